@@ -1,0 +1,44 @@
+import { Command, CommanderError } from "commander";
+import { MismatchError, UserError } from "../errors.js";
+import { VERSION } from "../version.js";
+import { registerDraw } from "./draw.js";
+import { registerVerify } from "./verify.js";
+
+/** Builds the `effekt` program: one file per command in this folder, each adding itself. */
+export function buildProgram(): Command {
+  const program = new Command("effekt")
+    .description("Auditable lottery, effect estimates, indicators, gains and reports for Danish social impact investments")
+    .version(VERSION)
+    .showHelpAfterError()
+    .addHelpText(
+      "after",
+      `
+Examples:
+  effekt draw --households samples/households.csv --register out/allocations.csv --wave 1 --seed viborg-2025-1 --treat 60 --date 2025-03-01
+  effekt verify --register out/allocations.csv
+`,
+    );
+  registerDraw(program);
+  registerVerify(program);
+  return program;
+}
+
+/** Runs the CLI; user errors print one line and exit 2 (1 for a verification mismatch), never a stack trace. */
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  program.exitOverride();
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      process.exitCode = err.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    if (err instanceof UserError || err instanceof MismatchError) {
+      process.stderr.write(`effekt: ${err.message}\n`);
+      process.exitCode = err.exitCode;
+      return;
+    }
+    throw err;
+  }
+}

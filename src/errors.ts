@@ -1,0 +1,64 @@
+/**
+ * Errors a user can act on. The CLI prints `effekt: <message>` on one line and exits with `exitCode`;
+ * it never prints a stack trace for these.
+ *
+ * - `UserError` (exit 2): bad input, bad flags, a refused operation. Nothing was written.
+ * - `MismatchError` (exit 1): `verify` found the register differs from what its manifests re-derive.
+ */
+export class UserError extends Error {
+  readonly exitCode: number = 2;
+  constructor(message: string) {
+    super(message);
+    this.name = "UserError";
+  }
+}
+
+export class MismatchError extends Error {
+  readonly exitCode: number = 1;
+  constructor(message: string) {
+    super(message);
+    this.name = "MismatchError";
+  }
+}
+
+/** Where in an input file a problem is: file, 1-based line as an editor shows it (header is line 1), column. */
+export interface InputLocation {
+  file: string;
+  line?: number;
+  column?: string;
+}
+
+/** Shortens and neutralises a value for an error message: never echo a CPR-like value, never a 10 kB field. */
+export function describeValue(value: string): string {
+  if (looksLikeCpr(value)) return "(a value that looks like a CPR number, not shown)";
+  const clean = value.replace(/[\u0000-\u001f\u007f]/g, "?");
+  const shown = clean.length > 40 ? `${clean.slice(0, 40)}...` : clean;
+  return JSON.stringify(shown);
+}
+
+/** One-line error naming file, line, column, value and what was expected. */
+export class InputError extends UserError {
+  constructor(where: InputLocation, problem: string, expected?: string, value?: string) {
+    const parts = [where.file];
+    if (where.line !== undefined) parts.push(`line ${where.line}`);
+    if (where.column !== undefined) parts.push(`column ${where.column}`);
+    const valuePart = value !== undefined ? `value ${describeValue(value)} ` : "";
+    const expectedPart = expected ? `; expected ${expected}` : "";
+    super(`${parts.join(", ")}: ${valuePart}${problem}${expectedPart}`);
+    this.name = "InputError";
+  }
+}
+
+/**
+ * Danish CPR numbers: DDMMYY-XXXX or ten digits whose first six are a valid date.
+ * Used to refuse identifier columns that hold real personal numbers (inputs must be pseudonymised).
+ */
+export function looksLikeCpr(value: string): boolean {
+  const m = /^(\d{2})(\d{2})(\d{2})-?(\d{4})$/.exec(value.trim());
+  if (!m) return false;
+  const day = Number(m[1]);
+  const month = Number(m[2]);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const daysInMonth = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return day <= daysInMonth;
+}

@@ -1,0 +1,170 @@
+import { InputError, looksLikeCpr } from "../errors.js";
+import { rawColumn, type RawTable } from "./csv.js";
+
+/**
+ * Typed conversions of raw CSV columns. Each names file, line, column, value and expectation when a value
+ * does not fit. Missing numeric values (empty or `NA`) become NaN only where the caller allows them.
+ */
+
+const MISSING = new Set(["", "NA", "na", "N/A", "n/a"]);
+
+export function isMissing(raw: string): boolean {
+  return MISSING.has(raw);
+}
+
+const POINT_DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const COMMA_DECIMAL = /^[+-]?(\d+(,\d*)?|,\d+)$/;
+const COMMA_DECIMAL_GROUPED = /^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$/;
+
+/**
+ * Parses one number. In a `;`-delimited file the decimal mark is a comma and `.` may only group thousands
+ * (`1.234,5`); elsewhere the decimal mark is a point. Anything else, and anything not finite (`1e309`), is refused.
+ */
+export function parseNumberText(raw: string, decimalComma: boolean): number | undefined {
+  let text: string;
+  if (decimalComma) {
+    if (COMMA_DECIMAL.test(raw)) text = raw.replace(",", ".");
+    else if (COMMA_DECIMAL_GROUPED.test(raw)) text = raw.replace(/\./g, "").replace(",", ".");
+    else return undefined;
+  } else {
+    if (!POINT_DECIMAL.test(raw)) return undefined;
+    text = raw;
+  }
+  const value = Number(text);
+  return Number.isFinite(value) ? value : undefined;
+}
+
+export interface NumberOptions {
+  allowMissing?: boolean;
+  integer?: boolean;
+  min?: number;
+  max?: number;
+  expected?: string;
+}
+
+/** A numeric column as Float64Array (NaN where missing and allowed). */
+export function numberColumn(table: RawTable, name: string, options: NumberOptions = {}): Float64Array {
+  const raw = rawColumn(table, name);
+  const out = new Float64Array(raw.length);
+  const expected =
+    options.expected ??
+    `${options.integer ? "a whole number" : "a number"}${options.min !== undefined ? ` of at least ${options.min}` : ""}${
+      options.max !== undefined ? ` and at most ${options.max}` : ""
+    }${table.decimalComma ? " (decimal comma, as the file is ;-separated)" : ""}`;
+  for (let i = 0; i < raw.length; i++) {
+    const text = raw[i];
+    if (isMissing(text)) {
+      if (!options.allowMissing) throw new InputError(where(table, i, name), "is missing", expected, text);
+      out[i] = NaN;
+      continue;
+    }
+    const value = parseNumberText(text, table.decimalComma);
+    if (value === undefined) throw new InputError(where(table, i, name), "is not a number", expected, text);
+    if (options.integer && !Number.isInteger(value)) throw new InputError(where(table, i, name), "is not a whole number", expected, text);
+    if (options.min !== undefined && value < options.min) throw new InputError(where(table, i, name), "is too small", expected, text);
+    if (options.max !== undefined && value > options.max) throw new InputError(where(table, i, name), "is too large", expected, text);
+    out[i] = value;
+  }
+  return out;
+}
+
+/** A column of non-empty identifiers. Refuses CPR-like values: inputs must be pseudonymised. */
+export function idColumn(table: RawTable, name: string, options: { unique?: boolean; allowCpr?: boolean } = {}): string[] {
+  const raw = rawColumn(table, name);
+  const seen = options.unique ? new Map<string, number>() : undefined;
+  for (let i = 0; i < raw.length; i++) {
+    const id = raw[i];
+    if (id === "") throw new InputError(where(table, i, name), "is empty", "a pseudonymous identifier");
+    if (!options.allowCpr && looksLikeCpr(id)) {
+      throw new InputError(
+        where(table, i, name),
+        "looks like a Danish CPR number; effekt only takes pseudonymised identifiers",
+        "a pseudonymous id (pass --allow-cpr-like-ids only if these are not CPR numbers)",
+        id,
+      );
+    }
+    if (seen) {
+      const first = seen.get(id);
+      if (first !== undefined) {
+        throw new InputError(where(table, i, name), `is a duplicate (first seen on line ${table.lines[first]})`, "each id once", id);
+      }
+      seen.set(id, i);
+    }
+  }
+  return raw;
+}
+
+/** A column of non-empty text. */
+export function textColumn(table: RawTable, name: string, options: { allowEmpty?: boolean; expected?: string } = {}): string[] {
+  const raw = rawColumn(table, name);
+  if (!options.allowEmpty) {
+    for (let i = 0; i < raw.length; i++) {
+      if (raw[i] === "") throw new InputError(where(table, i, name), "is empty", options.expected ?? "a value");
+    }
+  }
+  return raw;
+}
+
+const TRUE = new Set(["true", "1", "ja", "yes", "j", "y", "sand"]);
+const FALSE = new Set(["false", "0", "nej", "no", "n", "falsk"]);
+
+/** A yes/no column: true/false, 1/0, ja/nej, yes/no (any case). */
+export function booleanColumn(table: RawTable, name: string): Uint8Array {
+  const raw = rawColumn(table, name);
+  const out = new Uint8Array(raw.length);
+  for (let i = 0; i < raw.length; i++) {
+    const v = raw[i].toLowerCase();
+    if (TRUE.has(v)) out[i] = 1;
+    else if (FALSE.has(v)) out[i] = 0;
+    else throw new InputError(where(table, i, name), "is not yes or no", "true/false, 1/0 or ja/nej", raw[i]);
+  }
+  return out;
+}
+
+/**
+ * Dates as days since 1970-01-01 (an integer), from ISO `YYYY-MM-DD` or Danish `DD-MM-YYYY` / `DD.MM.YYYY`.
+ * Calendar-checked: `31-02-2025` is refused. Empty gives NaN where allowed (an open case has no closing date).
+ */
+export function parseDateText(raw: string): number | undefined {
+  let y: number, m: number, d: number;
+  let match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
+  if (match) {
+    y = Number(match[1]); m = Number(match[2]); d = Number(match[3]);
+  } else if ((match = /^(\d{2})[-.](\d{2})[-.](\d{4})$/.exec(raw))) {
+    d = Number(match[1]); m = Number(match[2]); y = Number(match[3]);
+  } else {
+    return undefined;
+  }
+  if (m < 1 || m > 12 || d < 1 || y < 1900 || y > 2200) return undefined;
+  const ms = Date.UTC(y, m - 1, d);
+  const back = new Date(ms);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== m - 1 || back.getUTCDate() !== d) return undefined;
+  return ms / 86_400_000;
+}
+
+export function formatDay(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function dateColumn(table: RawTable, name: string, options: { allowMissing?: boolean } = {}): Float64Array {
+  const raw = rawColumn(table, name);
+  const out = new Float64Array(raw.length);
+  for (let i = 0; i < raw.length; i++) {
+    if (raw[i] === "" && options.allowMissing) { out[i] = NaN; continue; }
+    const day = parseDateText(raw[i]);
+    if (day === undefined) throw new InputError(where(table, i, name), "is not a valid date", "a calendar date as YYYY-MM-DD or DD-MM-YYYY", raw[i]);
+    out[i] = day;
+  }
+  return out;
+}
+
+/** Parses a date given on the command line. */
+export function parseDateFlag(raw: string, flag: string): number {
+  const day = parseDateText(raw);
+  if (day === undefined) throw new InputError({ file: `--${flag}` }, "is not a valid date", "YYYY-MM-DD", raw);
+  return day;
+}
+
+export function where(table: RawTable, row: number, column: string) {
+  return { file: table.file, line: table.lines[row], column };
+}

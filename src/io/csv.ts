@@ -1,0 +1,146 @@
+import { readFileSync, statSync } from "node:fs";
+import { basename } from "node:path";
+import { parse } from "csv-parse/sync";
+import { InputError, UserError } from "../errors.js";
+import { decodeText, type Encoding } from "./decode.js";
+
+export type Delimiter = "," | ";" | "\t";
+
+/**
+ * A CSV file read into columns of raw strings, with enough provenance to name the line of any value.
+ * Conversions to numbers, dates and codes happen in `columns.ts`, which name file, line, column and value on error.
+ */
+export interface RawTable {
+  /** The file as the user named it, for messages. */
+  file: string;
+  encoding: Encoding;
+  delimiter: Delimiter;
+  /** Decimal comma applies when the file is `;`-delimited (as Danish Excel writes it). */
+  decimalComma: boolean;
+  header: string[];
+  nRows: number;
+  columns: Map<string, string[]>;
+  /** Line number (header = 1) of each data row, for error messages. */
+  lines: Int32Array;
+}
+
+const MAX_RECORD_BYTES = 1 << 20;
+
+/** Guesses the delimiter from the header line: the most frequent of `,` `;` tab outside quotes. */
+export function detectDelimiter(text: string): Delimiter {
+  let inQuotes = false;
+  const counts: Record<Delimiter, number> = { ",": 0, ";": 0, "\t": 0 };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') inQuotes = !inQuotes;
+    else if (!inQuotes && (ch === "\n" || ch === "\r")) break;
+    else if (!inQuotes && (ch === "," || ch === ";" || ch === "\t")) counts[ch as Delimiter]++;
+  }
+  let best: Delimiter = ",";
+  for (const d of [";", "\t"] as Delimiter[]) if (counts[d] > counts[best]) best = d;
+  return best;
+}
+
+export interface ReadOptions {
+  /** Columns that must be present. */
+  required?: readonly string[];
+  /** Allow a file with a header and no data rows. */
+  allowEmpty?: boolean;
+  /** Name shown in messages; defaults to the file's base name. */
+  displayName?: string;
+}
+
+/** Reads a whole CSV file into columns. For very large files use `streamCsv`. */
+export function readCsv(path: string, options: ReadOptions = {}): RawTable {
+  const file = options.displayName ?? basename(path);
+  let bytes: Uint8Array;
+  try {
+    if (statSync(path).isDirectory()) throw new UserError(`${path} is a folder; expected a CSV file`);
+    bytes = readFileSync(path);
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    throw new UserError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  return parseCsvText(bytes, file, options);
+}
+
+export function parseCsvText(bytes: Uint8Array, file: string, options: ReadOptions = {}): RawTable {
+  const { text, encoding } = decodeText(bytes, file);
+  if (text.trim() === "") throw new InputError({ file }, "is empty", "a header line naming the columns, then data rows");
+  const delimiter = detectDelimiter(text);
+  const lineStarts: number[] = [];
+  let records: string[][];
+  try {
+    records = parse(text, {
+      delimiter,
+      relax_column_count: false,
+      skip_empty_lines: true,
+      max_record_size: MAX_RECORD_BYTES,
+      on_record: (record: string[], context: { lines: number }) => {
+        lineStarts.push(context.lines);
+        return record;
+      },
+    }) as string[][];
+  } catch (err) {
+    throw csvParseError(err, file);
+  }
+  if (records.length === 0) throw new InputError({ file }, "is empty", "a header line naming the columns");
+  const header = records[0].map((h) => h.trim());
+  checkHeader(header, file, lineStarts[0]);
+  for (const name of options.required ?? []) {
+    if (!header.includes(name)) {
+      throw new InputError(
+        { file, line: lineStarts[0], column: name },
+        "is missing",
+        `a column named "${name}" (the header has: ${header.map((h) => `"${h}"`).join(", ")})`,
+      );
+    }
+  }
+  const nRows = records.length - 1;
+  if (nRows === 0 && !options.allowEmpty) throw new InputError({ file }, "has a header but no data rows", "at least one data row");
+  const columns = new Map<string, string[]>();
+  header.forEach((name, j) => {
+    const col = new Array<string>(nRows);
+    for (let i = 0; i < nRows; i++) col[i] = records[i + 1][j].trim();
+    columns.set(name, col);
+  });
+  const lines = Int32Array.from(lineStarts.slice(1));
+  return { file, encoding, delimiter, decimalComma: delimiter === ";", header, nRows, columns, lines };
+}
+
+function checkHeader(header: string[], file: string, line: number): void {
+  const seen = new Set<string>();
+  header.forEach((name, j) => {
+    if (name === "") throw new InputError({ file, line }, `column ${j + 1} has an empty name`, "every column to have a name in the header");
+    if (seen.has(name)) throw new InputError({ file, line, column: name }, "appears twice in the header", "unique column names");
+    seen.add(name);
+  });
+}
+
+function csvParseError(err: unknown, file: string): InputError {
+  const e = err as { code?: string; lines?: number; message?: string };
+  const line = typeof e.lines === "number" ? e.lines : undefined;
+  switch (e.code) {
+    case "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH":
+    case "CSV_RECORD_DONT_MATCH_COLUMNS_LENGTH":
+      return new InputError({ file, line }, "has a different number of fields than the header", "one field per header column (check the delimiter and quotes)");
+    case "CSV_QUOTE_NOT_CLOSED":
+      return new InputError({ file, line }, "has a quote that is never closed", "balanced double quotes");
+    case "CSV_INVALID_CLOSING_QUOTE":
+    case "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE":
+      return new InputError({ file, line }, "has a stray character after a closing quote", 'quotes around whole fields, with inner quotes doubled ("")');
+    case "CSV_MAX_RECORD_SIZE":
+      return new InputError({ file, line }, "has a record larger than 1 MiB", "fields of ordinary size");
+    default:
+      return new InputError({ file, line }, `could not be read as CSV (${(e.message ?? String(err)).split("\n")[0]})`, "a CSV file");
+  }
+}
+
+/** A column's raw values; throws a clear error when the column is absent. */
+export function rawColumn(table: RawTable, name: string): string[] {
+  const col = table.columns.get(name);
+  if (!col) {
+    throw new InputError({ file: table.file, line: 1, column: name }, "is missing", `a column named "${name}"`);
+  }
+  return col;
+}

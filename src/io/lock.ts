@@ -1,0 +1,53 @@
+import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
+import { hostname } from "node:os";
+import { UserError } from "../errors.js";
+
+/**
+ * An exclusive lock on a register: `<register>.lock`, created with O_EXCL so exactly one process wins.
+ * A lock left by a process that no longer runs on this machine (killed) is taken over; a live one refuses.
+ */
+export function acquireLock(registerPath: string): () => void {
+  const lockPath = `${registerPath}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lockPath, "wx");
+      writeSync(fd, `${process.pid}\n${hostname()}\n`);
+      closeSync(fd);
+      return () => {
+        try { unlinkSync(lockPath); } catch { /* already released */ }
+      };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+      const holder = readLockHolder(lockPath);
+      if (holder && holder.host === hostname() && !processAlive(holder.pid)) {
+        try { unlinkSync(lockPath); } catch { /* someone else took it over first */ }
+        continue;
+      }
+      const who = holder ? `process ${holder.pid} on ${holder.host}` : "another process";
+      throw new UserError(
+        `${registerPath} is locked by ${who} (${lockPath}); another draw is running on this register. ` +
+          `Wait for it to finish, or remove the lock file if you are sure nothing is running.`,
+      );
+    }
+  }
+  throw new UserError(`could not lock ${registerPath}: the lock ${lockPath} keeps reappearing`);
+}
+
+function readLockHolder(lockPath: string): { pid: number; host: string } | undefined {
+  try {
+    const [pid, host] = readFileSync(lockPath, "utf8").split("\n");
+    const n = Number(pid);
+    return Number.isInteger(n) && n > 0 ? { pid: n, host: host ?? "" } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
