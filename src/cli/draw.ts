@@ -1,5 +1,190 @@
+import { existsSync } from "node:fs";
 import type { Command } from "commander";
+import { UserError } from "../errors.js";
+import { VIBORG_AREAS } from "../draw/eligibility.js";
+import { ALGORITHM } from "../draw/wave.js";
+import { RNG_NAME } from "../draw/rng.js";
+import type { TreatSpec } from "../draw/places.js";
+import { balanceTable } from "../draw/balance.js";
+import { writeFileAtomic } from "../io/atomic.js";
+import { acquireLock } from "../io/lock.js";
+import { parseDateFlag, formatDay } from "../io/columns.js";
+import { committedManifests, manifestPath, readManifests, readRegister, registerHash, removeUncommitted, serializeRegister } from "../io/register.js";
+import { buildWave, inputHashes, loadWaveHouseholds, storedPath } from "../io/waveFiles.js";
+import { balanceCsv, formatBalance } from "../report/balance.js";
+import type { DrawDefinition } from "../schemas/manifest.js";
+import { canonicalJson } from "../schemas/manifest.js";
+import { say } from "./output.js";
+
+interface DrawOptions {
+  households: string;
+  cases?: string;
+  date?: string;
+  register: string;
+  wave: string;
+  seed: string;
+  treat: string;
+  strata: string;
+  areas?: string;
+  minCases: string;
+  balance?: string;
+  allowCprLikeIds?: boolean;
+}
 
 export function registerDraw(program: Command): void {
-  program.command("draw").description("(being built)");
+  program
+    .command("draw")
+    .description("draw one wave of the household lottery into the register (stratified complete randomisation)")
+    .requiredOption("--households <file>", "households.csv: household_id, area, active_cases, covariates")
+    .option("--cases <file>", "cases.csv: case_id, household_id, opened, closed; gives active cases on --date")
+    .option("--date <YYYY-MM-DD>", "the draw date (recorded per household; cases are counted as active on it)")
+    .requiredOption("--register <file>", "the allocation register (created on the first wave)")
+    .requiredOption("--wave <n>", "wave number: the next wave, or an existing one to confirm it")
+    .requiredOption("--seed <text>", "the lottery seed (fix and publish it before the draw)")
+    .requiredOption("--treat <n|STRATUM=n,...>", "treatment places in this wave: a total split proportionally, or per stratum")
+    .option("--strata <column>", "column that defines the strata", "area")
+    .option("--areas <list>", `comma-separated selected areas (default: ${VIBORG_AREAS.join(", ")})`)
+    .option("--min-cases <n>", "minimum number of active cases to be eligible", "2")
+    .option("--balance <file>", "where to write the balance table (default: <register>.balance.csv)")
+    .option("--allow-cpr-like-ids", "accept identifiers that look like CPR numbers (only if they are not)")
+    .addHelpText("after", "\nExample:\n  effekt draw --households samples/households.csv --register out/allocations.csv --wave 1 --seed viborg-2025-1 --treat 60 --date 2025-03-01\n")
+    .action((opts: DrawOptions) => runDraw(opts));
+}
+
+function parseWhole(raw: string, flag: string, min: number): number {
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) < min) throw new UserError(`--${flag} "${raw}" is not a whole number of at least ${min}`);
+  return Number(raw);
+}
+
+export function parseTreat(raw: string): TreatSpec {
+  if (/^\s*\d+\s*$/.test(raw)) return { kind: "total", places: Number(raw) };
+  const places: Record<string, number> = {};
+  for (const part of raw.split(",")) {
+    const m = /^(.+)=\s*(\d+)\s*$/.exec(part);
+    if (!m) throw new UserError(`--treat "${raw}": "${part}" is not STRATUM=n; expected a total such as 60 or per-stratum places such as Houlkær=20,Ellekonebakken=15`);
+    const name = m[1].trim().normalize("NFC");
+    if (name in places) throw new UserError(`--treat names stratum "${name}" twice`);
+    places[name] = Number(m[2]);
+  }
+  return { kind: "perStratum", places };
+}
+
+function runDraw(opts: DrawOptions): void {
+  const wave = parseWhole(opts.wave, "wave", 1);
+  const minCases = parseWhole(opts.minCases, "min-cases", 0);
+  const treat = parseTreat(opts.treat);
+  const drawDay = opts.date !== undefined ? parseDateFlag(opts.date, "date") : undefined;
+  if (opts.cases && drawDay === undefined) throw new UserError("--cases needs --date: the day on which cases are counted as active");
+  const areas = (opts.areas ? opts.areas.split(",") : [...VIBORG_AREAS]).map((a) => a.trim().normalize("NFC")).filter((a) => a !== "");
+  if (areas.length === 0) throw new UserError("--areas names no area");
+  for (const f of [opts.households, opts.cases]) if (f && !existsSync(f)) throw new UserError(`cannot read ${f}: no such file`);
+  const registerPath = opts.register;
+
+  const release = acquireLock(registerPath);
+  try {
+    const prior = readRegister(registerPath);
+    const { committed, uncommitted } = committedManifests(prior, readManifests(registerPath));
+    const lastWave = committed.size === 0 ? 0 : Math.max(...committed.keys());
+    checkRegisterIntact(registerPath, prior, committed, lastWave);
+
+    const hashes = inputHashes(opts.households, opts.cases);
+    const definition: DrawDefinition = {
+      wave,
+      algorithm: ALGORITHM,
+      rng: RNG_NAME,
+      seed: opts.seed,
+      draw_date: drawDay === undefined ? "" : formatDay(drawDay),
+      areas,
+      min_cases: minCases,
+      strata_column: opts.strata,
+      treat,
+      inputs: {
+        households: { path: storedPath(registerPath, opts.households), sha256: hashes.households },
+        ...(opts.cases ? { cases: { path: storedPath(registerPath, opts.cases), sha256: hashes.cases!, date: formatDay(drawDay!) } } : {}),
+      },
+    };
+
+    const existing = committed.get(wave);
+    if (existing) {
+      confirmSameWave(existing.manifest.definition, definition);
+      say(`wave ${wave} is already drawn with these inputs and this seed; the register is unchanged (${registerPath})`);
+      return;
+    }
+    if (wave !== lastWave + 1) {
+      throw new UserError(`--wave ${wave} is not the next wave: the register has ${lastWave === 0 ? "no waves" : `waves 1 to ${lastWave}`}, so the next is ${lastWave + 1}`);
+    }
+
+    const households = loadWaveHouseholds(registerPath, definition, { households: opts.households, cases: opts.cases }, opts.allowCprLikeIds);
+    const known = new Set(households.areas);
+    const unknown = areas.filter((a) => !known.has(a));
+    if (unknown.length > 0) {
+      throw new UserError(`--areas names ${unknown.map((a) => `"${a}"`).join(", ")}, which no household in ${opts.households} lives in (areas in the file: ${[...known].sort().map((a) => `"${a}"`).join(", ")})`);
+    }
+    const previous = lastWave > 0 ? committed.get(lastWave)!.bytes : null;
+    const built = buildWave({ definition, households, priorRows: prior, previousManifestBytes: previous });
+    if (built.eligibleCount === 0) {
+      throw new UserError(`wave ${wave}: no household is eligible (excluded: ${formatExclusions(built.excluded)}); nothing to draw`);
+    }
+    // Commit order: the manifest first, then the register. The register is the commit point (see io/register.ts).
+    removeUncommitted(uncommitted);
+    writeFileAtomic(manifestPath(registerPath, wave), `${JSON.stringify(built.manifest, null, 2)}\n`);
+    writeFileAtomic(registerPath, serializeRegister([...prior, ...built.rows]));
+
+    const allRows = [...prior, ...built.rows];
+    const balance = balanceTable(
+      built.rows.map((r) => ({ wave: r.wave, arm: r.arm })),
+      households.covariates.map((c) => subsetCovariate(c, households.ids, built.rows.map((r) => r.householdId))),
+    );
+    const balancePath = opts.balance ?? `${registerPath}.balance.csv`;
+    writeFileAtomic(balancePath, balanceCsv(balance));
+
+    const m = built.manifest;
+    say(`wave ${wave} drawn: ${m.eligible.count} eligible households, ${m.strata.reduce((a, s) => a + s.treatment, 0)} treatment, ${m.strata.reduce((a, s) => a + s.control, 0)} control`);
+    say(`excluded: ${formatExclusions(m.exclusions)}`);
+    for (const s of m.strata) say(`  ${s.stratum}: ${s.eligible} eligible, ${s.treatment} treatment, ${s.control} control, p_treatment ${s.p_treatment}`);
+    say(`register: ${registerPath} (${allRows.length} households in ${wave} wave${wave === 1 ? "" : "s"}), manifest: ${manifestPath(registerPath, wave)}`);
+    say("");
+    say(`balance of baseline covariates, wave ${wave} (also in ${balancePath}):`);
+    say(formatBalance(balance));
+  } finally {
+    release();
+  }
+}
+
+function subsetCovariate(c: import("../draw/balance.js").Covariate, ids: string[], wanted: string[]) {
+  const index = new Map(ids.map((id, i) => [id, i] as const));
+  const pick = wanted.map((id) => index.get(id)!);
+  return c.kind === "numeric"
+    ? { ...c, values: Float64Array.from(pick, (i) => c.values[i]) }
+    : { ...c, levels: pick.map((i) => c.levels[i]) };
+}
+
+function formatExclusions(ex: Record<string, number>): string {
+  return Object.entries(ex).map(([k, v]) => `${v} ${k.replace(/_/g, " ")}`).join(", ");
+}
+
+/** Refuses to add to a register whose bytes are not what its last manifest says they are. */
+function checkRegisterIntact(registerPath: string, rows: ReturnType<typeof readRegister>, committed: ReturnType<typeof committedManifests>["committed"], lastWave: number): void {
+  const expected = lastWave === 0 ? registerHash([]) : committed.get(lastWave)!.manifest.register_sha256_after;
+  if (registerHash(rows) !== expected) {
+    throw new UserError(`${registerPath} does not match its manifests (it was changed after wave ${lastWave}); run effekt verify --register ${registerPath} to see what changed. Nothing was drawn.`);
+  }
+}
+
+function confirmSameWave(recorded: DrawDefinition, requested: DrawDefinition): void {
+  if (canonicalJson(recorded) === canonicalJson(requested)) return;
+  const differences: string[] = [];
+  const keys = new Set([...Object.keys(recorded), ...Object.keys(requested)]) as Set<keyof DrawDefinition>;
+  for (const k of keys) {
+    if (k === "inputs") {
+      const a = recorded.inputs;
+      const b = requested.inputs;
+      if (a.households.sha256 !== b.households.sha256) differences.push("the households file (its contents differ)");
+      else if (a.households.path !== b.households.path) differences.push("the households file path");
+      if (canonicalJson(a.cases ?? null) !== canonicalJson(b.cases ?? null)) differences.push("the cases file or its date");
+    } else if (canonicalJson(recorded[k]) !== canonicalJson(requested[k])) {
+      differences.push(k === "seed" ? "the seed" : `${k} (recorded ${canonicalJson(recorded[k])}, now ${canonicalJson(requested[k])})`);
+    }
+  }
+  throw new UserError(`wave ${recorded.wave} was already drawn with different settings: ${differences.join("; ")}. A drawn wave cannot be redrawn; households keep their arm. Nothing was changed.`);
 }

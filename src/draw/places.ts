@@ -1,0 +1,65 @@
+import { UserError } from "../errors.js";
+import { uniformInt, type Rng } from "./rng.js";
+
+/** How many treatment places a wave has: one total, split across strata, or a number per stratum. */
+export type TreatSpec = { kind: "total"; places: number } | { kind: "perStratum"; places: Record<string, number> };
+
+export interface StratumPlaces {
+  stratum: string;
+  eligible: number;
+  places: number;
+  /** Exact ex-ante probability of treatment for every household in the stratum, as numerator / denominator. */
+  pNumerator: number;
+  pDenominator: number;
+}
+
+/**
+ * Splits the wave's places over strata. Per-stratum places are taken as given (randomizr `block_ra(block_m=)`),
+ * and each household's probability is m_s / n_s.
+ *
+ * A total N is split proportionally: stratum s with n_s of the n eligible has quota q_s = N n_s / n. It gets
+ * floor(q_s) places, and the R = N - sum floor(q_s) remaining places go to R distinct strata chosen by
+ * systematic sampling with inclusion probabilities equal to the fractional parts q_s - floor(q_s) (one seeded
+ * uniform start). Stratum s then expects exactly q_s places, so every eligible household in the wave has the same
+ * exact probability N / n whichever stratum it is in. Integer arithmetic throughout (N n_s < 2^53).
+ */
+export function allocatePlaces(strata: readonly string[], sizes: readonly number[], treat: TreatSpec, rng: Rng): StratumPlaces[] {
+  const n = sizes.reduce((a, b) => a + b, 0);
+  if (treat.kind === "perStratum") {
+    const unknown = Object.keys(treat.places).filter((s) => !strata.includes(s));
+    if (unknown.length > 0) {
+      throw new UserError(`--treat names ${unknown.map((s) => `"${s}"`).join(", ")}, which has no eligible household in this wave (strata with eligible households: ${strata.map((s) => `"${s}"`).join(", ")})`);
+    }
+    return strata.map((stratum, k) => {
+      const places = treat.places[stratum];
+      if (places === undefined) throw new UserError(`--treat gives no number of places for stratum "${stratum}" (${sizes[k]} eligible); give every stratum a number, 0 if none`);
+      if (places > sizes[k]) throw new UserError(`--treat gives stratum "${stratum}" ${places} places but it has only ${sizes[k]} eligible households`);
+      return { stratum, eligible: sizes[k], places, pNumerator: places, pDenominator: sizes[k] };
+    });
+  }
+  const total = treat.places;
+  if (total > n) throw new UserError(`--treat asks for ${total} treatment places but only ${n} households are eligible in this wave`);
+  const floors = sizes.map((s) => Math.floor((total * s) / n));
+  const remainders = sizes.map((s, k) => total * s - floors[k] * n); // fractional part times n, integer
+  const extra = total - floors.reduce((a, b) => a + b, 0);
+  const chosen = new Array<number>(sizes.length).fill(0);
+  if (extra > 0) {
+    const start = uniformInt(rng, n);
+    let point = start;
+    let cumulative = 0;
+    for (let k = 0; k < sizes.length && point < extra * n; k++) {
+      cumulative += remainders[k];
+      while (point < cumulative && point < extra * n) {
+        chosen[k] += 1;
+        point += n;
+      }
+    }
+  }
+  return strata.map((stratum, k) => ({
+    stratum,
+    eligible: sizes[k],
+    places: floors[k] + chosen[k],
+    pNumerator: total,
+    pDenominator: n,
+  }));
+}

@@ -1,0 +1,80 @@
+import { InputError, UserError } from "../errors.js";
+import { activeCasesOn } from "../draw/eligibility.js";
+import type { Covariate } from "../draw/balance.js";
+import { readCsv, rawColumn, type RawTable } from "./csv.js";
+import { dateColumn, formatDay, idColumn, isMissing, numberColumn, parseNumberText, textColumn } from "./columns.js";
+
+export interface Households {
+  table: RawTable;
+  ids: string[];
+  areas: string[];
+  activeCases: ArrayLike<number>;
+  strata: string[];
+  covariates: Covariate[];
+}
+
+const MAX_LEVELS = 20;
+
+/**
+ * Reads `households.csv` (contract: data-schemas/households.md). Active cases come from the file's
+ * `active_cases` column, or from `cases.csv` on `casesDate` when a case file is given. Every other column is a
+ * baseline covariate: numeric when every non-missing value is a number, otherwise categorical.
+ */
+export function loadHouseholds(args: {
+  path: string;
+  casesPath?: string;
+  casesDate?: number;
+  strataColumn: string;
+  allowCprLikeIds?: boolean;
+}): Households {
+  const required = ["household_id", "area", ...(args.casesPath ? [] : ["active_cases"])];
+  const table = readCsv(args.path, { required });
+  const ids = idColumn(table, "household_id", { unique: true, allowCpr: args.allowCprLikeIds });
+  const areas = textColumn(table, "area", { expected: "the name of the housing area" }).map((a) => a.normalize("NFC"));
+  let activeCases: ArrayLike<number>;
+  if (args.casesPath) {
+    if (args.casesDate === undefined) throw new UserError("--cases needs --date: the day on which cases are counted as active");
+    const cases = readCsv(args.casesPath, { required: ["case_id", "household_id", "opened", "closed"], allowEmpty: true });
+    idColumn(cases, "case_id", { unique: true, allowCpr: args.allowCprLikeIds });
+    const caseHouseholds = idColumn(cases, "household_id", { allowCpr: args.allowCprLikeIds });
+    const opened = dateColumn(cases, "opened");
+    const closed = dateColumn(cases, "closed", { allowMissing: true });
+    for (let c = 0; c < cases.nRows; c++) {
+      if (closed[c] < opened[c]) {
+        throw new InputError({ file: cases.file, line: cases.lines[c], column: "closed" }, `is before the case was opened (${formatDay(opened[c])})`, "a closing date on or after the opening date", rawColumn(cases, "closed")[c]);
+      }
+    }
+    activeCases = activeCasesOn(ids, caseHouseholds, opened, closed, args.casesDate);
+  } else {
+    activeCases = numberColumn(table, "active_cases", { integer: true, min: 0, expected: "a count of active municipal cases (0 or more)" });
+  }
+  if (!table.header.includes(args.strataColumn)) {
+    throw new InputError({ file: table.file, line: 1, column: args.strataColumn }, "is missing (named by --strata)", `a column named "${args.strataColumn}"`);
+  }
+  const strata = args.strataColumn === "area" ? areas : textColumn(table, args.strataColumn, { expected: "a stratum for every household" });
+  const skip = new Set(["household_id", "area", args.strataColumn]);
+  const covariates: Covariate[] = [];
+  if (!table.header.includes("active_cases")) covariates.push({ name: "active_cases", kind: "numeric", values: Float64Array.from(activeCases) });
+  for (const name of table.header) {
+    if (skip.has(name)) continue;
+    const cov = covariateOf(table, name);
+    if (cov) covariates.push(cov);
+  }
+  return { table, ids, areas, activeCases, strata, covariates };
+}
+
+function covariateOf(table: RawTable, name: string): Covariate | undefined {
+  const raw = rawColumn(table, name);
+  const values = new Float64Array(raw.length);
+  let numeric = true;
+  for (let i = 0; i < raw.length && numeric; i++) {
+    if (isMissing(raw[i])) { values[i] = NaN; continue; }
+    const v = parseNumberText(raw[i], table.decimalComma);
+    if (v === undefined) numeric = false;
+    else values[i] = v;
+  }
+  if (numeric) return { name, kind: "numeric", values };
+  const levels = [...new Set(raw.filter((v) => !isMissing(v)))].sort();
+  if (levels.length > MAX_LEVELS) return undefined; // free text or an identifier, not a covariate to balance on
+  return { name, kind: "categorical", levels: raw.map((v) => (isMissing(v) ? undefined : v)) };
+}

@@ -1,0 +1,150 @@
+import { existsSync, readdirSync, readFileSync, unlinkSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { InputError, UserError } from "../errors.js";
+import { byCodeUnit, type Allocation, type Arm } from "../draw/wave.js";
+import { waveManifestSchema, type WaveManifest } from "../schemas/manifest.js";
+import { readCsv } from "./csv.js";
+import { idColumn, numberColumn, textColumn, where } from "./columns.js";
+import { sha256 } from "./hash.js";
+
+/** A register row: an allocation plus the seal of the wave definition that produced it. */
+export interface RegisterRow extends Allocation {
+  seal: string;
+}
+
+export const REGISTER_COLUMNS = ["household_id", "wave", "stratum", "arm", "p_treatment", "p_fraction", "draw_date", "seal"] as const;
+
+/** CSV field quoting for the files effekt writes: quote when the value holds a delimiter, quote or line break. */
+export function csvField(value: string): string {
+  return /[",;\r\n\t]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** The decimal value of an exact fraction, as JavaScript's shortest round-trip representation. */
+export function decimal(numerator: number, denominator: number): string {
+  return String(numerator / denominator);
+}
+
+/**
+ * The register's canonical bytes: UTF-8 without BOM, `,`, `\n`, rows sorted by (wave, stratum, household_id).
+ * Hashes in the manifests are over exactly these bytes, so the same allocations always hash the same.
+ */
+export function serializeRegister(rows: readonly RegisterRow[]): string {
+  const sorted = [...rows].sort(
+    (a, b) => a.wave - b.wave || byCodeUnit(a.stratum, b.stratum) || byCodeUnit(a.householdId, b.householdId),
+  );
+  const out: string[] = [REGISTER_COLUMNS.join(",")];
+  for (const r of sorted) {
+    out.push(
+      [csvField(r.householdId), String(r.wave), csvField(r.stratum), r.arm, decimal(r.pNumerator, r.pDenominator), `${r.pNumerator}/${r.pDenominator}`, r.drawDate, r.seal].join(","),
+    );
+  }
+  return `${out.join("\n")}\n`;
+}
+
+export function registerHash(rows: readonly RegisterRow[]): string {
+  return sha256(serializeRegister(rows));
+}
+
+/** Reads a register; a missing file is an empty register. */
+export function readRegister(path: string): RegisterRow[] {
+  if (!existsSync(path)) return [];
+  const table = readCsv(path, { required: REGISTER_COLUMNS, allowEmpty: true });
+  const ids = idColumn(table, "household_id", { unique: true, allowCpr: true });
+  const waves = numberColumn(table, "wave", { integer: true, min: 1 });
+  const strata = textColumn(table, "stratum", { allowEmpty: true });
+  const arms = textColumn(table, "arm");
+  const fractions = textColumn(table, "p_fraction");
+  const dates = textColumn(table, "draw_date", { allowEmpty: true });
+  const seals = textColumn(table, "seal");
+  const rows: RegisterRow[] = [];
+  for (let i = 0; i < table.nRows; i++) {
+    if (arms[i] !== "treatment" && arms[i] !== "control") {
+      throw new InputError(where(table, i, "arm"), "is not an arm", '"treatment" or "control"', arms[i]);
+    }
+    const m = /^(\d+)\/(\d+)$/.exec(fractions[i]);
+    if (!m || Number(m[2]) === 0) throw new InputError(where(table, i, "p_fraction"), "is not a fraction", "numerator/denominator", fractions[i]);
+    rows.push({
+      householdId: ids[i],
+      wave: waves[i],
+      stratum: strata[i],
+      arm: arms[i] as Arm,
+      pNumerator: Number(m[1]),
+      pDenominator: Number(m[2]),
+      drawDate: dates[i],
+      seal: seals[i],
+    });
+  }
+  return rows;
+}
+
+/** Manifests live beside the register: `allocations.csv` -> `allocations.csv.manifests/wave-0001.json`. */
+export function manifestDir(registerPath: string): string {
+  return join(dirname(registerPath), `${basename(registerPath)}.manifests`);
+}
+
+export function manifestPath(registerPath: string, wave: number): string {
+  return join(manifestDir(registerPath), `wave-${String(wave).padStart(4, "0")}.json`);
+}
+
+export interface StoredManifest {
+  manifest: WaveManifest;
+  bytes: string;
+  path: string;
+}
+
+/** Reads every manifest file beside the register, by wave. */
+export function readManifests(registerPath: string): Map<number, StoredManifest> {
+  const dir = manifestDir(registerPath);
+  const out = new Map<number, StoredManifest>();
+  if (!existsSync(dir)) return out;
+  for (const name of readdirSync(dir).sort()) {
+    const m = /^wave-(\d{4,})\.json$/.exec(name);
+    if (!m) continue;
+    const path = join(dir, name);
+    const bytes = readFileSync(path, "utf8");
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(bytes);
+    } catch {
+      throw new UserError(`${path}: is not valid JSON; expected a wave manifest written by effekt draw`);
+    }
+    const result = waveManifestSchema.safeParse(parsed);
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      throw new UserError(`${path}: field ${issue.path.join(".") || "(top)"}: ${issue.message}; expected a wave manifest written by effekt draw`);
+    }
+    if (result.data.definition.wave !== Number(m[1])) {
+      throw new UserError(`${path}: says wave ${result.data.definition.wave} but its file name says wave ${Number(m[1])}`);
+    }
+    out.set(Number(m[1]), { manifest: result.data, bytes, path });
+  }
+  return out;
+}
+
+/**
+ * The manifests that the register commits to. The register file is the commit point of a draw: a manifest is
+ * written first, then the register. A manifest whose `register_sha256_after` the register does not reach was
+ * left by an interrupted draw; it is not part of the register's history and is removed by the next draw.
+ */
+export function committedManifests(rows: readonly RegisterRow[], manifests: Map<number, StoredManifest>): {
+  committed: Map<number, StoredManifest>;
+  uncommitted: StoredManifest[];
+} {
+  const committed = new Map<number, StoredManifest>();
+  const uncommitted: StoredManifest[] = [];
+  const maxWave = rows.reduce((w, r) => Math.max(w, r.wave), 0);
+  for (const [wave, stored] of manifests) {
+    if (wave > maxWave && stored.manifest.register_sha256_after !== registerHash(rows.filter((r) => r.wave <= wave))) {
+      uncommitted.push(stored);
+    } else {
+      committed.set(wave, stored);
+    }
+  }
+  return { committed, uncommitted };
+}
+
+export function removeUncommitted(uncommitted: readonly StoredManifest[]): void {
+  for (const u of uncommitted) {
+    try { unlinkSync(u.path); } catch { /* already gone */ }
+  }
+}

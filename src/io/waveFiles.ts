@@ -1,0 +1,82 @@
+import { existsSync } from "node:fs";
+import { dirname, isAbsolute, relative, resolve } from "node:path";
+import { UserError } from "../errors.js";
+import { deriveWave } from "../draw/derive.js";
+import { VERSION } from "../version.js";
+import { canonicalJson, type DrawDefinition, type WaveManifest } from "../schemas/manifest.js";
+import { parseDateText } from "./columns.js";
+import { sha256, sha256File } from "./hash.js";
+import { loadHouseholds, type Households } from "./households.js";
+import { decimal, registerHash, type RegisterRow } from "./register.js";
+
+/** Input paths are stored relative to the register's folder, so a copied evaluation folder still verifies. */
+export function storedPath(registerPath: string, file: string): string {
+  const rel = relative(dirname(resolve(registerPath)), resolve(file));
+  return rel.split("\\").join("/");
+}
+
+export function resolveStored(registerPath: string, stored: string): string {
+  return isAbsolute(stored) ? stored : resolve(dirname(resolve(registerPath)), stored);
+}
+
+/** Loads the households a definition names (from `overrides` when given), after checking the files exist. */
+export function loadWaveHouseholds(
+  registerPath: string,
+  definition: DrawDefinition,
+  overrides: { households?: string; cases?: string } = {},
+  allowCprLikeIds = false,
+): Households {
+  const householdsPath = overrides.households ?? resolveStored(registerPath, definition.inputs.households.path);
+  const casesPath = definition.inputs.cases ? overrides.cases ?? resolveStored(registerPath, definition.inputs.cases.path) : undefined;
+  for (const p of [householdsPath, casesPath]) {
+    if (p !== undefined && !existsSync(p)) throw new UserError(`wave ${definition.wave}: input file ${p} does not exist`);
+  }
+  return loadHouseholds({
+    path: householdsPath,
+    casesPath,
+    casesDate: definition.inputs.cases ? parseDateText(definition.inputs.cases.date) : undefined,
+    strataColumn: definition.strata_column,
+    allowCprLikeIds,
+  });
+}
+
+export function definitionHash(definition: DrawDefinition): string {
+  return sha256(canonicalJson(definition));
+}
+
+/** Draws a wave and builds its register rows and manifest; writes nothing. */
+export function buildWave(args: {
+  definition: DrawDefinition;
+  households: Households;
+  priorRows: readonly RegisterRow[];
+  previousManifestBytes: string | null;
+}): { rows: RegisterRow[]; manifest: WaveManifest; eligibleCount: number; excluded: Record<string, number> } {
+  const { definition, households, priorRows } = args;
+  const seal = definitionHash(definition);
+  const { eligibility, draw } = deriveWave(definition, households, new Set(priorRows.map((r) => r.householdId)));
+  const waveRows: RegisterRow[] = draw.allocations.map((a) => ({ ...a, seal }));
+  const after = [...priorRows, ...waveRows];
+  const manifest: WaveManifest = {
+    format: "effekt-wave-manifest/1",
+    effekt_version: VERSION,
+    definition,
+    definition_sha256: seal,
+    eligible: { count: draw.allocations.length, sha256: sha256(draw.canonicalEligible) },
+    strata: draw.strata.map((s) => ({
+      stratum: s.stratum,
+      eligible: s.eligible,
+      treatment: s.places,
+      control: s.eligible - s.places,
+      p_treatment: `${decimal(s.pNumerator, s.pDenominator)} (${s.pNumerator}/${s.pDenominator})`,
+    })),
+    exclusions: eligibility.exclusions,
+    previous_manifest_sha256: args.previousManifestBytes === null ? null : sha256(args.previousManifestBytes),
+    register_sha256_before: registerHash(priorRows),
+    register_sha256_after: registerHash(after),
+  };
+  return { rows: waveRows, manifest, eligibleCount: draw.allocations.length, excluded: eligibility.exclusions };
+}
+
+export function inputHashes(householdsPath: string, casesPath?: string): { households: string; cases?: string } {
+  return { households: sha256File(householdsPath), cases: casesPath ? sha256File(casesPath) : undefined };
+}
