@@ -1,0 +1,25 @@
+import { describe, it } from "vitest";
+import { pnorm, pt, qnorm, qt } from "../../src/estimate/distributions.js";
+import { expectClose, loadFixture } from "./helpers.js";
+
+const fx = loadFixture("distributions");
+
+describe("Student t and normal distributions against R", () => {
+  it("pt lower and upper tails to 1e-10 relative", () => {
+    const g = fx.pt;
+    for (let i = 0; i < g.q.length; i++) {
+      expectClose(pt(g.q[i], g.df[i]), g.p[i], 1e-10, 1e-300, `pt(${g.q[i]}, ${g.df[i]})`);
+      expectClose(pt(-g.q[i], g.df[i]), g.p_upper[i], 1e-10, 1e-300, `upper pt(${g.q[i]}, ${g.df[i]})`);
+    }
+  });
+  it("qt to 1e-10 relative", () => {
+    const g = fx.qt;
+    for (let i = 0; i < g.p.length; i++) {
+      expectClose(qt(g.p[i], g.df[i]), g.q[i], 1e-10, 1e-300, `qt(${g.p[i]}, ${g.df[i]})`);
+    }
+  });
+  it("pnorm and qnorm to 1e-10 relative", () => {
+    for (let i = 0; i < fx.pnorm.q.length; i++) expectClose(pnorm(fx.pnorm.q[i]), fx.pnorm.p[i], 1e-10, 1e-300, `pnorm(${fx.pnorm.q[i]})`);
+    for (let i = 0; i < fx.qnorm.p.length; i++) expectClose(qnorm(fx.qnorm.p[i]), fx.qnorm.q[i], 1e-10, 1e-300, `qnorm(${fx.qnorm.p[i]})`);
+  });
+});
