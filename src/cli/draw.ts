@@ -5,7 +5,7 @@ import { VIBORG_AREAS } from "../draw/eligibility.js";
 import { ALGORITHM } from "../draw/wave.js";
 import { RNG_NAME } from "../draw/rng.js";
 import type { TreatSpec } from "../draw/places.js";
-import { balanceTable } from "../draw/balance.js";
+import { balanceTable, type Covariate } from "../draw/balance.js";
 import { writeFileAtomic } from "../io/atomic.js";
 import { acquireLock } from "../io/lock.js";
 import { parseDateFlag, formatDay } from "../io/columns.js";
@@ -131,9 +131,15 @@ function runDraw(opts: DrawOptions): void {
     writeFileAtomic(registerPath, serializeRegister([...prior, ...built.rows]));
 
     const allRows = [...prior, ...built.rows];
+    // Balance per wave and pooled: each earlier wave's baseline comes from the households file it was drawn from.
+    const perWave = [...committed.values()].map((s) => ({
+      households: loadWaveHouseholds(registerPath, s.manifest.definition, {}, true),
+      rows: prior.filter((r) => r.wave === s.manifest.definition.wave),
+    }));
+    perWave.push({ households, rows: built.rows });
     const balance = balanceTable(
-      built.rows.map((r) => ({ wave: r.wave, arm: r.arm })),
-      households.covariates.map((c) => subsetCovariate(c, households.ids, built.rows.map((r) => r.householdId))),
+      perWave.flatMap((w) => w.rows.map((r) => ({ wave: r.wave, arm: r.arm }))),
+      mergeCovariates(perWave.map((w) => ({ covariates: w.households.covariates, ids: w.households.ids, wanted: w.rows.map((r) => r.householdId) }))),
     );
     const balancePath = opts.balance ?? `${registerPath}.balance.csv`;
     writeFileAtomic(balancePath, balanceCsv(balance));
@@ -144,19 +150,31 @@ function runDraw(opts: DrawOptions): void {
     for (const s of m.strata) say(`  ${s.stratum}: ${s.eligible} eligible, ${s.treatment} treatment, ${s.control} control, p_treatment ${s.p_treatment}`);
     say(`register: ${registerPath} (${allRows.length} households in ${wave} wave${wave === 1 ? "" : "s"}), manifest: ${manifestPath(registerPath, wave)}`);
     say("");
-    say(`balance of baseline covariates, wave ${wave} (also in ${balancePath}):`);
+    say(`balance of baseline covariates by arm, per wave${wave > 1 ? " and pooled" : ""} (also in ${balancePath}):`);
     say(formatBalance(balance));
   } finally {
     release();
   }
 }
 
-function subsetCovariate(c: import("../draw/balance.js").Covariate, ids: string[], wanted: string[]) {
-  const index = new Map(ids.map((id, i) => [id, i] as const));
-  const pick = wanted.map((id) => index.get(id)!);
-  return c.kind === "numeric"
-    ? { ...c, values: Float64Array.from(pick, (i) => c.values[i]) }
-    : { ...c, levels: pick.map((i) => c.levels[i]) };
+/** Stacks each wave's covariates for its drawn households; a covariate absent from a wave's file is missing there. */
+function mergeCovariates(waves: { covariates: Covariate[]; ids: string[]; wanted: string[] }[]): Covariate[] {
+  const names: { name: string; kind: Covariate["kind"] }[] = [];
+  for (const w of waves) for (const c of w.covariates) if (!names.some((n) => n.name === c.name)) names.push({ name: c.name, kind: c.kind });
+  return names.map(({ name, kind }) => {
+    const numeric: number[] = [];
+    const levels: (string | undefined)[] = [];
+    for (const w of waves) {
+      const index = new Map(w.ids.map((id, i) => [id, i] as const));
+      const c = w.covariates.find((x) => x.name === name && x.kind === kind);
+      for (const id of w.wanted) {
+        const i = index.get(id);
+        if (kind === "numeric") numeric.push(c && c.kind === "numeric" && i !== undefined ? c.values[i] : NaN);
+        else levels.push(c && c.kind === "categorical" && i !== undefined ? c.levels[i] : undefined);
+      }
+    }
+    return kind === "numeric" ? { name, kind, values: Float64Array.from(numeric) } : { name, kind, levels };
+  });
 }
 
 function formatExclusions(ex: Record<string, number>): string {
