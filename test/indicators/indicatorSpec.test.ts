@@ -1,0 +1,35 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parseIndicatorSpec, parseIndicatorValues } from "../../src/schemas/indicatorSpec.js";
+import { UserError } from "../../src/errors.js";
+
+const raw = () => JSON.parse(readFileSync("analyses/lbf-uddannelse-og-livschancer.json", "utf8"));
+
+describe("indicator spec schema", () => {
+  it("the shipped LBF spec parses with the four indicators of DOMAIN.md", () => {
+    const spec = parseIndicatorSpec(raw(), "lbf.json");
+    expect(spec.indicators.map((i) => i.id)).toHaveLength(4);
+    const [a, b, c, d] = spec.indicators;
+    expect([a.area_baseline?.value, a.comparison_baseline?.value, a.area_baseline?.year, a.target?.value, a.target?.year]).toEqual([0.75, 0.95, 2023, 0.92, 2025]);
+    expect([b.area_baseline?.value, b.comparison_baseline?.value, b.direction]).toEqual([0.31, 0.16, "lower"]);
+    expect([c.status, d.status]).toEqual(["pending", "pending"]);
+  });
+  it("an unknown direction is refused naming the file and field", () => {
+    const j = raw();
+    j.indicators[1].direction = "up";
+    expect(() => parseIndicatorSpec(j, "lbf.json")).toThrow(UserError);
+    expect(() => parseIndicatorSpec(j, "lbf.json")).toThrow(/^lbf\.json: indicators\[1\]\.direction: must be "higher" or "lower"/);
+  });
+  it("an active indicator without baseline is refused; a share given in percent is refused", () => {
+    const j = raw();
+    delete j.indicators[0].area_baseline;
+    expect(() => parseIndicatorSpec(j, "x.json")).toThrow(/indicators\[0\]\.area_baseline: is required unless status is "pending"/);
+    const k = raw();
+    k.indicators[0].target.value = 92;
+    expect(() => parseIndicatorSpec(k, "x.json")).toThrow(/indicators\[0\]\.target\.value: must be a proportion/);
+  });
+  it("value rows: null is pending, negative n refused", () => {
+    expect(parseIndicatorValues([{ indicator: "a", area: "b", year: 2024, value: null }], "v.json")[0].value).toBeNull();
+    expect(() => parseIndicatorValues([{ indicator: "a", area: "b", year: 2024, value: 0.1, n: -1 }], "v.json")).toThrow(/v\.json: \[0\]\.n:/);
+  });
+});
