@@ -1,0 +1,323 @@
+import { EstimationError } from "./errors.js";
+import { groupRows, type Grouping } from "./grouping.js";
+import { sandwich, symmetricEigen } from "./matrix.js";
+
+/**
+ * The one variance core every estimator calls (as estimatr's lm_robust_fit): heteroskedasticity- and
+ * cluster-robust sandwich variances and their degrees of freedom.
+ *
+ *   V = M (sum_i or sum_g  X_g' A_g e_g e_g' A_g X_g) M,   M = (X'X)^{-1}
+ *
+ * on the working design X (sqrt(w) X when weighted) with working residuals e. With h_ii = x_i' M x_i:
+ * - HC0: e_i^2;  HC1: e_i^2 n/(n-k);  HC2: e_i^2/(1-h_ii);  HC3: e_i^2/(1-h_ii)^2.  df = n - k.
+ *   (MacKinnon and White 1985; Long and Ervin 2000.)
+ * - CR0: A_g = I.  CR1 (Stata, estimatr "stata"): CR0 x J/(J-1) x (n-1)/(n-k).  df = J - 1.
+ * - CR2 (Bell and McCaffrey 2002; Pustejovsky and Tipton 2018; estimatr "CR2", clubSandwich "CR2"):
+ *   A_g = (I - H_gg)^{-1/2}, H_gg = X_g M X_g', the symmetric inverse square root from the eigen-decomposition
+ *   of the n_g x n_g block (eigenvalues <= 1e-12 set to 0, a pseudo-inverse, as estimatr).
+ *   Degrees of freedom for coefficient c (Bell-McCaffrey, as estimatr computes them): with
+ *   a_g = A_g X_g M e_c and G = [(I - H)_{.,g} a_g]_g (N x J),  df_c = tr(G'G)^2 / ||G'G||_F^2.
+ *   Since (I - H)_{.,g} a_g = E_g a_g - X M q_g with q_g = X_g' a_g, G'G = D - Q' M Q with D = diag(a_g' a_g),
+ *   so with S = sum_g q_g q_g':
+ *     tr(G'G)      = sum_g d_g - sum_g q_g' M q_g
+ *     ||G'G||_F^2  = sum_g d_g^2 - 2 sum_g d_g q_g' M q_g + tr((M S)^2)
+ *   which needs only per-cluster blocks and k x k matrices: O(N k^2 + J k^3), never an N x N or J x J matrix.
+ *   With weights W, as estimatr's lm_variance_cr2 (clubSandwich with target I on the original scale): U = X,
+ *   V = W X, H = U M V', B_g = [(I - H)(I - H)']_gg = I - H_gg - H_gg' + U_g Omega U_g', Omega = M V'V M,
+ *   A_g = B_g^{-1/2}, meat = sum_g V_g' A_g e_g e_g' A_g V_g, and a_g = A_g V_g M e_c, r_g = U_g' a_g,
+ *   q_g = V_g' a_g, G'G = D + R' Omega R - R' M Q - Q' M R (reducing to the above when unweighted).
+ */
+export type SeType = "HC0" | "HC1" | "HC2" | "HC3" | "CR0" | "CR1" | "CR2";
+
+export const CLUSTERED_SE_TYPES: readonly SeType[] = ["CR0", "CR1", "CR2"];
+
+export interface VarianceInput {
+  /** working design, column-major n x k */
+  X: Float64Array;
+  n: number;
+  k: number;
+  /** (X'X)^{-1} of the working design, row-major k x k */
+  xtxInv: Float64Array;
+  /** working residuals */
+  residuals: Float64Array;
+  seType: SeType;
+  /** cluster code per row; required for CR0, CR1, CR2 */
+  clusters?: ArrayLike<number>;
+  /** regression weights when X and residuals are the sqrt(w)-scaled working quantities (CR2 needs them) */
+  weights?: Float64Array;
+}
+
+export interface VarianceResult {
+  /** row-major k x k */
+  vcov: Float64Array;
+  /** degrees of freedom per coefficient */
+  df: Float64Array;
+  nClusters?: number;
+  seType: SeType;
+}
+
+export function robustVcov(input: VarianceInput): VarianceResult {
+  const { seType } = input;
+  if (CLUSTERED_SE_TYPES.includes(seType)) {
+    if (!input.clusters) throw new EstimationError("bad_input", `${seType} standard errors need clusters`);
+    if (input.clusters.length !== input.n) throw new EstimationError("bad_input", `clusters have ${input.clusters.length} values, design has ${input.n} rows`);
+    return clusterVcov(input, groupRows(input.clusters));
+  }
+  return hcVcov(input);
+}
+
+/** h_ii = x_i' M x_i for every row. */
+export function leverages(X: Float64Array, n: number, k: number, M: Float64Array): Float64Array {
+  const h = new Float64Array(n);
+  const row = new Float64Array(k);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < k; j++) row[j] = X[j * n + i];
+    let s = 0;
+    for (let a = 0; a < k; a++) {
+      let t = 0;
+      for (let b = 0; b < k; b++) t += M[a * k + b] * row[b];
+      s += row[a] * t;
+    }
+    h[i] = s;
+  }
+  return h;
+}
+
+function hcVcov(input: VarianceInput): VarianceResult {
+  const { X, n, k, xtxInv, residuals: e, seType } = input;
+  const omega = new Float64Array(n);
+  if (seType === "HC2" || seType === "HC3") {
+    const h = leverages(X, n, k, xtxInv);
+    for (let i = 0; i < n; i++) {
+      const one = 1 - h[i];
+      if (!(one > 1e-10)) {
+        throw new EstimationError("too_few_units", `${seType} is undefined: an observation has leverage one (e.g. the only unit of its kind)`);
+      }
+      omega[i] = seType === "HC2" ? (e[i] * e[i]) / one : (e[i] * e[i]) / (one * one);
+    }
+  } else {
+    const f = seType === "HC1" ? n / (n - k) : 1;
+    for (let i = 0; i < n; i++) omega[i] = e[i] * e[i] * f;
+  }
+  const meat = new Float64Array(k * k);
+  for (let a = 0; a < k; a++) {
+    for (let b = 0; b <= a; b++) {
+      let s = 0;
+      const ca = a * n;
+      const cb = b * n;
+      for (let i = 0; i < n; i++) s += X[ca + i] * X[cb + i] * omega[i];
+      meat[a * k + b] = s;
+      meat[b * k + a] = s;
+    }
+  }
+  const df = new Float64Array(k).fill(n - k);
+  return { vcov: sandwich(xtxInv, meat, k), df, seType };
+}
+
+/** B^{-1/2} of a symmetric m x m matrix by eigen-decomposition (pseudo-inverse below 1e-12, as estimatr). */
+function inverseSqrt(B: Float64Array, m: number): Float64Array {
+  if (m === 1) {
+    const v = B[0];
+    return Float64Array.of(v > 1e-12 ? 1 / Math.sqrt(v) : 0);
+  }
+  const { values, vectors } = symmetricEigen(B, m);
+  const inv = new Float64Array(m);
+  for (let c = 0; c < m; c++) inv[c] = values[c] > 1e-12 ? 1 / Math.sqrt(values[c]) : 0;
+  const A = new Float64Array(m * m);
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j <= i; j++) {
+      let s = 0;
+      for (let c = 0; c < m; c++) s += vectors[i * m + c] * inv[c] * vectors[j * m + c];
+      A[i * m + j] = s;
+      A[j * m + i] = s;
+    }
+  }
+  return A;
+}
+
+/** P (m x k, row-major) times a k x k row-major matrix. */
+function rowsTimes(P: Float64Array, m: number, k: number, K: Float64Array): Float64Array {
+  const out = new Float64Array(m * k);
+  for (let i = 0; i < m; i++) {
+    for (let b = 0; b < k; b++) {
+      let s = 0;
+      for (let a = 0; a < k; a++) s += P[i * k + a] * K[a * k + b];
+      out[i * k + b] = s;
+    }
+  }
+  return out;
+}
+
+function clusterVcov(input: VarianceInput, groups: Grouping): VarianceResult {
+  const { X, n, k, xtxInv: M, residuals: ew, seType, weights } = input;
+  const J = groups.nGroups;
+  if (J < 2) throw new EstimationError("too_few_clusters", "cluster-robust standard errors need at least two clusters");
+  const meat = new Float64Array(k * k);
+  const cr2 = seType === "CR2";
+  const k2 = 2 * k;
+  // Omega = M V'V M with V = W U (the weighted design); equals M when unweighted
+  let Omega = M;
+  if (cr2 && weights) {
+    const VtV = new Float64Array(k * k);
+    for (let a = 0; a < k; a++) {
+      for (let b = 0; b <= a; b++) {
+        let s = 0;
+        for (let i = 0; i < n; i++) s += X[a * n + i] * X[b * n + i] * weights[i];
+        VtV[a * k + b] = s;
+        VtV[b * k + a] = s;
+      }
+    }
+    Omega = sandwich(M, VtV, k);
+  }
+  // per-cluster pieces of the Bell-McCaffrey df: d[g*k + c], z[(g*k + c)*2k ..] = [r; q]
+  const d = cr2 ? new Float64Array(J * k) : undefined;
+  const z = cr2 ? new Float64Array(J * k * k2) : undefined;
+  const u = new Float64Array(k);
+  for (let g = 0; g < J; g++) {
+    const start = groups.offsets[g];
+    const m = groups.offsets[g + 1] - start;
+    // U_g (original scale), V_g = W_g U_g, e_g (original scale), row-major m x k
+    const Ug = new Float64Array(m * k);
+    const Vg = new Float64Array(m * k);
+    const eg = new Float64Array(m);
+    for (let r = 0; r < m; r++) {
+      const i = groups.rows[start + r];
+      const sw = weights ? Math.sqrt(weights[i]) : 1;
+      eg[r] = ew[i] / sw;
+      for (let a = 0; a < k; a++) {
+        const x = X[a * n + i];
+        Ug[r * k + a] = x / sw;
+        Vg[r * k + a] = x * sw;
+      }
+    }
+    let AV = Vg; // A_g V_g, row-major m x k
+    if (cr2) {
+      // B = I - H - H' + U_g Omega U_g',  H = U_g M V_g'  (= I - H_gg when unweighted)
+      const UM = rowsTimes(Ug, m, k, M);
+      const UO = weights ? rowsTimes(Ug, m, k, Omega) : UM;
+      const B = new Float64Array(m * m);
+      for (let i = 0; i < m; i++) {
+        for (let j = 0; j < m; j++) {
+          let h = 0;
+          let ht = 0;
+          let o = 0;
+          for (let a = 0; a < k; a++) {
+            h += UM[i * k + a] * Vg[j * k + a];
+            ht += UM[j * k + a] * Vg[i * k + a];
+            o += UO[i * k + a] * Ug[j * k + a];
+          }
+          B[i * m + j] = (i === j ? 1 : 0) - h - ht + o;
+        }
+      }
+      for (let i = 0; i < m; i++) {
+        for (let j = 0; j < i; j++) {
+          const v = (B[i * m + j] + B[j * m + i]) / 2;
+          B[i * m + j] = v;
+          B[j * m + i] = v;
+        }
+      }
+      const A = inverseSqrt(B, m);
+      AV = new Float64Array(m * k);
+      for (let i = 0; i < m; i++) {
+        for (let a = 0; a < k; a++) {
+          let s = 0;
+          for (let j = 0; j < m; j++) s += A[i * m + j] * Vg[j * k + a];
+          AV[i * k + a] = s;
+        }
+      }
+    }
+    // u = (A_g V_g)' e_g
+    u.fill(0);
+    for (let r = 0; r < m; r++) for (let a = 0; a < k; a++) u[a] += AV[r * k + a] * eg[r];
+    for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) meat[a * k + b] += u[a] * u[b];
+    if (cr2 && d && z) {
+      // for each coefficient c: a = A_g V_g M e_c (m-vector), d = a'a, r = U_g' a, q = V_g' a
+      const agc = new Float64Array(m);
+      for (let c = 0; c < k; c++) {
+        for (let r = 0; r < m; r++) {
+          let s = 0;
+          for (let a = 0; a < k; a++) s += AV[r * k + a] * M[a * k + c];
+          agc[r] = s;
+        }
+        let dd = 0;
+        for (let r = 0; r < m; r++) dd += agc[r] * agc[r];
+        d[g * k + c] = dd;
+        const base = (g * k + c) * k2;
+        for (let a = 0; a < k; a++) {
+          let sr = 0;
+          let sq = 0;
+          for (let r = 0; r < m; r++) {
+            sr += Ug[r * k + a] * agc[r];
+            sq += Vg[r * k + a] * agc[r];
+          }
+          z[base + a] = sr;
+          z[base + k + a] = sq;
+        }
+      }
+    }
+  }
+  if (seType === "CR1") {
+    const f = (J / (J - 1)) * ((n - 1) / (n - k));
+    for (let i = 0; i < k * k; i++) meat[i] *= f;
+  }
+  const vcov = sandwich(M, meat, k);
+  const df = new Float64Array(k).fill(J - 1);
+  if (cr2 && d && z) {
+    // K = [[Omega, -M], [-M, 0]] (2k x 2k)
+    const K = new Float64Array(k2 * k2);
+    for (let a = 0; a < k; a++) {
+      for (let b = 0; b < k; b++) {
+        K[a * k2 + b] = Omega[a * k + b];
+        K[a * k2 + k + b] = -M[a * k + b];
+        K[(k + a) * k2 + b] = -M[a * k + b];
+      }
+    }
+    for (let c = 0; c < k; c++) df[c] = bellMcCaffreyDf(c, J, k, K, d, z);
+  }
+  return { vcov, df, nClusters: J, seType };
+}
+
+/**
+ * estimatr's P = D + C with C = R' Omega R - R' M Q - Q' M R = Z' K Z (Z = [R; Q], 2k x J), so
+ * tr P = sum d_g + sum z_g' K z_g and ||P||_F^2 = sum d_g^2 + 2 sum d_g z_g' K z_g + tr((K S)^2), S = Z Z'.
+ */
+function bellMcCaffreyDf(c: number, J: number, k: number, K: Float64Array, d: Float64Array, z: Float64Array): number {
+  const k2 = 2 * k;
+  let sumD = 0;
+  let sumD2 = 0;
+  let sumC = 0;
+  let sumDC = 0;
+  const S = new Float64Array(k2 * k2);
+  for (let g = 0; g < J; g++) {
+    const dg = d[g * k + c];
+    const base = (g * k + c) * k2;
+    let cgg = 0;
+    for (let a = 0; a < k2; a++) {
+      const za = z[base + a];
+      let t = 0;
+      for (let b = 0; b < k2; b++) {
+        const zb = z[base + b];
+        t += K[a * k2 + b] * zb;
+        S[a * k2 + b] += za * zb;
+      }
+      cgg += za * t;
+    }
+    sumD += dg;
+    sumD2 += dg * dg;
+    sumC += cgg;
+    sumDC += dg * cgg;
+  }
+  const KS = new Float64Array(k2 * k2);
+  for (let a = 0; a < k2; a++) {
+    for (let p = 0; p < k2; p++) {
+      const x = K[a * k2 + p];
+      if (x === 0) continue;
+      for (let b = 0; b < k2; b++) KS[a * k2 + b] += x * S[p * k2 + b];
+    }
+  }
+  let trKS2 = 0;
+  for (let a = 0; a < k2; a++) for (let b = 0; b < k2; b++) trKS2 += KS[a * k2 + b] * KS[b * k2 + a];
+  const tr = sumD + sumC;
+  const frob = sumD2 + 2 * sumDC + trKS2;
+  return (tr * tr) / frob;
+}
