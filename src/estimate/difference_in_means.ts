@@ -1,0 +1,181 @@
+import { assertBinaryTreatment, assertVaries, buildDesign } from "./design.js";
+import { EstimationError } from "./errors.js";
+import { groupRows } from "./grouping.js";
+import { lmRobust } from "./lm_robust.js";
+import { tInference, type EstimateResult } from "./result.js";
+
+/**
+ * Difference in means, as estimatr::difference_in_means (version 1.0.0), for a 0/1 treatment.
+ *
+ * Within one block (or the whole sample when no blocks):
+ * - unclustered: d = mean(Y1) - mean(Y0), se = sqrt(s1^2/N1 + s0^2/N0) (Neyman), Welch-Satterthwaite df
+ *   se^4 / ((s1^2/N1)^2/(N1-1) + (s0^2/N0)^2/(N0-1));
+ * - clustered: the coefficient of z in lm_robust(y ~ 1 + z, clusters, se_type = "CR2") with its
+ *   Bell-McCaffrey df.
+ * Blocked (block b with N_b units, N = sum N_b, B blocks, counting clusters as units when clustered):
+ * - d = sum_b (N_b/N) d_b, se = sqrt(sum_b (N_b/N)^2 se_b^2), df = N - 2B (unclustered) or J - 2B
+ *   (clustered, J = total clusters);
+ * - when some block has only two units/clusters (matched pairs; estimatr also uses this when blocks of two
+ *   are mixed with larger ones): se = sqrt(1/(B(B-1)) sum_b (d_b - d)^2) (unclustered) or
+ *   sqrt(B/((B-1) N^2) sum_b (N_b d_b - N d / B)^2) (clustered), df = B - 1.
+ * Imai, King and Nall (2009); Gerber and Green (2012), eq. 3.4 and 3.12.
+ */
+export interface DifferenceInMeansOptions {
+  blocks?: ArrayLike<number>;
+  clusters?: ArrayLike<number>;
+  alpha?: number;
+}
+
+export type DimDesign = "Standard" | "Clustered" | "Blocked" | "Block-clustered" | "Matched-pair" | "Matched-pair clustered";
+
+export interface DifferenceInMeansResult extends EstimateResult {
+  design: DimDesign;
+  nobs: number;
+  nblocks?: number;
+  nclusters?: number;
+  /** things a reader should know (e.g. matched-pair variance used because some block had two clusters) */
+  notes: string[];
+}
+
+interface BlockEstimate {
+  estimate: number;
+  se: number;
+  df: number;
+  nobs: number;
+  nclusters: number;
+}
+
+function mean(v: number[]): number {
+  let s = 0;
+  for (const x of v) s += x;
+  return s / v.length;
+}
+function sampleVar(v: number[]): number {
+  const m = mean(v);
+  let s = 0;
+  for (const x of v) s += (x - m) * (x - m);
+  return s / (v.length - 1);
+}
+
+function checkClusterTreatment(z: ArrayLike<number>, clusters: ArrayLike<number>): void {
+  const seen = new Map<number, number>();
+  for (let i = 0; i < z.length; i++) {
+    const prev = seen.get(clusters[i]);
+    if (prev === undefined) seen.set(clusters[i], z[i]);
+    else if (prev !== z[i]) {
+      throw new EstimationError("mixed_cluster_treatment", "all units within a cluster must have the same treatment condition");
+    }
+  }
+}
+
+function withinBlock(y: number[], z: number[], clusters: number[] | undefined, pairMatched: boolean, label: string): BlockEstimate {
+  const y1: number[] = [];
+  const y0: number[] = [];
+  for (let i = 0; i < y.length; i++) (z[i] === 1 ? y1 : y0).push(y[i]);
+  const n1 = y1.length;
+  const n0 = y0.length;
+  if (n1 === 0 || n0 === 0) {
+    throw new EstimationError(n1 === 0 ? "no_treated" : "no_control", `${label}: must have units with both treatment conditions`);
+  }
+  if (!pairMatched && (n1 === 1 || n0 === 1)) {
+    throw new EstimationError("too_few_units", `${label}: every block must have at least two treated and two control units (or be a matched pair)`);
+  }
+  const nclusters = clusters ? new Set(clusters).size : y.length;
+  if (clusters && !pairMatched) {
+    const d = buildDesign([{ name: "z", values: z }]);
+    const fit = lmRobust(d.X, d.n, d.k, Float64Array.from(y), { clusters, seType: "CR2", names: d.names });
+    const c = fit.coefficients[1];
+    return { estimate: c.estimate, se: c.std_error, df: c.df, nobs: y.length, nclusters };
+  }
+  const estimate = mean(y1) - mean(y0);
+  if (pairMatched) return { estimate, se: NaN, df: NaN, nobs: y.length, nclusters };
+  const v1 = sampleVar(y1) / n1;
+  const v0 = sampleVar(y0) / n0;
+  const se = Math.sqrt(v1 + v0);
+  const df = se ** 4 / ((v1 * v1) / (n1 - 1) + (v0 * v0) / (n0 - 1));
+  return { estimate, se, df, nobs: y.length, nclusters };
+}
+
+export function differenceInMeans(y: ArrayLike<number>, z: ArrayLike<number>, options: DifferenceInMeansOptions = {}): DifferenceInMeansResult {
+  const n = y.length;
+  if (z.length !== n) throw new EstimationError("bad_input", `treatment has ${z.length} values, outcome has ${n}`);
+  for (let i = 0; i < n; i++) if (!Number.isFinite(y[i])) throw new EstimationError("bad_input", "outcome contains a missing or infinite value");
+  assertBinaryTreatment(z);
+  assertVaries(y);
+  const { blocks, clusters, alpha = 0.05 } = options;
+  if (clusters) {
+    if (clusters.length !== n) throw new EstimationError("bad_input", `clusters have ${clusters.length} values, outcome has ${n}`);
+    checkClusterTreatment(z, clusters);
+  }
+  const yy = Array.from(y);
+  const zz = Array.from(z);
+  const cc = clusters ? Array.from(clusters) : undefined;
+  if (!blocks) {
+    const b = withinBlock(yy, zz, cc, false, "the sample");
+    const r = tInference("z", b.estimate, b.se, b.df, alpha);
+    return { ...r, design: cc ? "Clustered" : "Standard", nobs: n, nclusters: cc ? b.nclusters : undefined, notes: [] };
+  }
+  if (blocks.length !== n) throw new EstimationError("bad_input", `blocks have ${blocks.length} values, outcome has ${n}`);
+  const groups = groupRows(blocks);
+  // estimatr splits by sorted block level
+  const order = Array.from({ length: groups.nGroups }, (_, g) => g).sort((a, b) => groups.codes[a] - groups.codes[b]);
+  const parts = order.map((g) => {
+    const rows = groups.rows.subarray(groups.offsets[g], groups.offsets[g + 1]);
+    const units = cc ? new Set(Array.from(rows, (i) => cc[i])).size : rows.length;
+    return { code: groups.codes[g], rows, units };
+  });
+  const notes: string[] = [];
+  if (parts.some((p) => p.units === 1)) {
+    throw new EstimationError("too_few_units", "all blocks must have multiple units (or clusters)");
+  }
+  let pairMatched = false;
+  if (parts.every((p) => p.units === 2)) pairMatched = true;
+  else if (parts.some((p) => p.units === 2)) {
+    pairMatched = true;
+    notes.push("some blocks have two units/clusters while others have more; the matched-pairs variance estimator is used");
+  }
+  const est = parts.map((p) =>
+    withinBlock(
+      Array.from(p.rows, (i) => yy[i]),
+      Array.from(p.rows, (i) => zz[i]),
+      cc ? Array.from(p.rows, (i) => cc[i]) : undefined,
+      pairMatched,
+      `block ${p.code}`,
+    ),
+  );
+  const N = est.reduce((s, b) => s + b.nobs, 0);
+  const nclusters = est.reduce((s, b) => s + b.nclusters, 0);
+  const B = est.length;
+  let diff = 0;
+  for (const b of est) diff += (b.estimate * b.nobs) / N;
+  let se: number;
+  let df: number;
+  let design: DimDesign;
+  if (pairMatched) {
+    if (B < 2) throw new EstimationError("too_few_units", "a matched-pair design needs at least two pairs");
+    let s = 0;
+    if (!cc) {
+      for (const b of est) s += (b.estimate - diff) ** 2;
+      se = Math.sqrt((1 / (B * (B - 1))) * s);
+      design = "Matched-pair";
+    } else {
+      for (const b of est) s += (b.nobs * b.estimate - (N * diff) / B) ** 2;
+      se = Math.sqrt((B / ((B - 1) * N * N)) * s);
+      design = "Matched-pair clustered";
+    }
+    df = B - 1;
+  } else {
+    let s = 0;
+    for (const b of est) s += b.se * b.se * (b.nobs / N) ** 2;
+    se = Math.sqrt(s);
+    if (!cc) {
+      design = "Blocked";
+      df = n - 2 * B;
+    } else {
+      design = "Block-clustered";
+      df = nclusters - 2 * B;
+    }
+  }
+  const r = tInference("z", diff, se, df, alpha);
+  return { ...r, design, nobs: N, nblocks: B, nclusters: cc ? nclusters : undefined, notes };
+}
