@@ -9,7 +9,7 @@ import { balanceTable, type Covariate } from "../draw/balance.js";
 import { writeFileAtomic } from "../io/atomic.js";
 import { acquireLock } from "../io/lock.js";
 import { parseDateFlag, formatDay } from "../io/columns.js";
-import { committedManifests, manifestPath, readManifests, readRegister, registerHash, removeUncommitted, serializeRegister } from "../io/register.js";
+import { committedManifests, manifestPath, readManifests, readRegister, registerHash, removeUncommitted } from "../io/register.js";
 import { buildWave, inputHashes, loadWaveHouseholds, storedPath } from "../io/waveFiles.js";
 import { balanceCsv, formatBalance } from "../report/balance.js";
 import type { DrawDefinition } from "../schemas/manifest.js";
@@ -128,7 +128,7 @@ function runDraw(opts: DrawOptions): void {
     // Commit order: the manifest first, then the register. The register is the commit point (see io/register.ts).
     removeUncommitted(uncommitted);
     writeFileAtomic(manifestPath(registerPath, wave), `${JSON.stringify(built.manifest, null, 2)}\n`);
-    writeFileAtomic(registerPath, serializeRegister([...prior, ...built.rows]));
+    writeFileAtomic(registerPath, built.registerText);
 
     const allRows = [...prior, ...built.rows];
     // Balance per wave and pooled: each earlier wave's baseline comes from the households file it was drawn from.
@@ -161,18 +161,20 @@ function runDraw(opts: DrawOptions): void {
 function mergeCovariates(waves: { covariates: Covariate[]; ids: string[]; wanted: string[] }[]): Covariate[] {
   const names: { name: string; kind: Covariate["kind"] }[] = [];
   for (const w of waves) for (const c of w.covariates) if (!names.some((n) => n.name === c.name)) names.push({ name: c.name, kind: c.kind });
+  const rowsOf = waves.map((w) => {
+    const index = new Map(w.ids.map((id, i) => [id, i] as const));
+    return w.wanted.map((id) => index.get(id));
+  });
   return names.map(({ name, kind }) => {
     const numeric: number[] = [];
     const levels: (string | undefined)[] = [];
-    for (const w of waves) {
-      const index = new Map(w.ids.map((id, i) => [id, i] as const));
+    waves.forEach((w, k) => {
       const c = w.covariates.find((x) => x.name === name && x.kind === kind);
-      for (const id of w.wanted) {
-        const i = index.get(id);
+      for (const i of rowsOf[k]) {
         if (kind === "numeric") numeric.push(c && c.kind === "numeric" && i !== undefined ? c.values[i] : NaN);
         else levels.push(c && c.kind === "categorical" && i !== undefined ? c.levels[i] : undefined);
       }
-    }
+    });
     return kind === "numeric" ? { name, kind, values: Float64Array.from(numeric) } : { name, kind, levels };
   });
 }

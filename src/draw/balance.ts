@@ -14,68 +14,63 @@ export interface BalanceRow {
   mean_treatment: number;
   mean_control: number;
   difference: number;
-  /** (mean_t - mean_c) / sqrt((var_t + var_c) / 2), the usual standardised difference (Austin 2009); NaN-free: 0 when both variances are 0. */
+  /** (mean_t - mean_c) / sqrt((var_t + var_c) / 2), the usual standardised difference (Austin 2009); 0 when both variances are 0. */
   std_difference: number;
 }
 
-interface Unit {
-  wave: number;
-  arm: Arm;
-  value: number;
-}
-
 /**
- * Baseline balance by arm, per wave and pooled: means (shares for each level of a categorical covariate),
- * their difference and the standardised difference. Missing values are left out per covariate, which the
- * counts show.
+ * Baseline balance by arm, per wave and pooled over waves: means (for a categorical covariate, the share at each
+ * level), their difference and the standardised difference. Missing values are left out per covariate; the counts
+ * show how many values each mean rests on. The pooled row compares raw means: when waves have different chances
+ * of treatment it mixes wave composition into the difference, so read the per-wave rows first.
  */
 export function balanceTable(units: { wave: number; arm: Arm }[], covariates: Covariate[]): BalanceRow[] {
-  const waves = [...new Set(units.map((u) => u.wave))].sort((a, b) => a - b);
+  const waveList = [...new Set(units.map((u) => u.wave))].sort((a, b) => a - b);
+  const groupOf = Int32Array.from(units, (u) => waveList.indexOf(u.wave));
+  const treated = Uint8Array.from(units, (u) => (u.arm === "treatment" ? 1 : 0));
+  const labels = [...waveList.map(String), ...(waveList.length > 1 ? ["all"] : [])];
   const rows: BalanceRow[] = [];
+  const add = (covariate: string, level: string, value: (i: number) => number) => {
+    const g = labels.length;
+    // Per group and arm: count, sum, sum of squares (group g-1 is "all" when there are several waves).
+    const n = new Float64Array(g * 2), s = new Float64Array(g * 2), ss = new Float64Array(g * 2);
+    for (let i = 0; i < units.length; i++) {
+      const v = value(i);
+      if (Number.isNaN(v)) continue;
+      const targets = waveList.length > 1 ? [groupOf[i], g - 1] : [groupOf[i]];
+      for (const t of targets) {
+        const k = t * 2 + treated[i];
+        n[k]++; s[k] += v; ss[k] += v * v;
+      }
+    }
+    labels.forEach((wave, t) => rows.push(compare(wave, covariate, level, n[t * 2 + 1], s[t * 2 + 1], ss[t * 2 + 1], n[t * 2], s[t * 2], ss[t * 2])));
+  };
   for (const cov of covariates) {
-    const series: { level: string; values: number[] }[] =
-      cov.kind === "numeric"
-        ? [{ level: "", values: Array.from(cov.values) }]
-        : [...new Set(cov.levels.filter((l): l is string => l !== undefined))].sort().map((level) => ({
-            level,
-            values: cov.levels.map((l) => (l === undefined ? NaN : l === level ? 1 : 0)),
-          }));
-    for (const s of series) {
-      const all: Unit[] = units.map((u, i) => ({ ...u, value: s.values[i] })).filter((u) => !Number.isNaN(u.value));
-      for (const w of waves) rows.push(compare(String(w), cov.name, s.level, all.filter((u) => u.wave === w)));
-      if (waves.length > 1) rows.push(compare("all", cov.name, s.level, all));
+    if (cov.kind === "numeric") add(cov.name, "", (i) => cov.values[i]);
+    else {
+      const levels = [...new Set(cov.levels.filter((l): l is string => l !== undefined))].sort();
+      for (const level of levels) add(cov.name, level, (i) => (cov.levels[i] === undefined ? NaN : cov.levels[i] === level ? 1 : 0));
     }
   }
   return rows;
 }
 
-function compare(wave: string, covariate: string, level: string, units: Unit[]): BalanceRow {
-  const t = units.filter((u) => u.arm === "treatment").map((u) => u.value);
-  const c = units.filter((u) => u.arm === "control").map((u) => u.value);
-  const mt = mean(t);
-  const mc = mean(c);
-  const pooledSd = Math.sqrt((variance(t) + variance(c)) / 2);
+function compare(wave: string, covariate: string, level: string, nt: number, st: number, sst: number, nc: number, sc: number, ssc: number): BalanceRow {
+  const mt = nt > 0 ? st / nt : NaN;
+  const mc = nc > 0 ? sc / nc : NaN;
+  const pooledSd = Math.sqrt((variance(nt, st, sst) + variance(nc, sc, ssc)) / 2);
   const difference = mt - mc;
   return {
-    wave,
-    covariate,
-    level,
-    n_treatment: t.length,
-    n_control: c.length,
-    mean_treatment: mt,
-    mean_control: mc,
+    wave, covariate, level,
+    n_treatment: nt, n_control: nc,
+    mean_treatment: mt, mean_control: mc,
     difference,
     std_difference: pooledSd > 0 ? difference / pooledSd : 0,
   };
 }
 
-function mean(x: number[]): number {
-  return x.length === 0 ? NaN : x.reduce((a, b) => a + b, 0) / x.length;
-}
-
-/** Sample variance (n - 1); 0 for fewer than two values, where it is undefined and contributes nothing. */
-function variance(x: number[]): number {
-  if (x.length < 2) return 0;
-  const m = mean(x);
-  return x.reduce((a, b) => a + (b - m) ** 2, 0) / (x.length - 1);
+/** Sample variance (n - 1) from count, sum and sum of squares; 0 for fewer than two values. */
+function variance(n: number, s: number, ss: number): number {
+  if (n < 2) return 0;
+  return Math.max(0, (ss - (s * s) / n) / (n - 1));
 }

@@ -86,7 +86,7 @@ export function idColumn(table: RawTable, name: string, options: { unique?: bool
     if (seen) {
       const first = seen.get(id);
       if (first !== undefined) {
-        throw new InputError(where(table, i, name), `is a duplicate (first seen on line ${table.lines[first]})`, "each id once", id);
+        throw new InputError(where(table, i, name), `is a duplicate (first seen on line ${table.lineOf(first)})`, "each id once", id);
       }
       seen.set(id, i);
     }
@@ -166,5 +166,5 @@ export function parseDateFlag(raw: string, flag: string): number {
 }
 
 export function where(table: RawTable, row: number, column: string) {
-  return { file: table.file, line: table.lines[row], column };
+  return { file: table.file, line: table.lineOf(row), column };
 }

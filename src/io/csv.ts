@@ -20,8 +20,8 @@ export interface RawTable {
   header: string[];
   nRows: number;
   columns: Map<string, string[]>;
-  /** Line number (header = 1) of each data row, for error messages. */
-  lines: Int32Array;
+  /** Line number (header = 1) of data row i, for error messages; computed only when asked (an error path). */
+  lineOf(row: number): number;
 }
 
 const MAX_RECORD_BYTES = 1 << 20;
@@ -68,29 +68,25 @@ export function parseCsvText(bytes: Uint8Array, file: string, options: ReadOptio
   const { text, encoding } = decodeText(bytes, file);
   if (text.trim() === "") throw new InputError({ file }, "is empty", "a header line naming the columns, then data rows");
   const delimiter = detectDelimiter(text);
-  const lineStarts: number[] = [];
   let records: string[][];
   try {
-    records = parse(text, {
-      delimiter,
-      relax_column_count: false,
-      skip_empty_lines: true,
-      max_record_size: MAX_RECORD_BYTES,
-      on_record: (record: string[], context: { lines: number }) => {
-        lineStarts.push(context.lines);
-        return record;
-      },
-    }) as string[][];
+    records = parse(text, { delimiter, relax_column_count: false, skip_empty_lines: true, max_record_size: MAX_RECORD_BYTES }) as string[][];
   } catch (err) {
     throw csvParseError(err, file);
   }
+  let lineStarts: number[] | undefined;
+  const lineOf = (row: number): number => {
+    // Parsing again with per-record line info costs time, so it happens only when a message needs a line.
+    lineStarts ??= recordLines(text, delimiter);
+    return lineStarts[row + 1] ?? row + 2;
+  };
   if (records.length === 0) throw new InputError({ file }, "is empty", "a header line naming the columns");
   const header = records[0].map((h) => h.trim());
-  checkHeader(header, file, lineStarts[0]);
+  checkHeader(header, file, 1);
   for (const name of options.required ?? []) {
     if (!header.includes(name)) {
       throw new InputError(
-        { file, line: lineStarts[0], column: name },
+        { file, line: 1, column: name },
         "is missing",
         `a column named "${name}" (the header has: ${header.map((h) => `"${h}"`).join(", ")})`,
       );
@@ -101,11 +97,26 @@ export function parseCsvText(bytes: Uint8Array, file: string, options: ReadOptio
   const columns = new Map<string, string[]>();
   header.forEach((name, j) => {
     const col = new Array<string>(nRows);
-    for (let i = 0; i < nRows; i++) col[i] = records[i + 1][j].trim();
+    for (let i = 0; i < nRows; i++) {
+      const v = records[i + 1][j];
+      col[i] = v.length > 0 && (v.charCodeAt(0) <= 32 || v.charCodeAt(v.length - 1) <= 32) ? v.trim() : v;
+    }
     columns.set(name, col);
   });
-  const lines = Int32Array.from(lineStarts.slice(1));
-  return { file, encoding, delimiter, decimalComma: delimiter === ";", header, nRows, columns, lines };
+  return { file, encoding, delimiter, decimalComma: delimiter === ";", header, nRows, columns, lineOf };
+}
+
+function recordLines(text: string, delimiter: Delimiter): number[] {
+  const starts: number[] = [];
+  parse(text, {
+    delimiter,
+    skip_empty_lines: true,
+    on_record: (record: string[], context: { lines: number }) => {
+      starts.push(context.lines);
+      return null;
+    },
+  });
+  return starts;
 }
 
 function checkHeader(header: string[], file: string, line: number): void {

@@ -41,7 +41,7 @@ export function loadHouseholds(args: {
     const closed = dateColumn(cases, "closed", { allowMissing: true });
     for (let c = 0; c < cases.nRows; c++) {
       if (closed[c] < opened[c]) {
-        throw new InputError({ file: cases.file, line: cases.lines[c], column: "closed" }, `is before the case was opened (${formatDay(opened[c])})`, "a closing date on or after the opening date", rawColumn(cases, "closed")[c]);
+        throw new InputError({ file: cases.file, line: cases.lineOf(c), column: "closed" }, `is before the case was opened (${formatDay(opened[c])})`, "a closing date on or after the opening date", rawColumn(cases, "closed")[c]);
       }
     }
     activeCases = activeCasesOn(ids, caseHouseholds, opened, closed, args.casesDate);

@@ -29,14 +29,22 @@ export function decimal(numerator: number, denominator: number): string {
  * Hashes in the manifests are over exactly these bytes, so the same allocations always hash the same.
  */
 export function serializeRegister(rows: readonly RegisterRow[]): string {
-  const sorted = [...rows].sort(
-    (a, b) => a.wave - b.wave || byCodeUnit(a.stratum, b.stratum) || byCodeUnit(a.householdId, b.householdId),
-  );
+  const order = (a: RegisterRow, b: RegisterRow) => a.wave - b.wave || byCodeUnit(a.stratum, b.stratum) || byCodeUnit(a.householdId, b.householdId);
+  let isSorted = true;
+  for (let i = 1; i < rows.length && isSorted; i++) if (order(rows[i - 1], rows[i]) > 0) isSorted = false;
+  const sorted = isSorted ? rows : [...rows].sort(order);
   const out: string[] = [REGISTER_COLUMNS.join(",")];
+  // Everything after the id is shared by a whole stratum of a wave; build it once per stratum, not per row.
+  let key = "";
+  let tail = "";
   for (const r of sorted) {
-    out.push(
-      [csvField(r.householdId), String(r.wave), csvField(r.stratum), r.arm, decimal(r.pNumerator, r.pDenominator), `${r.pNumerator}/${r.pDenominator}`, r.drawDate, r.seal].join(","),
-    );
+    const k = `${r.wave}\u0000${r.stratum}\u0000${r.pNumerator}/${r.pDenominator}\u0000${r.drawDate}\u0000${r.seal}`;
+    if (k !== key) {
+      key = k;
+      tail = `,${r.wave},${csvField(r.stratum)},`;
+    }
+    const rest = `${decimal(r.pNumerator, r.pDenominator)},${r.pNumerator}/${r.pDenominator},${r.drawDate},${r.seal}`;
+    out.push(`${csvField(r.householdId)}${tail}${r.arm},${rest}`);
   }
   return `${out.join("\n")}\n`;
 }

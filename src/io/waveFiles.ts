@@ -7,7 +7,7 @@ import { canonicalJson, type DrawDefinition, type WaveManifest } from "../schema
 import { parseDateText } from "./columns.js";
 import { sha256, sha256File } from "./hash.js";
 import { loadHouseholds, type Households } from "./households.js";
-import { decimal, registerHash, type RegisterRow } from "./register.js";
+import { decimal, registerHash, serializeRegister, type RegisterRow } from "./register.js";
 
 /** Input paths are stored relative to the register's folder, so a copied evaluation folder still verifies. */
 export function storedPath(registerPath: string, file: string): string {
@@ -50,12 +50,13 @@ export function buildWave(args: {
   households: Households;
   priorRows: readonly RegisterRow[];
   previousManifestBytes: string | null;
-}): { rows: RegisterRow[]; manifest: WaveManifest; eligibleCount: number; excluded: Record<string, number> } {
+}): { rows: RegisterRow[]; manifest: WaveManifest; registerText: string; eligibleCount: number; excluded: Record<string, number> } {
   const { definition, households, priorRows } = args;
   const seal = definitionHash(definition);
   const { eligibility, draw } = deriveWave(definition, households, new Set(priorRows.map((r) => r.householdId)));
-  const waveRows: RegisterRow[] = draw.allocations.map((a) => ({ ...a, seal }));
-  const after = [...priorRows, ...waveRows];
+  const waveRows = draw.allocations as RegisterRow[];
+  for (const row of waveRows) row.seal = seal; // the allocations become register rows in place (no copy of a million objects)
+  const registerText = serializeRegister([...priorRows, ...waveRows]);
   const manifest: WaveManifest = {
     format: "effekt-wave-manifest/1",
     effekt_version: VERSION,
@@ -72,9 +73,9 @@ export function buildWave(args: {
     exclusions: eligibility.exclusions,
     previous_manifest_sha256: args.previousManifestBytes === null ? null : sha256(args.previousManifestBytes),
     register_sha256_before: registerHash(priorRows),
-    register_sha256_after: registerHash(after),
+    register_sha256_after: sha256(registerText),
   };
-  return { rows: waveRows, manifest, eligibleCount: draw.allocations.length, excluded: eligibility.exclusions };
+  return { rows: waveRows, manifest, registerText, eligibleCount: draw.allocations.length, excluded: eligibility.exclusions };
 }
 
 export function inputHashes(householdsPath: string, casesPath?: string): { households: string; cases?: string } {
