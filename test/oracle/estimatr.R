@@ -141,3 +141,20 @@ write_fixture("distributions", list(
   pnorm = list(q = q, p = pnorm(q)), qnorm = list(p = pr, q = qnorm(pr))
 ))
 cat("fixtures written\n")
+
+## 7. cluster-randomised MDE and power (the documented formula evaluated in R, for src/estimate/power.ts)
+pw <- function(J, m, rho, P, r2, cv, alpha, pwr, effect) {
+  mEff <- (cv^2 + 1) * m
+  se <- sqrt(((rho * (1 - r2) * mEff + (1 - rho) * (1 - r2)) / m) / (P * (1 - P) * J))
+  df <- J - 2
+  crit <- qt(1 - alpha / 2, df)
+  c(se = se, deff = 1 + (mEff - 1) * rho, mde = (crit + qt(pwr, df)) * se,
+    power = 1 - pt(crit - effect / se, df) + pt(-crit - effect / se, df))
+}
+cases <- list(c(200, 2.5, 0.1, 0.5, 0, 0, 0.05, 0.8, 0.3), c(460, 3.2, 0.25, 0.4, 0.3, 0.6, 0.05, 0.9, 0.2),
+              c(40, 1.8, 0.05, 0.6, 0.5, 0.2, 0.1, 0.8, 0.5))
+write_fixture("power", lapply(cases, function(a) {
+  v <- pw(a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9])
+  list(households = a[1], m = a[2], icc = a[3], share = a[4], r2 = a[5], cv = a[6], alpha = a[7], target_power = a[8],
+       effect = a[9], se = v[["se"]], deff = v[["deff"]], mde = v[["mde"]], power = v[["power"]])
+}))

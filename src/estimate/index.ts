@@ -1,0 +1,14 @@
+/** The pure numerical core of effect estimation (no file or console I/O). */
+export { EstimationError, type EstimationErrorCode } from "./errors.js";
+export { type EstimateResult, tInference } from "./result.js";
+export { buildDesign, dummyColumns, type Design, type DesignColumn } from "./design.js";
+export { olsFit, type OlsFit } from "./ols.js";
+export { robustVcov, type SeType, type VarianceInput, type VarianceResult } from "./variance.js";
+export { lmRobust, getTerm, type LmRobustOptions, type LmRobustResult } from "./lm_robust.js";
+export { lmLin, blockCovariates, type LmLinOptions } from "./lm_lin.js";
+export { ivRobust, type IvRobustOptions } from "./iv_robust.js";
+export { differenceInMeans, type DifferenceInMeansOptions, type DifferenceInMeansResult, type DimDesign } from "./difference_in_means.js";
+export { holm, benjaminiHochberg, pAdjust, type AdjustMethod } from "./multiplicity.js";
+export { randomizationPValue, type RandomizationInferenceInput, type RandomizationInferenceResult } from "./randomization_inference.js";
+export { clusterDesignSe, minimumDetectableEffect, power, type ClusterDesign } from "./power.js";
+export { pt, qt, pnorm, qnorm, twoSidedP } from "./distributions.js";

@@ -1,0 +1,39 @@
+import { describe, it, expect } from "vitest";
+import { clusterDesignSe, minimumDetectableEffect, power } from "../../src/estimate/power.js";
+import { expectClose, loadFixture } from "./helpers.js";
+
+describe("cluster-randomised MDE and power", () => {
+  const cases = loadFixture("power");
+  it("agrees with the formula evaluated in R", () => {
+    for (const c of cases) {
+      const d = {
+        households: c.households[0],
+        personsPerHousehold: c.m[0],
+        icc: c.icc[0],
+        shareTreated: c.share[0],
+        r2: c.r2[0],
+        clusterSizeCv: c.cv[0],
+        alpha: c.alpha[0],
+      };
+      const s = clusterDesignSe(d);
+      expectClose(s.std_error, c.se[0], 1e-12, 1e-300, "se");
+      expectClose(s.design_effect, c.deff[0], 1e-12, 1e-300, "deff");
+      expectClose(minimumDetectableEffect(d, c.target_power[0]).mde, c.mde[0], 1e-10, 1e-300, "mde");
+      expectClose(power(d, c.effect[0]).power, c.power[0], 1e-10, 1e-300, "power");
+    }
+  });
+  it("equals the design-effect form and the 2.8 SE rule for large J", () => {
+    const d = { households: 1_000_000, personsPerHousehold: 3, icc: 0.2, r2: 0.25, distribution: "normal" as const };
+    const s = clusterDesignSe(d);
+    const deff = 1 + 2 * 0.2;
+    expect(s.std_error).toBeCloseTo(Math.sqrt((0.75 * deff) / (0.25 * 3_000_000)), 15);
+    expect(minimumDetectableEffect(d).mde / s.std_error).toBeCloseTo(2.8016, 4);
+    // power at the MDE is 0.8 plus the far tail Phi(-2 z_{0.975} - z_{0.8}) ~ 9.6e-7
+    expect(power(d, minimumDetectableEffect(d).mde).power).toBeCloseTo(0.8000009605, 9);
+  });
+  it("rejects impossible designs", () => {
+    expect(() => clusterDesignSe({ households: 2, personsPerHousehold: 2, icc: 0.1 })).toThrow();
+    expect(() => clusterDesignSe({ households: 50, personsPerHousehold: 2, icc: 1.5 })).toThrow();
+    expect(() => clusterDesignSe({ households: 50, personsPerHousehold: 2, icc: 0.1, shareTreated: 1 })).toThrow();
+  });
+});
