@@ -18,11 +18,16 @@ import { tInference, type EstimateResult } from "./result.js";
  * - when some block has only two units/clusters (matched pairs; estimatr also uses this when blocks of two
  *   are mixed with larger ones): se = sqrt(1/(B(B-1)) sum_b (d_b - d)^2) (unclustered) or
  *   sqrt(B/((B-1) N^2) sum_b (N_b d_b - N d / B)^2) (clustered), df = B - 1.
+ * Weights (estimatr: normalised to mean 1 over the sample): within a block the coefficient of z in
+ * lm_robust(y ~ 1 + z, weights) with HC2 (CR2 when clustered) and its df; N_b becomes the block's sum of
+ * normalised weights; the blocked df stay N - 2B or J - 2B in unit counts. Matched pairs take no weights.
  * Imai, King and Nall (2009); Gerber and Green (2012), eq. 3.4 and 3.12.
  */
 export interface DifferenceInMeansOptions {
   blocks?: ArrayLike<number>;
   clusters?: ArrayLike<number>;
+  /** positive weights (e.g. inverse probability of assignment); normalised to mean 1 */
+  weights?: ArrayLike<number>;
   alpha?: number;
 }
 
@@ -30,6 +35,7 @@ export type DimDesign = "Standard" | "Clustered" | "Blocked" | "Block-clustered"
 
 export interface DifferenceInMeansResult extends EstimateResult {
   design: DimDesign;
+  /** units, or the sum of normalised weights when weighted */
   nobs: number;
   nblocks?: number;
   nclusters?: number;
@@ -68,7 +74,14 @@ function checkClusterTreatment(z: ArrayLike<number>, clusters: ArrayLike<number>
   }
 }
 
-function withinBlock(y: number[], z: number[], clusters: number[] | undefined, pairMatched: boolean, label: string): BlockEstimate {
+function withinBlock(
+  y: number[],
+  z: number[],
+  clusters: number[] | undefined,
+  weights: number[] | undefined,
+  pairMatched: boolean,
+  label: string,
+): BlockEstimate {
   const y1: number[] = [];
   const y0: number[] = [];
   for (let i = 0; i < y.length; i++) (z[i] === 1 ? y1 : y0).push(y[i]);
@@ -81,11 +94,18 @@ function withinBlock(y: number[], z: number[], clusters: number[] | undefined, p
     throw new EstimationError("too_few_units", `${label}: every block must have at least two treated and two control units (or be a matched pair)`);
   }
   const nclusters = clusters ? new Set(clusters).size : y.length;
-  if (clusters && !pairMatched) {
+  if (weights && pairMatched) throw new EstimationError("bad_input", "weights cannot be used with a matched-pairs design");
+  if ((clusters || weights) && !pairMatched) {
     const d = buildDesign([{ name: "z", values: z }]);
-    const fit = lmRobust(d.X, d.n, d.k, Float64Array.from(y), { clusters, seType: "CR2", names: d.names });
+    const fit = lmRobust(d.X, d.n, d.k, Float64Array.from(y), {
+      clusters,
+      weights: weights ? Float64Array.from(weights) : undefined,
+      seType: clusters ? "CR2" : "HC2",
+      names: d.names,
+    });
     const c = fit.coefficients[1];
-    return { estimate: c.estimate, se: c.std_error, df: c.df, nobs: y.length, nclusters };
+    const nobs = weights ? weights.reduce((a, b) => a + b, 0) : y.length;
+    return { estimate: c.estimate, se: c.std_error, df: c.df, nobs, nclusters };
   }
   const estimate = mean(y1) - mean(y0);
   if (pairMatched) return { estimate, se: NaN, df: NaN, nobs: y.length, nclusters };
@@ -110,10 +130,22 @@ export function differenceInMeans(y: ArrayLike<number>, z: ArrayLike<number>, op
   const yy = Array.from(y);
   const zz = Array.from(z);
   const cc = clusters ? Array.from(clusters) : undefined;
+  let ww: number[] | undefined;
+  if (options.weights) {
+    const w = options.weights;
+    if (w.length !== n) throw new EstimationError("bad_input", `weights have ${w.length} values, outcome has ${n}`);
+    let s = 0;
+    for (let i = 0; i < n; i++) {
+      if (!(w[i] > 0) || !Number.isFinite(w[i])) throw new EstimationError("bad_input", "weights must be positive and finite");
+      s += w[i];
+    }
+    const m = s / n;
+    ww = Array.from(w, (v) => v / m);
+  }
   if (!blocks) {
-    const b = withinBlock(yy, zz, cc, false, "the sample");
+    const b = withinBlock(yy, zz, cc, ww, false, "the sample");
     const r = tInference("z", b.estimate, b.se, b.df, alpha);
-    return { ...r, design: cc ? "Clustered" : "Standard", nobs: n, nclusters: cc ? b.nclusters : undefined, notes: [] };
+    return { ...r, design: cc ? "Clustered" : "Standard", nobs: b.nobs, nclusters: cc ? b.nclusters : undefined, notes: [] };
   }
   if (blocks.length !== n) throw new EstimationError("bad_input", `blocks have ${blocks.length} values, outcome has ${n}`);
   const groups = groupRows(blocks);
@@ -139,6 +171,7 @@ export function differenceInMeans(y: ArrayLike<number>, z: ArrayLike<number>, op
       Array.from(p.rows, (i) => yy[i]),
       Array.from(p.rows, (i) => zz[i]),
       cc ? Array.from(p.rows, (i) => cc[i]) : undefined,
+      ww ? Array.from(p.rows, (i) => ww[i]) : undefined,
       pairMatched,
       `block ${p.code}`,
     ),

@@ -6,7 +6,7 @@ import type { SeType } from "./variance.js";
 /**
  * Lin's (2013) covariate-adjusted estimator, as estimatr::lm_lin:
  *
- *   y ~ 1 + z + Xc + z:Xc,   Xc = X - colMeans(X)
+ *   y ~ 1 + z + Xc + z:Xc,   Xc = X - colMeans(X)   (weighted means when weighted)
  *
  * fitted by lm_robust (default HC2, CR2 with clusters). The coefficient of z is the average treatment effect.
  * Blocks enter as covariates: `blockCovariates(blocks)` gives the dummies of factor(block) (first level
@@ -15,6 +15,8 @@ import type { SeType } from "./variance.js";
  */
 export interface LmLinOptions {
   clusters?: ArrayLike<number>;
+  /** regression weights; covariates are then centred at their weighted means (as estimatr) */
+  weights?: Float64Array;
   seType?: SeType;
   alpha?: number;
 }
@@ -31,9 +33,15 @@ export function lmLin(y: Float64Array, z: ArrayLike<number>, covariates: readonl
   if (covariates.length === 0) throw new EstimationError("bad_input", "lm_lin needs at least one covariate");
   const centred: DesignColumn[] = covariates.map((c) => {
     if (c.values.length !== n) throw new EstimationError("bad_input", `covariate ${c.name} has ${c.values.length} values, expected ${n}`);
+    const w = options.weights;
     let s = 0;
-    for (let i = 0; i < n; i++) s += c.values[i];
-    const m = s / n;
+    let sw = 0;
+    for (let i = 0; i < n; i++) {
+      const wi = w ? w[i] : 1;
+      s += wi * c.values[i];
+      sw += wi;
+    }
+    const m = s / sw;
     const v = new Float64Array(n);
     for (let i = 0; i < n; i++) v[i] = c.values[i] - m;
     return { name: `${c.name}_c`, values: v };
@@ -44,5 +52,5 @@ export function lmLin(y: Float64Array, z: ArrayLike<number>, covariates: readonl
     return { name: `z:${c.name}`, values: v };
   });
   const d = buildDesign([{ name: "z", values: z }, ...centred, ...interactions]);
-  return lmRobust(d.X, d.n, d.k, y, { clusters: options.clusters, seType: options.seType, alpha: options.alpha, names: d.names });
+  return lmRobust(d.X, d.n, d.k, y, { clusters: options.clusters, weights: options.weights, seType: options.seType, alpha: options.alpha, names: d.names });
 }

@@ -158,3 +158,33 @@ write_fixture("power", lapply(cases, function(a) {
   list(households = a[1], m = a[2], icc = a[3], share = a[4], r2 = a[5], cv = a[6], alpha = a[7], target_power = a[8],
        effect = a[9], se = v[["se"]], deff = v[["deff"]], mde = v[["mde"]], power = v[["power"]])
 }))
+
+## 8. weights, matched pairs of households, and mixed pair / larger blocks
+set.seed(20238)
+d8 <- d3
+d8$w <- runif(nrow(d8), 0.5, 3)
+d2w <- d2
+d2w$w <- runif(nrow(d2w), 0.5, 3)
+# pairs of households: household-level pairs, one treated per pair
+J <- 30
+hh_size <- sample(1:5, J, replace = TRUE)
+hh_pair <- rep(1:(J / 2), each = 2)
+hh_z <- as.vector(sapply(1:(J / 2), function(p) sample(c(0, 1))))
+d9 <- data.frame(cluster = rep(1:J, hh_size), block = rep(hh_pair, hh_size), z = rep(hh_z, hh_size))
+d9$y <- 0.5 * d9$z + rnorm(nrow(d9)) + rep(rnorm(J), hh_size)
+# individual blocks: two of size 2, two of size 6
+d10 <- data.frame(block = rep(1:4, c(2, 2, 6, 6)))
+d10$z <- c(0, 1, 1, 0, 1, 0, 1, 0, 0, 1, 0, 1, 1, 1, 0, 0)
+d10$y <- d10$z + rnorm(nrow(d10))
+suppressWarnings(mixed <- difference_in_means(y ~ z, blocks = block, data = d10))
+write_fixture("weights_pairs", list(
+  clustered = dataset(d8), blocked = dataset(d2w), pairs = dataset(d9), mixed = dataset(d10),
+  dim_w = res(difference_in_means(y ~ z, weights = w, data = d2w)),
+  dim_w_blocked = res(difference_in_means(y ~ z, blocks = block, weights = w, data = d2w)),
+  dim_w_clustered = res(difference_in_means(y ~ z, clusters = cluster, weights = w, data = d8)),
+  dim_w_block_clustered = res(difference_in_means(y ~ z, blocks = block, clusters = cluster, weights = w, data = d8)),
+  lin_w_cr2 = res(lm_lin(y ~ z, covariates = ~ factor(block) + x1, clusters = cluster, weights = w, data = d8)),
+  lin_w_hc2 = res(lm_lin(y ~ z, covariates = ~ factor(block) + x1, weights = w, data = d2w)),
+  dim_pairs_clustered = res(difference_in_means(y ~ z, blocks = block, clusters = cluster, data = d9)),
+  dim_mixed = res(mixed)
+))
