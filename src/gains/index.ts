@@ -9,5 +9,6 @@ export { persistenceFactor } from "./persistence.js";
 export { toModelPrices } from "./prices.js";
 export { quantileSorted } from "./quantile.js";
 export { sensitivityTable, type SensitivityRow, type SensitivityCase, type SensitivityOptions } from "./sensitivity.js";
-export { traced, sumTraced, type Traced } from "./traced.js";
+export { illustrativeParameters, dependsOnIllustrative } from "./illustrative.js";
+export { traced, sumTraced, minusTraced, scaleTraced, type Traced } from "./traced.js";
 export { yearlyGains, personsFor, unitValueInModelPrices, type OutcomeGains } from "./yearlyGains.js";

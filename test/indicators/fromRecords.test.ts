@@ -33,3 +33,24 @@ describe("shareByAreaYear", () => {
     expect(() => shareByAreaYear([{ a: "all areas" }], { area: (r) => r.a, year: () => 2024, meets: () => true })).toThrow(RangeError);
   });
 });
+
+describe("person-level records through to indicator results", () => {
+  it("computes status against the spec's baseline from record-level shares", async () => {
+    const { computeIndicators } = await import("../../src/indicators/compute.js");
+    const spec = {
+      format: "effekt-indicator-spec/1" as const,
+      name: "t",
+      indicators: [
+        { id: "g", subgoal: "s", definition: "d", direction: "higher" as const, unit: "share" as const, status: "active" as const, area_baseline: { value: 0.5, year: 2023, source: "x" }, source: "x" },
+      ],
+    };
+    const recs = Array.from({ length: 200 }, (_, i) => ({ area: i < 100 ? "A" : "B", ok: i % 10 < 8 }));
+    const cells = shareByAreaYear(recs, { area: (r) => r.area, year: () => 2025, meets: (r) => r.ok });
+    const out = computeIndicators(spec, shareCellsToValueRows("g", cells));
+    expect(out.map((r) => [r.area, r.value, r.n, r.status])).toEqual([
+      ["A", 0.8, 100, "better"],
+      ["B", 0.8, 100, "better"],
+      ["all areas", 0.8, 200, "better"],
+    ]);
+  });
+});

@@ -44,3 +44,18 @@ describe("normalQuantile", () => {
     expect(() => normalQuantile(1)).toThrow(RangeError);
   });
 });
+
+describe("erfc", () => {
+  it("gives pnorm via 0.5 erfc(-x / sqrt 2), matching R pnorm (relative 1e-12 in the body, 1e-9 in the far tail)", async () => {
+    const { erfc } = await import("../../src/indicators/normalQuantile.js");
+    const pnorm = (x: number) => 0.5 * erfc(-x / Math.SQRT2);
+    const r: Array<[number, number]> = [
+      [-3, 1.3498980316300946e-3],
+      [-0.5, 3.0853753872598694e-1],
+      [0.4, 6.5542174161032418e-1],
+      [2.7, 9.9653302619695938e-1],
+    ];
+    for (const [x, p] of r) expect(Math.abs(pnorm(x) - p) / p).toBeLessThan(1e-12);
+    expect(Math.abs(pnorm(-7) - 1.2798125438858352e-12) / 1.2798125438858352e-12).toBeLessThan(1e-9);
+  });
+});

@@ -1,0 +1,30 @@
+import type { GainsModel } from "../schemas/gainsModel.js";
+
+/**
+ * The model fields marked `"illustrative": true` (assumptions, not published or estimated numbers), as the same
+ * paths that `Traced.from` uses (e.g. `outcomes.employment.unit_values.kommune`). A report marks an output number
+ * as illustrative when any of its `from` paths starts with one of these (`dependsOnIllustrative`).
+ */
+export function illustrativeParameters(model: GainsModel): string[] {
+  const out: string[] = [];
+  if (model.price_index?.illustrative) out.push("price_index");
+  for (const o of model.outcomes) {
+    if (o.effect.illustrative) out.push(`outcomes.${o.id}.effect`);
+    for (const u of o.unit_values) if (u.illustrative) out.push(`outcomes.${o.id}.unit_values.${u.payer}`);
+  }
+  model.costs.items.forEach((c, i) => {
+    if (c.illustrative) out.push(`costs.items[${i}]`);
+  });
+  model.costs.staff.forEach((s, i) => {
+    if (s.hourly_cost_dkk.illustrative) out.push(`costs.staff[${i}].hourly_cost_dkk`);
+  });
+  model.payment_model?.rate_card.forEach((l, i) => {
+    if (l.illustrative) out.push(`payment_model.rate_card[${i}]`);
+  });
+  return out;
+}
+
+/** True when any traced path equals an illustrative path or lies under it (`a.b` covers `a.b.c`, `a[0]` covers `a[0].x`). */
+export function dependsOnIllustrative(from: readonly string[], illustrative: readonly string[]): boolean {
+  return from.some((f) => illustrative.some((p) => f === p || f.startsWith(`${p}.`) || f.startsWith(`${p}[`)));
+}
