@@ -93,7 +93,10 @@ function betacf(a: number, b: number, x: number): number {
 export function incompleteBeta(a: number, b: number, x: number, y: number = 1 - x): [number, number] {
   if (x <= 0) return [0, 1];
   if (y <= 0) return [1, 0];
-  const logFront = a * Math.log(x) + b * Math.log(y) - lbeta(a, b);
+  // log x and log y via log1p of the smaller one: for x = 1 - 1e-9, Math.log(x) would lose 7 digits
+  const logX = x > 0.5 ? Math.log1p(-y) : Math.log(x);
+  const logY = y > 0.5 ? Math.log1p(-x) : Math.log(y);
+  const logFront = a * logX + b * logY - lbeta(a, b);
   if (x < (a + 1) / (a + b + 2)) {
     const lower = (Math.exp(logFront) * betacf(a, b, x)) / a;
     return [lower, 1 - lower];

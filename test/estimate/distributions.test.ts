@@ -1,4 +1,4 @@
-import { describe, it } from "vitest";
+import { describe, it, expect } from "vitest";
 import { pnorm, pt, qnorm, qt } from "../../src/estimate/distributions.js";
 import { expectClose, loadFixture } from "./helpers.js";
 
@@ -15,7 +15,9 @@ describe("Student t and normal distributions against R", () => {
   it("qt to 1e-10 relative", () => {
     const g = fx.qt;
     for (let i = 0; i < g.p.length; i++) {
-      expectClose(qt(g.p[i], g.df[i]), g.q[i], 1e-10, 1e-300, `qt(${g.p[i]}, ${g.df[i]})`);
+      // R returns rounding noise (e.g. 2.4e-16) for qt(0.5, df); the exact answer is 0
+      if (g.p[i] === 0.5) expect(Math.abs(qt(g.p[i], g.df[i]))).toBeLessThan(1e-15);
+      else expectClose(qt(g.p[i], g.df[i]), g.q[i], 1e-10, 1e-300, `qt(${g.p[i]}, ${g.df[i]})`);
     }
   });
   it("pnorm and qnorm to 1e-10 relative", () => {

@@ -127,7 +127,7 @@ write_fixture("noncompliance", list(
 
 ## 6. Student t distribution and p.adjust
 q <- c(-40, -8.5, -3.2, -2, -1, -0.3, 0, 0.4, 1.5, 2.7, 6, 25)
-dfs <- c(1, 2.5, 3, 7.3, 12, 29.7, 58, 200, 1234.5, 1e5)
+dfs <- c(0.7, 1, 2.5, 3, 7.3, 12, 29.7, 58, 200, 1234.5, 1e5, 3.9e5, 5e5, 1e10)
 grid <- expand.grid(q = q, df = dfs)
 grid$p <- pt(grid$q, grid$df)
 grid$p_upper <- pt(grid$q, grid$df, lower.tail = FALSE)
