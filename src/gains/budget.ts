@@ -2,7 +2,7 @@ import { HORIZON_YEARS, PAYERS, type GainsModel, type Payer } from "../schemas/g
 import { yearlyCosts } from "./costs.js";
 import { discountFactor } from "./discount.js";
 import { minusTraced, scaleTraced, sumTraced, traced, type Traced } from "./traced.js";
-import { yearlyGains } from "./yearlyGains.js";
+import { yearlyGains, type OutcomeGains } from "./yearlyGains.js";
 
 /**
  * The public sector's budget-economic result (SØM) over horizon years 1-5:
@@ -45,6 +45,8 @@ export interface BudgetResult {
   price_year: number;
   discount_rate: Traced;
   years: YearRow[];
+  /** The yearly gain of each outcome by payer (undiscounted), the detail behind `years[].gains_by_payer`. */
+  by_outcome: OutcomeGains[];
   totals: {
     undiscounted: { y3: Totals; y5: Totals };
     present_value: { y3: Totals; y5: Totals };
@@ -114,6 +116,7 @@ export function budgetResult(model: GainsModel, options: BudgetOptions = {}): Bu
     price_year: model.price_year,
     discount_rate: rate,
     years,
+    by_outcome: gains,
     totals,
     roi: { y3: roi(totals.present_value.y3), y5: roi(totals.present_value.y5) },
     break_even: {

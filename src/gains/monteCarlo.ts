@@ -1,4 +1,4 @@
-import { HORIZON_YEARS, PAYERS, type GainsModel } from "../schemas/gainsModel.js";
+import { HORIZON_YEARS, PAYERS, type GainsModel, type Payer } from "../schemas/gainsModel.js";
 import { budgetResult, type BudgetResult } from "./budget.js";
 import { yearlyCosts } from "./costs.js";
 import { discountFactor } from "./discount.js";
@@ -43,6 +43,8 @@ export interface MonteCarloResult {
   net_pv_y5: McInterval;
   gains_pv_y3: McInterval;
   gains_pv_y5: McInterval;
+  /** PV net at 5 years for each payer (gains minus that payer's costs). */
+  net_pv_y5_by_payer: Record<Payer, McInterval>;
   p_payback_within_3: McProbability;
   p_payback_within_5: McProbability;
   p_payback_within_3_discounted: McProbability;
@@ -87,9 +89,15 @@ export function monteCarlo(model: GainsModel, options: MonteCarloOptions = {}): 
   const T = HORIZON_YEARS;
   const unit: Record<string, number> = {};
   for (const o of model.outcomes) unit[o.id] = 1;
-  const perEffect = yearlyGains(model, unit, T).map((g) => g.years.map((row) => PAYERS.reduce((s, p) => s + row[p].value, 0)));
-  const costs = yearlyCosts(model, T).map((row) => PAYERS.reduce((s, p) => s + row[p].value, 0));
+  const unitGains = yearlyGains(model, unit, T);
+  const perEffect = unitGains.map((g) => g.years.map((row) => PAYERS.reduce((s, p) => s + row[p].value, 0)));
+  const costRows = yearlyCosts(model, T);
+  const costs = costRows.map((row) => PAYERS.reduce((s, p) => s + row[p].value, 0));
+  // PV over years 1-5 of one unit of effect, and of costs, per payer.
   const df = Array.from({ length: T }, (_, i) => discountFactor(model.discount_rate.value, i + 1));
+  const perEffectPvByPayer = unitGains.map((g) => PAYERS.map((p) => g.years.reduce((s, row, t) => s + row[p].value * df[t], 0)));
+  const costPvByPayer = PAYERS.map((p) => costRows.reduce((s, row, t) => s + row[p].value * df[t], 0));
+  const byPayer = PAYERS.map(() => new Float64Array(draws));
   const point: BudgetResult = budgetResult(model);
   const pointPay: PaymentResult | undefined = model.payment_model ? paymentResult(model) : undefined;
 
@@ -123,6 +131,11 @@ export function monteCarlo(model: GainsModel, options: MonteCarloOptions = {}): 
         g3[d] = gPv;
       }
     }
+    for (let j = 0; j < PAYERS.length; j++) {
+      let v = -costPvByPayer[j];
+      for (let k = 0; k < model.outcomes.length; k++) v += effects[model.outcomes[k].id] * perEffectPvByPayer[k][j];
+      byPayer[j][d] = v;
+    }
     net5[d] = cum;
     pv5[d] = cumPv;
     g5[d] = gPv;
@@ -155,6 +168,9 @@ export function monteCarlo(model: GainsModel, options: MonteCarloOptions = {}): 
     net_pv_y5: summarise(pv5, pv.y5.net.value, level, [...effFrom, ...pv.y5.net.from].sort()),
     gains_pv_y3: summarise(g3, pv.y3.gains.value, level, [...effFrom, ...pv.y3.gains.from].sort()),
     gains_pv_y5: summarise(g5, pv.y5.gains.value, level, [...effFrom, ...pv.y5.gains.from].sort()),
+    net_pv_y5_by_payer: Object.fromEntries(
+      PAYERS.map((p, j) => [p, summarise(byPayer[j], pv.y5.net_by_payer[p].value, level, [...effFrom, ...pv.y5.net_by_payer[p].from].sort())]),
+    ) as Record<Payer, McInterval>,
     p_payback_within_3: prob(pb3, u.y3.net.from),
     p_payback_within_5: prob(pb5, u.y5.net.from),
     p_payback_within_3_discounted: prob(pbd3, pv.y3.net.from),

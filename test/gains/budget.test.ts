@@ -59,3 +59,11 @@ describe("breakEvenYear", () => {
     expect(breakEvenYear([5, -1])).toEqual({ reached: false, horizon_years: 2 });
   });
 });
+
+describe("budgetResult by outcome", () => {
+  it("exposes each outcome's yearly gains by payer", () => {
+    const r = budgetResult(fixture());
+    expect(r.by_outcome[0].outcome).toBe("work");
+    expect(r.by_outcome[0].years[1].kommune.value).toBeCloseTo(75000, 8);
+  });
+});

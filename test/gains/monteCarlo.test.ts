@@ -52,3 +52,15 @@ describe("monteCarlo", () => {
     expect(() => monteCarlo(model)).toThrow(/seed/);
   });
 });
+
+describe("monteCarlo by payer", () => {
+  it("payer PV nets add up to the total and match the point model", () => {
+    const model = fixture();
+    const mc = monteCarlo(model, { seed: "payers" });
+    const b = budgetResult(model);
+    expect(mc.net_pv_y5_by_payer.kommune.point).toBeCloseTo(b.totals.present_value.y5.net_by_payer.kommune.value, 6);
+    const sumMeans = mc.net_pv_y5_by_payer.kommune.mean + mc.net_pv_y5_by_payer.stat.mean + mc.net_pv_y5_by_payer.region.mean;
+    expect(sumMeans).toBeCloseTo(mc.net_pv_y5.mean, 4);
+    expect(mc.net_pv_y5_by_payer.region.lower).toBe(0);
+  });
+});
