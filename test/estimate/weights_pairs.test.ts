@@ -1,6 +1,8 @@
 import { describe, it, expect } from "vitest";
 import { differenceInMeans } from "../../src/estimate/difference_in_means.js";
 import { blockCovariates, lmLin } from "../../src/estimate/lm_lin.js";
+import { buildDesign, dummyColumns } from "../../src/estimate/design.js";
+import { lmRobust } from "../../src/estimate/lm_robust.js";
 import { expectMatchesR, f64, loadFixture } from "./helpers.js";
 
 describe("weights and matched pairs against estimatr", () => {
@@ -38,6 +40,12 @@ describe("weights and matched pairs against estimatr", () => {
     expect(r.design).toBe("Matched-pair");
     expect(r.notes.length).toBe(1);
     expectMatchesR(r, fx.dim_mixed, 0, 1e-8, "mixed");
+  });
+  it("pair fixed effects with CR2: every (I - H_gg) singular, pseudo-inverse square root as estimatr", () => {
+    const p = fx.pairs;
+    const des = buildDesign([{ name: "z", values: p.z }, ...dummyColumns(p.block)]);
+    const r = lmRobust(des.X, des.n, des.k, f64(p.y), { clusters: p.cluster, names: des.names });
+    fx.fe_pairs_cr2.term.forEach((_: string, j: number) => expectMatchesR(r.coefficients[j], fx.fe_pairs_cr2, j, 1e-8, "pair FE CR2"));
   });
   it("refuses weights with matched pairs", () => {
     const p = fx.pairs;

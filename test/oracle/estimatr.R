@@ -186,5 +186,9 @@ write_fixture("weights_pairs", list(
   lin_w_cr2 = res(lm_lin(y ~ z, covariates = ~ factor(block) + x1, clusters = cluster, weights = w, data = d8)),
   lin_w_hc2 = res(lm_lin(y ~ z, covariates = ~ factor(block) + x1, weights = w, data = d2w)),
   dim_pairs_clustered = res(difference_in_means(y ~ z, blocks = block, clusters = cluster, data = d9)),
-  dim_mixed = res(mixed)
+  dim_mixed = res(mixed),
+  # pairs as fixed effects: every pair holds one treated and one control household, so (I - H_gg) is singular
+  # for every cluster and CR2 relies on the pseudo-inverse square root
+  lin_pairs_cr2 = res(lm_lin(y ~ z, covariates = ~ factor(block), clusters = cluster, data = d9)),
+  fe_pairs_cr2 = res(lm_robust(y ~ z + factor(block), clusters = cluster, data = d9, se_type = "CR2"))
 ))
