@@ -26,6 +26,10 @@ export function tInference(term: string, estimate: number, stdError: number, df:
   if (!(stdError > 0) || !Number.isFinite(stdError)) {
     throw new EstimationError("constant_outcome", `${term}: the standard error is ${stdError} (no variation left to estimate it)`);
   }
+  if (stdError <= 1e-14 * Math.abs(estimate)) {
+    // rounding noise, not a standard error: the model leaves no variation to estimate it from (e.g. saturated)
+    throw new EstimationError("constant_outcome", `${term}: the standard error is numerically zero (${stdError}); the model leaves no residual variation`);
+  }
   if (!(df > 0) || !Number.isFinite(df)) throw new EstimationError("too_few_units", `${term}: degrees of freedom are ${df}`);
   const statistic = estimate / stdError;
   const crit = qt(1 - alpha / 2, df);

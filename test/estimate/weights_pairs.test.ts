@@ -47,6 +47,11 @@ describe("weights and matched pairs against estimatr", () => {
     const r = lmRobust(des.X, des.n, des.k, f64(p.y), { clusters: p.cluster, names: des.names });
     fx.fe_pairs_cr2.term.forEach((_: string, j: number) => expectMatchesR(r.coefficients[j], fx.fe_pairs_cr2, j, 1e-8, "pair FE CR2"));
   });
+  it("a saturated lm_lin (pair dummies interacted) throws instead of reporting noise as a standard error", () => {
+    // estimatr reports SE 2.6e-17 here; effekt refuses
+    const p = fx.pairs;
+    expect(() => lmLin(f64(p.y), p.z, blockCovariates(p.block), { clusters: p.cluster })).toThrow(/numerically zero/);
+  });
   it("refuses weights with matched pairs", () => {
     const p = fx.pairs;
     expect(() => differenceInMeans(p.y, p.z, { blocks: p.block, clusters: p.cluster, weights: p.y.map(() => 1) })).toThrow(/matched-pairs/);
