@@ -1,7 +1,8 @@
 import { assertBinaryTreatment, assertVaries, buildDesign } from "./design.js";
 import { EstimationError } from "./errors.js";
 import { groupRows } from "./grouping.js";
-import { lmRobust } from "./lm_robust.js";
+import { olsFit } from "./ols.js";
+import { robustVcov } from "./variance.js";
 import { tInference, type EstimateResult } from "./result.js";
 
 /**
@@ -96,16 +97,22 @@ function withinBlock(
   const nclusters = clusters ? new Set(clusters).size : y.length;
   if (weights && pairMatched) throw new EstimationError("bad_input", "weights cannot be used with a matched-pairs design");
   if ((clusters || weights) && !pairMatched) {
+    // the variance core directly, not lmRobust: a block whose outcome is constant legitimately contributes
+    // variance 0 to a blocked estimate (estimatr does the same)
     const d = buildDesign([{ name: "z", values: z }]);
-    const fit = lmRobust(d.X, d.n, d.k, Float64Array.from(y), {
-      clusters,
-      weights: weights ? Float64Array.from(weights) : undefined,
+    const fit = olsFit(d.X, d.n, d.k, Float64Array.from(y), weights ? Float64Array.from(weights) : undefined, d.names);
+    const v = robustVcov({
+      X: fit.workingX,
+      n: fit.n,
+      k: fit.k,
+      xtxInv: fit.xtxInv,
+      residuals: fit.workingResiduals,
       seType: clusters ? "CR2" : "HC2",
-      names: d.names,
+      clusters,
+      weights: fit.weights,
     });
-    const c = fit.coefficients[1];
     const nobs = weights ? weights.reduce((a, b) => a + b, 0) : y.length;
-    return { estimate: c.estimate, se: c.std_error, df: c.df, nobs, nclusters };
+    return { estimate: fit.coefficients[1], se: Math.sqrt(v.vcov[3]), df: v.df[1], nobs, nclusters };
   }
   const estimate = mean(y1) - mean(y0);
   if (pairMatched) return { estimate, se: NaN, df: NaN, nobs: y.length, nclusters };

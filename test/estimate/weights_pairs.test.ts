@@ -52,6 +52,15 @@ describe("weights and matched pairs against estimatr", () => {
     const p = fx.pairs;
     expect(() => lmLin(f64(p.y), p.z, blockCovariates(p.block), { clusters: p.cluster })).toThrow(/numerically zero/);
   });
+  it("a block with a constant outcome contributes variance 0 (blocked and block-clustered)", () => {
+    const cl = loadFixture("clusters_unequal").data;
+    const yc = cl.y.map((v: number, i: number) => (cl.block[i] === 1 ? 1 : v));
+    const r1 = differenceInMeans(yc, cl.z, { blocks: cl.block, clusters: cl.cluster });
+    expectMatchesR(r1, fx.dim_const_block_clustered, 0, 1e-8, "const block clustered");
+    const bl = loadFixture("blocks_unequal").data;
+    const yb = bl.y.map((v: number, i: number) => (bl.block[i] === 1 ? 1 : v));
+    expectMatchesR(differenceInMeans(yb, bl.z, { blocks: bl.block }), fx.dim_const_block, 0, 1e-8, "const block");
+  });
   it("refuses weights with matched pairs", () => {
     const p = fx.pairs;
     expect(() => differenceInMeans(p.y, p.z, { blocks: p.block, clusters: p.cluster, weights: p.y.map(() => 1) })).toThrow(/matched-pairs/);

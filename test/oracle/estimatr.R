@@ -190,5 +190,9 @@ write_fixture("weights_pairs", list(
   # pairs as fixed effects: every pair holds one treated and one control household, so (I - H_gg) is singular
   # for every cluster and CR2 relies on the pseudo-inverse square root
   lin_pairs_cr2 = res(lm_lin(y ~ z, covariates = ~ factor(block), clusters = cluster, data = d9)),
+  # a block whose outcome is constant contributes variance 0
+  dim_const_block_clustered = res(difference_in_means(y ~ z, blocks = block, clusters = cluster,
+                                                      data = transform(d3, y = ifelse(block == 1, 1, y)))),
+  dim_const_block = res(difference_in_means(y ~ z, blocks = block, data = transform(d2, y = ifelse(block == 1, 1, y)))),
   fe_pairs_cr2 = res(lm_robust(y ~ z + factor(block), clusters = cluster, data = d9, se_type = "CR2"))
 ))
