@@ -93,6 +93,15 @@ function tTailQuadrature(t: number, df: number): number {
   return total;
 }
 
+/** Upper tail of the F distribution P(F > f) = I_{d2/(d2 + d1 f)}(d2/2, d1/2). */
+export function pfUpper(f: number, df1: number, df2: number): number {
+  if (!(df1 > 0 && df2 > 0)) throw new RangeError(`pfUpper: degrees of freedom must be positive, got ${df1}, ${df2}`);
+  if (!(f > 0)) return 1;
+  const x = df2 / (df2 + df1 * f);
+  const y = (df1 * f) / (df2 + df1 * f);
+  return incompleteBeta(df2 / 2, df1 / 2, x, y)[0];
+}
+
 /** Upper tail P(T > q). */
 export function ptUpper(q: number, df: number): number {
   return pt(-q, df);

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { pnorm, pt, qnorm, qt } from "../../src/estimate/distributions.js";
+import { pfUpper, pnorm, pt, qnorm, qt } from "../../src/estimate/distributions.js";
 import { expectClose, loadFixture } from "./helpers.js";
 
 const fx = loadFixture("distributions");
@@ -18,6 +18,12 @@ describe("Student t and normal distributions against R", () => {
       // R returns rounding noise (e.g. 2.4e-16) for qt(0.5, df); the exact answer is 0
       if (g.p[i] === 0.5) expect(Math.abs(qt(g.p[i], g.df[i]))).toBeLessThan(1e-15);
       else expectClose(qt(g.p[i], g.df[i]), g.q[i], 1e-10, 1e-300, `qt(${g.p[i]}, ${g.df[i]})`);
+    }
+  });
+  it("F upper tail to 1e-10 relative", () => {
+    const g = fx.pf;
+    for (let i = 0; i < g.f.length; i++) {
+      expectClose(pfUpper(g.f[i], g.df1[i], g.df2[i]), g.p_upper[i], 1e-10, 1e-300, `pf(${g.f[i]}, ${g.df1[i]}, ${g.df2[i]})`);
     }
   });
   it("pnorm and qnorm to 1e-10 relative", () => {

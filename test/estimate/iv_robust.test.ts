@@ -4,7 +4,7 @@ import { lmRobust } from "../../src/estimate/lm_robust.js";
 import { buildDesign } from "../../src/estimate/design.js";
 import type { LmRobustResult } from "../../src/estimate/lm_robust.js";
 import { EstimationError } from "../../src/estimate/errors.js";
-import { expectMatchesR, f64, loadFixture, type RResult } from "./helpers.js";
+import { expectClose, expectMatchesR, f64, loadFixture, type RResult } from "./helpers.js";
 
 function all(res: LmRobustResult, r: RResult, label: string): void {
   for (let j = 0; j < r.term.length; j++) expectMatchesR(res.coefficients[j], r, j, 1e-8, label);
@@ -26,6 +26,21 @@ describe("iv_robust against estimatr", () => {
   it("with an exogenous covariate, HC2", () => {
     const res = ivRobust(f64(d.y), [{ name: "d", values: d.d }], [{ name: "z", values: d.z }], { covariates: [{ name: "x1", values: d.x1 }] });
     all(res, fx.iv_hc2, "iv hc2");
+  });
+  it("first-stage F statistics (estimatr diagnostics)", () => {
+    const cov = { covariates: [{ name: "x1", values: d.x1 }] };
+    const endo = [{ name: "d", values: d.d }];
+    const inst = [{ name: "z", values: d.z }];
+    for (const [res, r] of [
+      [ivRobust(f64(d.y), endo, inst, { ...cov, clusters: d.cluster }), fx.first_stage_f_cr2],
+      [ivRobust(f64(d.y), endo, inst, cov), fx.first_stage_f_hc2],
+    ] as const) {
+      const fs = res.firstStage[0];
+      expectClose(fs.fstatistic, r[0], 1e-8, 1e-300, "F");
+      expect(fs.numdf).toBe(r[1]);
+      expect(fs.dendf).toBe(r[2]);
+      expectClose(fs.p_value, r[3], 1e-8, 1e-300, "F p");
+    }
   });
   it("the intention-to-treat regression on the same data", () => {
     const des = buildDesign([{ name: "z", values: d.z }]);

@@ -122,7 +122,12 @@ write_fixture("noncompliance", list(
   iv_cr2 = res(iv_robust(y ~ d | z, clusters = cluster, data = d5, se_type = "CR2")),
   iv_x_cr2 = res(iv_robust(y ~ d + x1 | z + x1, clusters = cluster, data = d5, se_type = "CR2")),
   iv_hc2 = res(iv_robust(y ~ d + x1 | z + x1, data = d5, se_type = "HC2")),
-  itt_cr2 = res(lm_robust(y ~ z, clusters = cluster, data = d5, se_type = "CR2"))
+  itt_cr2 = res(lm_robust(y ~ z, clusters = cluster, data = d5, se_type = "CR2")),
+  first_stage_f_cr2 = unname(iv_robust(y ~ d + x1 | z + x1, clusters = cluster, data = d5, se_type = "CR2",
+                                       diagnostics = TRUE)$diagnostic_first_stage_fstatistic),
+  first_stage_f_hc2 = unname(iv_robust(y ~ d + x1 | z + x1, data = d5, se_type = "HC2",
+                                       diagnostics = TRUE)$diagnostic_first_stage_fstatistic),
+  first_stage_cr2 = res(lm_robust(d ~ z + x1, clusters = cluster, data = d5, se_type = "CR2"))
 ))
 
 ## 6. Student t distribution and p.adjust
@@ -135,8 +140,10 @@ pr <- c(0.0005, 0.01, 0.025, 0.1, 0.5, 0.8, 0.975, 0.995)
 qgrid <- expand.grid(p = pr, df = dfs)
 qgrid$q <- qt(qgrid$p, qgrid$df)
 pv <- c(0.001, 0.04, 0.03, 0.2, 0.012, 0.5, 0.04, 0.9, 0.0001, 0.049)
+fgrid <- expand.grid(f = c(0.5, 1, 3, 10, 80), df1 = c(1, 2, 5), df2 = c(10, 119, 1000))
+fgrid$p_upper <- pf(fgrid$f, fgrid$df1, fgrid$df2, lower.tail = FALSE)
 write_fixture("distributions", list(
-  pt = dataset(grid), qt = dataset(qgrid),
+  pt = dataset(grid), qt = dataset(qgrid), pf = dataset(fgrid),
   padjust = list(p = pv, holm = p.adjust(pv, "holm"), BH = p.adjust(pv, "BH")),
   pnorm = list(q = q, p = pnorm(q)), qnorm = list(p = pr, q = qnorm(pr))
 ))
