@@ -128,7 +128,7 @@ function runDraw(opts: DrawOptions): void {
     // Commit order: the manifest first, then the register. The register is the commit point (see io/register.ts).
     removeUncommitted(uncommitted);
     writeFileAtomic(manifestPath(registerPath, wave), `${JSON.stringify(built.manifest, null, 2)}\n`);
-    writeFileAtomic(registerPath, built.registerText);
+    writeFileAtomic(registerPath, built.registerBytes);
 
     const allRows = [...prior, ...built.rows];
     // Balance per wave and pooled: each earlier wave's baseline comes from the households file it was drawn from.

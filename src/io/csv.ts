@@ -69,10 +69,15 @@ export function parseCsvText(bytes: Uint8Array, file: string, options: ReadOptio
   if (text.trim() === "") throw new InputError({ file }, "is empty", "a header line naming the columns, then data rows");
   const delimiter = detectDelimiter(text);
   let records: string[][];
-  try {
-    records = parse(text, { delimiter, relax_column_count: false, skip_empty_lines: true, max_record_size: MAX_RECORD_BYTES }) as string[][];
-  } catch (err) {
-    throw csvParseError(err, file);
+  const plain = isPlain(text);
+  if (plain) {
+    records = splitPlain(text, delimiter, file);
+  } else {
+    try {
+      records = parse(text, { delimiter, relax_column_count: false, skip_empty_lines: true, max_record_size: MAX_RECORD_BYTES }) as string[][];
+    } catch (err) {
+      throw csvParseError(err, file);
+    }
   }
   let lineStarts: number[] | undefined;
   const lineOf = (row: number): number => {
@@ -106,7 +111,48 @@ export function parseCsvText(bytes: Uint8Array, file: string, options: ReadOptio
   return { file, encoding, delimiter, decimalComma: delimiter === ";", header, nRows, columns, lineOf };
 }
 
+/**
+ * A file with no double quote and no bare carriage return has no quoted fields and no embedded line breaks, so
+ * RFC 4180 reduces to splitting lines on \n (or \r\n) and fields on the delimiter. That is about five times faster
+ * than csv-parse on a million rows (see `npm run bench`); every other file goes through csv-parse.
+ * `test/io/csv.test.ts` checks that both paths give the same table.
+ */
+export function isPlain(text: string): boolean {
+  if (text.includes('"')) return false;
+  for (let i = text.indexOf("\r"); i >= 0; i = text.indexOf("\r", i + 1)) if (text.charCodeAt(i + 1) !== 10) return false;
+  return true;
+}
+
+export function splitPlain(text: string, delimiter: Delimiter, file: string): string[][] {
+  const records: string[][] = [];
+  let width = -1;
+  let line = 0;
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    line++;
+    const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    if (stop > start) {
+      if (stop - start > MAX_RECORD_BYTES) throw new InputError({ file, line }, "has a record larger than 1 MiB", "fields of ordinary size");
+      const fields = text.slice(start, stop).split(delimiter);
+      if (width < 0) width = fields.length;
+      else if (fields.length !== width) {
+        throw new InputError({ file, line }, "has a different number of fields than the header", "one field per header column (check the delimiter and quotes)");
+      }
+      records.push(fields);
+    }
+    start = end + 1;
+  }
+  return records;
+}
+
 function recordLines(text: string, delimiter: Delimiter): number[] {
+  if (isPlain(text)) {
+    const starts: number[] = [];
+    text.split("\n").forEach((l, i) => { if (l !== "" && l !== "\r") starts.push(i + 1); });
+    return starts;
+  }
   const starts: number[] = [];
   parse(text, {
     delimiter,

@@ -50,13 +50,13 @@ export function buildWave(args: {
   households: Households;
   priorRows: readonly RegisterRow[];
   previousManifestBytes: string | null;
-}): { rows: RegisterRow[]; manifest: WaveManifest; registerText: string; eligibleCount: number; excluded: Record<string, number> } {
+}): { rows: RegisterRow[]; manifest: WaveManifest; registerBytes: Buffer; eligibleCount: number; excluded: Record<string, number> } {
   const { definition, households, priorRows } = args;
   const seal = definitionHash(definition);
   const { eligibility, draw } = deriveWave(definition, households, new Set(priorRows.map((r) => r.householdId)));
   const waveRows = draw.allocations as RegisterRow[];
   for (const row of waveRows) row.seal = seal; // the allocations become register rows in place (no copy of a million objects)
-  const registerText = serializeRegister([...priorRows, ...waveRows]);
+  const registerBytes = Buffer.from(serializeRegister([...priorRows, ...waveRows]), "utf8"); // encoded once: hashed and written
   const manifest: WaveManifest = {
     format: "effekt-wave-manifest/1",
     effekt_version: VERSION,
@@ -73,9 +73,9 @@ export function buildWave(args: {
     exclusions: eligibility.exclusions,
     previous_manifest_sha256: args.previousManifestBytes === null ? null : sha256(args.previousManifestBytes),
     register_sha256_before: registerHash(priorRows),
-    register_sha256_after: sha256(registerText),
+    register_sha256_after: sha256(registerBytes),
   };
-  return { rows: waveRows, manifest, registerText, eligibleCount: draw.allocations.length, excluded: eligibility.exclusions };
+  return { rows: waveRows, manifest, registerBytes, eligibleCount: draw.allocations.length, excluded: eligibility.exclusions };
 }
 
 export function inputHashes(householdsPath: string, casesPath?: string): { households: string; cases?: string } {

@@ -44,3 +44,15 @@ describe("reading municipal CSV exports", () => {
     expect(parseDateText("2025-13-01")).toBeUndefined();
   });
 });
+
+describe("the plain fast path agrees with csv-parse", () => {
+  it("on the same table, with CRLF, blank lines and Danish letters", () => {
+    const text = "household_id;area;x\r\nH1;Karup Kølvrå;1,5\r\n\r\nH2;Houlkær;2\r\n";
+    const fast = parseCsvText(enc(text), "f.csv");
+    const slow = parseCsvText(enc(text.replace("H2", '"H2"')), "f.csv");
+    expect(fast.columns).toEqual(slow.columns);
+    expect(fast.lineOf(1)).toBe(4);
+    expect(slow.lineOf(1)).toBe(4);
+    expect(() => parseCsvText(enc("a,b\n1,2\n\n3\n"), "f.csv")).toThrow(/f\.csv, line 4: has a different number of fields/);
+  });
+});
