@@ -36,6 +36,7 @@ for (let r = 0; r < REPS; r++) {
   times.push(performance.now() - t0);
 }
 line("draw core: 1,000,000 eligible households, 3 strata", `${(median(times) / 1000).toFixed(2)} s`, "target <= 2 s");
+line("  peak memory of this process so far (inputs + draws)", `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`, "target <= 1024 MB");
 
 // The whole command, from a 1,000,000-row CSV to the register, manifest and balance table, in a fresh process.
 const dir = mkdtempSync(join(tmpdir(), "effekt-bench-"));
