@@ -165,17 +165,20 @@ function mergeCovariates(waves: { covariates: Covariate[]; ids: string[]; wanted
     const index = new Map(w.ids.map((id, i) => [id, i] as const));
     return w.wanted.map((id) => index.get(id));
   });
+  const total = rowsOf.reduce((a, r) => a + r.length, 0);
   return names.map(({ name, kind }) => {
-    const numeric: number[] = [];
-    const levels: (string | undefined)[] = [];
+    const numeric = kind === "numeric" ? new Float64Array(total) : undefined;
+    const levels: (string | undefined)[] = kind === "categorical" ? new Array(total) : [];
+    let at = 0;
     waves.forEach((w, k) => {
       const c = w.covariates.find((x) => x.name === name && x.kind === kind);
       for (const i of rowsOf[k]) {
-        if (kind === "numeric") numeric.push(c && c.kind === "numeric" && i !== undefined ? c.values[i] : NaN);
-        else levels.push(c && c.kind === "categorical" && i !== undefined ? c.levels[i] : undefined);
+        if (numeric) numeric[at] = c && c.kind === "numeric" && i !== undefined ? c.values[i] : NaN;
+        else levels[at] = c && c.kind === "categorical" && i !== undefined ? c.levels[i] : undefined;
+        at++;
       }
     });
-    return kind === "numeric" ? { name, kind, values: Float64Array.from(numeric) } : { name, kind, levels };
+    return numeric ? { name, kind: "numeric" as const, values: numeric } : { name, kind: "categorical" as const, levels };
   });
 }
 
