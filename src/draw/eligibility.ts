@@ -29,8 +29,12 @@ export function eligibility(input: EligibilityInput): Eligibility {
   const selected = new Set(input.selectedAreas.map((a) => a.normalize("NFC")));
   const exclusions: Record<ExclusionReason, number> = { area_not_selected: 0, too_few_cases: 0, already_drawn: 0 };
   const eligible: number[] = [];
+  const inSelected = new Map<string, boolean>(); // normalise each distinct area name once, not once per household
   for (let i = 0; i < input.householdIds.length; i++) {
-    if (!selected.has(input.areas[i].normalize("NFC"))) exclusions.area_not_selected++;
+    const area = input.areas[i];
+    let ok = inSelected.get(area);
+    if (ok === undefined) inSelected.set(area, (ok = selected.has(area.normalize("NFC"))));
+    if (!ok) exclusions.area_not_selected++;
     else if (input.activeCases[i] < input.minCases) exclusions.too_few_cases++;
     else if (input.alreadyDrawn.has(input.householdIds[i])) exclusions.already_drawn++;
     else eligible.push(i);

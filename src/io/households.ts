@@ -30,7 +30,12 @@ export function loadHouseholds(args: {
   const required = ["household_id", "area", ...(args.casesPath ? [] : ["active_cases"])];
   const table = readCsv(args.path, { required });
   const ids = idColumn(table, "household_id", { unique: true, allowCpr: args.allowCprLikeIds });
-  const areas = textColumn(table, "area", { expected: "the name of the housing area" }).map((a) => a.normalize("NFC"));
+  const normalised = new Map<string, string>();
+  const areas = textColumn(table, "area", { expected: "the name of the housing area" }).map((a) => {
+    let n = normalised.get(a);
+    if (n === undefined) normalised.set(a, (n = a.normalize("NFC")));
+    return n;
+  });
   let activeCases: ArrayLike<number>;
   if (args.casesPath) {
     if (args.casesDate === undefined) throw new UserError("--cases needs --date: the day on which cases are counted as active");

@@ -35,16 +35,16 @@ export function serializeRegister(rows: readonly RegisterRow[]): string {
   const sorted = isSorted ? rows : [...rows].sort(order);
   const out: string[] = [REGISTER_COLUMNS.join(",")];
   // Everything after the id is shared by a whole stratum of a wave; build it once per stratum, not per row.
-  let key = "";
-  let tail = "";
+  let last: RegisterRow | undefined;
+  let middle = "";
+  let rest = "";
   for (const r of sorted) {
-    const k = `${r.wave}\u0000${r.stratum}\u0000${r.pNumerator}/${r.pDenominator}\u0000${r.drawDate}\u0000${r.seal}`;
-    if (k !== key) {
-      key = k;
-      tail = `,${r.wave},${csvField(r.stratum)},`;
+    if (!last || r.wave !== last.wave || r.stratum !== last.stratum || r.pNumerator !== last.pNumerator || r.pDenominator !== last.pDenominator || r.drawDate !== last.drawDate || r.seal !== last.seal) {
+      last = r;
+      middle = `,${r.wave},${csvField(r.stratum)},`;
+      rest = `,${decimal(r.pNumerator, r.pDenominator)},${r.pNumerator}/${r.pDenominator},${r.drawDate},${r.seal}`;
     }
-    const rest = `${decimal(r.pNumerator, r.pDenominator)},${r.pNumerator}/${r.pDenominator},${r.drawDate},${r.seal}`;
-    out.push(`${csvField(r.householdId)}${tail}${r.arm},${rest}`);
+    out.push(`${csvField(r.householdId)}${middle}${r.arm}${rest}`);
   }
   return `${out.join("\n")}\n`;
 }
