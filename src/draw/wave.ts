@@ -31,7 +31,7 @@ export function byCodeUnit(a: string, b: string): number {
 
 /**
  * Draws one wave (algorithm `effekt-block-complete-v1`):
- * 1. sort the eligible households by (stratum, household_id), so input row order cannot matter;
+ * 1. sort the eligible households by (stratum, household_id) in code-unit order, so input row order cannot matter;
  * 2. one ARC4 stream per wave, keyed by seed and wave number;
  * 3. split the places across strata (`allocatePlaces`, which uses the stream only when a total must be split);
  * 4. in each stratum, in sorted order, complete random assignment of exactly its places (`completeAssignment`).
@@ -44,38 +44,36 @@ export function drawWave(args: {
   treat: TreatSpec;
   drawDate: string;
 }): WaveDraw {
-  const order = args.householdIds.map((_, i) => i);
-  order.sort((i, j) => byCodeUnit(args.strata[i], args.strata[j]) || byCodeUnit(args.householdIds[i], args.householdIds[j]));
-  const stratumNames: string[] = [];
-  const stratumStart: number[] = [];
-  for (let k = 0; k < order.length; k++) {
-    const s = args.strata[order[k]];
-    if (k === 0 || s !== stratumNames[stratumNames.length - 1]) {
-      stratumNames.push(s);
-      stratumStart.push(k);
-    }
+  // Group by stratum, then sort each group's ids with the default sort, which compares UTF-16 code units
+  // exactly like byCodeUnit but without a callback per comparison (ids are unique within a wave).
+  const groups = new Map<string, string[]>();
+  for (let i = 0; i < args.householdIds.length; i++) {
+    const s = args.strata[i];
+    let g = groups.get(s);
+    if (!g) groups.set(s, (g = []));
+    g.push(args.householdIds[i]);
   }
-  stratumStart.push(order.length);
-  const sizes = stratumNames.map((_, k) => stratumStart[k + 1] - stratumStart[k]);
+  const stratumNames = [...groups.keys()].sort();
+  const sortedIds = stratumNames.map((s) => groups.get(s)!.sort());
+  const sizes = sortedIds.map((g) => g.length);
   const rng = waveRng(args.seed, args.wave);
   const strata = allocatePlaces(stratumNames, sizes, args.treat, rng);
-  const allocations: Allocation[] = new Array(order.length);
-  const lines: string[] = new Array(order.length);
+  const allocations: Allocation[] = [];
+  const lines: string[] = [];
   strata.forEach((st, k) => {
     const treated = completeAssignment(st.eligible, st.places, rng);
+    const ids = sortedIds[k];
     for (let r = 0; r < st.eligible; r++) {
-      const pos = stratumStart[k] + r;
-      const i = order[pos];
-      allocations[pos] = {
-        householdId: args.householdIds[i],
+      allocations.push({
+        householdId: ids[r],
         wave: args.wave,
         stratum: st.stratum,
         arm: treated[r] ? "treatment" : "control",
         pNumerator: st.pNumerator,
         pDenominator: st.pDenominator,
         drawDate: args.drawDate,
-      };
-      lines[pos] = `${st.stratum}\t${args.householdIds[i]}\n`;
+      });
+      lines.push(`${st.stratum}\t${ids[r]}\n`);
     }
   });
   return { allocations, strata, canonicalEligible: lines.join("") };
