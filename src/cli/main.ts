@@ -3,6 +3,8 @@ import { MismatchError, UserError } from "../errors.js";
 import { VERSION } from "../version.js";
 import { registerDraw } from "./draw.js";
 import { registerVerify } from "./verify.js";
+import { registerIndicators } from "./indicators.js";
+import { registerGains } from "./gains.js";
 
 /** Builds the `effekt` program: one file per command in this folder, each adding itself. */
 export function buildProgram(): Command {
@@ -16,10 +18,14 @@ export function buildProgram(): Command {
 Examples:
   effekt draw --households samples/households.csv --register out/allocations.csv --wave 1 --seed viborg-2025-1 --treat 60 --date 2025-03-01
   effekt verify --register out/allocations.csv
+  effekt indicators --spec analyses/lbf-uddannelse-og-livschancer.json --values samples/indicator-values.csv
+  effekt gains --model analyses/gains-relationel-velfaerd.json --assume employment=0.05 --out out/gains.json
 `,
     );
   registerDraw(program);
   registerVerify(program);
+  registerIndicators(program);
+  registerGains(program);
   return program;
 }
 

@@ -1,0 +1,239 @@
+import { readFileSync, statSync } from "node:fs";
+import { basename } from "node:path";
+import type { Command } from "commander";
+import { InputError, UserError } from "../errors.js";
+import { ALL_AREAS, computeIndicators, shareByAreaYear, shareCellsToValueRows, type IndicatorRowResult } from "../indicators/index.js";
+import { writeFileAtomic } from "../io/atomic.js";
+import { isMissing, numberColumn, textColumn, where } from "../io/columns.js";
+import { rawColumn, readCsv, type RawTable } from "../io/csv.js";
+import { csvField } from "../io/register.js";
+import { parseIndicatorSpec, type IndicatorSpec, type IndicatorValueRow } from "../schemas/indicatorSpec.js";
+import { say } from "./output.js";
+
+interface IndicatorsOptions {
+  spec: string;
+  values?: string;
+  persons?: string;
+  out?: string;
+  format: string;
+}
+
+export function registerIndicators(program: Command): void {
+  program
+    .command("indicators")
+    .description("indicators per area and year against area baseline, comparison baseline and target (pending shown as pending)")
+    .requiredOption("--spec <file>", "indicator spec JSON (effekt-indicator-spec/1), e.g. analyses/lbf-uddannelse-og-livschancer.json")
+    .option("--values <file>", "aggregated values CSV: indicator, area, year, value, n (se optional); see data-schemas/indicator-values.md")
+    .option("--persons <file>", "person-level CSV: indicator, area, year, meets (true/false/empty); see data-schemas/indicator-persons.md")
+    .option("--out <file>", "write the table here (atomically) and print a short summary; default: the table to stdout")
+    .option("--format <csv|json>", "output format", "csv")
+    .addHelpText("after", "\nExample:\n  effekt indicators --spec analyses/lbf-uddannelse-og-livschancer.json --values samples/indicator-values.csv\n")
+    .action((opts: IndicatorsOptions) => runIndicators(opts));
+}
+
+/** Reads and parses a JSON file; errors name the file. */
+export function readJsonFile(path: string): unknown {
+  let text: string;
+  try {
+    if (statSync(path).isDirectory()) throw new UserError(`${path} is a folder; expected a JSON file`);
+    text = readFileSync(path, "utf8");
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    throw new UserError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (err) {
+    throw new UserError(`${basename(path)}: is not valid JSON (${(err as Error).message})`);
+  }
+}
+
+export function parseFormat(raw: string): "csv" | "json" {
+  if (raw !== "csv" && raw !== "json") throw new UserError(`--format "${raw}" is not csv or json`);
+  return raw;
+}
+
+function checkIndicatorColumn(table: RawTable, spec: IndicatorSpec): string[] {
+  const ids = textColumn(table, "indicator", { expected: "an indicator id from the spec" });
+  const known = new Set(spec.indicators.map((i) => i.id));
+  ids.forEach((id, i) => {
+    if (!known.has(id)) {
+      throw new InputError(where(table, i, "indicator"), `is not an indicator in the spec "${spec.name}"`, `one of ${[...known].join(", ")}`, id);
+    }
+  });
+  return ids;
+}
+
+/** Aggregated values CSV -> value rows. Empty `value` = data pending. */
+export function readValues(path: string, spec: IndicatorSpec): IndicatorValueRow[] {
+  const table = readCsv(path, { required: ["indicator", "area", "year", "value"] });
+  const ids = checkIndicatorColumn(table, spec);
+  const areas = textColumn(table, "area", { expected: "an area name" }).map((a) => a.normalize("NFC"));
+  const years = numberColumn(table, "year", { integer: true, min: 1900, max: 2200 });
+  const values = numberColumn(table, "value", { allowMissing: true, expected: "a number (empty = data pending)" });
+  const ns = table.columns.has("n") ? numberColumn(table, "n", { allowMissing: true, integer: true, min: 0 }) : undefined;
+  const ses = table.columns.has("se") ? numberColumn(table, "se", { allowMissing: true, min: 0 }) : undefined;
+  const unitOf = new Map(spec.indicators.map((i) => [i.id, i.unit] as const));
+  const seen = new Map<string, number>();
+  const rows: IndicatorValueRow[] = [];
+  for (let i = 0; i < table.nRows; i++) {
+    const key = `${ids[i]}\u0000${areas[i]}\u0000${years[i]}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      throw new InputError(where(table, i, "indicator"), `duplicates line ${table.lineOf(first)} (same indicator, area and year)`, "one row per indicator, area and year", ids[i]);
+    }
+    seen.set(key, i);
+    const v = values[i];
+    if (!Number.isNaN(v) && unitOf.get(ids[i]) !== "mean" && (v < 0 || v > 1)) {
+      throw new InputError(where(table, i, "value"), `is outside [0, 1] for ${unitOf.get(ids[i])} indicator ${ids[i]}`, "a proportion in [0, 1] (75% is 0.75)", rawColumn(table, "value")[i]);
+    }
+    const row: IndicatorValueRow = { indicator: ids[i], area: areas[i], year: years[i], value: Number.isNaN(v) ? null : v };
+    if (ns && !Number.isNaN(ns[i])) row.n = ns[i];
+    if (ses && !Number.isNaN(ses[i])) row.se = ses[i];
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** Person-level CSV (indicator, area, year, meets) -> value rows per area x year plus "all areas". */
+export function readPersons(path: string, spec: IndicatorSpec): IndicatorValueRow[] {
+  const table = readCsv(path, { required: ["indicator", "area", "year", "meets"] });
+  const ids = checkIndicatorColumn(table, spec);
+  const areas = textColumn(table, "area", { expected: "an area name" }).map((a) => a.normalize("NFC"));
+  const years = numberColumn(table, "year", { integer: true, min: 1900, max: 2200 });
+  const rawMeets = rawColumn(table, "meets");
+  const unitOf = new Map(spec.indicators.map((i) => [i.id, i.unit] as const));
+  const byIndicator = new Map<string, number[]>();
+  for (let i = 0; i < table.nRows; i++) {
+    if (unitOf.get(ids[i]) !== "share") {
+      throw new InputError(where(table, i, "indicator"), `has unit "${unitOf.get(ids[i])}"; person-level rows give shares only`, "an indicator with unit share (give rates and means with --values)", ids[i]);
+    }
+    if (areas[i] === ALL_AREAS) throw new InputError(where(table, i, "area"), `is the all-areas label`, "an area name (the all-areas row is computed)", areas[i]);
+    const m = rawMeets[i].toLowerCase();
+    if (!(isMissing(rawMeets[i]) || TRUE.has(m) || FALSE.has(m))) {
+      throw new InputError(where(table, i, "meets"), "is not yes, no or empty", "true/false, 1/0, ja/nej, or empty for unknown", rawMeets[i]);
+    }
+    let list = byIndicator.get(ids[i]);
+    if (!list) byIndicator.set(ids[i], (list = []));
+    list.push(i);
+  }
+  const rows: IndicatorValueRow[] = [];
+  for (const ind of spec.indicators) {
+    const list = byIndicator.get(ind.id);
+    if (!list) continue;
+    const cells = shareByAreaYear(list, {
+      area: (i) => areas[i],
+      year: (i) => years[i],
+      meets: (i) => {
+        const m = rawMeets[i].toLowerCase();
+        return TRUE.has(m) ? true : FALSE.has(m) ? false : undefined;
+      },
+    });
+    rows.push(...shareCellsToValueRows(ind.id, cells));
+  }
+  return rows;
+}
+
+const TRUE = new Set(["true", "1", "ja", "yes", "j", "y", "sand"]);
+const FALSE = new Set(["false", "0", "nej", "no", "n", "falsk"]);
+
+/** Orders rows by the spec's indicator order, then year, then area (spec order, "all areas" last). */
+function sortRows(spec: IndicatorSpec, rows: IndicatorRowResult[]): IndicatorRowResult[] {
+  const indOrder = new Map(spec.indicators.map((ind, k) => [ind.id, k] as const));
+  const areaOrder = new Map((spec.areas ?? []).map((a, k) => [a.normalize("NFC"), k] as const));
+  const areaKey = (a: string) => (a === ALL_AREAS ? 1e9 : areaOrder.get(a) ?? 1e6);
+  return [...rows].sort(
+    (a, b) =>
+      indOrder.get(a.indicator)! - indOrder.get(b.indicator)! ||
+      (a.year ?? 0) - (b.year ?? 0) ||
+      areaKey(a.area) - areaKey(b.area) ||
+      (a.area < b.area ? -1 : a.area > b.area ? 1 : 0),
+  );
+}
+
+export const INDICATOR_CSV_COLUMNS = [
+  "indicator", "subgoal", "area", "year", "unit", "direction", "value", "n", "interval_lower", "interval_upper", "interval_method",
+  "interval_level", "area_baseline", "area_baseline_year", "comparison_label", "comparison_baseline", "comparison_baseline_year",
+  "change_since_baseline", "gap_to_comparison", "target", "target_year", "progress_to_target", "difference_unit", "status", "status_reason",
+] as const;
+
+const num = (x: number | undefined): string => (x === undefined || !Number.isFinite(x) ? "" : String(x));
+
+export function indicatorsCsv(rows: readonly IndicatorRowResult[]): string {
+  const lines = [INDICATOR_CSV_COLUMNS.join(",")];
+  for (const r of rows) {
+    const cells: Record<(typeof INDICATOR_CSV_COLUMNS)[number], string> = {
+      indicator: csvField(r.indicator),
+      subgoal: csvField(r.subgoal),
+      area: csvField(r.area),
+      year: num(r.year),
+      unit: r.unit,
+      direction: r.direction,
+      value: r.value === "pending" ? "pending" : String(r.value),
+      n: num(r.n),
+      interval_lower: num(r.interval?.lower),
+      interval_upper: num(r.interval?.upper),
+      interval_method: r.interval?.method ?? "",
+      interval_level: num(r.interval?.level),
+      area_baseline: num(r.area_baseline?.value),
+      area_baseline_year: num(r.area_baseline?.year),
+      comparison_label: csvField(r.comparison_baseline?.label ?? ""),
+      comparison_baseline: num(r.comparison_baseline?.value),
+      comparison_baseline_year: num(r.comparison_baseline?.year),
+      change_since_baseline: num(r.change_since_baseline),
+      gap_to_comparison: num(r.gap_to_comparison),
+      target: num(r.target?.value),
+      target_year: num(r.target?.year),
+      progress_to_target: num(r.progress_to_target),
+      difference_unit: r.difference_unit,
+      status: r.status,
+      status_reason: csvField(r.status_reason),
+    };
+    lines.push(INDICATOR_CSV_COLUMNS.map((k) => cells[k]).join(","));
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** A short table for the terminal: value, interval, change since baseline, gap, progress and status. */
+export function formatIndicators(rows: readonly IndicatorRowResult[]): string {
+  const pct = (r: IndicatorRowResult, x: number) => (r.unit === "mean" ? x.toPrecision(4) : `${(x * 100).toFixed(1)}%`);
+  const signed = (r: IndicatorRowResult, x: number | undefined) =>
+    x === undefined ? "" : `${x >= 0 ? "+" : ""}${x.toFixed(1)}${r.difference_unit === "percentage points" ? " pp" : ""}`;
+  const header = ["indicator", "area", "year", "value", "95% interval", "n", "vs baseline", "vs comparison", "to target", "status"];
+  const body = rows.map((r) => [
+    r.indicator,
+    r.area,
+    r.year === undefined ? "" : String(r.year),
+    r.value === "pending" ? "pending" : pct(r, r.value),
+    r.interval ? `[${pct(r, r.interval.lower)}, ${pct(r, r.interval.upper)}]` : "",
+    r.n === undefined ? "" : String(r.n),
+    signed(r, r.change_since_baseline),
+    signed(r, r.gap_to_comparison),
+    r.progress_to_target === undefined ? "" : r.progress_to_target.toFixed(2),
+    r.status,
+  ]);
+  const widths = header.map((h, j) => Math.max(h.length, ...body.map((b) => b[j].length)));
+  const line = (cells: string[]) => cells.map((c, j) => (j <= 1 || j === 9 ? c.padEnd(widths[j]) : c.padStart(widths[j]))).join("  ").trimEnd();
+  return [line(header), ...body.map(line)].join("\n");
+}
+
+function runIndicators(opts: IndicatorsOptions): void {
+  const format = parseFormat(opts.format);
+  if ((opts.values === undefined) === (opts.persons === undefined)) {
+    throw new UserError("give exactly one of --values (aggregated CSV) or --persons (person-level CSV)");
+  }
+  const spec = parseIndicatorSpec(readJsonFile(opts.spec), basename(opts.spec));
+  const input = opts.values !== undefined ? readValues(opts.values, spec) : readPersons(opts.persons!, spec);
+  const rows = sortRows(spec, computeIndicators(spec, input));
+  const text =
+    format === "json"
+      ? `${JSON.stringify({ format: "effekt-indicators/1", spec: spec.name, input: basename(opts.values ?? opts.persons!), rows }, null, 2)}\n`
+      : indicatorsCsv(rows);
+  if (opts.out === undefined) {
+    process.stdout.write(text);
+    return;
+  }
+  writeFileAtomic(opts.out, text);
+  say(`${spec.name}: ${rows.length} rows (${rows.filter((r) => r.value === "pending").length} pending) written to ${opts.out}`);
+  say(formatIndicators(rows));
+}
