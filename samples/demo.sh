@@ -21,3 +21,12 @@ effekt draw --households samples/households.csv --cases samples/cases.csv --date
 echo
 echo "== anyone can re-run the lottery and check the register"
 effekt verify --register "$out/allocations.csv"
+echo
+echo "== indicators: the LBF indicators per area and year against baselines and target (pending shown as pending)"
+effekt indicators --spec analyses/lbf-uddannelse-og-livschancer.json --values samples/indicator-values.csv \
+  --out "$out/indicators.csv"
+echo
+echo "== gains: budget-economic gains at 3 and 5 years and the repayment, with assumed effects (planning)"
+effekt gains --model analyses/gains-relationel-velfaerd.json \
+  --assume employment=0.03 --assume foster-placement-avoided=0.002 --assume residential-placement-avoided=0.001 \
+  --assume school-absence-reduced=0.05 --assume life-satisfaction-up=0.06 --out "$out/gains.json"
