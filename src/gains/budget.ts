@@ -102,7 +102,7 @@ export function budgetResult(model: GainsModel, options: BudgetOptions = {}): Bu
     const g = sumTraced(PAYERS.map((p) => gains_by_payer[p]));
     const c = sumTraced(PAYERS.map((p) => costs[t - 1][p]));
     const net = minusTraced(g, c);
-    const df = traced(discountFactor(rate.value, t), t === 1 ? [] : ["discount_rate"]);
+    const df = traced(discountFactor(rate.value, t), ["discount_rate"] /* year 1 is year 0 of the discounting convention */);
     const pv = scaleTraced(net, df.value, df.from);
     cum = sumTraced([cum, net]);
     cumPv = sumTraced([cumPv, pv]);
