@@ -2,6 +2,7 @@ import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import type { Command } from "commander";
 import { InputError, UserError } from "../errors.js";
+import { withAllAreas } from "../indicators/allAreas.js";
 import { ALL_AREAS, computeIndicators, shareByAreaYear, shareCellsToValueRows, type IndicatorRowResult } from "../indicators/index.js";
 import { writeFileAtomic } from "../io/atomic.js";
 import { isMissing, numberColumn, textColumn, where } from "../io/columns.js";
@@ -92,7 +93,7 @@ export function readValues(path: string, spec: IndicatorSpec): IndicatorValueRow
     if (ses && !Number.isNaN(ses[i])) row.se = ses[i];
     rows.push(row);
   }
-  return rows;
+  return withAllAreas(spec, rows);
 }
 
 /** Person-level CSV (indicator, area, year, meets) -> value rows per area x year plus "all areas". */
