@@ -1,0 +1,114 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { Command } from "commander";
+import { registerEstimate, runEstimate } from "../../src/cli/estimate.js";
+import { differenceInMeans } from "../../src/estimate/index.js";
+import { readRegister } from "../../src/io/register.js";
+import { effekt, SAMPLES, tempDir } from "../helpers.js";
+
+let dir = "";
+let registerPath = "";
+let outcomesPath = "";
+let dupPath = "";
+let takeupPath = "";
+const personsPath = join(SAMPLES, "persons.csv");
+
+/** A deterministic pseudo-random number in [0, 1) from a string (no shared state). */
+function hashUnit(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return ((h >>> 0) % 100000) / 100000;
+}
+
+beforeAll(() => {
+  dir = tempDir();
+  registerPath = join(dir, "allocations.csv");
+  const r = effekt(["draw", "--households", join(SAMPLES, "households.csv"), "--cases", join(SAMPLES, "cases.csv"), "--date", "2025-03-01",
+    "--register", registerPath, "--wave", "1", "--seed", "viborg-2025-wave-1", "--treat", "80"]);
+  expect(r.code, r.stderr).toBe(0);
+  const drawn = new Map(readRegister(registerPath).map((a) => [a.householdId, a.arm]));
+  const lines = readFileSync(personsPath, "utf8").trim().split("\n").slice(1);
+  const out = ["person_id,outcome,date,value"];
+  const take = ["household_id,took_up"];
+  for (const l of lines) {
+    const [pid, hid, , , role] = l.split(",");
+    if (!drawn.has(hid) || role !== "adult") continue;
+    const u = hashUnit(pid);
+    const v = u < 0.05 ? "NA" : (0.3 + 0.5 * hashUnit(`${pid}x`) + (drawn.get(hid) === "treatment" ? 0.05 : 0)).toFixed(3);
+    out.push(`${pid},employment,2026-03-01,${v}`);
+  }
+  for (const [hid, arm] of drawn) take.push(`${hid},${arm === "treatment" && hashUnit(hid) < 0.75 ? "true" : "false"}`);
+  outcomesPath = join(dir, "outcomes.csv");
+  writeFileSync(outcomesPath, `${out.join("\n")}\n`);
+  dupPath = join(dir, "dup.csv");
+  writeFileSync(dupPath, `${out.join("\n")}\n${out[1].replace("2026-03-01", "2028-03-01")}\n`);
+  takeupPath = join(dir, "takeup.csv");
+  writeFileSync(takeupPath, `${take.join("\n")}\n`);
+});
+
+describe("effekt estimate (quick mode)", () => {
+  it("difference in means equals differenceInMeans on the same arrays; no NaN; CACE row with take-up", () => {
+    const out = join(dir, "effects.csv");
+    const rows = runEstimate({ register: registerPath, persons: personsPath, outcomes: outcomesPath, outcome: ["employment"], takeup: takeupPath, out, permutations: "20", seed: "t" });
+    // the same arrays by hand
+    const reg = new Map(readRegister(registerPath).map((a) => [a.householdId, a]));
+    const hhOf = new Map(readFileSync(personsPath, "utf8").trim().split("\n").slice(1).map((l) => [l.split(",")[0], l.split(",")[1]] as const));
+    const y: number[] = [];
+    const z: number[] = [];
+    const b: number[] = [];
+    const c: number[] = [];
+    const bc = new Map<string, number>();
+    const cc = new Map<string, number>();
+    for (const l of readFileSync(outcomesPath, "utf8").trim().split("\n").slice(1)) {
+      const [pid, , , v] = l.split(",");
+      if (v === "NA") continue;
+      const a = reg.get(hhOf.get(pid)!)!;
+      const bk = `${a.wave}/${a.stratum}`;
+      if (!bc.has(bk)) bc.set(bk, bc.size);
+      if (!cc.has(a.householdId)) cc.set(a.householdId, cc.size);
+      y.push(Number(v));
+      z.push(a.arm === "treatment" ? 1 : 0);
+      b.push(bc.get(bk)!);
+      c.push(cc.get(a.householdId)!);
+    }
+    const direct = differenceInMeans(Float64Array.from(y), Float64Array.from(z), { blocks: b, clusters: c });
+    const dim = rows.find((r) => r.estimator === "difference_in_means")!;
+    expect(Number(dim.estimate)).toBeCloseTo(direct.estimate, 8);
+    expect(Number(dim.std_error)).toBeCloseTo(direct.std_error, 8);
+    expect(Number(dim.p_ri)).toBeGreaterThan(0);
+    expect(rows.map((r) => r.estimator)).toEqual(["difference_in_means", "lm_lin", "iv_robust"]);
+    const text = readFileSync(out, "utf8");
+    expect(text.split("\n")[0]).toBe("outcome,horizon,estimator,estimate,std_error,df,ci_low,ci_high,p_value,p_ri,p_holm,p_bh,n_treatment,n_control,n_clusters,control_mean");
+    expect(text).not.toMatch(/NaN|Infinity|undefined/);
+    const iv = rows.find((r) => r.estimator === "iv_robust")!;
+    expect(Math.abs(Number(iv.estimate))).toBeGreaterThan(Math.abs(Number(dim.estimate)) * 0.9);
+  });
+
+  it("refuses a second value per person without --window, naming file and line", () => {
+    expect(() => runEstimate({ register: registerPath, persons: personsPath, outcomes: dupPath, outcome: ["employment"] })).toThrow(/dup\.csv, line \d+.*second value.*--window/);
+  });
+
+  it("with --window last, through commander, writes JSON without NaN", async () => {
+    const out = join(dir, "effects.json");
+    const p = new Command();
+    p.exitOverride();
+    registerEstimate(p);
+    const log = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
+    try {
+      await p.parseAsync(["node", "effekt", "estimate", "--register", registerPath, "--persons", personsPath, "--outcomes", dupPath, "--outcome", "employment", "--window", "last", "--format", "json", "--out", out]);
+    } finally {
+      log.mockRestore();
+    }
+    const doc = JSON.parse(readFileSync(out, "utf8"));
+    expect(doc).toHaveLength(2);
+    expect(JSON.stringify(doc)).not.toMatch(/NaN/);
+    expect(typeof doc[0].estimate).toBe("number");
+  });
+
+  it("refuses an outcome for a person not in persons.csv", () => {
+    const bad = join(dir, "bad.csv");
+    writeFileSync(bad, "person_id,outcome,date,value\nP999999,employment,2026-01-01,0.5\n");
+    expect(() => runEstimate({ register: registerPath, persons: personsPath, outcomes: bad, outcome: ["employment"] })).toThrow(/bad\.csv, line 2.*not in/);
+  });
+});
