@@ -112,3 +112,20 @@ describe("effekt estimate (quick mode)", () => {
     expect(() => runEstimate({ register: registerPath, persons: personsPath, outcomes: bad, outcome: ["employment"] })).toThrow(/bad\.csv, line 2.*not in/);
   });
 });
+
+describe("effekt power", () => {
+  it("prints the MDE equal to minimumDetectableEffect and the power for --effect", async () => {
+    const { runPower } = await import("../../src/cli/power.js");
+    const { minimumDetectableEffect } = await import("../../src/estimate/index.js");
+    const log = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
+    let r;
+    try {
+      r = runPower({ households: "140", personsPerHousehold: "1.6", icc: "0.3", r2: "0.2", effect: "0.3" });
+    } finally {
+      log.mockRestore();
+    }
+    expect(r.mde).toBeCloseTo(minimumDetectableEffect({ households: 140, personsPerHousehold: 1.6, icc: 0.3, r2: 0.2, shareTreated: 0.5, alpha: 0.05, sd: 1 }).mde, 12);
+    expect(r.power).toBeGreaterThan(0);
+    expect(r.power).toBeLessThan(1);
+  });
+});
