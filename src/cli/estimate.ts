@@ -138,7 +138,6 @@ export function runEstimate(opts: EstimateOptions): EffectRow[] {
     if (excludedHouseholds.size > 0) warn(`${name}: persons in ${excludedHouseholds.size} households that were never drawn are excluded (not in ${opts.register})`);
 
     const d: PersonData = { y: [], z: [], block: [], cluster: [], household: [], covs: covNames.map(() => []) };
-    const withRow = new Map<string, { t: number; c: number }>(); // availability by arm
     const avail = { treatment: [0, 0], control: [0, 0] }; // [available, total persons with a row]
     for (const [p, list] of values) {
       const sorted = [...list].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
@@ -160,7 +159,6 @@ export function runEstimate(opts: EstimateOptions): EffectRow[] {
       d.household.push(r.householdId);
       covCols.forEach((c, k) => d.covs[k].push(c[p]));
     }
-    void withRow;
     const shareT = avail.treatment[1] > 0 ? avail.treatment[0] / avail.treatment[1] : NaN;
     const shareC = avail.control[1] > 0 ? avail.control[0] / avail.control[1] : NaN;
     if (Math.abs(shareT - shareC) > 0.05) {
@@ -212,6 +210,8 @@ export function runEstimate(opts: EstimateOptions): EffectRow[] {
       }),
     );
     if (takeup) {
+      const missing = new Set(d.household.filter((h) => !takeup!.has(h)));
+      if (missing.size > 0) warn(`${name}: ${missing.size} analysed households are not in ${opts.takeup}; they count as not taking up`);
       const dcol = Float64Array.from(d.household.map((h) => takeup!.get(h) ?? 0));
       let tt = 0;
       let tc = 0;
@@ -272,7 +272,8 @@ function renumber(codes: number[]): number[] {
  * extreme: p = (1 + #{|d*| >= |d|}) / (1 + permutations).
  */
 function riPValue(register: RegisterRow[], household: string[], y: Float64Array, blocks: Int32Array, clusters: Int32Array, permutations: number, seed: string, outcome: string): number {
-  const observedZ = Float64Array.from(household.map((h) => (register.find((r) => r.householdId === h)!.arm === "treatment" ? 1 : 0)));
+  const armOf = new Map(register.map((r) => [r.householdId, r.arm] as const));
+  const observedZ = Float64Array.from(household.map((h) => (armOf.get(h) === "treatment" ? 1 : 0)));
   const observed = differenceInMeans(y, observedZ, { blocks, clusters }).estimate;
   const waves = new Map<number, RegisterRow[]>();
   for (const r of register) {
