@@ -21,6 +21,7 @@ export interface EstimateOptions {
   seed?: string;
   out?: string;
   format?: string;
+  byHorizon?: boolean;
 }
 
 export const EFFECT_COLUMNS = [
@@ -43,6 +44,7 @@ export function registerEstimate(program: Command): void {
     .option("--window <first|last|mean>", "how to reduce several values per person and outcome to one")
     .option("--permutations <n>", "re-draws of the lottery for the randomisation-inference p-value (0 = none)", "0")
     .option("--seed <text>", "seed for the re-draws", "effekt-ri")
+    .option("--by-horizon", "estimate per horizon: whole years from the household's draw date to the outcome date (rounded; before year 1 ignored)")
     .option("--out <file>", "write the effect table here (atomically); default stdout")
     .option("--format <csv|json>", "output format", "csv")
     .addHelpText("after", "\nExample:\n  effekt estimate --register out/demo/allocations.csv --persons samples/persons.csv --outcomes samples/outcomes.csv --outcome employment --takeup samples/takeup.csv\n")
@@ -115,7 +117,7 @@ export function runEstimate(opts: EstimateOptions): EffectRow[] {
 
   for (const name of opts.outcome) {
     // one value per person
-    const values = new Map<number, { date: string; value: number; line: number }[]>();
+    const groups = new Map<string, Map<number, { date: string; value: number; line: number }[]>>();
     let anyRow = false;
     const excludedHouseholds = new Set<string>();
     for (let i = 0; i < opid.length; i++) {
@@ -127,6 +129,16 @@ export function runEstimate(opts: EstimateOptions): EffectRow[] {
         excludedHouseholds.add(phh[p]);
         continue;
       }
+      let hkey = "";
+      if (opts.byHorizon) {
+        const days = (Date.parse(`${odate[i]}T00:00:00Z`) - Date.parse(`${byHousehold.get(phh[p])!.drawDate}T00:00:00Z`)) / 86_400_000;
+        if (!Number.isFinite(days)) throw new InputError(where(out, i, "date"), "is not a date", "YYYY-MM-DD (needed by --by-horizon)", odate[i]);
+        const h = Math.round(days / 365.25);
+        if (h < 1) continue;
+        hkey = String(h);
+      }
+      let values = groups.get(hkey);
+      if (!values) groups.set(hkey, (values = new Map()));
       let list = values.get(p);
       if (!list) values.set(p, (list = []));
       if (list.length > 0 && window === undefined) {
@@ -137,6 +149,8 @@ export function runEstimate(opts: EstimateOptions): EffectRow[] {
     if (!anyRow) throw new UserError(`${opts.outcomes} has no rows for outcome "${name}"`);
     if (excludedHouseholds.size > 0) warn(`${name}: persons in ${excludedHouseholds.size} households that were never drawn are excluded (not in ${opts.register})`);
 
+    for (const [hkey, values] of [...groups].sort((a, b) => Number(a[0]) - Number(b[0]))) {
+    const label = hkey === "" ? name : `${name} (horizon ${hkey})`;
     const d: PersonData = { y: [], z: [], block: [], cluster: [], household: [], covs: covNames.map(() => []) };
     const avail = { treatment: [0, 0], control: [0, 0] }; // [available, total persons with a row]
     for (const [p, list] of values) {
@@ -162,7 +176,7 @@ export function runEstimate(opts: EstimateOptions): EffectRow[] {
     const shareT = avail.treatment[1] > 0 ? avail.treatment[0] / avail.treatment[1] : NaN;
     const shareC = avail.control[1] > 0 ? avail.control[0] / avail.control[1] : NaN;
     if (Math.abs(shareT - shareC) > 0.05) {
-      warn(`${name}: outcome available for ${(100 * shareT).toFixed(1)}% of treatment and ${(100 * shareC).toFixed(1)}% of control persons (differential attrition above 5 percentage points)`);
+      warn(`${label}: outcome available for ${(100 * shareT).toFixed(1)}% of treatment and ${(100 * shareC).toFixed(1)}% of control persons (differential attrition above 5 percentage points)`);
     }
 
     const n = d.y.length;
@@ -172,7 +186,7 @@ export function runEstimate(opts: EstimateOptions): EffectRow[] {
     let cs = 0;
     for (let i = 0; i < n; i++) if (d.z[i] === 0) cs += d.y[i];
     const controlMean = nC > 0 ? cs / nC : NaN;
-    const base = { outcome: name, horizon: "", n_treatment: nT, n_control: nC, n_clusters: nClusters, control_mean: fmt(controlMean) };
+    const base = { outcome: name, horizon: hkey, n_treatment: nT, n_control: nC, n_clusters: nClusters, control_mean: fmt(controlMean) };
     const y = Float64Array.from(d.y);
     const z = Float64Array.from(d.z);
     const blocks = Int32Array.from(renumber(d.block));
@@ -185,7 +199,7 @@ export function runEstimate(opts: EstimateOptions): EffectRow[] {
         return { ...base, estimator, estimate: fmt(e.estimate), std_error: fmt(e.std_error), df: fmt(e.df), ci_low: fmt(e.ci_low), ci_high: fmt(e.ci_high), p_value: fmt(e.p_value), p_ri: fmt(ri), p_holm: "", p_bh: "" };
       } catch (err) {
         if (!(err instanceof Error)) throw err;
-        warn(`${name}, ${estimator}: not estimated (${err.message}); the row is left empty`);
+        warn(`${label}, ${estimator}: not estimated (${err.message}); the row is left empty`);
         return { ...base, estimator, estimate: "", std_error: "", df: "", ci_low: "", ci_high: "", p_value: "", p_ri: "", p_holm: "", p_bh: "" };
       }
     };
@@ -193,7 +207,7 @@ export function runEstimate(opts: EstimateOptions): EffectRow[] {
     const dimRow = tryEstimate(
       "difference_in_means",
       () => differenceInMeans(y, z, { blocks, clusters }),
-      () => (permutations > 0 ? riPValue(register, d.household, y, blocks, clusters, permutations, opts.seed ?? "effekt-ri", name) : undefined),
+      () => (permutations > 0 ? riPValue(register, d.household, y, blocks, clusters, permutations, opts.seed ?? "effekt-ri", label) : undefined),
     );
     rows.push(dimRow);
     if (dimRow.p_value !== "") {
@@ -211,19 +225,20 @@ export function runEstimate(opts: EstimateOptions): EffectRow[] {
     );
     if (takeup) {
       const missing = new Set(d.household.filter((h) => !takeup!.has(h)));
-      if (missing.size > 0) warn(`${name}: ${missing.size} analysed households are not in ${opts.takeup}; they count as not taking up`);
+      if (missing.size > 0) warn(`${label}: ${missing.size} analysed households are not in ${opts.takeup}; they count as not taking up`);
       const dcol = Float64Array.from(d.household.map((h) => takeup!.get(h) ?? 0));
       let tt = 0;
       let tc = 0;
       for (let i = 0; i < n; i++) if (z[i] === 1) tt += dcol[i];
       else tc += dcol[i];
-      summaries.push(`${name}: take-up ${(nT ? (100 * tt) / nT : 0).toFixed(1)}% in treatment, ${(nC ? (100 * tc) / nC : 0).toFixed(1)}% in control (persons)`);
+      summaries.push(`${label}: take-up ${(nT ? (100 * tt) / nT : 0).toFixed(1)}% in treatment, ${(nC ? (100 * tc) / nC : 0).toFixed(1)}% in control (persons)`);
       rows.push(
         tryEstimate("iv_robust", () => {
           const r = ivRobust(y, [{ name: "took_up", values: dcol }], [{ name: "z", values: z }], { covariates: blockCovariates(blocks), clusters });
           return r.coefficients.find((c) => c.term === "took_up") ?? r.coefficients[1];
         }),
       );
+    }
     }
   }
 
@@ -243,7 +258,7 @@ export function runEstimate(opts: EstimateOptions): EffectRow[] {
   if (opts.out) {
     writeFileAtomic(opts.out, text);
     for (const r of rows) {
-      say(`${r.outcome} ${r.estimator}: ${r.estimate === "" ? "not estimated" : `${r.estimate} (se ${r.std_error}, p ${r.p_value}${r.p_holm !== "" ? `, Holm ${r.p_holm}` : ""})`}, n ${r.n_treatment} treatment / ${r.n_control} control in ${r.n_clusters} households`);
+      say(`${r.outcome}${r.horizon !== "" ? ` year ${r.horizon}` : ""} ${r.estimator}: ${r.estimate === "" ? "not estimated" : `${r.estimate} (se ${r.std_error}, p ${r.p_value}${r.p_holm !== "" ? `, Holm ${r.p_holm}` : ""})`}, n ${r.n_treatment} treatment / ${r.n_control} control in ${r.n_clusters} households`);
     }
     for (const s of summaries) say(s);
     say(`effect table: ${opts.out}`);

@@ -106,6 +106,12 @@ describe("effekt estimate (quick mode)", () => {
     expect(typeof doc[0].estimate).toBe("number");
   });
 
+  it("--by-horizon estimates per whole year after the draw (horizon column filled)", () => {
+    const rows = runEstimate({ register: registerPath, persons: personsPath, outcomes: dupPath, outcome: ["employment"], byHorizon: true, out: join(dir, "h.csv") });
+    expect(rows.filter((r) => r.estimator === "difference_in_means").map((r) => r.horizon)).toEqual(["1", "3"]);
+    expect(readFileSync(join(dir, "h.csv"), "utf8")).not.toMatch(/NaN/);
+  });
+
   it("refuses an outcome for a person not in persons.csv", () => {
     const bad = join(dir, "bad.csv");
     writeFileSync(bad, "person_id,outcome,date,value\nP999999,employment,2026-01-01,0.5\n");
