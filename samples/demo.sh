@@ -22,6 +22,11 @@ echo
 echo "== anyone can re-run the lottery and check the register"
 effekt verify --register "$out/allocations.csv"
 echo
+echo "== effect estimates (intention-to-treat and complier effects; the sample's true effects are in samples/README.md)"
+effekt estimate --register "$out/allocations.csv" --persons samples/persons.csv --outcomes samples/outcomes.csv \
+  --outcome employment --outcome school_absence --outcome wellbeing --takeup samples/takeup.csv --window first \
+  --permutations 500 --seed demo-ri --out "$out/effects.csv"
+echo
 echo "== indicators: the LBF indicators per area and year against baselines and target (pending shown as pending)"
 effekt indicators --spec analyses/lbf-uddannelse-og-livschancer.json --values samples/indicator-values.csv \
   --out "$out/indicators.csv"

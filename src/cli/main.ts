@@ -3,6 +3,8 @@ import { MismatchError, UserError } from "../errors.js";
 import { VERSION } from "../version.js";
 import { registerDraw } from "./draw.js";
 import { registerVerify } from "./verify.js";
+import { registerEstimate } from "./estimate.js";
+import { registerPower } from "./power.js";
 import { registerIndicators } from "./indicators.js";
 import { registerGains } from "./gains.js";
 
@@ -18,12 +20,16 @@ export function buildProgram(): Command {
 Examples:
   effekt draw --households samples/households.csv --register out/allocations.csv --wave 1 --seed viborg-2025-1 --treat 60 --date 2025-03-01
   effekt verify --register out/allocations.csv
+  effekt estimate --register out/allocations.csv --persons samples/persons.csv --outcomes samples/outcomes.csv --outcome wellbeing --takeup samples/takeup.csv --window first
+  effekt power --households 400 --persons-per-household 2 --icc 0.3 --share-treated 0.5
   effekt indicators --spec analyses/lbf-uddannelse-og-livschancer.json --values samples/indicator-values.csv
   effekt gains --model analyses/gains-relationel-velfaerd.json --assume employment=0.05 --out out/gains.json
 `,
     );
   registerDraw(program);
   registerVerify(program);
+  registerEstimate(program);
+  registerPower(program);
   registerIndicators(program);
   registerGains(program);
   return program;
