@@ -6,7 +6,8 @@ import { drawWave } from "../draw/wave.js";
 import { writeFileAtomic } from "../io/atomic.js";
 import { idColumn, numberColumn, textColumn, where } from "../io/columns.js";
 import { rawColumn, readCsv } from "../io/csv.js";
-import { csvField, readRegister, type RegisterRow } from "../io/register.js";
+import { readRegister, type RegisterRow } from "../io/register.js";
+import { csvField } from "../io/csvOut.js";
 import { say, warn } from "./output.js";
 
 export interface EstimateOptions {

@@ -19,7 +19,7 @@ import {
 import { writeFileAtomic } from "../io/atomic.js";
 import { numberColumn, textColumn, where } from "../io/columns.js";
 import { readCsv } from "../io/csv.js";
-import { csvField } from "../io/register.js";
+import { csvField, csvNumber } from "../io/csvOut.js";
 import { PAYERS, parseGainsModel, type GainsModel } from "../schemas/gainsModel.js";
 import { parseFormat, readJsonFile } from "./indicators.js";
 import { say } from "./output.js";
@@ -186,10 +186,9 @@ const TIDY_COLUMNS = ["section", "item", "year", "payer", "measure", "value", "l
 
 function tidyCsv(r: GainsOutput): string {
   const lines: string[] = [TIDY_COLUMNS.join(",")];
-  const n = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? "" : String(x));
   const row = (section: string, item: string, year: number | undefined, payer: string, measure: string, value: number | string | undefined, from: readonly string[] | undefined, iv?: McInterval) =>
     lines.push(
-      [section, csvField(item), n(year), payer, csvField(measure), typeof value === "string" ? csvField(value) : n(value), n(iv?.lower), n(iv?.upper), n(iv?.level), from ? String(dependsOnIllustrative(from, r.ill)) : ""].join(","),
+      [section, csvField(item), csvNumber(year), payer, csvField(measure), typeof value === "string" ? csvField(value) : csvNumber(value), csvNumber(iv?.lower), csvNumber(iv?.upper), csvNumber(iv?.level), from ? String(dependsOnIllustrative(from, r.ill)) : ""].join(","),
     );
   for (const y of r.budget.years) {
     for (const p of PAYERS) {

@@ -7,7 +7,7 @@ import { ALL_AREAS, computeIndicators, shareByAreaYear, shareCellsToValueRows, t
 import { writeFileAtomic } from "../io/atomic.js";
 import { isMissing, numberColumn, textColumn, where } from "../io/columns.js";
 import { rawColumn, readCsv, type RawTable } from "../io/csv.js";
-import { csvField } from "../io/register.js";
+import { csvField, csvNumber } from "../io/csvOut.js";
 import { parseIndicatorSpec, type IndicatorSpec, type IndicatorValueRow } from "../schemas/indicatorSpec.js";
 import { say } from "./output.js";
 
@@ -158,7 +158,6 @@ export const INDICATOR_CSV_COLUMNS = [
   "change_since_baseline", "gap_to_comparison", "target", "target_year", "progress_to_target", "difference_unit", "status", "status_reason",
 ] as const;
 
-const num = (x: number | undefined): string => (x === undefined || !Number.isFinite(x) ? "" : String(x));
 
 export function indicatorsCsv(rows: readonly IndicatorRowResult[]): string {
   const lines = [INDICATOR_CSV_COLUMNS.join(",")];
@@ -167,25 +166,25 @@ export function indicatorsCsv(rows: readonly IndicatorRowResult[]): string {
       indicator: csvField(r.indicator),
       subgoal: csvField(r.subgoal),
       area: csvField(r.area),
-      year: num(r.year),
+      year: csvNumber(r.year),
       unit: r.unit,
       direction: r.direction,
       value: r.value === "pending" ? "pending" : String(r.value),
-      n: num(r.n),
-      interval_lower: num(r.interval?.lower),
-      interval_upper: num(r.interval?.upper),
+      n: csvNumber(r.n),
+      interval_lower: csvNumber(r.interval?.lower),
+      interval_upper: csvNumber(r.interval?.upper),
       interval_method: r.interval?.method ?? "",
-      interval_level: num(r.interval?.level),
-      area_baseline: num(r.area_baseline?.value),
-      area_baseline_year: num(r.area_baseline?.year),
+      interval_level: csvNumber(r.interval?.level),
+      area_baseline: csvNumber(r.area_baseline?.value),
+      area_baseline_year: csvNumber(r.area_baseline?.year),
       comparison_label: csvField(r.comparison_baseline?.label ?? ""),
-      comparison_baseline: num(r.comparison_baseline?.value),
-      comparison_baseline_year: num(r.comparison_baseline?.year),
-      change_since_baseline: num(r.change_since_baseline),
-      gap_to_comparison: num(r.gap_to_comparison),
-      target: num(r.target?.value),
-      target_year: num(r.target?.year),
-      progress_to_target: num(r.progress_to_target),
+      comparison_baseline: csvNumber(r.comparison_baseline?.value),
+      comparison_baseline_year: csvNumber(r.comparison_baseline?.year),
+      change_since_baseline: csvNumber(r.change_since_baseline),
+      gap_to_comparison: csvNumber(r.gap_to_comparison),
+      target: csvNumber(r.target?.value),
+      target_year: csvNumber(r.target?.year),
+      progress_to_target: csvNumber(r.progress_to_target),
       difference_unit: r.difference_unit,
       status: r.status,
       status_reason: csvField(r.status_reason),

@@ -6,6 +6,7 @@ import { waveManifestSchema, type WaveManifest } from "../schemas/manifest.js";
 import { readCsv } from "./csv.js";
 import { idColumn, numberColumn, textColumn, where } from "./columns.js";
 import { sha256 } from "./hash.js";
+import { csvField } from "./csvOut.js";
 
 /** A register row: an allocation plus the seal of the wave definition that produced it. */
 export interface RegisterRow extends Allocation {
@@ -13,11 +14,6 @@ export interface RegisterRow extends Allocation {
 }
 
 export const REGISTER_COLUMNS = ["household_id", "wave", "stratum", "arm", "p_treatment", "p_fraction", "draw_date", "seal"] as const;
-
-/** CSV field quoting for the files effekt writes: quote when the value holds a delimiter, quote or line break. */
-export function csvField(value: string): string {
-  return /[",;\r\n\t]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
 
 /** The decimal value of an exact fraction, as JavaScript's shortest round-trip representation. */
 export function decimal(numerator: number, denominator: number): string {

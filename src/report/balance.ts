@@ -1,13 +1,8 @@
 import chalk from "chalk";
 import type { BalanceRow } from "../draw/balance.js";
-import { csvField } from "../io/register.js";
+import { csvField, csvNumber } from "../io/csvOut.js";
 
 const COLUMNS: (keyof BalanceRow)[] = ["wave", "covariate", "level", "n_treatment", "n_control", "mean_treatment", "mean_control", "difference", "std_difference"];
-
-/** A number for a CSV file: shortest round-trip form; empty where it is undefined (e.g. an arm with no units). */
-export function csvNumber(x: number): string {
-  return Number.isFinite(x) ? String(x) : "";
-}
 
 export function balanceCsv(rows: BalanceRow[]): string {
   const lines = [COLUMNS.join(",")];
