@@ -8,6 +8,7 @@ import { idColumn, numberColumn, textColumn, where } from "../io/columns.js";
 import { rawColumn, readCsv } from "../io/csv.js";
 import { readRegister, type RegisterRow } from "../io/register.js";
 import { csvField } from "../io/csvOut.js";
+import { parseFormat } from "./flags.js";
 import { say, warn } from "./output.js";
 
 export interface EstimateOptions {
@@ -74,8 +75,7 @@ export function runEstimate(opts: EstimateOptions): EffectRow[] {
   for (const f of [opts.register, opts.persons, opts.outcomes, opts.takeup]) if (f && !existsSync(f)) throw new UserError(`cannot read ${f}: no such file`);
   const window = opts.window;
   if (window !== undefined && !["first", "last", "mean"].includes(window)) throw new UserError(`--window "${window}": expected first, last or mean`);
-  const format = opts.format ?? "csv";
-  if (format !== "csv" && format !== "json") throw new UserError(`--format "${format}": expected csv or json`);
+  const format = parseFormat(opts.format ?? "csv");
   const permutations = Number(opts.permutations ?? "0");
   if (!Number.isInteger(permutations) || permutations < 0) throw new UserError(`--permutations "${opts.permutations}" is not a whole number`);
   const covNames = (opts.covariates ?? "").split(",").map((s) => s.trim()).filter((s) => s !== "");

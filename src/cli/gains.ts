@@ -21,7 +21,8 @@ import { numberColumn, textColumn, where } from "../io/columns.js";
 import { readCsv } from "../io/csv.js";
 import { csvField, csvNumber } from "../io/csvOut.js";
 import { PAYERS, parseGainsModel, type GainsModel } from "../schemas/gainsModel.js";
-import { parseFormat, readJsonFile } from "./indicators.js";
+import { readJsonFile } from "../io/json.js";
+import { parseFormat } from "./flags.js";
 import { say } from "./output.js";
 
 interface GainsOptions {

@@ -1,4 +1,3 @@
-import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import type { Command } from "commander";
 import { InputError, UserError } from "../errors.js";
@@ -8,6 +7,8 @@ import { writeFileAtomic } from "../io/atomic.js";
 import { isMissing, numberColumn, textColumn, where } from "../io/columns.js";
 import { rawColumn, readCsv, type RawTable } from "../io/csv.js";
 import { csvField, csvNumber } from "../io/csvOut.js";
+import { readJsonFile } from "../io/json.js";
+import { parseFormat } from "./flags.js";
 import { parseIndicatorSpec, type IndicatorSpec, type IndicatorValueRow } from "../schemas/indicatorSpec.js";
 import { say } from "./output.js";
 
@@ -30,28 +31,6 @@ export function registerIndicators(program: Command): void {
     .option("--format <csv|json>", "output format", "csv")
     .addHelpText("after", "\nExample:\n  effekt indicators --spec analyses/lbf-uddannelse-og-livschancer.json --values samples/indicator-values.csv\n")
     .action((opts: IndicatorsOptions) => runIndicators(opts));
-}
-
-/** Reads and parses a JSON file; errors name the file. */
-export function readJsonFile(path: string): unknown {
-  let text: string;
-  try {
-    if (statSync(path).isDirectory()) throw new UserError(`${path} is a folder; expected a JSON file`);
-    text = readFileSync(path, "utf8");
-  } catch (err) {
-    if (err instanceof UserError) throw err;
-    throw new UserError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (err) {
-    throw new UserError(`${basename(path)}: is not valid JSON (${(err as Error).message})`);
-  }
-}
-
-export function parseFormat(raw: string): "csv" | "json" {
-  if (raw !== "csv" && raw !== "json") throw new UserError(`--format "${raw}" is not csv or json`);
-  return raw;
 }
 
 function checkIndicatorColumn(table: RawTable, spec: IndicatorSpec): string[] {

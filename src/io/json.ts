@@ -1,0 +1,20 @@
+import { readFileSync, statSync } from "node:fs";
+import { basename } from "node:path";
+import { UserError } from "../errors.js";
+
+/** Reads and parses a JSON file (a BOM is allowed); errors name the file. */
+export function readJsonFile(path: string): unknown {
+  let text: string;
+  try {
+    if (statSync(path).isDirectory()) throw new UserError(`${path} is a folder; expected a JSON file`);
+    text = readFileSync(path, "utf8");
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    throw new UserError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (err) {
+    throw new UserError(`${basename(path)}: is not valid JSON (${(err as Error).message})`);
+  }
+}
