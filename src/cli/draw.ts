@@ -85,7 +85,8 @@ function runDraw(opts: DrawOptions): void {
     const prior = readRegister(registerPath);
     const { committed, uncommitted } = committedManifests(prior, readManifests(registerPath));
     const lastWave = committed.size === 0 ? 0 : Math.max(...committed.keys());
-    checkRegisterIntact(registerPath, prior, committed, lastWave);
+    const priorHash = registerHash(prior);
+    checkRegisterIntact(registerPath, priorHash, committed, lastWave);
 
     const hashes = inputHashes(opts.households, opts.cases);
     const definition: DrawDefinition = {
@@ -121,7 +122,7 @@ function runDraw(opts: DrawOptions): void {
       throw new UserError(`--areas names ${unknown.map((a) => `"${a}"`).join(", ")}, which no household in ${opts.households} lives in (areas in the file: ${[...known].sort().map((a) => `"${a}"`).join(", ")})`);
     }
     const previous = lastWave > 0 ? committed.get(lastWave)!.bytes : null;
-    const built = buildWave({ definition, households, priorRows: prior, previousManifestBytes: previous });
+    const built = buildWave({ definition, households, priorRows: prior, priorRegisterHash: priorHash, previousManifestBytes: previous });
     if (built.eligibleCount === 0) {
       throw new UserError(`wave ${wave}: no household is eligible (excluded: ${formatExclusions(built.excluded)}); nothing to draw`);
     }
@@ -187,9 +188,9 @@ function formatExclusions(ex: Record<string, number>): string {
 }
 
 /** Refuses to add to a register whose bytes are not what its last manifest says they are. */
-function checkRegisterIntact(registerPath: string, rows: ReturnType<typeof readRegister>, committed: ReturnType<typeof committedManifests>["committed"], lastWave: number): void {
+function checkRegisterIntact(registerPath: string, priorHash: string, committed: ReturnType<typeof committedManifests>["committed"], lastWave: number): void {
   const expected = lastWave === 0 ? registerHash([]) : committed.get(lastWave)!.manifest.register_sha256_after;
-  if (registerHash(rows) !== expected) {
+  if (priorHash !== expected) {
     throw new UserError(`${registerPath} does not match its manifests (it was changed after wave ${lastWave}); run effekt verify --register ${registerPath} to see what changed. Nothing was drawn.`);
   }
 }

@@ -46,7 +46,8 @@ export function verifyRegister(registerPath: string, overrides: { households?: s
       throw new MismatchError(`wave ${w}: the manifest's draw definition (seed, parameters or input hashes) is not the one the register was drawn with: it hashes to ${seal.slice(0, 12)}, the register's rows are sealed with ${waveRows[0]?.seal.slice(0, 12) ?? "(no rows)"}`);
     }
     const prior = rows.filter((r) => r.wave < w);
-    if (manifest.register_sha256_before !== registerHash(prior)) {
+    const priorHash = registerHash(prior);
+    if (manifest.register_sha256_before !== priorHash) {
       throw new MismatchError(`wave ${w}: the register before this wave does not hash to what the manifest recorded (the hash chain is broken)`);
     }
     if ((previousBytes === null ? null : sha256(previousBytes)) !== manifest.previous_manifest_sha256) {
@@ -57,7 +58,7 @@ export function verifyRegister(registerPath: string, overrides: { households?: s
     checkInput(w, "households", householdsPath, inputs.households.sha256);
     if (inputs.cases) checkInput(w, "cases", overrides.cases ?? resolveStored(registerPath, inputs.cases.path), inputs.cases.sha256);
     const households = loadWaveHouseholds(registerPath, manifest.definition, overrides, true);
-    const rebuilt = buildWave({ definition: manifest.definition, households, priorRows: prior, previousManifestBytes: previousBytes });
+    const rebuilt = buildWave({ definition: manifest.definition, households, priorRows: prior, priorRegisterHash: priorHash, previousManifestBytes: previousBytes });
     compareRows(w, rebuilt.rows, waveRows);
     if (manifest.register_sha256_after !== registerHash([...prior, ...waveRows])) {
       throw new MismatchError(`wave ${w}: the register after this wave does not hash to what the manifest recorded`);

@@ -7,7 +7,7 @@ import { canonicalJson, type DrawDefinition, type WaveManifest } from "../schema
 import { parseDateText } from "./columns.js";
 import { sha256, sha256File } from "./hash.js";
 import { loadHouseholds, type Households } from "./households.js";
-import { decimal, registerHash, serializeRegister, type RegisterRow } from "./register.js";
+import { decimal, serializeRegister, type RegisterRow } from "./register.js";
 
 /** Input paths are stored relative to the register's folder, so a copied evaluation folder still verifies. */
 export function storedPath(registerPath: string, file: string): string {
@@ -49,6 +49,8 @@ export function buildWave(args: {
   definition: DrawDefinition;
   households: Households;
   priorRows: readonly RegisterRow[];
+  /** `registerHash(priorRows)`: callers have it already (they check it against the manifests), so it is not hashed again. */
+  priorRegisterHash: string;
   previousManifestBytes: string | null;
 }): { rows: RegisterRow[]; manifest: WaveManifest; registerBytes: Buffer; eligibleCount: number; excluded: Record<string, number> } {
   const { definition, households, priorRows } = args;
@@ -72,7 +74,7 @@ export function buildWave(args: {
     })),
     exclusions: eligibility.exclusions,
     previous_manifest_sha256: args.previousManifestBytes === null ? null : sha256(args.previousManifestBytes),
-    register_sha256_before: registerHash(priorRows),
+    register_sha256_before: args.priorRegisterHash,
     register_sha256_after: sha256(registerBytes),
   };
   return { rows: waveRows, manifest, registerBytes, eligibleCount: draw.allocations.length, excluded: eligibility.exclusions };
