@@ -1,6 +1,6 @@
 import { EstimationError } from "./errors.js";
 import { groupRows, type Grouping } from "./grouping.js";
-import { sandwich, symmetricEigen } from "./matrix.js";
+import { matMul, sandwich, symmetricEigen } from "./matrix.js";
 
 /**
  * The one variance core every estimator calls (as estimatr's lm_robust_fit): heteroskedasticity- and
@@ -307,14 +307,7 @@ function bellMcCaffreyDf(c: number, J: number, k: number, K: Float64Array, d: Fl
     sumC += cgg;
     sumDC += dg * cgg;
   }
-  const KS = new Float64Array(k2 * k2);
-  for (let a = 0; a < k2; a++) {
-    for (let p = 0; p < k2; p++) {
-      const x = K[a * k2 + p];
-      if (x === 0) continue;
-      for (let b = 0; b < k2; b++) KS[a * k2 + b] += x * S[p * k2 + b];
-    }
-  }
+  const KS = matMul(K, S, k2);
   let trKS2 = 0;
   for (let a = 0; a < k2; a++) for (let b = 0; b < k2; b++) trKS2 += KS[a * k2 + b] * KS[b * k2 + a];
   const tr = sumD + sumC;
