@@ -1,8 +1,26 @@
 /** Writing CSV cells: the one place that decides how effekt quotes text and prints numbers in the files it writes. */
+import { neutraliseFormula } from "./excelSafe.js";
 
 /** Quotes a field when it holds a delimiter, a quote or a line break, or starts or ends with white space. */
-export function csvField(value: string): string {
+function quoteField(value: string): string {
   return /[",;\r\n\t]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/**
+ * A text cell in a file meant to be opened in a spreadsheet and sent on: quoted as needed, and a cell that a
+ * spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, carriage return) gets a leading `'`
+ * (see `excelSafe.ts`). Plain numbers passed as text (`-0.5`) are left as they are; prefer `csvNumber` for numbers.
+ */
+export function csvField(value: string): string {
+  return quoteField(neutraliseFormula(value));
+}
+
+/**
+ * A text cell written exactly as it is, for working files that effekt reads back and hashes (the register):
+ * there the bytes must round-trip, and the file is not meant to be opened in a spreadsheet and sent on.
+ */
+export function csvFieldVerbatim(value: string): string {
+  return quoteField(value);
 }
 
 /** A number for a CSV file: shortest round-trip form; empty where it is absent or not finite (never NaN). */

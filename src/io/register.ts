@@ -6,7 +6,7 @@ import { waveManifestSchema, type WaveManifest } from "../schemas/manifest.js";
 import { readCsv } from "./csv.js";
 import { idColumn, numberColumn, textColumn, where } from "./columns.js";
 import { sha256 } from "./hash.js";
-import { csvField } from "./csvOut.js";
+import { csvFieldVerbatim } from "./csvOut.js";
 
 /** A register row: an allocation plus the seal of the wave definition that produced it. */
 export interface RegisterRow extends Allocation {
@@ -37,10 +37,10 @@ export function serializeRegister(rows: readonly RegisterRow[]): string {
   for (const r of sorted) {
     if (!last || r.wave !== last.wave || r.stratum !== last.stratum || r.pNumerator !== last.pNumerator || r.pDenominator !== last.pDenominator || r.drawDate !== last.drawDate || r.seal !== last.seal) {
       last = r;
-      middle = `,${r.wave},${csvField(r.stratum)},`;
+      middle = `,${r.wave},${csvFieldVerbatim(r.stratum)},`;
       rest = `,${decimal(r.pNumerator, r.pDenominator)},${r.pNumerator}/${r.pDenominator},${r.drawDate},${r.seal}`;
     }
-    out.push(`${csvField(r.householdId)}${middle}${r.arm}${rest}`);
+    out.push(`${csvFieldVerbatim(r.householdId)}${middle}${r.arm}${rest}`);
   }
   return `${out.join("\n")}\n`;
 }

@@ -1,0 +1,23 @@
+/**
+ * Formula injection ("CSV injection"): a spreadsheet treats a cell that starts with `=`, `+`, `-` or `@` as a
+ * formula, and some also after a leading tab or carriage return. An area name or label from a municipal export
+ * such as `=HYPERLINK("http://x")` would then run when an investor opens the file.
+ *
+ * OWASP's advice (https://owasp.org/www-community/attacks/CSV_Injection): prefix such a cell with a single quote,
+ * so Excel shows it as text. Plain numbers stay numbers: `-0.5`, `+3`, `-1e-7` are written as they are, because a
+ * number is not a formula and a `'` would turn an effect estimate into text. "Plain number" means the decimal
+ * forms effekt itself writes and reads: optional sign, digits with an optional point, an optional exponent.
+ */
+
+const TRIGGER = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** True when a spreadsheet could read `text` as a formula (and it is not a plain number). */
+export function isFormulaLike(text: string): boolean {
+  return TRIGGER.test(text) && !PLAIN_NUMBER.test(text);
+}
+
+/** The text a spreadsheet shows as text: a leading `'` when it could otherwise run as a formula. */
+export function neutraliseFormula(text: string): string {
+  return isFormulaLike(text) ? `'${text}` : text;
+}
