@@ -1,0 +1,163 @@
+import { z } from "zod";
+import { UserError } from "../errors.js";
+
+/**
+ * Analysis plans (`effekt-analysis-plan/1`): the pre-registered answer to "what will be estimated, for whom, over
+ * which window, and how will it be tested". `effekt plan lock` records the plan's hash beside the register before any
+ * outcome is read; `effekt estimate --plan` follows it and reports every deviation from the locked plan.
+ * Contract documented in `data-schemas/analysis-plan.md`.
+ */
+
+const nonEmpty = z.string().trim().min(1, "must be a non-empty text");
+const slug = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "must be lower-case letters, digits, '-' or '_' (starting with a letter or digit)");
+/** Names of columns and outcomes as they appear in the CSV files (case matters). */
+const columnName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, "must be a column name: letters, digits, '_', '.' or '-', starting with a letter or '_'");
+
+/** Covariates that are not persons.csv columns but derived from them (see `data-schemas/analysis-plan.md`). */
+export const DERIVED_COVARIATES = ["age"] as const;
+
+/** Subgroup columns that come from the register, not from persons.csv. */
+export const REGISTER_SUBGROUP_COLUMNS = ["area", "wave"] as const;
+
+export const MAX_HORIZON = 10;
+
+export const populationSchema = z
+  .object({
+    role: nonEmpty.optional(),
+    age_min: z.number().int("must be a whole number of years").min(0, "must be at least 0").max(130, "must be at most 130").optional(),
+    age_max: z.number().int("must be a whole number of years").min(0, "must be at least 0").max(130, "must be at most 130").optional(),
+  })
+  .strict()
+  .superRefine((p, ctx) => {
+    if (p.age_min !== undefined && p.age_max !== undefined && p.age_min > p.age_max) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["age_max"], message: `must be at least age_min (${p.age_min}), is ${p.age_max}` });
+    }
+  });
+export type Population = z.infer<typeof populationSchema>;
+
+export const aggregationSchema = z.enum(["mean", "last", "first", "sum", "max"], {
+  errorMap: () => ({ message: 'must be "mean", "last", "first", "sum" or "max" (how the values in a window become one number per person)' }),
+});
+export type Aggregation = z.infer<typeof aggregationSchema>;
+
+const covariateList = z.array(columnName).superRefine((list, ctx) => {
+  const seen = new Set<string>();
+  list.forEach((c, i) => {
+    if (seen.has(c)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [i], message: `duplicate covariate "${c}"` });
+    seen.add(c);
+  });
+});
+
+export const planOutcomeSchema = z
+  .object({
+    name: z.string().trim().min(1, "must be a non-empty text (the value in outcomes.csv's outcome column)"),
+    label: nonEmpty,
+    role: z.enum(["primary", "secondary"], { errorMap: () => ({ message: 'must be "primary" or "secondary"' }) }),
+    type: z.enum(["binary", "continuous"], {
+      errorMap: () => ({ message: 'must be "binary" (values 0/1 or a share in [0, 1]) or "continuous"' }),
+    }),
+    direction: z.enum(["higher_is_better", "lower_is_better"], {
+      errorMap: () => ({ message: 'must be "higher_is_better" or "lower_is_better"' }),
+    }),
+    population: populationSchema,
+    aggregation: aggregationSchema,
+    horizons: z
+      .array(z.number().int("must be a whole number of years").min(1, "must be at least 1").max(MAX_HORIZON, `must be at most ${MAX_HORIZON}`))
+      .min(1, "must name at least one horizon (years after the draw date)")
+      .superRefine((hs, ctx) => {
+        for (let i = 1; i < hs.length; i++) {
+          if (hs[i] <= hs[i - 1]) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [i], message: `must be increasing: ${hs[i]} follows ${hs[i - 1]}` });
+        }
+      }),
+    covariates: covariateList.optional(),
+    gains_outcome: nonEmpty.optional(),
+    note: z.string().optional(),
+  })
+  .strict();
+export type PlanOutcome = z.infer<typeof planOutcomeSchema>;
+
+export const subgroupSchema = z.object({ name: slug, column: columnName }).strict();
+export type Subgroup = z.infer<typeof subgroupSchema>;
+
+export const analysisPlanSchema = z
+  .object({
+    format: z.literal("effekt-analysis-plan/1", { errorMap: () => ({ message: 'must be "effekt-analysis-plan/1"' }) }),
+    id: slug,
+    title: nonEmpty,
+    version: nonEmpty,
+    description: z.string().optional(),
+    alpha: z.number().gt(0, "must be above 0").lt(1, "must be below 1").default(0.05),
+    multiplicity: z
+      .enum(["holm", "bh", "both"], { errorMap: () => ({ message: 'must be "holm", "bh" or "both"' }) })
+      .default("both"),
+    randomisation_inference: z
+      .object({
+        permutations: z.number().int("must be a whole number").min(0, "must be 0 (no randomisation inference) or more"),
+        seed: nonEmpty,
+      })
+      .strict(),
+    covariates: covariateList.default([]),
+    subgroups: z.array(subgroupSchema).default([]),
+    outcomes: z.array(planOutcomeSchema).min(1, "must list at least one outcome"),
+    notes: z.array(z.string()).optional(),
+  })
+  .strict()
+  .superRefine((plan, ctx) => {
+    const names = new Set<string>();
+    plan.outcomes.forEach((o, i) => {
+      if (names.has(o.name)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["outcomes", i, "name"], message: `duplicate outcome "${o.name}"` });
+      names.add(o.name);
+    });
+    const groups = new Set<string>();
+    plan.subgroups.forEach((s, i) => {
+      if (groups.has(s.name)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["subgroups", i, "name"], message: `duplicate subgroup "${s.name}"` });
+      groups.add(s.name);
+    });
+  });
+export type AnalysisPlan = z.infer<typeof analysisPlanSchema>;
+
+/** The covariates that apply to one outcome: its own list when it has one, else the plan's. */
+export function outcomeCovariates(plan: AnalysisPlan, outcome: PlanOutcome): string[] {
+  return outcome.covariates ?? plan.covariates;
+}
+
+/** The plan's outcomes of one role, in plan order: each role is its own multiple-testing family. */
+export function outcomeFamily(plan: AnalysisPlan, role: PlanOutcome["role"]): PlanOutcome[] {
+  return plan.outcomes.filter((o) => o.role === role);
+}
+
+/**
+ * Validates a parsed plan; throws `UserError` on one line naming the file, the JSON path (outcomes by name where the
+ * name is readable, e.g. `outcomes[employment].horizons[1]`), the value found and what was expected.
+ */
+export function parseAnalysisPlan(json: unknown, file: string): AnalysisPlan {
+  const r = analysisPlanSchema.safeParse(json);
+  if (!r.success) throw new UserError(formatPlanIssues(file, json, r.error));
+  return r.data;
+}
+
+/** Like `formatZodIssues`, with outcome names in paths and the offending value shown. */
+export function formatPlanIssues(file: string, json: unknown, error: z.ZodError): string {
+  const parts = error.issues.map((issue) => {
+    let node: unknown = json;
+    let path = "";
+    for (const key of issue.path) {
+      const parent = node;
+      node = parent !== null && typeof parent === "object" ? (parent as Record<string | number, unknown>)[key] : undefined;
+      if (typeof key === "number") {
+        const name = node !== null && typeof node === "object" ? (node as Record<string, unknown>).name : undefined;
+        path += typeof name === "string" && /^[A-Za-z0-9_.-]{1,40}$/.test(name) && path === "outcomes" ? `[${name}]` : `[${key}]`;
+      } else {
+        path += path ? `.${key}` : key;
+      }
+    }
+    const shown = node === undefined ? "" : ` (value ${describeJson(node)})`;
+    return `${path || "(top level)"}: ${issue.message}${shown}`;
+  });
+  return `${file}: ${parts.join("; ")}`;
+}
+
+function describeJson(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 60)}...` : text;
+}
