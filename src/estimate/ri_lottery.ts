@@ -1,0 +1,250 @@
+import { completeAssignment } from "../draw/complete.js";
+import { waveRng } from "../draw/rng.js";
+import type { RegisterRow } from "../io/register.js";
+import { differenceInMeans } from "./difference_in_means.js";
+import { EstimationError } from "./errors.js";
+import { groupRows } from "./grouping.js";
+
+/**
+ * Randomisation inference by re-running the lottery (ri2::conduct_ri with the lottery as the declared design).
+ *
+ * Re-draw s (s = 0, 1, ..., S-1) re-runs every wave of the register with `drawWave`'s algorithm
+ * (`effekt-block-complete-v1`) under the seed `${seed}/${s}`: per wave, the households sorted by
+ * (stratum, household_id) in code-unit order, one ARC4 stream keyed by that seed and the wave number, and in each
+ * stratum in sorted order a complete random assignment of exactly as many households as the register has treated
+ * in that wave x stratum (`drawWave` with `treat: perStratum`). The realised number treated per wave x stratum is
+ * held fixed, so the inference is conditional on it; with a total spread over strata the design is the same up to
+ * that conditioning. The lean path below skips `drawWave`'s sorting and string building per re-draw but calls the
+ * same `waveRng` and `completeAssignment` in the same order; `test/estimate/ri_lottery.test.ts` checks it gives
+ * `drawWave`'s assignment for hundreds of seeds and designs.
+ *
+ * One set of re-draws is shared by all outcomes (as ri2 uses one permutation matrix). The statistic is the
+ * blocked, clustered difference in means, T = sum_b (N_b / N) (mean_b(y | z = 1) - mean_b(y | z = 0)), equal
+ * to `differenceInMeans(y, z, { blocks, clusters }).estimate` (the test checks 1e-12). Two-sided p-value as ri2:
+ *
+ *   p = #{ s : |T_s| >= |T_obs| (1 - 1e-9) } / S,
+ *
+ * the relative tolerance 1e-9 counting as ties re-draws that differ from the observed statistic only by
+ * floating-point rounding (e.g. the observed assignment drawn again, summed in another order). A re-draw under
+ * which the statistic is undefined (a block of this outcome's sample with no treated or no control person, or
+ * with a single one outside matched pairs, where `differenceInMeans` throws) counts as extreme, which can only
+ * raise p; their number is reported. Note: effekt's first CLI used (1 + k) / (1 + S); this is ri2's k / S.
+ * Gerber and Green (2012), ch. 3.4; Coppock, ri2 (2020).
+ */
+
+/** Relative tolerance for ties between a re-drawn and the observed statistic. */
+export const RI_TIE_TOLERANCE = 1e-9;
+
+/** One outcome's sample: persons with their outcome, household (index into the design's households), block and cluster. */
+export interface RiDataset {
+  y: ArrayLike<number>;
+  /** index into `LotteryRedraws.households` */
+  household: ArrayLike<number>;
+  blocks: ArrayLike<number>;
+  clusters: ArrayLike<number>;
+}
+
+export interface LotteryRedraws {
+  /** every household of the register, sorted by (wave, stratum, household_id) */
+  households: string[];
+  indexOf: Map<string, number>;
+  /** the register's assignment (1 = treatment), by household index */
+  observed: Uint8Array;
+  /** writes re-draw s's assignment (1 = treatment) into `treated`, by household index */
+  draw(s: number, treated: Uint8Array): void;
+}
+
+interface StratumPlan {
+  places: number;
+  /** household indices in the stratum's sorted order */
+  members: Int32Array;
+}
+
+interface WavePlan {
+  wave: number;
+  strata: StratumPlan[];
+}
+
+/** Prepares the re-draws of every wave of the register: households, strata and places fixed once. */
+export function lotteryRedraws(register: readonly RegisterRow[], seed: string): LotteryRedraws {
+  const byWave = new Map<number, Map<string, RegisterRow[]>>();
+  for (const r of register) {
+    let w = byWave.get(r.wave);
+    if (!w) byWave.set(r.wave, (w = new Map()));
+    let st = w.get(r.stratum);
+    if (!st) w.set(r.stratum, (st = []));
+    st.push(r);
+  }
+  const households: string[] = [];
+  const observed: number[] = [];
+  const waves: WavePlan[] = [];
+  for (const wave of [...byWave.keys()].sort((a, b) => a - b)) {
+    const strata = byWave.get(wave)!;
+    const plans: StratumPlan[] = [];
+    // default sort = UTF-16 code-unit order, as drawWave sorts stratum names and household ids
+    for (const name of [...strata.keys()].sort()) {
+      const rows = [...strata.get(name)!].sort((a, b) => (a.householdId < b.householdId ? -1 : a.householdId > b.householdId ? 1 : 0));
+      const members = new Int32Array(rows.length);
+      let places = 0;
+      rows.forEach((r, i) => {
+        members[i] = households.length;
+        households.push(r.householdId);
+        observed.push(r.arm === "treatment" ? 1 : 0);
+        if (r.arm === "treatment") places++;
+      });
+      plans.push({ places, members });
+    }
+    waves.push({ wave, strata: plans });
+  }
+  const indexOf = new Map<string, number>();
+  households.forEach((h, i) => {
+    if (indexOf.has(h)) throw new EstimationError("bad_input", `household ${h} appears twice in the register`);
+    indexOf.set(h, i);
+  });
+  const draw = (s: number, treated: Uint8Array): void => {
+    if (treated.length !== households.length) throw new EstimationError("bad_input", `treated has ${treated.length} entries, the register ${households.length} households`);
+    for (const w of waves) {
+      const rng = waveRng(`${seed}/${s}`, w.wave);
+      for (const st of w.strata) {
+        const z = completeAssignment(st.members.length, st.places, rng);
+        for (let i = 0; i < z.length; i++) treated[st.members[i]] = z[i];
+      }
+    }
+  };
+  return { households, indexOf, observed: Uint8Array.from(observed), draw };
+}
+
+/**
+ * The blocked difference in means of one dataset as a function of the household assignment, with the
+ * per-(household, block) sums of y precomputed so each evaluation is one pass over those units.
+ */
+export interface LeanDifferenceInMeans {
+  /** T for this assignment, or NaN where `differenceInMeans` would throw */
+  statistic(treated: Uint8Array): number;
+}
+
+export function leanDifferenceInMeans(data: RiDataset, nHouseholds: number): LeanDifferenceInMeans {
+  const n = data.y.length;
+  if (data.household.length !== n || data.blocks.length !== n || data.clusters.length !== n) {
+    throw new EstimationError("bad_input", "y, household, blocks and clusters must have the same length");
+  }
+  const blocks = groupRows(data.blocks);
+  const nBlocks = blocks.nGroups;
+  // units: distinct (household, block) pairs, in order of first appearance
+  const unitOf = new Map<number, number>();
+  const unitHousehold: number[] = [];
+  const unitBlock: number[] = [];
+  const unitSum: number[] = [];
+  const unitCount: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const h = data.household[i];
+    if (!(Number.isInteger(h) && h >= 0 && h < nHouseholds)) throw new EstimationError("bad_input", `household index ${h} is not in the register`);
+    const b = blocks.groupOf[i];
+    const key = h * nBlocks + b;
+    let u = unitOf.get(key);
+    if (u === undefined) {
+      u = unitHousehold.length;
+      unitOf.set(key, u);
+      unitHousehold.push(h);
+      unitBlock.push(b);
+      unitSum.push(0);
+      unitCount.push(0);
+    }
+    unitSum[u] += data.y[i];
+    unitCount[u]++;
+  }
+  const uH = Int32Array.from(unitHousehold);
+  const uB = Int32Array.from(unitBlock);
+  const uS = Float64Array.from(unitSum);
+  const uC = Int32Array.from(unitCount);
+  const blockN = new Int32Array(nBlocks);
+  for (let g = 0; g < nBlocks; g++) blockN[g] = blocks.offsets[g + 1] - blocks.offsets[g];
+  // matched pairs (some block with exactly two clusters) relax differenceInMeans's "two of each arm" rule
+  const clustersPerBlock = Array.from({ length: nBlocks }, () => new Set<number>());
+  for (let i = 0; i < n; i++) clustersPerBlock[blocks.groupOf[i]].add(data.clusters[i]);
+  const pairMatched = clustersPerBlock.some((s) => s.size === 2);
+  // blocks in differenceInMeans's order (sorted block code), so the weighted sum adds in the same order
+  const order = Int32Array.from(Array.from({ length: nBlocks }, (_, g) => g).sort((a, b) => blocks.codes[a] - blocks.codes[b]));
+  const s1 = new Float64Array(nBlocks);
+  const s0 = new Float64Array(nBlocks);
+  const n1 = new Int32Array(nBlocks);
+  return {
+    statistic(treated: Uint8Array): number {
+      s1.fill(0);
+      s0.fill(0);
+      n1.fill(0);
+      for (let u = 0; u < uH.length; u++) {
+        const b = uB[u];
+        if (treated[uH[u]] === 1) {
+          s1[b] += uS[u];
+          n1[b] += uC[u];
+        } else s0[b] += uS[u];
+      }
+      let t = 0;
+      for (let k = 0; k < nBlocks; k++) {
+        const b = order[k];
+        const m1 = n1[b];
+        const m0 = blockN[b] - m1;
+        if (m1 === 0 || m0 === 0 || (!pairMatched && (m1 === 1 || m0 === 1))) return NaN;
+        t += ((s1[b] / m1 - s0[b] / m0) * blockN[b]) / n;
+      }
+      return t;
+    },
+  };
+}
+
+export interface RiPValuesInput {
+  register: readonly RegisterRow[];
+  seed: string;
+  permutations: number;
+  datasets: readonly RiDataset[];
+  /** called about every 1% of the re-draws and at the end */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface RiPValuesResult {
+  /** per dataset: #{|T_s| >= |T_obs|} / S */
+  p_value: number[];
+  /** per dataset: the count of re-draws at least as extreme (including undefined ones) */
+  extreme: number[];
+  /** per dataset: the observed statistic (the blocked, clustered difference in means) */
+  observed: number[];
+  /** per dataset: re-draws under which the statistic was undefined (counted as extreme) */
+  undefined_redraws: number[];
+}
+
+/** Randomisation-inference p-values of several outcomes from one shared set of lottery re-draws. */
+export function riPValues(input: RiPValuesInput): RiPValuesResult {
+  const { register, seed, permutations: S, datasets, onProgress } = input;
+  if (!Number.isInteger(S) || S < 1) throw new EstimationError("bad_input", `permutations must be a positive whole number, got ${S}`);
+  const design = lotteryRedraws(register, seed);
+  const H = design.households.length;
+  const stats = datasets.map((d) => leanDifferenceInMeans(d, H));
+  const observed = datasets.map((d, j) => {
+    // the full estimator validates the observed sample (throws if it has no estimate); the lean one must agree
+    const z = Float64Array.from(Array.from(d.household, (h) => design.observed[h]));
+    const full = differenceInMeans(d.y, z, { blocks: d.blocks, clusters: d.clusters }).estimate;
+    const lean = stats[j].statistic(design.observed);
+    if (!(Math.abs(lean - full) <= 1e-9 * Math.max(1, Math.abs(full)))) {
+      throw new EstimationError("bad_input", `dataset ${j + 1}: internal check failed (lean statistic ${lean}, differenceInMeans ${full})`);
+    }
+    return lean;
+  });
+  const thresholds = observed.map((t) => Math.abs(t) * (1 - RI_TIE_TOLERANCE));
+  const extreme = new Array<number>(datasets.length).fill(0);
+  const undef = new Array<number>(datasets.length).fill(0);
+  const treated = new Uint8Array(H);
+  const step = Math.max(1, Math.floor(S / 100));
+  for (let s = 0; s < S; s++) {
+    design.draw(s, treated);
+    for (let j = 0; j < stats.length; j++) {
+      const t = stats[j].statistic(treated);
+      if (Number.isNaN(t)) {
+        undef[j]++;
+        extreme[j]++;
+      } else if (Math.abs(t) >= thresholds[j]) extreme[j]++;
+    }
+    if (onProgress && ((s + 1) % step === 0 || s + 1 === S)) onProgress(s + 1, S);
+  }
+  return { p_value: extreme.map((k) => k / S), extreme, observed, undefined_redraws: undef };
+}
