@@ -1,325 +1,207 @@
-import { existsSync } from "node:fs";
 import type { Command } from "commander";
-import { InputError, UserError } from "../errors.js";
-import { benjaminiHochberg, blockCovariates, differenceInMeans, holm, ivRobust, lmLin, type DesignColumn } from "../estimate/index.js";
-import { drawWave } from "../draw/wave.js";
+import { UserError } from "../errors.js";
+import {
+  adjustPValues, allocationLabel, buildAnalysisData, createQuickAccumulator, formatCsv, formatJson, formatMeta,
+  lotteryRedraws, META_FORMAT, riPValue, runEstimators, sortRows, subsetAnalysisData, takeupByArm,
+  type AnalysisData, type EffectRow, type EffectsMeta, type OutcomeValues, type QuickWindow, type Role,
+} from "../estimate/pipeline/index.js";
 import { writeFileAtomic } from "../io/atomic.js";
-import { idColumn, numberColumn, textColumn, where } from "../io/columns.js";
-import { rawColumn, readCsv } from "../io/csv.js";
-import { readRegister, type RegisterRow } from "../io/register.js";
-import { csvField } from "../io/csvOut.js";
+import { parseDateText } from "../io/columns.js";
+import { sha256, sha256File } from "../io/hash.js";
+import { readAssignment, readPersons, readTakeup, requireFile } from "../io/estimateInputs.js";
+import { readOutcomes } from "../io/outcomesStream.js";
+import { VERSION } from "../version.js";
 import { parseFormat } from "./flags.js";
 import { say, warn } from "./output.js";
 
 export interface EstimateOptions {
-  register: string;
+  register?: string;
+  allocation?: string;
+  drawDate?: string;
   persons: string;
   outcomes: string;
-  outcome: string[];
+  outcome?: string[];
+  plan?: string;
   takeup?: string;
   covariates?: string;
+  subgroup?: string[];
   window?: string;
   permutations?: string;
   seed?: string;
   out?: string;
   format?: string;
   byHorizon?: boolean;
+  progress?: boolean;
 }
 
-export const EFFECT_COLUMNS = [
-  "outcome", "horizon", "estimator", "estimate", "std_error", "df", "ci_low", "ci_high", "p_value", "p_ri", "p_holm", "p_bh",
-  "n_treatment", "n_control", "n_clusters", "control_mean",
-] as const;
+export { EFFECT_COLUMNS, type EffectRow } from "../estimate/pipeline/index.js";
 
-export type EffectRow = Record<(typeof EFFECT_COLUMNS)[number], string | number | undefined>;
+const collect = (v: string, acc: string[]) => [...acc, v];
 
 export function registerEstimate(program: Command): void {
   program
     .command("estimate")
     .description("effect estimates (ITT by difference in means and Lin regression, CACE with take-up) from the register")
-    .requiredOption("--register <file>", "allocations.csv written by effekt draw")
+    .option("--register <file>", "allocations.csv written by effekt draw")
+    .option("--allocation <file>", "instead of --register: household_id, arm, stratum, p_treatment[, wave, draw_date] made by another tool (not verified by effekt)")
+    .option("--draw-date <YYYY-MM-DD>", "with --allocation: the draw date when the file has no draw_date column")
     .requiredOption("--persons <file>", "persons.csv: person_id, household_id, baseline covariates")
     .requiredOption("--outcomes <file>", "outcomes.csv: person_id, outcome, date, value")
-    .requiredOption("--outcome <name>", "outcome to estimate (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option("--plan <file>", "analysis plan JSON (analyses/*.json): outcomes, windows, horizons, covariates, subgroups, RI")
+    .option("--outcome <name>", "quick mode: outcome to estimate (repeatable)", collect, [] as string[])
     .option("--takeup <file>", "takeup.csv: household_id, took_up; adds the complier effect (iv_robust)")
-    .option("--covariates <list>", "comma-separated numeric person covariates for Lin regression (from persons.csv)")
-    .option("--window <first|last|mean>", "how to reduce several values per person and outcome to one")
-    .option("--permutations <n>", "re-draws of the lottery for the randomisation-inference p-value (0 = none)", "0")
-    .option("--seed <text>", "seed for the re-draws", "effekt-ri")
-    .option("--by-horizon", "estimate per horizon: whole years from the household's draw date to the outcome date (rounded; before year 1 ignored)")
-    .option("--out <file>", "write the effect table here (atomically); default stdout")
+    .option("--covariates <list>", "quick mode: comma-separated numeric person covariates for Lin regression (from persons.csv)")
+    .option("--subgroup <column>", "quick mode: estimate within each level of this persons.csv column (repeatable)", collect, [] as string[])
+    .option("--window <first|last|mean>", "quick mode: how to reduce several values per person and outcome to one")
+    .option("--permutations <n>", "quick mode: re-draws of the lottery for the randomisation-inference p-value (0 = none)", "0")
+    .option("--seed <text>", "quick mode: seed for the re-draws", "effekt-ri")
+    .option("--by-horizon", "quick mode: estimate per horizon: whole years from the household's draw date to the outcome date (rounded; before year 1 ignored)")
+    .option("--out <file>", "write the effect table here (atomically) and <file>.meta.json beside it; default stdout")
     .option("--format <csv|json>", "output format", "csv")
-    .addHelpText("after", "\nExample:\n  effekt estimate --register out/demo/allocations.csv --persons samples/persons.csv --outcomes samples/outcomes.csv --outcome employment --takeup samples/takeup.csv\n")
-    .action((opts: EstimateOptions) => {
-      runEstimate(opts);
+    .option("--no-progress", "no progress bar on the terminal")
+    .addHelpText("after", "\nExamples:\n  effekt estimate --plan analyses/relationel-velfaerd.json --register out/demo/allocations.csv --persons samples/persons.csv --outcomes samples/outcomes.csv --takeup samples/takeup.csv --out out/demo/effects.csv\n  effekt estimate --register out/demo/allocations.csv --persons samples/persons.csv --outcomes samples/outcomes.csv --outcome employment --window first\n")
+    .action(async (opts: EstimateOptions) => {
+      await runEstimate(opts);
     });
 }
 
-interface PersonData {
-  y: number[];
-  z: number[];
-  block: number[];
-  cluster: number[];
-  household: string[];
-  covs: number[][];
+export interface EstimateRun {
+  rows: EffectRow[];
+  meta: EffectsMeta;
+  text: string;
 }
 
-function fmt(v: number | undefined): string {
-  if (v === undefined || !Number.isFinite(v)) return "";
-  return String(Number(v.toPrecision(10)));
-}
-
-/** Runs the command; returns the rows (also written to --out or stdout). */
-export function runEstimate(opts: EstimateOptions): EffectRow[] {
-  if (opts.outcome.length === 0) throw new UserError("--outcome names no outcome");
-  for (const f of [opts.register, opts.persons, opts.outcomes, opts.takeup]) if (f && !existsSync(f)) throw new UserError(`cannot read ${f}: no such file`);
-  const window = opts.window;
-  if (window !== undefined && !["first", "last", "mean"].includes(window)) throw new UserError(`--window "${window}": expected first, last or mean`);
+/** Runs the command: reads the inputs, runs the pipeline, writes the table (and its meta with --out). */
+export async function runEstimate(opts: EstimateOptions): Promise<EstimateRun> {
   const format = parseFormat(opts.format ?? "csv");
+  if (opts.plan !== undefined) throw new UserError("--plan is not available yet");
+  const outcomes = opts.outcome ?? [];
+  if (outcomes.length === 0) throw new UserError("name the outcomes: --plan FILE, or --outcome NAME (repeatable) for quick mode");
+  const window = opts.window as QuickWindow | undefined;
+  if (window !== undefined && !["first", "last", "mean"].includes(window)) throw new UserError(`--window "${window}": expected first, last or mean`);
   const permutations = Number(opts.permutations ?? "0");
-  if (!Number.isInteger(permutations) || permutations < 0) throw new UserError(`--permutations "${opts.permutations}" is not a whole number`);
-  const covNames = (opts.covariates ?? "").split(",").map((s) => s.trim()).filter((s) => s !== "");
+  if (!/^\d+$/.test(String(opts.permutations ?? "0").trim())) throw new UserError(`--permutations "${opts.permutations}" is not a whole number`);
+  const covariates = (opts.covariates ?? "").split(",").map((s) => s.trim()).filter((s) => s !== "");
+  const subgroups = opts.subgroup ?? [];
+  for (const [f, flag] of [[opts.persons, "--persons"], [opts.outcomes, "--outcomes"], [opts.takeup, "--takeup"]] as const) requireFile(f, flag);
 
-  const register = readRegister(opts.register);
-  if (register.length === 0) throw new UserError(`${opts.register} holds no drawn households`);
-  const byHousehold = new Map<string, RegisterRow>(register.map((r) => [r.householdId, r]));
-
-  const persons = readCsv(opts.persons);
-  const pid = idColumn(persons, "person_id", { unique: true });
-  const phh = idColumn(persons, "household_id");
-  const covCols = covNames.map((c) => numberColumn(persons, c, { allowMissing: true }));
-  const personIndex = new Map(pid.map((p, i) => [p, i] as const));
-
-  let takeup: Map<string, number> | undefined;
-  if (opts.takeup) {
-    const t = readCsv(opts.takeup);
-    const ids = idColumn(t, "household_id", { unique: true });
-    const took = rawColumn(t, "took_up");
-    takeup = new Map();
-    for (let i = 0; i < ids.length; i++) {
-      const v = took[i].toLowerCase();
-      if (!["true", "false", "1", "0"].includes(v)) throw new InputError(where(t, i, "took_up"), "is not true or false", "true/false", took[i]);
-      takeup.set(ids[i], v === "true" || v === "1" ? 1 : 0);
-    }
+  const assignment = readAssignment(opts);
+  const allocation = allocationLabel(assignment.source);
+  if (assignment.source === "external") warn(`${opts.allocation}: allocation made by another tool, not verified by effekt (randomisation inference re-draws by complete randomisation within wave x stratum)`);
+  const persons = readPersons(opts.persons, covariates, subgroups, assignment);
+  const takeup = opts.takeup !== undefined ? readTakeup(opts.takeup) : undefined;
+  const drawDay = Float64Array.from(persons.householdIds, (h) => {
+    const d = assignment.byId.get(h)?.drawDate;
+    return d ? parseDateText(d) ?? NaN : NaN;
+  });
+  if (opts.byHorizon && assignment.households.some((h) => h.drawDate === "")) {
+    throw new UserError("--by-horizon needs each household's draw date: give --draw-date or a draw_date column in the allocation file");
   }
+  const acc = createQuickAccumulator({ outcomes, window, byHorizon: opts.byHorizon === true, drawDayOf: (p) => drawDay[p], file: opts.outcomes, personIdOf: (p) => persons.personIds[p] });
+  await readOutcomes(opts.outcomes, persons.personIds, (p, outcome, day, value, line, dateText) => acc.add(p, outcome, day, value, line, dateText), opts.persons);
+  for (const o of outcomes) if (acc.rowsSeen(o) === 0) throw new UserError(`${opts.outcomes} has no rows for outcome "${o}"`);
+  const values = acc.finish();
 
-  const out = readCsv(opts.outcomes);
-  const opid = idColumn(out, "person_id");
-  const oname = textColumn(out, "outcome");
-  const odate = rawColumn(out, "date");
-  const oval = numberColumn(out, "value", { allowMissing: true });
+  const seed = opts.seed ?? "effekt-ri";
+  const warnings: string[] = [];
+  const rows = estimateAll(values, { persons, assignment, covariates, subgroups, takeup, takeupFile: opts.takeup, alpha: 0.05, role: () => "exploratory", allocation, permutations, seed, warnings, attrition: [] });
+  adjustPValues(rows, "difference_in_means");
+  const sorted = sortRows(rows, outcomes, subgroups);
+  const text = format === "json" ? formatJson(sorted) : formatCsv(sorted);
+  const meta: EffectsMeta = {
+    format: META_FORMAT,
+    effekt_version: VERSION,
+    table_sha256: sha256(text),
+    register: {
+      file: (opts.register ?? opts.allocation)!,
+      sha256: sha256File((opts.register ?? opts.allocation)!),
+      source: assignment.source,
+      verified_by_effekt: assignment.source === "effekt",
+      households: assignment.households.length,
+      waves: [...new Set(assignment.households.map((h) => h.wave))].sort((a, b) => a - b),
+    },
+    inputs: {
+      persons: { file: opts.persons, sha256: sha256File(opts.persons) },
+      outcomes: { file: opts.outcomes, sha256: sha256File(opts.outcomes) },
+      takeup: opts.takeup !== undefined ? { file: opts.takeup, sha256: sha256File(opts.takeup) } : null,
+    },
+    plan: null,
+    alpha: 0.05,
+    multiplicity: { method: "holm and BH", estimator: "difference_in_means", families: "whole-sample rows of one role (quick mode: all exploratory)" },
+    permutations,
+    ri_seed: permutations > 0 ? seed : null,
+    takeup: takeup ? takeupByArm(assignment.households, takeup) : [],
+    attrition: [],
+    pending: [],
+    warnings,
+  };
+  writeOutputs(opts.out, text, meta, sorted);
+  return { rows: sorted, meta, text };
+}
 
-  const blockCodes = new Map<string, number>();
-  const clusterCodes = new Map<string, number>();
+interface EstimateContext {
+  persons: ReturnType<typeof readPersons>;
+  assignment: ReturnType<typeof readAssignment>;
+  covariates: readonly string[] | ((outcome: string) => readonly string[]);
+  subgroups: readonly string[];
+  takeup?: Map<string, number>;
+  takeupFile?: string;
+  alpha: number;
+  role: (outcome: string) => Role;
+  allocation: string;
+  permutations: number;
+  seed: string;
+  warnings: string[];
+  attrition: EffectsMeta["attrition"];
+}
+
+/** Builds each outcome x horizon's data and runs the estimators on the whole sample and on each subgroup level. */
+function estimateAll(values: OutcomeValues[], ctx: EstimateContext): EffectRow[] {
+  const redraws = ctx.permutations > 0 ? lotteryRedraws(ctx.assignment, ctx.seed) : undefined;
   const rows: EffectRow[] = [];
-  const pForAdjust: number[] = [];
-  const adjustRows: EffectRow[] = [];
-  const summaries: string[] = [];
-
-  for (const name of opts.outcome) {
-    // one value per person
-    const groups = new Map<string, Map<number, { date: string; value: number; line: number }[]>>();
-    let anyRow = false;
-    const excludedHouseholds = new Set<string>();
-    for (let i = 0; i < opid.length; i++) {
-      if (oname[i] !== name) continue;
-      anyRow = true;
-      const p = personIndex.get(opid[i]);
-      if (p === undefined) throw new InputError(where(out, i, "person_id"), `is not in ${opts.persons}`, "a person_id of the persons file", opid[i]);
-      if (!byHousehold.has(phh[p])) {
-        excludedHouseholds.add(phh[p]);
-        continue;
+  const note = (w: string) => {
+    ctx.warnings.push(w);
+    warn(w);
+  };
+  for (const v of values) {
+    const covariates = typeof ctx.covariates === "function" ? ctx.covariates(v.outcome) : ctx.covariates;
+    const data = buildAnalysisData(v, ctx.persons, ctx.assignment, { covariates, takeup: ctx.takeup, takeupFile: ctx.takeupFile });
+    data.warnings.forEach(note);
+    for (const a of data.attrition) ctx.attrition.push({ outcome: v.outcome, horizon: v.horizon ?? null, ...a });
+    const ri = redraws ? (d: AnalysisData) => riPValue(d, redraws, ctx.permutations) : undefined;
+    const whole = runEstimators(data, { alpha: ctx.alpha, role: ctx.role(v.outcome), allocation: ctx.allocation, riPValue: ri });
+    whole.warnings.forEach(note);
+    rows.push(...whole.rows);
+    for (const name of ctx.subgroups) {
+      const column = ctx.persons.subgroups.get(name)!;
+      const levels = [...new Set(Array.from(data.persons, (p) => column[p]).filter((l) => l !== ""))].sort();
+      for (const level of levels) {
+        const sub = subsetAnalysisData(data, (i) => column[data.persons[i]] === level);
+        const r = runEstimators(sub, { alpha: ctx.alpha, role: ctx.role(v.outcome), allocation: ctx.allocation, subgroup: { name, level }, minClustersPerArm: 2 });
+        r.warnings.forEach(note);
+        rows.push(...r.rows);
       }
-      let hkey = "";
-      if (opts.byHorizon) {
-        const days = (Date.parse(`${odate[i]}T00:00:00Z`) - Date.parse(`${byHousehold.get(phh[p])!.drawDate}T00:00:00Z`)) / 86_400_000;
-        if (!Number.isFinite(days)) throw new InputError(where(out, i, "date"), "is not a date", "YYYY-MM-DD (needed by --by-horizon)", odate[i]);
-        const h = Math.round(days / 365.25);
-        if (h < 1) continue;
-        hkey = String(h);
-      }
-      let values = groups.get(hkey);
-      if (!values) groups.set(hkey, (values = new Map()));
-      let list = values.get(p);
-      if (!list) values.set(p, (list = []));
-      if (list.length > 0 && window === undefined) {
-        throw new InputError(where(out, i, "person_id"), `has a second value of outcome "${name}" (first on line ${list[0].line}); pass --window first|last|mean to reduce them to one`, "one value per person and outcome", opid[i]);
-      }
-      list.push({ date: odate[i], value: oval[i], line: out.lineOf(i) });
     }
-    if (!anyRow) throw new UserError(`${opts.outcomes} has no rows for outcome "${name}"`);
-    if (excludedHouseholds.size > 0) warn(`${name}: persons in ${excludedHouseholds.size} households that were never drawn are excluded (not in ${opts.register})`);
-
-    for (const [hkey, values] of [...groups].sort((a, b) => Number(a[0]) - Number(b[0]))) {
-    const label = hkey === "" ? name : `${name} (horizon ${hkey})`;
-    const d: PersonData = { y: [], z: [], block: [], cluster: [], household: [], covs: covNames.map(() => []) };
-    const avail = { treatment: [0, 0], control: [0, 0] }; // [available, total persons with a row]
-    for (const [p, list] of values) {
-      const sorted = [...list].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-      const finite = sorted.filter((v) => Number.isFinite(v.value));
-      const r = byHousehold.get(phh[p])!;
-      avail[r.arm][1]++;
-      if (finite.length === 0) continue;
-      const value =
-        window === "first" ? finite[0].value : window === "last" ? finite[finite.length - 1].value : finite.reduce((a, v) => a + v.value, 0) / finite.length;
-      if (covCols.some((c) => !Number.isFinite(c[p]))) continue;
-      avail[r.arm][0]++;
-      const bkey = `${r.wave}\t${r.stratum}`;
-      if (!blockCodes.has(bkey)) blockCodes.set(bkey, blockCodes.size);
-      if (!clusterCodes.has(r.householdId)) clusterCodes.set(r.householdId, clusterCodes.size);
-      d.y.push(value);
-      d.z.push(r.arm === "treatment" ? 1 : 0);
-      d.block.push(blockCodes.get(bkey)!);
-      d.cluster.push(clusterCodes.get(r.householdId)!);
-      d.household.push(r.householdId);
-      covCols.forEach((c, k) => d.covs[k].push(c[p]));
-    }
-    const shareT = avail.treatment[1] > 0 ? avail.treatment[0] / avail.treatment[1] : NaN;
-    const shareC = avail.control[1] > 0 ? avail.control[0] / avail.control[1] : NaN;
-    if (Math.abs(shareT - shareC) > 0.05) {
-      warn(`${label}: outcome available for ${(100 * shareT).toFixed(1)}% of treatment and ${(100 * shareC).toFixed(1)}% of control persons (differential attrition above 5 percentage points)`);
-    }
-
-    const n = d.y.length;
-    const nT = d.z.reduce((a, b) => a + b, 0);
-    const nC = n - nT;
-    const nClusters = new Set(d.cluster).size;
-    let cs = 0;
-    for (let i = 0; i < n; i++) if (d.z[i] === 0) cs += d.y[i];
-    const controlMean = nC > 0 ? cs / nC : NaN;
-    const base = { outcome: name, horizon: hkey, n_treatment: nT, n_control: nC, n_clusters: nClusters, control_mean: fmt(controlMean) };
-    const y = Float64Array.from(d.y);
-    const z = Float64Array.from(d.z);
-    const blocks = Int32Array.from(renumber(d.block));
-    const clusters = Int32Array.from(d.cluster);
-
-    const tryEstimate = (estimator: string, f: () => { estimate: number; std_error: number; df: number; ci_low: number; ci_high: number; p_value: number }, pRi?: () => number | undefined): EffectRow => {
-      try {
-        const e = f();
-        const ri = pRi ? pRi() : undefined;
-        return { ...base, estimator, estimate: fmt(e.estimate), std_error: fmt(e.std_error), df: fmt(e.df), ci_low: fmt(e.ci_low), ci_high: fmt(e.ci_high), p_value: fmt(e.p_value), p_ri: fmt(ri), p_holm: "", p_bh: "" };
-      } catch (err) {
-        if (!(err instanceof Error)) throw err;
-        warn(`${label}, ${estimator}: not estimated (${err.message}); the row is left empty`);
-        return { ...base, estimator, estimate: "", std_error: "", df: "", ci_low: "", ci_high: "", p_value: "", p_ri: "", p_holm: "", p_bh: "" };
-      }
-    };
-
-    const dimRow = tryEstimate(
-      "difference_in_means",
-      () => differenceInMeans(y, z, { blocks, clusters }),
-      () => (permutations > 0 ? riPValue(register, d.household, y, blocks, clusters, permutations, opts.seed ?? "effekt-ri", label) : undefined),
-    );
-    rows.push(dimRow);
-    if (dimRow.p_value !== "") {
-      pForAdjust.push(Number(dimRow.p_value));
-      adjustRows.push(dimRow);
-    }
-    const covColumns: DesignColumn[] = [...blockCovariates(blocks), ...covNames.map((c, k) => ({ name: c, values: Float64Array.from(d.covs[k]) }))];
-    rows.push(
-      tryEstimate("lm_lin", () => {
-        if (covColumns.length === 0) throw new Error("no block or covariate to adjust for (one block and no --covariates)");
-        const r = lmLin(y, z, covColumns, { clusters, seType: "CR2" });
-        const t = r.coefficients.find((c) => c.term === "z" || c.term === "treatment") ?? r.coefficients[1];
-        return t;
-      }),
-    );
-    if (takeup) {
-      const missing = new Set(d.household.filter((h) => !takeup!.has(h)));
-      if (missing.size > 0) warn(`${label}: ${missing.size} analysed households are not in ${opts.takeup}; they count as not taking up`);
-      const dcol = Float64Array.from(d.household.map((h) => takeup!.get(h) ?? 0));
-      let tt = 0;
-      let tc = 0;
-      for (let i = 0; i < n; i++) if (z[i] === 1) tt += dcol[i];
-      else tc += dcol[i];
-      summaries.push(`${label}: take-up ${(nT ? (100 * tt) / nT : 0).toFixed(1)}% in treatment, ${(nC ? (100 * tc) / nC : 0).toFixed(1)}% in control (persons)`);
-      rows.push(
-        tryEstimate("iv_robust", () => {
-          const r = ivRobust(y, [{ name: "took_up", values: dcol }], [{ name: "z", values: z }], { covariates: blockCovariates(blocks), clusters });
-          return r.coefficients.find((c) => c.term === "took_up") ?? r.coefficients[1];
-        }),
-      );
-    }
-    }
-  }
-
-  if (pForAdjust.length > 0) {
-    const h = holm(pForAdjust);
-    const b = benjaminiHochberg(pForAdjust);
-    adjustRows.forEach((r, i) => {
-      r.p_holm = fmt(h[i]);
-      r.p_bh = fmt(b[i]);
-    });
-  }
-
-  const text =
-    format === "json"
-      ? `${JSON.stringify(rows.map((r) => Object.fromEntries(EFFECT_COLUMNS.map((c) => [c, r[c] === "" ? null : typeof r[c] === "number" ? r[c] : r[c] === undefined ? null : isNum(r[c]) ? Number(r[c]) : r[c]]))), null, 2)}\n`
-      : `${EFFECT_COLUMNS.join(",")}\n${rows.map((r) => EFFECT_COLUMNS.map((c) => csvField(String(r[c] ?? ""))).join(",")).join("\n")}\n`;
-  if (opts.out) {
-    writeFileAtomic(opts.out, text);
-    for (const r of rows) {
-      say(`${r.outcome}${r.horizon !== "" ? ` year ${r.horizon}` : ""} ${r.estimator}: ${r.estimate === "" ? "not estimated" : `${r.estimate} (se ${r.std_error}, p ${r.p_value}${r.p_holm !== "" ? `, Holm ${r.p_holm}` : ""})`}, n ${r.n_treatment} treatment / ${r.n_control} control in ${r.n_clusters} households`);
-    }
-    for (const s of summaries) say(s);
-    say(`effect table: ${opts.out}`);
-  } else {
-    process.stdout.write(text);
-    for (const s of summaries) warn(s);
   }
   return rows;
 }
 
-function isNum(v: unknown): boolean {
-  return typeof v === "string" && v !== "" && Number.isFinite(Number(v));
+/** The table to --out (then its meta) or stdout, and a short summary on the terminal. */
+function writeOutputs(out: string | undefined, text: string, meta: EffectsMeta, rows: readonly EffectRow[]): void {
+  if (out === undefined) {
+    process.stdout.write(text);
+    return;
+  }
+  writeFileAtomic(out, text);
+  writeFileAtomic(`${out}.meta.json`, formatMeta(meta));
+  for (const r of rows) {
+    if (r.subgroup !== "") continue;
+    say(`${r.outcome}${r.horizon !== undefined ? ` year ${r.horizon}` : ""} ${r.estimator}: ${r.estimate === undefined ? "not estimated" : `${fmt(r.estimate)} (se ${fmt(r.std_error)}, p ${fmt(r.p_value)}${r.p_holm !== undefined ? `, Holm ${fmt(r.p_holm)}` : ""})`}, n ${r.n_treatment} treatment / ${r.n_control} control in ${r.n_clusters} households`);
+  }
+  for (const t of meta.takeup) say(`take-up: ${t.took_up} of ${t.households} ${t.arm} households (${t.households > 0 ? ((100 * t.took_up) / t.households).toFixed(1) : "0.0"}%)`);
+  say(`effect table: ${out} (metadata: ${out}.meta.json)`);
 }
 
-function renumber(codes: number[]): number[] {
-  const m = new Map<number, number>();
-  return codes.map((c) => {
-    if (!m.has(c)) m.set(c, m.size);
-    return m.get(c)!;
-  });
-}
-
-/**
- * Randomisation-inference p-value: re-draws every wave with drawWave (same households, strata and treatment places
- * per stratum, fresh seeds), recomputes the blocked, clustered difference in means, and counts re-draws at least as
- * extreme: p = (1 + #{|d*| >= |d|}) / (1 + permutations).
- */
-function riPValue(register: RegisterRow[], household: string[], y: Float64Array, blocks: Int32Array, clusters: Int32Array, permutations: number, seed: string, outcome: string): number {
-  const armOf = new Map(register.map((r) => [r.householdId, r.arm] as const));
-  const observedZ = Float64Array.from(household.map((h) => (armOf.get(h) === "treatment" ? 1 : 0)));
-  const observed = differenceInMeans(y, observedZ, { blocks, clusters }).estimate;
-  const waves = new Map<number, RegisterRow[]>();
-  for (const r of register) {
-    let w = waves.get(r.wave);
-    if (!w) waves.set(r.wave, (w = []));
-    w.push(r);
-  }
-  let extreme = 0;
-  for (let k = 0; k < permutations; k++) {
-    const arm = new Map<string, number>();
-    for (const [wave, rows] of waves) {
-      const places: Record<string, number> = {};
-      for (const r of rows) places[r.stratum] = (places[r.stratum] ?? 0) + (r.arm === "treatment" ? 1 : 0);
-      const draw = drawWave({
-        householdIds: rows.map((r) => r.householdId),
-        strata: rows.map((r) => r.stratum),
-        wave,
-        seed: `${seed}/${outcome}/${k}`,
-        treat: { kind: "perStratum", places },
-        drawDate: rows[0].drawDate,
-      });
-      for (const a of draw.allocations) arm.set(a.householdId, a.arm === "treatment" ? 1 : 0);
-    }
-    const zs = Float64Array.from(household.map((h) => arm.get(h)!));
-    try {
-      const d = differenceInMeans(y, zs, { blocks, clusters }).estimate;
-      if (Math.abs(d) >= Math.abs(observed) - 1e-12) extreme++;
-    } catch {
-      extreme++;
-    }
-  }
-  return (1 + extreme) / (1 + permutations);
+function fmt(x: number | undefined): string {
+  return x === undefined ? "" : String(Number(x.toPrecision(4)));
 }

@@ -48,9 +48,9 @@ beforeAll(() => {
 });
 
 describe("effekt estimate (quick mode)", () => {
-  it("difference in means equals differenceInMeans on the same arrays; no NaN; CACE row with take-up", () => {
+  it("difference in means equals differenceInMeans on the same arrays; no NaN; CACE row with take-up", async () => {
     const out = join(dir, "effects.csv");
-    const rows = runEstimate({ register: registerPath, persons: personsPath, outcomes: outcomesPath, outcome: ["employment"], takeup: takeupPath, out, permutations: "20", seed: "t" });
+    const { rows } = await runEstimate({ register: registerPath, persons: personsPath, outcomes: outcomesPath, outcome: ["employment"], takeup: takeupPath, out, permutations: "20", seed: "t" });
     // the same arrays by hand
     const reg = new Map(readRegister(registerPath).map((a) => [a.householdId, a]));
     const hhOf = new Map(readFileSync(personsPath, "utf8").trim().split("\n").slice(1).map((l) => [l.split(",")[0], l.split(",")[1]] as const));
@@ -79,14 +79,14 @@ describe("effekt estimate (quick mode)", () => {
     expect(Number(dim.p_ri)).toBeGreaterThan(0);
     expect(rows.map((r) => r.estimator)).toEqual(["difference_in_means", "lm_lin", "iv_robust"]);
     const text = readFileSync(out, "utf8");
-    expect(text.split("\n")[0]).toBe("outcome,horizon,estimator,estimate,std_error,df,ci_low,ci_high,p_value,p_ri,p_holm,p_bh,n_treatment,n_control,n_clusters,control_mean");
+    expect(text.split("\n")[0]).toBe("outcome,horizon,estimator,estimand,subgroup,subgroup_level,estimate,std_error,df,ci_low,ci_high,p_value,p_ri,p_holm,p_bh,p_interaction,n_treatment,n_control,n_clusters,control_mean,role,allocation");
     expect(text).not.toMatch(/NaN|Infinity|undefined/);
     const iv = rows.find((r) => r.estimator === "iv_robust")!;
     expect(Math.abs(Number(iv.estimate))).toBeGreaterThan(Math.abs(Number(dim.estimate)) * 0.9);
   });
 
-  it("refuses a second value per person without --window, naming file and line", () => {
-    expect(() => runEstimate({ register: registerPath, persons: personsPath, outcomes: dupPath, outcome: ["employment"] })).toThrow(/dup\.csv, line \d+.*second value.*--window/);
+  it("refuses a second value per person without --window, naming file and line", async () => {
+    await expect(runEstimate({ register: registerPath, persons: personsPath, outcomes: dupPath, outcome: ["employment"] })).rejects.toThrow(/dup\.csv, line \d+.*second value.*--window/);
   });
 
   it("with --window last, through commander, writes JSON without NaN", async () => {
@@ -106,16 +106,16 @@ describe("effekt estimate (quick mode)", () => {
     expect(typeof doc[0].estimate).toBe("number");
   });
 
-  it("--by-horizon estimates per whole year after the draw (horizon column filled)", () => {
-    const rows = runEstimate({ register: registerPath, persons: personsPath, outcomes: dupPath, outcome: ["employment"], byHorizon: true, out: join(dir, "h.csv") });
-    expect(rows.filter((r) => r.estimator === "difference_in_means").map((r) => r.horizon)).toEqual(["1", "3"]);
+  it("--by-horizon estimates per whole year after the draw (horizon column filled)", async () => {
+    const { rows } = await runEstimate({ register: registerPath, persons: personsPath, outcomes: dupPath, outcome: ["employment"], byHorizon: true, out: join(dir, "h.csv") });
+    expect(rows.filter((r) => r.estimator === "difference_in_means").map((r) => r.horizon)).toEqual([1, 3]);
     expect(readFileSync(join(dir, "h.csv"), "utf8")).not.toMatch(/NaN/);
   });
 
-  it("refuses an outcome for a person not in persons.csv", () => {
+  it("refuses an outcome for a person not in persons.csv", async () => {
     const bad = join(dir, "bad.csv");
     writeFileSync(bad, "person_id,outcome,date,value\nP999999,employment,2026-01-01,0.5\n");
-    expect(() => runEstimate({ register: registerPath, persons: personsPath, outcomes: bad, outcome: ["employment"] })).toThrow(/bad\.csv, line 2.*not in/);
+    await expect(runEstimate({ register: registerPath, persons: personsPath, outcomes: bad, outcome: ["employment"] })).rejects.toThrow(/bad\.csv, line 2.*not in/);
   });
 });
 

@@ -1,0 +1,174 @@
+import type { DesignColumn } from "../design.js";
+import { blockKey, type Assignment, type AssignedHousehold } from "./assignment.js";
+import { byCodeUnit } from "./effectTable.js";
+
+/**
+ * The persons of persons.csv, held as columns: the join from an outcome value to a household (and so to the
+ * lottery), plus the baseline covariates and subgroup columns the analysis names.
+ */
+export interface PersonFrame {
+  file: string;
+  personIds: readonly string[];
+  householdIds: readonly string[];
+  /** numeric baseline covariates by name (NaN = missing) */
+  covariates: ReadonlyMap<string, Float64Array>;
+  /** subgroup columns by name, as text ("" or NA = missing) */
+  subgroups: ReadonlyMap<string, readonly string[]>;
+}
+
+/** One value per counted person for one outcome and horizon (NaN = the person counts but the value is missing). */
+export interface OutcomeValues {
+  outcome: string;
+  horizon?: number;
+  personIndex: ArrayLike<number>;
+  value: ArrayLike<number>;
+}
+
+export interface ArmAttrition {
+  arm: "treatment" | "control";
+  persons_counted: number;
+  persons_with_value: number;
+}
+
+/** The arrays the estimators take, for one outcome x horizon, in a canonical order (household id, person id). */
+export interface AnalysisData {
+  outcome: string;
+  horizon?: number;
+  y: Float64Array;
+  /** 1 = assigned to treatment */
+  z: Float64Array;
+  /** wave x stratum, numbered in sorted order */
+  blocks: Int32Array;
+  /** household, numbered in sorted order */
+  clusters: Int32Array;
+  /** cluster number -> its household */
+  clusterHouseholds: readonly AssignedHousehold[];
+  /** person index (row of the person frame) of each analysed person */
+  persons: Int32Array;
+  covariates: DesignColumn[];
+  /** took up the offer (0/1), when a take-up file is given */
+  takeup?: Float64Array;
+  attrition: ArmAttrition[];
+  warnings: string[];
+}
+
+export interface BuildOptions {
+  covariates: readonly string[];
+  /** household -> took up (1) or not (0) */
+  takeup?: ReadonlyMap<string, number>;
+  takeupFile?: string;
+}
+
+/**
+ * Joins outcome values to households and their assignment. A person is analysed when the household was drawn,
+ * the value is not missing and no named covariate is missing. Persons of never-drawn households are left out
+ * (a warning); persons with a missing value count in the attrition figures. The canonical sort makes every
+ * sum run in the same order whatever the order of the input rows, so outputs are byte-identical.
+ */
+export function buildAnalysisData(values: OutcomeValues, persons: PersonFrame, assignment: Assignment, options: BuildOptions): AnalysisData {
+  const label = values.horizon === undefined ? values.outcome : `${values.outcome} year ${values.horizon}`;
+  const warnings: string[] = [];
+  const counted = { treatment: 0, control: 0 };
+  const withValue = { treatment: 0, control: 0 };
+  const undrawn = new Set<string>();
+  let missingCovariate = 0;
+  const covs = options.covariates.map((c) => {
+    const col = persons.covariates.get(c);
+    if (!col) throw new Error(`covariate ${c} was not read from ${persons.file}`);
+    return col;
+  });
+  const kept: { p: number; v: number; h: AssignedHousehold }[] = [];
+  for (let i = 0; i < values.personIndex.length; i++) {
+    const p = values.personIndex[i];
+    const h = assignment.byId.get(persons.householdIds[p]);
+    if (!h) {
+      undrawn.add(persons.householdIds[p]);
+      continue;
+    }
+    counted[h.arm]++;
+    const v = values.value[i];
+    if (!Number.isFinite(v)) continue;
+    withValue[h.arm]++;
+    if (covs.some((c) => !Number.isFinite(c[p]))) {
+      missingCovariate++;
+      continue;
+    }
+    kept.push({ p, v, h });
+  }
+  if (undrawn.size > 0) warnings.push(`${label}: persons in ${undrawn.size} households that were never drawn are left out (not in the register)`);
+  if (missingCovariate > 0) warnings.push(`${label}: ${missingCovariate} persons with a value are left out because a covariate is missing`);
+
+  kept.sort((a, b) => byCodeUnit(a.h.householdId, b.h.householdId) || byCodeUnit(persons.personIds[a.p], persons.personIds[b.p]));
+  const blockKeys = [...new Set(kept.map((k) => blockKey(k.h)))].sort((a, b) => {
+    const [wa, sa] = a.split("\u0000");
+    const [wb, sb] = b.split("\u0000");
+    return Number(wa) - Number(wb) || byCodeUnit(sa, sb);
+  });
+  const blockCode = new Map(blockKeys.map((k, i) => [k, i]));
+  const n = kept.length;
+  const y = new Float64Array(n);
+  const z = new Float64Array(n);
+  const blocks = new Int32Array(n);
+  const clusters = new Int32Array(n);
+  const personIdx = new Int32Array(n);
+  const clusterHouseholds: AssignedHousehold[] = [];
+  for (let i = 0; i < n; i++) {
+    const k = kept[i];
+    if (clusterHouseholds.length === 0 || clusterHouseholds[clusterHouseholds.length - 1] !== k.h) clusterHouseholds.push(k.h);
+    y[i] = k.v;
+    z[i] = k.h.arm === "treatment" ? 1 : 0;
+    blocks[i] = blockCode.get(blockKey(k.h))!;
+    clusters[i] = clusterHouseholds.length - 1;
+    personIdx[i] = k.p;
+  }
+  const covariates: DesignColumn[] = options.covariates.map((name, j) => ({ name, values: Float64Array.from(personIdx, (p) => covs[j][p]) }));
+  let takeup: Float64Array | undefined;
+  if (options.takeup) {
+    const t = options.takeup;
+    const missing = clusterHouseholds.filter((h) => !t.has(h.householdId)).length;
+    if (missing > 0) warnings.push(`${label}: ${missing} analysed households are not in ${options.takeupFile ?? "the take-up file"}; they count as not taking up`);
+    takeup = Float64Array.from(clusters, (c) => t.get(clusterHouseholds[c].householdId) ?? 0);
+  }
+  const attrition: ArmAttrition[] = (["treatment", "control"] as const).map((arm) => ({ arm, persons_counted: counted[arm], persons_with_value: withValue[arm] }));
+  const share = (a: ArmAttrition) => (a.persons_counted > 0 ? a.persons_with_value / a.persons_counted : NaN);
+  const [st, sc] = [share(attrition[0]), share(attrition[1])];
+  if (Number.isFinite(st) && Number.isFinite(sc) && Math.abs(st - sc) > 0.05) {
+    warnings.push(`${label}: outcome available for ${(100 * st).toFixed(1)}% of treatment and ${(100 * sc).toFixed(1)}% of control persons (differential attrition above 5 percentage points)`);
+  }
+  return { outcome: values.outcome, horizon: values.horizon, y, z, blocks, clusters, clusterHouseholds, persons: personIdx, covariates, takeup, attrition, warnings };
+}
+
+/** The rows of `data` where `keep` is true, renumbering blocks and clusters (for subgroups). */
+export function subsetAnalysisData(data: AnalysisData, keep: (i: number) => boolean): AnalysisData {
+  const idx: number[] = [];
+  for (let i = 0; i < data.y.length; i++) if (keep(i)) idx.push(i);
+  const renumber = (codes: Int32Array) => {
+    const m = new Map<number, number>();
+    return Int32Array.from(idx, (i) => {
+      const c = codes[i];
+      if (!m.has(c)) m.set(c, m.size);
+      return m.get(c)!;
+    });
+  };
+  const clusterMap = new Map<number, number>();
+  const clusterHouseholds: AssignedHousehold[] = [];
+  for (const i of idx) {
+    const c = data.clusters[i];
+    if (!clusterMap.has(c)) {
+      clusterMap.set(c, clusterMap.size);
+      clusterHouseholds.push(data.clusterHouseholds[c]);
+    }
+  }
+  return {
+    ...data,
+    y: Float64Array.from(idx, (i) => data.y[i]),
+    z: Float64Array.from(idx, (i) => data.z[i]),
+    blocks: renumber(data.blocks),
+    clusters: Int32Array.from(idx, (i) => clusterMap.get(data.clusters[i])!),
+    clusterHouseholds,
+    persons: Int32Array.from(idx, (i) => data.persons[i]),
+    covariates: data.covariates.map((c) => ({ name: c.name, values: Float64Array.from(idx, (i) => c.values[i]) })),
+    takeup: data.takeup ? Float64Array.from(idx, (i) => data.takeup![i]) : undefined,
+    warnings: [],
+  };
+}

@@ -1,0 +1,111 @@
+import { blockCovariates, differenceInMeans, ivRobust, lmLin, type DesignColumn, type EstimateResult } from "../index.js";
+import type { AnalysisData } from "./analysisData.js";
+import type { EffectRow, Estimator, Role } from "./effectTable.js";
+
+/**
+ * Runs the design's estimators on one analysis dataset (one outcome x horizon, whole sample or one subgroup level):
+ *
+ * - `difference_in_means` (ITT): blocked by wave x stratum, each block weighted by its size, CR2 clustered by
+ *   household (estimatr::difference_in_means(blocks =, clusters =));
+ * - `lm_lin` (ITT): Lin (2013) regression on the block dummies and the covariates, centred and interacted,
+ *   CR2 by household with Bell-McCaffrey df (estimatr::lm_lin(se_type = "CR2"));
+ * - `iv_robust` (CACE, with take-up): take-up instrumented by assignment, block fixed effects, CR2 by household
+ *   (estimatr::iv_robust(y ~ took_up + blocks | z + blocks, se_type = "CR2")).
+ *
+ * A quantity that cannot be estimated (constant outcome, a block without treated or control units, too few
+ * clusters) leaves the row's numbers empty and adds a warning saying why; never NaN.
+ */
+export interface EstimatorOptions {
+  alpha: number;
+  role: Role;
+  allocation: string;
+  subgroup?: { name: string; level: string };
+  /** the randomisation-inference p-value of the difference in means, if asked for */
+  riPValue?: (data: AnalysisData) => number | undefined;
+  /** fewer clusters than this in an arm: the row is left empty (subgroups) */
+  minClustersPerArm?: number;
+}
+
+export interface EstimatorOutput {
+  rows: EffectRow[];
+  warnings: string[];
+}
+
+export function runEstimators(data: AnalysisData, options: EstimatorOptions): EstimatorOutput {
+  const warnings: string[] = [];
+  const label = `${data.outcome}${data.horizon !== undefined ? ` year ${data.horizon}` : ""}${options.subgroup ? ` (${options.subgroup.name} = ${options.subgroup.level})` : ""}`;
+  const n = data.y.length;
+  let nT = 0;
+  let sumC = 0;
+  const clustersT = new Set<number>();
+  const clustersC = new Set<number>();
+  for (let i = 0; i < n; i++) {
+    if (data.z[i] === 1) {
+      nT++;
+      clustersT.add(data.clusters[i]);
+    } else {
+      sumC += data.y[i];
+      clustersC.add(data.clusters[i]);
+    }
+  }
+  const nC = n - nT;
+  const base = {
+    outcome: data.outcome,
+    horizon: data.horizon,
+    subgroup: options.subgroup?.name ?? "",
+    subgroup_level: options.subgroup?.level ?? "",
+    n_treatment: nT,
+    n_control: nC,
+    n_clusters: clustersT.size + clustersC.size,
+    control_mean: nC > 0 ? sumC / nC : undefined,
+    role: options.role,
+    allocation: options.allocation,
+  };
+  const minClusters = options.minClustersPerArm ?? 1;
+  const tooFew = clustersT.size < minClusters || clustersC.size < minClusters
+    ? `${clustersT.size} treatment and ${clustersC.size} control households; at least ${minClusters} per arm are needed`
+    : undefined;
+
+  const row = (estimator: Estimator, estimand: "ITT" | "CACE", fit: () => EstimateResult, pRi?: () => number | undefined): EffectRow => {
+    try {
+      if (tooFew) throw new Error(tooFew);
+      const e = fit();
+      const p_ri = pRi ? pRi() : undefined;
+      return { ...base, estimator, estimand, estimate: e.estimate, std_error: e.std_error, df: e.df, ci_low: e.ci_low, ci_high: e.ci_high, p_value: e.p_value, p_ri };
+    } catch (err) {
+      if (!(err instanceof Error)) throw err;
+      warnings.push(`${label}, ${estimator}: not estimated (${err.message}); the row is left empty`);
+      return { ...base, estimator, estimand };
+    }
+  };
+
+  const rows: EffectRow[] = [];
+  rows.push(row("difference_in_means", "ITT",
+    () => differenceInMeans(data.y, data.z, { blocks: data.blocks, clusters: data.clusters, alpha: options.alpha }),
+    options.riPValue ? () => options.riPValue!(data) : undefined));
+  const blockDummies = blockCovariates(data.blocks);
+  const covColumns: DesignColumn[] = [...blockDummies, ...data.covariates];
+  rows.push(row("lm_lin", "ITT", () => {
+    if (covColumns.length === 0) throw new Error("no block or covariate to adjust for (one block and no covariates)");
+    const r = lmLin(data.y, data.z, covColumns, { clusters: data.clusters, seType: "CR2", alpha: options.alpha });
+    return r.coefficients.find((c) => c.term === "z")!;
+  }));
+  if (data.takeup) {
+    const takeup = data.takeup;
+    rows.push(row("iv_robust", "CACE", () => {
+      const r = ivRobust(data.y, [{ name: "took_up", values: takeup }], [{ name: "z", values: data.z }], { covariates: blockDummies, clusters: data.clusters, alpha: options.alpha });
+      return r.coefficients.find((c) => c.term === "took_up")!;
+    }));
+  }
+  return { rows, warnings };
+}
+
+/** Take-up per arm over all assigned households (a household missing from the take-up file counts as not taking up). */
+export function takeupByArm(households: readonly { householdId: string; arm: "treatment" | "control" }[], takeup: ReadonlyMap<string, number>): { arm: "treatment" | "control"; households: number; took_up: number }[] {
+  const out = { treatment: { households: 0, took_up: 0 }, control: { households: 0, took_up: 0 } };
+  for (const h of households) {
+    out[h.arm].households++;
+    out[h.arm].took_up += takeup.get(h.householdId) ?? 0;
+  }
+  return (["treatment", "control"] as const).map((arm) => ({ arm, ...out[arm] }));
+}

@@ -1,0 +1,9 @@
+/** The estimate command's pure pipeline: assignment -> analysis data -> estimators -> adjusted table (+ meta). */
+export * from "./assignment.js";
+export * from "./analysisData.js";
+export * from "./effectTable.js";
+export * from "./estimators.js";
+export * from "./adjust.js";
+export * from "./randomizationInference.js";
+export * from "./quickValues.js";
+export * from "./meta.js";

@@ -1,0 +1,45 @@
+import type { ArmAttrition } from "./analysisData.js";
+import type { AllocationSource } from "./assignment.js";
+
+/**
+ * The metadata sidecar `<table>.meta.json` (format `effekt-effects-meta-v1`), documented in
+ * data-schemas/effect-table-meta.md. It says which inputs (by SHA-256) and which plan produced the table, and
+ * carries `table_sha256` so a reader can tell the two files belong together. No person or household id.
+ */
+export const META_FORMAT = "effekt-effects-meta-v1";
+
+export interface FileRef {
+  file: string;
+  sha256: string;
+}
+
+export interface PlanRef {
+  file: string;
+  id: string;
+  sha256: string;
+  lock: "matches" | "deviates" | "not locked";
+  locked_sha256: string | null;
+  deviations: string[];
+}
+
+export interface EffectsMeta {
+  format: typeof META_FORMAT;
+  effekt_version: string;
+  table_sha256: string;
+  register: FileRef & { source: AllocationSource; verified_by_effekt: boolean; households: number; waves: number[] };
+  inputs: { persons: FileRef; outcomes: FileRef; takeup: FileRef | null };
+  plan: PlanRef | null;
+  alpha: number;
+  multiplicity: { method: string; estimator: string; families: string };
+  permutations: number;
+  ri_seed: string | null;
+  takeup: { arm: "treatment" | "control"; households: number; took_up: number }[];
+  attrition: ({ outcome: string; horizon: number | null } & ArmAttrition)[];
+  pending: { outcome: string; horizon: number; reason: string }[];
+  warnings: string[];
+}
+
+/** Serialised with two-space indentation and a final newline; key order as in the interface (fixed bytes). */
+export function formatMeta(meta: EffectsMeta): string {
+  return `${JSON.stringify(meta, null, 2)}\n`;
+}

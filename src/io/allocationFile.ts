@@ -1,0 +1,49 @@
+import { InputError, UserError } from "../errors.js";
+import type { AssignedHousehold } from "../estimate/pipeline/assignment.js";
+import { formatDay, idColumn, numberColumn, parseDateText, rawColumn, textColumn, where } from "./columns.js";
+import { readCsv } from "./csv.js";
+
+/**
+ * An allocation file made by another tool (e.g. the Viborg lottery of 2023, before effekt), used by `estimate`
+ * in place of effekt's register. Columns: `household_id, arm, stratum, p_treatment`, optional `wave` (default 1)
+ * and `draw_date` (YYYY-MM-DD or DD-MM-YYYY; otherwise `--draw-date`). Documented in
+ * data-schemas/effect-table-meta.md ("External allocation files"). Nothing here can check how the
+ * allocation was made, so every output says "not verified by effekt".
+ */
+export function readAllocationFile(path: string, drawDateFlag?: string): AssignedHousehold[] {
+  const table = readCsv(path, { required: ["household_id", "arm", "stratum", "p_treatment"] });
+  const ids = idColumn(table, "household_id", { unique: true });
+  const arms = textColumn(table, "arm", { expected: '"treatment" or "control"' });
+  const strata = textColumn(table, "stratum", { allowEmpty: true });
+  const p = numberColumn(table, "p_treatment", { expected: "a probability strictly between 0 and 1" });
+  const waves = table.columns.has("wave") ? numberColumn(table, "wave", { integer: true, min: 1 }) : undefined;
+  const dates = table.columns.has("draw_date") ? rawColumn(table, "draw_date") : undefined;
+  let flagDate = "";
+  if (drawDateFlag !== undefined) {
+    const d = parseDateText(drawDateFlag);
+    if (d === undefined) throw new UserError(`--draw-date "${drawDateFlag}" is not a valid date; expected YYYY-MM-DD`);
+    flagDate = formatDay(d);
+  }
+  const pOfBlock = new Map<string, { p: number; row: number }>();
+  const out: AssignedHousehold[] = [];
+  for (let i = 0; i < table.nRows; i++) {
+    const arm = arms[i].toLowerCase();
+    if (arm !== "treatment" && arm !== "control") throw new InputError(where(table, i, "arm"), "is not an arm", '"treatment" or "control"', arms[i]);
+    if (!(p[i] > 0 && p[i] < 1)) throw new InputError(where(table, i, "p_treatment"), "is not a probability strictly between 0 and 1", "a number in (0, 1)", String(p[i]));
+    const wave = waves ? waves[i] : 1;
+    const key = `${wave}\u0000${strata[i]}`;
+    const first = pOfBlock.get(key);
+    if (first && first.p !== p[i]) {
+      throw new InputError(where(table, i, "p_treatment"), `differs from line ${table.lineOf(first.row)} (${first.p}) in the same wave ${wave} and stratum "${strata[i]}"`, "one probability of treatment per wave and stratum", String(p[i]));
+    }
+    if (!first) pOfBlock.set(key, { p: p[i], row: i });
+    let drawDate = flagDate;
+    if (dates && dates[i] !== "") {
+      const d = parseDateText(dates[i]);
+      if (d === undefined) throw new InputError(where(table, i, "draw_date"), "is not a valid date", "YYYY-MM-DD or DD-MM-YYYY", dates[i]);
+      drawDate = formatDay(d);
+    }
+    out.push({ householdId: ids[i], wave, stratum: strata[i], arm, pTreatment: p[i], drawDate });
+  }
+  return out;
+}

@@ -1,0 +1,183 @@
+import { createReadStream, statSync } from "node:fs";
+import { basename } from "node:path";
+import { TextDecoder } from "node:util";
+import { parse } from "csv-parse/sync";
+import { InputError, UserError } from "../errors.js";
+import { isMissing, parseDateText, parseNumberText } from "./columns.js";
+import { detectDelimiter, type Delimiter } from "./csv.js";
+
+/**
+ * Streams outcomes.csv (`person_id, outcome, date, value`, long format) line by line without holding the file,
+ * for register extracts of ~30 million rows. Each row goes to `onRow(personIndex, outcome, day, value, line,
+ * dateText)` and is dropped: no per-row object is kept. `day` is days since 1970-01-01 (NaN when the date is not
+ * a date: the caller decides whether it needs one); `value` NaN when missing (empty or NA).
+ *
+ * Same rules and messages as the in-memory reader `csv.ts`: UTF-8 (with or without BOM), UTF-16 with a BOM or
+ * Windows-1252 when the bytes are not UTF-8 (then the file is read a second time), the delimiter guessed from the
+ * header (`;` means decimal comma), quoted fields (a record may span lines), one field per header column.
+ * A person_id not in persons.csv stops with exit 2 naming file, line and value.
+ */
+export type OutcomeRowHandler = (personIndex: number, outcome: string, day: number, value: number, line: number, dateText: string) => void;
+
+const REQUIRED = ["person_id", "outcome", "date", "value"] as const;
+const MAX_RECORD_CHARS = 1 << 20;
+
+export async function readOutcomes(path: string, personIds: readonly string[], onRow: OutcomeRowHandler, personsFile = "persons.csv"): Promise<{ rows: number }> {
+  const file = basename(path);
+  try {
+    if (statSync(path).isDirectory()) throw new UserError(`${path} is a folder; expected a CSV file`);
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    throw new UserError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  const index = new Map<string, number>();
+  personIds.forEach((p, i) => index.set(p, i));
+  try {
+    return await pass(path, file, "utf-8", index, onRow, personsFile);
+  } catch (err) {
+    if (err instanceof NotUtf8) return pass(path, file, "windows-1252", index, onRow, personsFile);
+    throw err;
+  }
+}
+
+class NotUtf8 extends Error {}
+
+async function pass(path: string, file: string, guess: "utf-8" | "windows-1252", index: Map<string, number>, onRow: OutcomeRowHandler, personsFile: string): Promise<{ rows: number }> {
+  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  let decoder: TextDecoder | undefined;
+  let first = true;
+  let rest = "";
+  let lineNo = 0;
+  let header: string[] | undefined;
+  let delimiter: Delimiter = ",";
+  let cols = [0, 0, 0, 0];
+  let width = 0;
+  let rows = 0;
+  let pending = ""; // a quoted record spanning lines
+  let pendingLine = 0;
+
+  const record = (fields: string[], line: number) => {
+    if (!header) {
+      header = fields.map((h) => h.trim());
+      header.forEach((name, j) => {
+        if (name === "") throw new InputError({ file, line }, `column ${j + 1} has an empty name`, "every column to have a name in the header");
+        if (header!.indexOf(name) !== j) throw new InputError({ file, line, column: name }, "appears twice in the header", "unique column names");
+      });
+      for (const name of REQUIRED) {
+        if (!header.includes(name)) throw new InputError({ file, line: 1, column: name }, "is missing", `a column named "${name}" (the header has: ${header.map((h) => `"${h}"`).join(", ")})`);
+      }
+      cols = REQUIRED.map((c) => header!.indexOf(c));
+      width = header.length;
+      return;
+    }
+    if (fields.length !== width) throw new InputError({ file, line }, "has a different number of fields than the header", "one field per header column (check the delimiter and quotes)");
+    const pid = fields[cols[0]].trim();
+    const outcome = fields[cols[1]].trim();
+    const dateText = fields[cols[2]].trim();
+    const rawValue = fields[cols[3]].trim();
+    if (pid === "") throw new InputError({ file, line, column: "person_id" }, "is empty", "a pseudonymous identifier");
+    const p = index.get(pid);
+    if (p === undefined) throw new InputError({ file, line, column: "person_id" }, `is not in ${personsFile}`, "a person_id of the persons file", pid);
+    if (outcome === "") throw new InputError({ file, line, column: "outcome" }, "is empty", "an outcome name");
+    let value = NaN;
+    if (!isMissing(rawValue)) {
+      const v = parseNumberText(rawValue, delimiter === ";");
+      if (v === undefined) throw new InputError({ file, line, column: "value" }, "is not a number", `a number${delimiter === ";" ? " (decimal comma, as the file is ;-separated)" : ""}`, rawValue);
+      value = v;
+    }
+    const day = parseDateText(dateText) ?? NaN;
+    rows++;
+    onRow(p, outcome, day, value, line, dateText);
+  };
+
+  const lineOf = (text: string) => {
+    lineNo++;
+    const line = text.endsWith("\r") ? text.slice(0, -1) : text;
+    if (pending !== "") {
+      pending += `\n${line}`;
+      if (countQuotes(pending) % 2 === 0) {
+        const p = pending;
+        pending = "";
+        parseQuoted(p, pendingLine);
+      } else if (pending.length > MAX_RECORD_CHARS) {
+        throw new InputError({ file, line: pendingLine }, "has a quote that is never closed", "balanced double quotes");
+      }
+      return;
+    }
+    if (line === "") return;
+    if (line.length > MAX_RECORD_CHARS) throw new InputError({ file, line: lineNo }, "has a record larger than 1 MiB", "fields of ordinary size");
+    if (!header) delimiter = detectDelimiter(line);
+    if (line.includes('"')) {
+      if (countQuotes(line) % 2 === 1) {
+        pending = line;
+        pendingLine = lineNo;
+        return;
+      }
+      parseQuoted(line, lineNo);
+      return;
+    }
+    record(line.split(delimiter), lineNo);
+  };
+
+  const parseQuoted = (text: string, line: number) => {
+    let recs: string[][];
+    try {
+      recs = parse(text, { delimiter, relax_column_count: true }) as string[][];
+    } catch {
+      throw new InputError({ file, line }, "has a stray character after a closing quote", 'quotes around whole fields, with inner quotes doubled ("")');
+    }
+    for (const r of recs) record(r, line);
+  };
+
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    let bytes: Uint8Array = chunk;
+    if (first) {
+      first = false;
+      let encoding: string = guess;
+      if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) { bytes = bytes.subarray(3); encoding = "utf-8"; }
+      else if (bytes[0] === 0xff && bytes[1] === 0xfe) { bytes = bytes.subarray(2); encoding = "utf-16le"; }
+      else if (bytes[0] === 0xfe && bytes[1] === 0xff) { bytes = bytes.subarray(2); encoding = "utf-16be"; }
+      else if (bytes.indexOf(0) >= 0) {
+        throw new InputError({ file }, "contains a NUL byte (a binary file, or UTF-16 without a byte-order mark)", "a text file in UTF-8, UTF-8 with BOM, UTF-16 with BOM or Windows-1252");
+      }
+      decoder = new TextDecoder(encoding, { fatal: encoding === "utf-8" });
+    } else if (decoder!.encoding === "utf-8" && bytes.indexOf(0) >= 0) {
+      throw new InputError({ file }, "contains a NUL byte (a binary file, or UTF-16 without a byte-order mark)", "a text file in UTF-8, UTF-8 with BOM, UTF-16 with BOM or Windows-1252");
+    }
+    let text: string;
+    try {
+      text = decoder!.decode(bytes, { stream: true });
+    } catch {
+      stream.destroy();
+      throw new NotUtf8();
+    }
+    text = rest + text;
+    let start = 0;
+    for (let end = text.indexOf("\n"); end >= 0; end = text.indexOf("\n", start)) {
+      lineOf(text.slice(start, end));
+      start = end + 1;
+    }
+    rest = text.slice(start);
+    if (rest.length > MAX_RECORD_CHARS) throw new InputError({ file, line: lineNo + 1 }, "has a record larger than 1 MiB", "fields of ordinary size");
+  }
+  if (decoder) {
+    let tail: string;
+    try {
+      tail = decoder.decode();
+    } catch {
+      throw new NotUtf8();
+    }
+    rest += tail;
+  }
+  if (rest !== "") lineOf(rest);
+  if (pending !== "") throw new InputError({ file, line: pendingLine }, "has a quote that is never closed", "balanced double quotes");
+  if (!header) throw new InputError({ file }, "is empty", "a header line naming the columns, then data rows");
+  if (rows === 0) throw new InputError({ file }, "has a header but no data rows", "at least one data row");
+  return { rows };
+}
+
+function countQuotes(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('"'); i >= 0; i = s.indexOf('"', i + 1)) n++;
+  return n;
+}
