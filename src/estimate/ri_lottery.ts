@@ -198,6 +198,8 @@ export interface RiPValuesInput {
   seed: string;
   permutations: number;
   datasets: readonly RiDataset[];
+  /** `lotteryRedraws(register, seed)` when the caller already made it (to number the households); else built here */
+  redraws?: LotteryRedraws;
   /** called about every 1% of the re-draws and at the end */
   onProgress?: (done: number, total: number) => void;
 }
@@ -217,7 +219,7 @@ export interface RiPValuesResult {
 export function riPValues(input: RiPValuesInput): RiPValuesResult {
   const { register, seed, permutations: S, datasets, onProgress } = input;
   if (!Number.isInteger(S) || S < 1) throw new EstimationError("bad_input", `permutations must be a positive whole number, got ${S}`);
-  const design = lotteryRedraws(register, seed);
+  const design = input.redraws ?? lotteryRedraws(register, seed);
   const H = design.households.length;
   const stats = datasets.map((d) => leanDifferenceInMeans(d, H));
   const observed = datasets.map((d, j) => {
