@@ -76,7 +76,14 @@ export const planOutcomeSchema = z
   .strict();
 export type PlanOutcome = z.infer<typeof planOutcomeSchema>;
 
-export const subgroupSchema = z.object({ name: slug, column: columnName }).strict();
+export const subgroupSchema = z
+  .object({
+    name: slug,
+    column: columnName,
+    /** The outcomes this split applies to (default: all); e.g. benefit type is an adult's column, empty for children. */
+    outcomes: z.array(z.string().trim().min(1, "must be a non-empty text")).min(1, "must name at least one outcome, or be left out for all").optional(),
+  })
+  .strict();
 export type Subgroup = z.infer<typeof subgroupSchema>;
 
 export const analysisPlanSchema = z
@@ -112,6 +119,11 @@ export const analysisPlanSchema = z
     plan.subgroups.forEach((s, i) => {
       if (groups.has(s.name)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["subgroups", i, "name"], message: `duplicate subgroup "${s.name}"` });
       groups.add(s.name);
+      s.outcomes?.forEach((name, j) => {
+        if (!names.has(name)) {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["subgroups", i, "outcomes", j], message: `is not an outcome of this plan (it has ${[...names].join(", ")})` });
+        }
+      });
     });
   });
 export type AnalysisPlan = z.infer<typeof analysisPlanSchema>;
@@ -124,6 +136,11 @@ export function outcomeCovariates(plan: AnalysisPlan, outcome: PlanOutcome): str
 /** The plan's outcomes of one role, in plan order: each role is its own multiple-testing family. */
 export function outcomeFamily(plan: AnalysisPlan, role: PlanOutcome["role"]): PlanOutcome[] {
   return plan.outcomes.filter((o) => o.role === role);
+}
+
+/** The subgroup splits that apply to one outcome, in plan order. */
+export function outcomeSubgroups(plan: AnalysisPlan, outcome: PlanOutcome): Subgroup[] {
+  return plan.subgroups.filter((s) => s.outcomes === undefined || s.outcomes.includes(outcome.name));
 }
 
 /**

@@ -1,0 +1,97 @@
+import type { Command } from "commander";
+import { UserError } from "../errors.js";
+import { loadPlan } from "../plan/load.js";
+import { lockPlan, planLockPath, planStatus, readPlanLock } from "../plan/lock.js";
+import { say } from "./output.js";
+
+export interface PlanLockOptions {
+  plan: string;
+  register: string;
+  date?: string;
+  relock?: boolean;
+  reason?: string;
+}
+
+export interface PlanShowOptions {
+  register: string;
+  plan?: string;
+  format?: string;
+}
+
+export function registerPlan(program: Command): void {
+  const plan = program.command("plan").description("pre-register an analysis plan: lock it in the register before any outcome is read");
+  plan
+    .command("lock")
+    .description("record the analysis plan and its hash beside the register (<register>.manifests/plan-lock.json)")
+    .requiredOption("--plan <file>", "the analysis plan (JSON; see data-schemas/analysis-plan.md)")
+    .requiredOption("--register <file>", "the allocation register from effekt draw")
+    .option("--date <YYYY-MM-DD>", "record this date as the lock date (no clock time is recorded otherwise)")
+    .option("--relock", "replace a locked plan by a different one (needs --reason; the old plan stays in the history)")
+    .option("--reason <text>", "with --relock: why the plan changes")
+    .addHelpText("after", "\nExample:\n  effekt plan lock --plan analyses/relationel-velfaerd.json --register out/allocations.csv --date 2025-03-02\n")
+    .action((opts: PlanLockOptions) => {
+      for (const line of runPlanLock(opts)) say(line);
+    });
+  plan
+    .command("show")
+    .description("print the plan locked in a register, its history, and (with --plan) whether a plan matches it")
+    .requiredOption("--register <file>", "the allocation register")
+    .option("--plan <file>", "compare this plan with the locked one and list every deviation")
+    .option("--format <text|json>", "text (default) or json (the lock file itself, or the comparison with --plan)")
+    .action((opts: PlanShowOptions) => {
+      for (const line of runPlanShow(opts)) say(line);
+    });
+}
+
+/** `effekt plan lock`; returns the lines to print. */
+export function runPlanLock(opts: PlanLockOptions): string[] {
+  if (opts.reason !== undefined && !opts.relock) throw new UserError("--reason goes with --relock");
+  const loaded = loadPlan(opts.plan);
+  const r = lockPlan({ registerPath: opts.register, loaded, date: opts.date, relock: opts.relock, reason: opts.reason });
+  const id = `"${loaded.plan.id}" version ${loaded.plan.version} (sha256 ${loaded.sha256})`;
+  const waves = r.lock.waves_at_lock.length > 0 ? `waves ${r.lock.waves_at_lock.join(", ")}` : "no waves";
+  switch (r.action) {
+    case "unchanged":
+      return [`plan ${id} is already locked for ${opts.register}; nothing changed (${r.path})`];
+    case "locked":
+      return [`locked plan ${id} for ${opts.register} (${waves} drawn): ${r.path}`];
+    case "relocked":
+      return [
+        `relocked: plan ${id} replaces sha256 ${r.lock.previous[r.lock.previous.length - 1].plan_sha256} (${waves} drawn; reason: ${opts.reason}); the replaced plan is kept in ${r.path}`,
+        ...r.deviations.map((d) => `  changed: ${d}`),
+      ];
+  }
+}
+
+/** `effekt plan show`; returns the lines to print. */
+export function runPlanShow(opts: PlanShowOptions): string[] {
+  const format = opts.format ?? "text";
+  if (format !== "text" && format !== "json") throw new UserError(`--format "${format}" is not text or json`);
+  const lock = readPlanLock(opts.register);
+  if (opts.plan !== undefined) {
+    const loaded = loadPlan(opts.plan);
+    const status = planStatus(opts.register, loaded.plan, loaded.sha256);
+    if (format === "json") return [JSON.stringify({ plan_sha256: loaded.sha256, ...status }, null, 2)];
+    const head =
+      status.status === "not locked"
+        ? `no plan is locked for ${opts.register}`
+        : status.status === "matches"
+          ? `plan "${loaded.plan.id}" matches the plan locked for ${opts.register} (sha256 ${loaded.sha256})`
+          : `plan "${loaded.plan.id}" (sha256 ${loaded.sha256}) DEVIATES from the plan locked for ${opts.register} (sha256 ${status.locked_sha256}):`;
+    return [head, ...status.deviations.map((d) => `  ${d}`)];
+  }
+  if (!lock) return format === "json" ? ["null"] : [`no plan is locked for ${opts.register} (${planLockPath(opts.register)} does not exist)`];
+  if (format === "json") return [JSON.stringify(lock, null, 2)];
+  const lines = [
+    `plan "${lock.plan_id}": ${lock.plan.title}, version ${lock.plan.version}`,
+    `  sha256: ${lock.plan_sha256}`,
+    `  locked${lock.locked_on ? ` on ${lock.locked_on}` : ""} when the register held ${lock.waves_at_lock.length > 0 ? `waves ${lock.waves_at_lock.join(", ")}` : "no waves"} (register sha256 ${lock.register_sha256})`,
+    `  outcomes: ${lock.plan.outcomes.map((o) => `${o.name} (${o.role}, years ${o.horizons.join(", ")})`).join("; ")}`,
+    `  file: ${planLockPath(opts.register)}`,
+  ];
+  if (lock.reason !== undefined) lines.push(`  relocked because: ${lock.reason}`);
+  lock.previous.forEach((p, i) => {
+    lines.push(`  earlier lock ${i + 1}: plan "${p.plan_id}" sha256 ${p.plan_sha256}${p.locked_on ? `, locked on ${p.locked_on}` : ""}, waves ${p.waves_at_lock.join(", ") || "none"}${p.reason ? `, reason for that relock: ${p.reason}` : ""}`);
+  });
+  return lines;
+}

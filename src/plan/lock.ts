@@ -1,0 +1,192 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import { UserError } from "../errors.js";
+import { writeFileAtomic } from "../io/atomic.js";
+import { acquireLock } from "../io/lock.js";
+import { committedManifests, manifestDir, readManifests, readRegister, registerHash } from "../io/register.js";
+import { analysisPlanSchema, type AnalysisPlan } from "../schemas/analysisPlan.js";
+import { VERSION } from "../version.js";
+import { planDeviations } from "./deviations.js";
+import { planFromJson, type LoadedPlan } from "./load.js";
+
+/**
+ * Pre-registration: `effekt plan lock` writes `<register>.manifests/plan-lock.json`, recording the analysis plan (and
+ * its hash) beside the register before any outcome is read. `estimate --plan` then reports whether the plan in use
+ * matches the locked one and lists every deviation. A locked plan can only be replaced with `--relock --reason`,
+ * which keeps the old plan in `previous`, so a change of plan after the lock stays visible.
+ * Contract documented in `data-schemas/plan-lock.md`.
+ */
+
+export const PLAN_LOCK_FORMAT = "effekt-plan-lock/1";
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/, "must be a SHA-256 in lower-case hex");
+
+/** One locked state: the plan, its hash, and the register it was locked against. */
+const lockEntrySchema = z
+  .object({
+    plan_id: z.string(),
+    plan_sha256: hex64,
+    plan: z.unknown(),
+    register_sha256: hex64,
+    waves_at_lock: z.array(z.number().int().positive()),
+    locked_on: z.string().optional(),
+    reason: z.string().optional(),
+  })
+  .strict();
+type LockEntry = z.infer<typeof lockEntrySchema>;
+
+export const planLockSchema = lockEntrySchema
+  .extend({
+    format: z.literal(PLAN_LOCK_FORMAT),
+    effekt_version: z.string(),
+    previous: z.array(lockEntrySchema),
+  })
+  .strict();
+export type PlanLock = Omit<z.infer<typeof planLockSchema>, "plan"> & { plan: AnalysisPlan };
+
+export function planLockPath(registerPath: string): string {
+  return join(manifestDir(registerPath), "plan-lock.json");
+}
+
+/** The register's lock, or undefined when no plan is locked. A damaged lock file is an error, never "not locked". */
+export function readPlanLock(registerPath: string): PlanLock | undefined {
+  const path = planLockPath(registerPath);
+  if (!existsSync(path)) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, "utf8"));
+  } catch {
+    throw new UserError(`${path}: is not valid JSON; expected a plan lock written by effekt plan lock`);
+  }
+  const r = planLockSchema.safeParse(json);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    throw new UserError(`${path}: field ${issue.path.join(".") || "(top level)"}: ${issue.message}; expected a plan lock written by effekt plan lock`);
+  }
+  const locked = planFromJson(r.data.plan, `${path} (the locked plan)`);
+  if (locked.sha256 !== r.data.plan_sha256) {
+    throw new UserError(`${path}: the locked plan hashes to ${locked.sha256.slice(0, 12)}... but the lock records ${r.data.plan_sha256.slice(0, 12)}...; the lock file was edited`);
+  }
+  return { ...r.data, plan: locked.plan };
+}
+
+export interface LockRequest {
+  registerPath: string;
+  loaded: LoadedPlan;
+  /** Recorded as `locked_on` when given (no wall-clock time otherwise, so the lock is byte-reproducible). */
+  date?: string;
+  relock?: boolean;
+  reason?: string;
+}
+
+export interface LockOutcome {
+  /** "locked": first lock; "unchanged": the same plan was already locked (nothing written); "relocked". */
+  action: "locked" | "unchanged" | "relocked";
+  lock: PlanLock;
+  path: string;
+  /** For a relock: how the new plan differs from the one it replaces. */
+  deviations: string[];
+}
+
+/**
+ * Locks `loaded` into the register. Takes the register's lock (as draw does), refuses a register that does not match
+ * its manifests, and writes the lock file atomically.
+ */
+export function lockPlan(req: LockRequest): LockOutcome {
+  const { registerPath, loaded } = req;
+  if (req.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(req.date)) {
+    throw new UserError(`--date: value ${JSON.stringify(req.date)} is not a date; expected YYYY-MM-DD`);
+  }
+  if (req.reason !== undefined && req.reason.trim() === "") throw new UserError("--reason: must be a non-empty text saying why the plan changes");
+  if (!existsSync(registerPath)) {
+    throw new UserError(`cannot read ${registerPath}: no such file; draw a wave first (the lock records the register's state)`);
+  }
+  const release = acquireLock(registerPath);
+  try {
+    const rows = readRegister(registerPath);
+    const { committed } = committedManifests(rows, readManifests(registerPath));
+    const current = registerHash(rows);
+    const lastWave = Math.max(0, ...committed.keys());
+    const expected = lastWave === 0 ? registerHash([]) : committed.get(lastWave)!.manifest.register_sha256_after;
+    if (current !== expected) {
+      throw new UserError(`${registerPath} does not match its manifests (it was changed after wave ${lastWave}); run effekt verify --register ${registerPath}. Nothing was locked.`);
+    }
+    const path = planLockPath(registerPath);
+    const existing = readPlanLock(registerPath);
+    if (existing && existing.plan_sha256 === loaded.sha256) {
+      return { action: "unchanged", lock: existing, path, deviations: [] };
+    }
+    if (existing && !req.relock) {
+      const deviations = planDeviations(existing.plan, loaded.plan);
+      throw new UserError(
+        `${registerPath} already has plan "${existing.plan_id}" locked (sha256 ${existing.plan_sha256.slice(0, 12)}...); this plan differs: ` +
+          `${deviations.join("; ")}. To replace the locked plan, run again with --relock --reason "why" (the old plan stays in the lock's history). Nothing was locked.`,
+      );
+    }
+    if (!existing && req.relock) throw new UserError(`--relock: no plan is locked for ${registerPath} yet; lock it without --relock`);
+    if (req.relock && req.reason === undefined) throw new UserError(`--relock needs --reason "why the plan changes" (it is kept in the lock's history)`);
+
+    const entry: LockEntry = {
+      plan_id: loaded.plan.id,
+      plan_sha256: loaded.sha256,
+      plan: JSON.parse(loaded.canonical) as unknown,
+      register_sha256: current,
+      waves_at_lock: [...new Set(rows.map((r) => r.wave))].sort((a, b) => a - b),
+      locked_on: req.date,
+      reason: existing ? req.reason : undefined,
+    };
+    const previous = existing ? [...existing.previous, entryOf(existing)] : [];
+    const file = { format: PLAN_LOCK_FORMAT, effekt_version: VERSION, ...withoutUndefined(entry), previous };
+    writeFileAtomic(path, `${JSON.stringify(file, null, 2)}\n`);
+    return {
+      action: existing ? "relocked" : "locked",
+      lock: { ...(file as unknown as z.infer<typeof planLockSchema>), plan: loaded.plan },
+      path,
+      deviations: existing ? planDeviations(existing.plan, loaded.plan) : [],
+    };
+  } finally {
+    release();
+  }
+}
+
+/** The entry of a lock as it goes into `previous` (the plan in its canonical form). */
+function entryOf(lock: PlanLock): LockEntry {
+  const { plan_id, plan_sha256, register_sha256, waves_at_lock, locked_on, reason } = lock;
+  const plan = JSON.parse(planFromJson(lock.plan, "locked plan").canonical) as unknown;
+  return withoutUndefined({ plan_id, plan_sha256, plan, register_sha256, waves_at_lock, locked_on, reason });
+}
+
+function withoutUndefined<T extends Record<string, unknown>>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+export interface PlanStatus {
+  /** "matches": the plan in use is the locked one; "deviates": it differs; "not locked": the register has no lock. */
+  status: "matches" | "deviates" | "not locked";
+  locked_sha256?: string;
+  locked_plan_id?: string;
+  locked_on?: string;
+  /** How many times the plan was replaced after its first lock (`--relock`). */
+  relocks: number;
+  /** Waves in the register when the plan was locked; waves drawn later were drawn after the lock. */
+  waves_at_lock?: number[];
+  /** Every difference from the locked plan, by JSON path (empty unless "deviates"). */
+  deviations: string[];
+}
+
+/** For `estimate --plan`: does the plan in use (with hash `sha256`) match the one locked in the register? */
+export function planStatus(registerPath: string, plan: AnalysisPlan, sha256: string): PlanStatus {
+  const lock = readPlanLock(registerPath);
+  if (!lock) return { status: "not locked", relocks: 0, deviations: [] };
+  const base = {
+    locked_sha256: lock.plan_sha256,
+    locked_plan_id: lock.plan_id,
+    ...(lock.locked_on !== undefined ? { locked_on: lock.locked_on } : {}),
+    relocks: lock.previous.length,
+    waves_at_lock: lock.waves_at_lock,
+  };
+  if (lock.plan_sha256 === sha256) return { status: "matches", ...base, deviations: [] };
+  const deviations = planDeviations(lock.plan, plan);
+  // Same meaning but a different hash cannot happen for validated plans; say so rather than print an empty list.
+  return { status: "deviates", ...base, deviations: deviations.length > 0 ? deviations : ["(the plans differ in a way the comparison cannot name)"] };
+}
