@@ -1,18 +1,29 @@
+import { basename } from "node:path";
+import chalk, { Chalk } from "chalk";
+import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { UserError } from "../errors.js";
+import { lotteryRedraws, riPValues, type RiDataset } from "../estimate/ri_lottery.js";
 import {
-  adjustPValues, allocationLabel, buildAnalysisData, createQuickAccumulator, formatCsv, formatJson, formatMeta,
-  lotteryRedraws, META_FORMAT, riPValue, runEstimators, sortRows, subsetAnalysisData, takeupByArm,
-  type AnalysisData, type EffectRow, type EffectsMeta, type OutcomeValues, type QuickWindow, type Role,
+  adjustPValues, allocationLabel, buildAnalysisData, createQuickAccumulator, formatCsv, formatJson, formatMeta, META_FORMAT,
+  planOutcomeValues, runEstimators, sortRows, subsetAnalysisData, takeupByArm,
+  type AnalysisData, type Assignment, type EffectRow, type EffectsMeta, type Estimator, type OutcomeValues, type PendingHorizon, type PlanRef,
+  type QuickWindow, type Role,
 } from "../estimate/pipeline/index.js";
 import { writeFileAtomic } from "../io/atomic.js";
 import { parseDateText } from "../io/columns.js";
 import { sha256, sha256File } from "../io/hash.js";
 import { readAssignment, readPersons, readTakeup, requireFile } from "../io/estimateInputs.js";
 import { readOutcomes } from "../io/outcomesStream.js";
+import type { RegisterRow } from "../io/register.js";
+import { loadPlan } from "../plan/load.js";
+import { createOutcomeAccumulator } from "../plan/outcomeWindows.js";
+import { createPersonFrame } from "../plan/population.js";
+import { outcomeCovariates, type AnalysisPlan } from "../schemas/analysisPlan.js";
 import { VERSION } from "../version.js";
 import { parseFormat } from "./flags.js";
 import { say, warn } from "./output.js";
+import { planLock } from "./estimatePlanLock.js";
 
 export interface EstimateOptions {
   register?: string;
@@ -41,17 +52,17 @@ const collect = (v: string, acc: string[]) => [...acc, v];
 export function registerEstimate(program: Command): void {
   program
     .command("estimate")
-    .description("effect estimates (ITT by difference in means and Lin regression, CACE with take-up) from the register")
+    .description("effect estimates (ITT by difference in means and Lin regression, CACE with take-up) by an analysis plan or quick mode")
+    .option("--plan <file>", "analysis plan JSON (e.g. analyses/relationel-velfaerd.json): outcomes, windows, horizons, covariates, subgroups, RI")
     .option("--register <file>", "allocations.csv written by effekt draw")
     .option("--allocation <file>", "instead of --register: household_id, arm, stratum, p_treatment[, wave, draw_date] made by another tool (not verified by effekt)")
     .option("--draw-date <YYYY-MM-DD>", "with --allocation: the draw date when the file has no draw_date column")
     .requiredOption("--persons <file>", "persons.csv: person_id, household_id, baseline covariates")
-    .requiredOption("--outcomes <file>", "outcomes.csv: person_id, outcome, date, value")
-    .option("--plan <file>", "analysis plan JSON (analyses/*.json): outcomes, windows, horizons, covariates, subgroups, RI")
-    .option("--outcome <name>", "quick mode: outcome to estimate (repeatable)", collect, [] as string[])
+    .requiredOption("--outcomes <file>", "outcomes.csv: person_id, outcome, date, value (read as a stream)")
     .option("--takeup <file>", "takeup.csv: household_id, took_up; adds the complier effect (iv_robust)")
+    .option("--outcome <name>", "quick mode (no plan): outcome to estimate (repeatable)", collect, [] as string[])
     .option("--covariates <list>", "quick mode: comma-separated numeric person covariates for Lin regression (from persons.csv)")
-    .option("--subgroup <column>", "quick mode: estimate within each level of this persons.csv column (repeatable)", collect, [] as string[])
+    .option("--subgroup <column>", "quick mode: also estimate within each level of this persons.csv column (repeatable)", collect, [] as string[])
     .option("--window <first|last|mean>", "quick mode: how to reduce several values per person and outcome to one")
     .option("--permutations <n>", "quick mode: re-draws of the lottery for the randomisation-inference p-value (0 = none)", "0")
     .option("--seed <text>", "quick mode: seed for the re-draws", "effekt-ri")
@@ -71,50 +82,80 @@ export interface EstimateRun {
   text: string;
 }
 
+/** What differs between plan mode and quick mode, once the inputs are read. */
+interface Analysis {
+  persons: ReturnType<typeof readPersons>;
+  values: OutcomeValues[];
+  outcomeOrder: string[];
+  covariates: (outcome: string) => readonly string[];
+  subgroups: (outcome: string) => { name: string; column: string }[];
+  subgroupOrder: string[];
+  role: (outcome: string) => Role;
+  alpha: number;
+  permutations: number;
+  seed: string;
+  /** the estimator whose whole-sample rows form the Holm/BH families */
+  adjustEstimator: Estimator;
+  multiplicity: "holm" | "bh" | "both";
+  plan: PlanRef | null;
+  pending: PendingHorizon[];
+  warnings: string[];
+}
+
 /** Runs the command: reads the inputs, runs the pipeline, writes the table (and its meta with --out). */
 export async function runEstimate(opts: EstimateOptions): Promise<EstimateRun> {
   const format = parseFormat(opts.format ?? "csv");
-  if (opts.plan !== undefined) throw new UserError("--plan is not available yet");
-  const outcomes = opts.outcome ?? [];
-  if (outcomes.length === 0) throw new UserError("name the outcomes: --plan FILE, or --outcome NAME (repeatable) for quick mode");
-  const window = opts.window as QuickWindow | undefined;
-  if (window !== undefined && !["first", "last", "mean"].includes(window)) throw new UserError(`--window "${window}": expected first, last or mean`);
-  const permutations = Number(opts.permutations ?? "0");
-  if (!/^\d+$/.test(String(opts.permutations ?? "0").trim())) throw new UserError(`--permutations "${opts.permutations}" is not a whole number`);
-  const covariates = (opts.covariates ?? "").split(",").map((s) => s.trim()).filter((s) => s !== "");
-  const subgroups = opts.subgroup ?? [];
-  for (const [f, flag] of [[opts.persons, "--persons"], [opts.outcomes, "--outcomes"], [opts.takeup, "--takeup"]] as const) requireFile(f, flag);
-
+  for (const [f, flag] of [[opts.persons, "--persons"], [opts.outcomes, "--outcomes"], [opts.takeup, "--takeup"], [opts.plan, "--plan"]] as const) requireFile(f, flag);
   const assignment = readAssignment(opts);
   const allocation = allocationLabel(assignment.source);
   if (assignment.source === "external") warn(`${opts.allocation}: allocation made by another tool, not verified by effekt (randomisation inference re-draws by complete randomisation within wave x stratum)`);
-  const persons = readPersons(opts.persons, covariates, subgroups, assignment);
   const takeup = opts.takeup !== undefined ? readTakeup(opts.takeup) : undefined;
-  const drawDay = Float64Array.from(persons.householdIds, (h) => {
-    const d = assignment.byId.get(h)?.drawDate;
-    return d ? parseDateText(d) ?? NaN : NaN;
-  });
-  if (opts.byHorizon && assignment.households.some((h) => h.drawDate === "")) {
-    throw new UserError("--by-horizon needs each household's draw date: give --draw-date or a draw_date column in the allocation file");
-  }
-  const acc = createQuickAccumulator({ outcomes, window, byHorizon: opts.byHorizon === true, drawDayOf: (p) => drawDay[p], file: opts.outcomes, personIdOf: (p) => persons.personIds[p] });
-  await readOutcomes(opts.outcomes, persons.personIds, (p, outcome, day, value, line, dateText) => acc.add(p, outcome, day, value, line, dateText), opts.persons);
-  for (const o of outcomes) if (acc.rowsSeen(o) === 0) throw new UserError(`${opts.outcomes} has no rows for outcome "${o}"`);
-  const values = acc.finish();
 
-  const seed = opts.seed ?? "effekt-ri";
-  const warnings: string[] = [];
-  const rows = estimateAll(values, { persons, assignment, covariates, subgroups, takeup, takeupFile: opts.takeup, alpha: 0.05, role: () => "exploratory", allocation, permutations, seed, warnings, attrition: [] });
-  adjustPValues(rows, "difference_in_means");
-  const sorted = sortRows(rows, outcomes, subgroups);
+  const analysis = opts.plan !== undefined ? await planAnalysis(opts, assignment) : await quickAnalysis(opts, assignment);
+  const persons = analysis.persons;
+  const warnings = analysis.warnings;
+  const note = (w: string) => {
+    warnings.push(w);
+    warn(w);
+  };
+  const attrition: EffectsMeta["attrition"] = [];
+  const rows: EffectRow[] = [];
+  const riData: { data: AnalysisData; row: EffectRow }[] = [];
+  for (const v of analysis.values) {
+    const data = buildAnalysisData(v, persons, assignment, { covariates: analysis.covariates(v.outcome), takeup, takeupFile: opts.takeup });
+    data.warnings.forEach(note);
+    for (const a of data.attrition) attrition.push({ outcome: v.outcome, horizon: v.horizon ?? null, ...a });
+    const base = { alpha: analysis.alpha, role: analysis.role(v.outcome), allocation };
+    const whole = runEstimators(data, base);
+    whole.warnings.forEach(note);
+    rows.push(...whole.rows);
+    const dim = whole.rows.find((r) => r.estimator === "difference_in_means");
+    if (dim && dim.estimate !== undefined) riData.push({ data, row: dim });
+    for (const sg of analysis.subgroups(v.outcome)) {
+      const column = persons.subgroups.get(sg.column)!;
+      const levels = [...new Set(Array.from(data.persons, (p) => column[p]).filter((l) => l !== ""))].sort();
+      for (const level of levels) {
+        const sub = subsetAnalysisData(data, (i) => column[data.persons[i]] === level);
+        const r = runEstimators(sub, { ...base, subgroup: { name: sg.name, level }, minClustersPerArm: 2 });
+        r.warnings.forEach(note);
+        rows.push(...r.rows);
+      }
+    }
+  }
+  if (analysis.permutations > 0 && riData.length > 0) fillRandomisationInference(riData, assignment, analysis.seed, analysis.permutations, opts.progress !== false);
+  adjustPValues(rows, analysis.adjustEstimator);
+  if (analysis.multiplicity === "holm") for (const r of rows) r.p_bh = undefined;
+  if (analysis.multiplicity === "bh") for (const r of rows) r.p_holm = undefined;
+  const sorted = sortRows(rows, analysis.outcomeOrder, analysis.subgroupOrder);
   const text = format === "json" ? formatJson(sorted) : formatCsv(sorted);
+  const allocationFile = (opts.register ?? opts.allocation)!;
   const meta: EffectsMeta = {
     format: META_FORMAT,
     effekt_version: VERSION,
     table_sha256: sha256(text),
     register: {
-      file: (opts.register ?? opts.allocation)!,
-      sha256: sha256File((opts.register ?? opts.allocation)!),
+      file: allocationFile,
+      sha256: sha256File(allocationFile),
       source: assignment.source,
       verified_by_effekt: assignment.source === "effekt",
       households: assignment.households.length,
@@ -125,78 +166,177 @@ export async function runEstimate(opts: EstimateOptions): Promise<EstimateRun> {
       outcomes: { file: opts.outcomes, sha256: sha256File(opts.outcomes) },
       takeup: opts.takeup !== undefined ? { file: opts.takeup, sha256: sha256File(opts.takeup) } : null,
     },
-    plan: null,
-    alpha: 0.05,
-    multiplicity: { method: "holm and BH", estimator: "difference_in_means", families: "whole-sample rows of one role (quick mode: all exploratory)" },
-    permutations,
-    ri_seed: permutations > 0 ? seed : null,
+    plan: analysis.plan,
+    alpha: analysis.alpha,
+    multiplicity: {
+      method: analysis.multiplicity,
+      estimator: analysis.adjustEstimator,
+      families: analysis.plan ? "whole-sample rows of the primary outcomes (all horizons), and separately of the secondary" : "all whole-sample rows (quick mode: one exploratory family)",
+    },
+    permutations: analysis.permutations,
+    ri_seed: analysis.permutations > 0 ? analysis.seed : null,
     takeup: takeup ? takeupByArm(assignment.households, takeup) : [],
-    attrition: [],
-    pending: [],
+    attrition,
+    pending: analysis.pending,
     warnings,
   };
   writeOutputs(opts.out, text, meta, sorted);
   return { rows: sorted, meta, text };
 }
 
-interface EstimateContext {
-  persons: ReturnType<typeof readPersons>;
-  assignment: ReturnType<typeof readAssignment>;
-  covariates: readonly string[] | ((outcome: string) => readonly string[]);
-  subgroups: readonly string[];
-  takeup?: Map<string, number>;
-  takeupFile?: string;
-  alpha: number;
-  role: (outcome: string) => Role;
-  allocation: string;
-  permutations: number;
-  seed: string;
-  warnings: string[];
-  attrition: EffectsMeta["attrition"];
-}
-
-/** Builds each outcome x horizon's data and runs the estimators on the whole sample and on each subgroup level. */
-function estimateAll(values: OutcomeValues[], ctx: EstimateContext): EffectRow[] {
-  const redraws = ctx.permutations > 0 ? lotteryRedraws(ctx.assignment, ctx.seed) : undefined;
-  const rows: EffectRow[] = [];
-  const note = (w: string) => {
-    ctx.warnings.push(w);
-    warn(w);
-  };
-  for (const v of values) {
-    const covariates = typeof ctx.covariates === "function" ? ctx.covariates(v.outcome) : ctx.covariates;
-    const data = buildAnalysisData(v, ctx.persons, ctx.assignment, { covariates, takeup: ctx.takeup, takeupFile: ctx.takeupFile });
-    data.warnings.forEach(note);
-    for (const a of data.attrition) ctx.attrition.push({ outcome: v.outcome, horizon: v.horizon ?? null, ...a });
-    const ri = redraws ? (d: AnalysisData) => riPValue(d, redraws, ctx.permutations) : undefined;
-    const whole = runEstimators(data, { alpha: ctx.alpha, role: ctx.role(v.outcome), allocation: ctx.allocation, riPValue: ri });
-    whole.warnings.forEach(note);
-    rows.push(...whole.rows);
-    for (const name of ctx.subgroups) {
-      const column = ctx.persons.subgroups.get(name)!;
-      const levels = [...new Set(Array.from(data.persons, (p) => column[p]).filter((l) => l !== ""))].sort();
-      for (const level of levels) {
-        const sub = subsetAnalysisData(data, (i) => column[data.persons[i]] === level);
-        const r = runEstimators(sub, { alpha: ctx.alpha, role: ctx.role(v.outcome), allocation: ctx.allocation, subgroup: { name, level }, minClustersPerArm: 2 });
-        r.warnings.forEach(note);
-        rows.push(...r.rows);
-      }
-    }
+/** Quick mode: `--outcome NAME` values taken as given (one per person, or reduced by --window). */
+async function quickAnalysis(opts: EstimateOptions, assignment: Assignment): Promise<Analysis> {
+  const outcomes = opts.outcome ?? [];
+  if (outcomes.length === 0) throw new UserError("name the outcomes: --plan FILE, or --outcome NAME (repeatable) for quick mode");
+  const window = opts.window as QuickWindow | undefined;
+  if (window !== undefined && !["first", "last", "mean"].includes(window)) throw new UserError(`--window "${window}": expected first, last or mean`);
+  if (!/^\d+$/.test(String(opts.permutations ?? "0").trim())) throw new UserError(`--permutations "${opts.permutations}" is not a whole number`);
+  const permutations = Number(opts.permutations ?? "0");
+  const covariates = (opts.covariates ?? "").split(",").map((s) => s.trim()).filter((s) => s !== "");
+  const subgroups = opts.subgroup ?? [];
+  if (opts.byHorizon && assignment.households.some((h) => h.drawDate === "")) {
+    throw new UserError("--by-horizon needs each household's draw date: give --draw-date or a draw_date column in the allocation file");
   }
-  return rows;
+  const persons = readPersons(opts.persons, covariates, subgroups, assignment);
+  const drawDay = Float64Array.from(persons.householdIds, (h) => {
+    const d = assignment.byId.get(h)?.drawDate;
+    return d ? parseDateText(d) ?? NaN : NaN;
+  });
+  const acc = createQuickAccumulator({ outcomes, window, byHorizon: opts.byHorizon === true, drawDayOf: (p) => drawDay[p], file: basename(opts.outcomes), personIdOf: (p) => persons.personIds[p] });
+  await readOutcomes(opts.outcomes, persons.personIds, (p, outcome, day, value, line, dateText) => acc.add(p, outcome, day, value, line, dateText), basename(opts.persons));
+  for (const o of outcomes) if (acc.rowsSeen(o) === 0) throw new UserError(`${opts.outcomes} has no rows for outcome "${o}"`);
+  return {
+    persons,
+    values: acc.finish(),
+    outcomeOrder: outcomes,
+    covariates: () => covariates,
+    subgroups: () => subgroups.map((s) => ({ name: s, column: s })),
+    subgroupOrder: subgroups,
+    role: () => "exploratory",
+    alpha: 0.05,
+    permutations,
+    seed: opts.seed ?? "effekt-ri",
+    adjustEstimator: "difference_in_means",
+    multiplicity: "both",
+    plan: null,
+    pending: [],
+    warnings: [],
+  };
 }
 
-/** The table to --out (then its meta) or stdout, and a short summary on the terminal. */
+/**
+ * Plan mode: the plan says which outcomes, who counts, the windows and horizons, covariates, subgroups, alpha and
+ * the randomisation inference. Holm and BH run over the whole-sample `lm_lin` rows (Lin's estimator is the
+ * plan's primary analysis: it uses the pre-registered covariates), per role.
+ */
+async function planAnalysis(opts: EstimateOptions, assignment: Assignment): Promise<Analysis> {
+  for (const [flag, v] of [["--outcome", (opts.outcome ?? []).length > 0], ["--covariates", opts.covariates !== undefined], ["--window", opts.window !== undefined], ["--by-horizon", opts.byHorizon === true], ["--subgroup", (opts.subgroup ?? []).length > 0]] as const) {
+    if (v) throw new UserError(`${flag} is for quick mode; with --plan the plan decides (edit the plan, and the lock check will list the change)`);
+  }
+  if (opts.permutations !== undefined && opts.permutations !== "0") throw new UserError("--permutations is for quick mode; with --plan the plan's randomisation_inference.permutations applies");
+  const loaded = loadPlan(opts.plan!);
+  const plan = loaded.plan;
+  const lock = planLock(opts.plan!, loaded, opts.register);
+  if (assignment.households.some((h) => h.drawDate === "")) {
+    throw new UserError("plan mode needs each household's draw date (the windows start there): give --draw-date or a draw_date column in the allocation file");
+  }
+  // every column the plan names must exist, even a plan-level covariate that each outcome overrides
+  const covariateNames = [...new Set([...plan.covariates, ...plan.outcomes.flatMap((o) => outcomeCovariates(plan, o))])];
+  const subgroupColumns = [...new Set(plan.subgroups.map((s) => s.column))];
+  const persons = readPersons(opts.persons, covariateNames, subgroupColumns, assignment);
+  const drawDay = Int32Array.from(persons.householdIds, (h) => {
+    const d = assignment.byId.get(h)?.drawDate;
+    const day = d ? parseDateText(d) : undefined;
+    return day === undefined ? -1 : day;
+  });
+  const frame = createPersonFrame({ personIds: persons.personIds, drawDay, birthYear: persons.birthYear, role: persons.role });
+  const acc = createOutcomeAccumulator(plan, frame);
+  const rowsOf = new Float64Array(plan.outcomes.length);
+  const lastDay = new Float64Array(plan.outcomes.length).fill(-Infinity);
+  const file = basename(opts.outcomes);
+  await readOutcomes(opts.outcomes, persons.personIds, (p, outcome, day, value, line, dateText) => {
+    const o = acc.outcomeIndex(outcome);
+    if (o < 0) return;
+    if (!Number.isFinite(day)) throw new UserError(`${file}, line ${line}, column date: value ${JSON.stringify(dateText)} is not a valid date; expected a calendar date as YYYY-MM-DD or DD-MM-YYYY`);
+    rowsOf[o]++;
+    if (day > lastDay[o]) lastDay[o] = day;
+    acc.addAt(p, o, day, value);
+  }, basename(opts.persons));
+  plan.outcomes.forEach((o, i) => {
+    if (rowsOf[i] === 0) throw new UserError(`${opts.plan}: outcome "${o.name}" has no rows in ${opts.outcomes} (check the name against the outcome column)`);
+  });
+  const warnings: string[] = [];
+  for (const o of plan.outcomes) {
+    const s = acc.skipped(o.name);
+    if (s.onOrBeforeDraw > 0) warnings.push(`${o.name}: ${s.onOrBeforeDraw} rows dated on or before the household's draw date are ignored (outcomes are measured after the draw)`);
+    if (s.notDrawn > 0) warnings.push(`${o.name}: ${s.notDrawn} rows of persons in households that were never drawn are ignored`);
+    if (s.sameDayRepeats > 0) warnings.push(`${o.name}: ${s.sameDayRepeats} repeated rows on the same date (the larger value is used)`);
+  }
+  const { values, pending, warnings: pw } = planOutcomeValues(plan, acc, drawDay, Array.from(lastDay));
+  warnings.push(...pw);
+  for (const w of warnings) warn(w);
+  for (const p of pending) say(`${p.outcome} year ${p.horizon}: data pending (${p.reason})`);
+  const byName = new Map(plan.outcomes.map((o) => [o.name, o]));
+  return {
+    persons,
+    values,
+    outcomeOrder: plan.outcomes.map((o) => o.name),
+    covariates: (name) => outcomeCovariates(plan, byName.get(name)!),
+    subgroups: (name) => plan.subgroups.filter((s) => {
+      const only = (s as { outcomes?: string[] }).outcomes;
+      return only === undefined || only.includes(name);
+    }),
+    subgroupOrder: plan.subgroups.map((s) => s.name),
+    role: (name) => byName.get(name)!.role,
+    alpha: plan.alpha,
+    permutations: plan.randomisation_inference.permutations,
+    seed: plan.randomisation_inference.seed,
+    adjustEstimator: "lm_lin",
+    multiplicity: plan.multiplicity,
+    plan: lock,
+    pending,
+    warnings,
+  };
+}
+
+/** p_ri of the whole-sample difference-in-means rows, from one shared set of lottery re-draws (ri_lottery.ts). */
+function fillRandomisationInference(items: { data: AnalysisData; row: EffectRow }[], assignment: Assignment, seed: string, permutations: number, progress: boolean): void {
+  const register: RegisterRow[] = assignment.households.map((h) => ({ householdId: h.householdId, wave: h.wave, stratum: h.stratum, arm: h.arm, pNumerator: 0, pDenominator: 1, drawDate: h.drawDate, seal: "" }));
+  const bar = progress && process.stderr.isTTY ? new cliProgress.SingleBar({ format: "randomisation inference [{bar}] {value}/{total} re-draws", stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic) : undefined;
+  bar?.start(permutations, 0);
+  const redraws = lotteryRedraws(register, seed);
+  const ds: RiDataset[] = items.map(({ data }) => ({
+    y: data.y,
+    household: Int32Array.from(data.clusters, (c) => redraws.indexOf.get(data.clusterHouseholds[c].householdId)!),
+    blocks: data.blocks,
+    clusters: data.clusters,
+  }));
+  const result = riPValues({ register, seed, permutations, datasets: ds, redraws, onProgress: (done) => bar?.update(done) });
+  bar?.stop();
+  items.forEach(({ row }, j) => (row.p_ri = result.p_value[j]));
+}
+
+const colour = new Chalk({ level: process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "" ? 0 : chalk.level });
+
+/** The table to --out (then its meta) or stdout, and a short coloured summary on the terminal. */
 function writeOutputs(out: string | undefined, text: string, meta: EffectsMeta, rows: readonly EffectRow[]): void {
+  if (meta.register.source === "external") warn(`the effect table is marked "not verified by effekt" (allocation from ${meta.register.file})`);
   if (out === undefined) {
     process.stdout.write(text);
     return;
   }
   writeFileAtomic(out, text);
   writeFileAtomic(`${out}.meta.json`, formatMeta(meta));
+  if (meta.plan) {
+    const lockText = meta.plan.lock === "matches" ? colour.green("matches the locked plan") : meta.plan.lock === "deviates" ? colour.red(`deviates from the locked plan in ${meta.plan.deviations.length} places`) : colour.yellow("not locked");
+    say(`plan ${meta.plan.id}: ${lockText}`);
+  }
   for (const r of rows) {
     if (r.subgroup !== "") continue;
-    say(`${r.outcome}${r.horizon !== undefined ? ` year ${r.horizon}` : ""} ${r.estimator}: ${r.estimate === undefined ? "not estimated" : `${fmt(r.estimate)} (se ${fmt(r.std_error)}, p ${fmt(r.p_value)}${r.p_holm !== undefined ? `, Holm ${fmt(r.p_holm)}` : ""})`}, n ${r.n_treatment} treatment / ${r.n_control} control in ${r.n_clusters} households`);
+    const p = r.p_holm ?? r.p_value;
+    const est = r.estimate === undefined ? colour.yellow("not estimated") : `${fmt(r.estimate)} [${fmt(r.ci_low)}, ${fmt(r.ci_high)}] (se ${fmt(r.std_error)}, p ${fmt(r.p_value)}${r.p_holm !== undefined ? `, Holm ${fmt(r.p_holm)}` : ""}${r.p_ri !== undefined ? `, RI ${fmt(r.p_ri)}` : ""})`;
+    const line = `${r.outcome}${r.horizon !== undefined ? ` year ${r.horizon}` : ""} ${r.estimator} (${r.estimand}): ${est}, n ${r.n_treatment} treatment / ${r.n_control} control in ${r.n_clusters} households`;
+    say(p !== undefined && p < meta.alpha ? colour.bold(line) : line);
   }
   for (const t of meta.takeup) say(`take-up: ${t.took_up} of ${t.households} ${t.arm} households (${t.households > 0 ? ((100 * t.took_up) / t.households).toFixed(1) : "0.0"}%)`);
   say(`effect table: ${out} (metadata: ${out}.meta.json)`);

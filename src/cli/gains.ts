@@ -1,4 +1,6 @@
+import { existsSync, readFileSync } from "node:fs";
 import { basename } from "node:path";
+import { loadPlan } from "../plan/load.js";
 import type { Command } from "commander";
 import { InputError, UserError } from "../errors.js";
 import {
@@ -29,6 +31,7 @@ interface GainsOptions {
   model: string;
   estimates?: string;
   estimator?: string;
+  plan?: string;
   assume: string[];
   out?: string;
   format?: string;
@@ -43,7 +46,8 @@ export function registerGains(program: Command): void {
     .requiredOption("--model <file>", "gains model JSON (effekt-gains-model/1), e.g. analyses/gains-relationel-velfaerd.json")
     .option("--estimates <file>", "effect table CSV: outcome, horizon, estimator, estimate, std_error; see data-schemas/effect-table.md")
     .option("--estimator <name>", "with --estimates: use this estimator's rows instead of the default ITT preference")
-    .option("--assume <OUTCOME=EFFECT[:SE]>", "assumed effect for planning (repeatable); SE defaults to the model's", (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option("--plan <file>", "with --estimates: the analysis plan whose gains_outcome maps the table's outcomes to the model's (default: the plan named in <estimates>.meta.json, else by name)")
+    .option("--assume <OUTCOME=EFFECT[:SE]>", "assumed effect for planning (repeatable; with --estimates it replaces that outcome's row and is marked illustrative); SE defaults to the model's", (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option("--out <file>", "write the result here (atomically) and print a summary; default: the result to stdout")
     .option("--format <json|csv>", "output format (default json; csv = one tidy long table with a section column)")
     .option("--draws <n>", "Monte Carlo draws (at least 10000; default: the model's, else 10000)")
@@ -86,27 +90,36 @@ export function parseAssume(raw: string, model: GainsModel): { outcome: string; 
 /**
  * Reads an effect table and picks one ITT row per model outcome at the horizon the model's persistence profile
  * is anchored at (its first measured year). See data-schemas/effect-table.md for the rule.
+ *
+ * Only whole-sample rows are used (`subgroup` empty or absent) and rows with a horizon. A table row's outcome
+ * matches a model outcome by `outcomeMap` (the analysis plan's `gains_outcome`: table outcome -> model id) or
+ * else by name. `skip` lists model outcomes taken from elsewhere (`--assume`).
  */
-export function readEstimates(path: string, model: GainsModel, estimator?: string): EffectUsed[] {
+export function readEstimates(path: string, model: GainsModel, estimator?: string, outcomeMap: ReadonlyMap<string, string> = new Map(), skip: ReadonlySet<string> = new Set()): EffectUsed[] {
   const table = readCsv(path, { required: ["outcome", "horizon", "estimator", "estimate", "std_error"] });
-  const outcomes = textColumn(table, "outcome", { expected: "an outcome id" });
-  const horizons = numberColumn(table, "horizon", { integer: true, min: 1, max: 5, expected: "a whole number of years from 1 to 5" });
+  const rawOutcomes = textColumn(table, "outcome", { expected: "an outcome id" });
+  const outcomes = rawOutcomes.map((o) => outcomeMap.get(o) ?? o);
+  const horizons = numberColumn(table, "horizon", { integer: true, min: 1, allowMissing: true, expected: "a whole number of years (1 or more), or empty" });
   const estimators = textColumn(table, "estimator", { expected: "an estimator name such as lm_lin" });
   const estimates = numberColumn(table, "estimate", { allowMissing: true });
   const ses = numberColumn(table, "std_error", { allowMissing: true, min: 0 });
   const estimands = table.columns.has("estimand") ? textColumn(table, "estimand", { allowEmpty: true }) : undefined;
+  const subgroups = table.columns.has("subgroup") ? textColumn(table, "subgroup", { allowEmpty: true }) : undefined;
+  const allocations = table.columns.has("allocation") ? textColumn(table, "allocation", { allowEmpty: true }) : undefined;
   const isItt = (i: number) => (estimands && estimands[i] !== "" ? estimands[i].toUpperCase() === "ITT" : !NOT_ITT.test(estimators[i]));
   const file = table.file;
-  return model.outcomes.map((o, k) => {
+  const used: EffectUsed[] = [];
+  model.outcomes.forEach((o, k) => {
+    if (skip.has(o.id)) return;
     const h = o.persistence.measured[0].year;
     const rows: number[] = [];
-    for (let i = 0; i < table.nRows; i++) if (outcomes[i] === o.id && horizons[i] === h) rows.push(i);
+    for (let i = 0; i < table.nRows; i++) if (outcomes[i] === o.id && horizons[i] === h && (!subgroups || subgroups[i] === "")) rows.push(i);
     if (rows.length === 0) {
       const have = [...new Set(outcomes.flatMap((x, i) => (x === o.id ? [horizons[i]] : [])))].sort();
       throw new InputError(
         { file, column: "horizon" },
         `has no row for outcome "${o.id}" at horizon ${h} (the model needs it: outcomes[${k}].persistence.measured[0].year = ${h})`,
-        have.length ? `a row for horizon ${h}; the table has horizons ${have.join(", ")} for "${o.id}"` : `rows for outcome "${o.id}"`,
+        have.length ? `a row for horizon ${h}; the table has horizons ${have.join(", ")} for "${o.id}"` : `whole-sample rows for outcome "${o.id}" (or --assume ${o.id}=EFFECT)`,
       );
     }
     let pick: number[];
@@ -141,16 +154,18 @@ export function readEstimates(path: string, model: GainsModel, estimator?: strin
     if (Number.isNaN(ses[i])) throw new InputError(where(table, i, "std_error"), "is missing", "a number >= 0 (the chosen ITT row)", "");
     const f = persistenceFactor(o.persistence, h);
     if (!(f > 0)) throw new UserError(`${basename(path)}: outcome "${o.id}": persistence factor at horizon ${h} is ${f}; cannot scale the estimate to the model's effect`);
-    return {
+    const unverified = allocations !== undefined && allocations[i] !== "" && allocations[i] !== "effekt";
+    used.push({
       outcome: o.id,
       estimate: estimates[i] / f,
       se: ses[i] / f,
-      source: `${basename(path)} line ${table.lineOf(i)}: ${estimators[i]} at horizon ${h}${f !== 1 ? ` divided by persistence ${f}` : ""}`,
+      source: `${basename(path)} line ${table.lineOf(i)}: ${estimators[i]} at horizon ${h}${rawOutcomes[i] !== o.id ? ` (table outcome "${rawOutcomes[i]}")` : ""}${f !== 1 ? ` divided by persistence ${f}` : ""}${unverified ? ` (allocation ${allocations![i]})` : ""}`,
       illustrative: false,
       horizon: h,
       estimator: estimators[i],
-    };
+    });
   });
+  return used;
 }
 
 function withEffects(model: GainsModel, effects: EffectUsed[]): GainsModel {
@@ -280,27 +295,50 @@ function summary(model: GainsModel, effects: EffectUsed[], r: GainsOutput): stri
   return out;
 }
 
+/** Table outcome -> model outcome id, from the plan's `gains_outcome` (none without a plan). */
+function gainsOutcomeMap(planFile: string | undefined): Map<string, string> {
+  if (planFile === undefined) return new Map();
+  const { plan } = loadPlan(planFile);
+  return new Map(plan.outcomes.filter((o) => o.gains_outcome !== undefined).map((o) => [o.name, o.gains_outcome!]));
+}
+
+/** The plan named in the table's meta sidecar (`<table>.meta.json`), when it exists and the plan file is there. */
+function planOfTable(estimates: string): string | undefined {
+  const metaPath = `${estimates}.meta.json`;
+  if (!existsSync(metaPath)) return undefined;
+  try {
+    const meta = JSON.parse(readFileSync(metaPath, "utf8")) as { plan?: { file?: unknown } | null };
+    const file = meta.plan?.file;
+    return typeof file === "string" && existsSync(file) ? file : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function runGains(opts: GainsOptions): void {
   const format = parseFormat(opts.format ?? "json");
   const base = parseGainsModel(readJsonFile(opts.model), basename(opts.model));
-  if (opts.estimates !== undefined && opts.assume.length > 0) throw new UserError("give either --estimates or --assume, not both");
   if (opts.estimates === undefined && opts.assume.length === 0) throw new UserError("give --estimates FILE (an effect table) or at least one --assume OUTCOME=EFFECT");
   if (opts.estimator !== undefined && opts.estimates === undefined) throw new UserError("--estimator needs --estimates");
-  let effects: EffectUsed[];
-  if (opts.estimates !== undefined) effects = readEstimates(opts.estimates, base, opts.estimator);
-  else {
-    const given = new Map<string, ReturnType<typeof parseAssume>>();
-    for (const raw of opts.assume) {
-      const a = parseAssume(raw, base);
-      if (given.has(a.outcome)) throw new UserError(`--assume names outcome "${a.outcome}" twice`);
-      given.set(a.outcome, a);
-    }
-    effects = base.outcomes.map((o) => {
-      const a = given.get(o.id);
-      if (!a) return { outcome: o.id, estimate: o.effect.estimate, se: o.effect.se, source: `model: ${o.effect.source}`, illustrative: o.effect.illustrative };
-      return { outcome: o.id, estimate: a.estimate, se: a.se ?? o.effect.se, source: `--assume ${o.id}=${a.estimate}${a.se !== undefined ? `:${a.se}` : ""} (assumed, for planning)`, illustrative: true };
-    });
+  if (opts.plan !== undefined && opts.estimates === undefined) throw new UserError("--plan needs --estimates (it maps the table's outcomes to the model's)");
+  const given = new Map<string, ReturnType<typeof parseAssume>>();
+  for (const raw of opts.assume) {
+    const a = parseAssume(raw, base);
+    if (given.has(a.outcome)) throw new UserError(`--assume names outcome "${a.outcome}" twice`);
+    given.set(a.outcome, a);
   }
+  const fromTable = new Map<string, EffectUsed>();
+  if (opts.estimates !== undefined) {
+    const map = gainsOutcomeMap(opts.plan ?? planOfTable(opts.estimates));
+    for (const e of readEstimates(opts.estimates, base, opts.estimator, map, new Set(given.keys()))) fromTable.set(e.outcome, e);
+  }
+  const effects: EffectUsed[] = base.outcomes.map((o) => {
+    const a = given.get(o.id);
+    if (a) return { outcome: o.id, estimate: a.estimate, se: a.se ?? o.effect.se, source: `--assume ${o.id}=${a.estimate}${a.se !== undefined ? `:${a.se}` : ""} (assumed, for planning)`, illustrative: true };
+    const t = fromTable.get(o.id);
+    if (t) return t;
+    return { outcome: o.id, estimate: o.effect.estimate, se: o.effect.se, source: `model: ${o.effect.source}`, illustrative: o.effect.illustrative };
+  });
   const model = withEffects(base, effects);
   let draws: number | undefined;
   if (opts.draws !== undefined) {

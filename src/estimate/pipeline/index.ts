@@ -4,6 +4,6 @@ export * from "./analysisData.js";
 export * from "./effectTable.js";
 export * from "./estimators.js";
 export * from "./adjust.js";
-export * from "./randomizationInference.js";
 export * from "./quickValues.js";
 export * from "./meta.js";
+export * from "./planValues.js";

@@ -1,0 +1,58 @@
+import { addYears, formatDay } from "../../plan/days.js";
+import type { OutcomeAccumulator } from "../../plan/outcomeWindows.js";
+import type { AnalysisPlan } from "../../schemas/analysisPlan.js";
+import type { OutcomeValues } from "./analysisData.js";
+
+export interface PendingHorizon {
+  outcome: string;
+  horizon: number;
+  reason: string;
+}
+
+/**
+ * Plan mode: the accumulator's one number per person (outcome x horizon) becomes the analysis input, with two
+ * rules about time (documented in data-schemas/effect-table-meta.md):
+ *
+ * - A person counts at horizon h when the window of h, (d + (h-1) years, d + h years] after the household's draw
+ *   date d, has ended by the last date outcomes.csv has for the outcome, or when the person already has a value
+ *   in that window (a yearly measure dated inside the window, e.g. a school year ending 30 June). A person whose
+ *   window is still open and who has no value yet is left out (pending, not attrition), with a warning.
+ * - A horizon where no counted person has a value, or no window has ended, is *pending*: no estimate rows, an
+ *   entry in the meta's `pending` and a terminal line ("employment year 5: data pending"). Never a zero.
+ */
+export function planOutcomeValues(plan: AnalysisPlan, acc: OutcomeAccumulator, drawDay: Int32Array, lastDayOfOutcome: readonly number[]): { values: OutcomeValues[]; pending: PendingHorizon[]; warnings: string[] } {
+  const values: OutcomeValues[] = [];
+  const pending: PendingHorizon[] = [];
+  const warnings: string[] = [];
+  plan.outcomes.forEach((o, oi) => {
+    const last = lastDayOfOutcome[oi];
+    for (const h of o.horizons) {
+      const r = acc.result(o.name, h);
+      const personIndex: number[] = [];
+      const value: number[] = [];
+      let open = 0;
+      let withValue = 0;
+      for (let p = 0; p < r.counted.length; p++) {
+        if (r.counted[p] === 0) continue;
+        if (!(addYears(drawDay[p], h) <= last) && !Number.isFinite(r.values[p])) {
+          open++;
+          continue;
+        }
+        personIndex.push(p);
+        value.push(r.values[p]);
+        if (Number.isFinite(r.values[p])) withValue++;
+      }
+      const lastText = Number.isFinite(last) ? formatDay(last) : "none";
+      if (personIndex.length === 0 || withValue === 0) {
+        const reason = personIndex.length === 0 && open > 0
+          ? `no window of year ${h} has ended by the last ${o.name} date in the outcomes file (${lastText})`
+          : `no counted person has a ${o.name} value in year ${h} after the draw`;
+        pending.push({ outcome: o.name, horizon: h, reason });
+        continue;
+      }
+      if (open > 0) warnings.push(`${o.name} year ${h}: ${open} persons without a value whose year-${h} window ends after the last ${o.name} date in the outcomes file (${lastText}) are left out (their data are pending)`);
+      values.push({ outcome: o.name, horizon: h, personIndex, value });
+    }
+  });
+  return { values, pending, warnings };
+}

@@ -1,0 +1,60 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { EFFECT_COLUMNS } from "../../src/cli/estimate.js";
+import { effekt, ROOT, tempDir } from "../helpers.js";
+
+const MODEL = join(ROOT, "analyses", "gains-relationel-velfaerd.json");
+const PLAN = join(ROOT, "analyses", "relationel-velfaerd.json");
+
+/** A table in estimate's format: whole-sample rows, a subgroup row that must be ignored, a quick-mode row without horizon. */
+function table(rows: Partial<Record<(typeof EFFECT_COLUMNS)[number], string>>[]): string {
+  return `${EFFECT_COLUMNS.join(",")}\n${rows.map((r) => EFFECT_COLUMNS.map((c) => r[c] ?? "").join(",")).join("\n")}\n`;
+}
+
+describe("effekt gains reads estimate's effect table", () => {
+  it("uses whole-sample ITT rows, ignores subgroup and horizon-less rows, and takes --assume for the rest (illustrative)", () => {
+    const d = tempDir();
+    const path = join(d, "effects.csv");
+    writeFileSync(path, table([
+      { outcome: "employment", horizon: "", estimator: "lm_lin", estimand: "ITT", estimate: "0.9", std_error: "0.1" },
+      { outcome: "employment", horizon: "1", estimator: "difference_in_means", estimand: "ITT", estimate: "0.02", std_error: "0.01" },
+      { outcome: "employment", horizon: "1", estimator: "lm_lin", estimand: "ITT", estimate: "0.03", std_error: "0.012", allocation: "effekt" },
+      { outcome: "employment", horizon: "1", estimator: "lm_lin", estimand: "ITT", subgroup: "area", subgroup_level: "Houlkær", estimate: "0.5", std_error: "0.2" },
+      { outcome: "employment", horizon: "1", estimator: "iv_robust", estimand: "CACE", estimate: "0.04", std_error: "0.02" },
+    ]));
+    const assume = ["foster-placement-avoided=0.002", "residential-placement-avoided=0.001", "school-absence-reduced=0.05", "life-satisfaction-up=0.06"].flatMap((a) => ["--assume", a]);
+    const r = effekt(["gains", "--model", MODEL, "--estimates", path, ...assume, "--draws", "10000", "--seed", "t"]);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    const emp = doc.effects.find((e: { outcome: string }) => e.outcome === "employment");
+    expect(emp).toMatchObject({ estimate: 0.03, se: 0.012, estimator: "lm_lin", horizon: 1, illustrative: false });
+    expect(emp.source).toMatch(/effects\.csv line 4: lm_lin at horizon 1/);
+    const foster = doc.effects.find((e: { outcome: string }) => e.outcome === "foster-placement-avoided");
+    expect(foster).toMatchObject({ estimate: 0.002, illustrative: true });
+  });
+
+  it("maps table outcomes to model outcomes through the plan's gains_outcome and names a missing one with the --assume hint", () => {
+    const d = tempDir();
+    const plan = JSON.parse(readFileSync(PLAN, "utf8"));
+    plan.outcomes[0].gains_outcome = "employment";
+    plan.outcomes[2].gains_outcome = "life-satisfaction-up";
+    writeFileSync(join(d, "plan.json"), JSON.stringify(plan));
+    const path = join(d, "effects.csv");
+    writeFileSync(path, table([
+      { outcome: "employment", horizon: "1", estimator: "lm_lin", estimand: "ITT", estimate: "0.03", std_error: "0.012" },
+      { outcome: "wellbeing", horizon: "1", estimator: "lm_lin", estimand: "ITT", estimate: "0.07", std_error: "0.03", allocation: "not verified by effekt" },
+    ]));
+    // the plan named in the meta sidecar is used when --plan is not given
+    writeFileSync(`${path}.meta.json`, JSON.stringify({ format: "effekt-effects-meta-v1", plan: { file: join(d, "plan.json") } }));
+    const assume = ["foster-placement-avoided=0.002", "residential-placement-avoided=0.001", "school-absence-reduced=0.05"].flatMap((a) => ["--assume", a]);
+    const r = effekt(["gains", "--model", MODEL, "--estimates", path, ...assume, "--draws", "10000", "--seed", "t"]);
+    expect(r.code, r.stderr).toBe(0);
+    const life = JSON.parse(r.stdout).effects.find((e: { outcome: string }) => e.outcome === "life-satisfaction-up");
+    expect(life).toMatchObject({ estimate: 0.07, se: 0.03, illustrative: false });
+    expect(life.source).toMatch(/table outcome "wellbeing".*not verified by effekt/);
+    const missing = effekt(["gains", "--model", MODEL, "--estimates", path, "--plan", PLAN]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/no row for outcome "foster-placement-avoided" at horizon 1 .*--assume foster-placement-avoided=EFFECT/);
+  });
+});

@@ -1,0 +1,231 @@
+import { createHash } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { runEstimate, type EstimateOptions } from "../../src/cli/estimate.js";
+import { UserError } from "../../src/errors.js";
+import { readRegister } from "../../src/io/register.js";
+import { effekt, ROOT, SAMPLES, tempDir } from "../helpers.js";
+
+const PLAN = join(ROOT, "analyses", "relationel-velfaerd.json");
+const persons = join(SAMPLES, "persons.csv");
+const outcomes = join(SAMPLES, "outcomes.csv");
+const takeup = join(SAMPLES, "takeup.csv");
+let dir = "";
+let register = "";
+
+/** Runs the command with the terminal captured; returns the run and what it printed. */
+async function run(opts: Partial<EstimateOptions>): Promise<Awaited<ReturnType<typeof runEstimate>> & { stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const o = vi.spyOn(process.stdout, "write").mockImplementation((s) => ((stdout += String(s)), true));
+  const e = vi.spyOn(process.stderr, "write").mockImplementation((s) => ((stderr += String(s)), true));
+  try {
+    const r = await runEstimate({ persons, outcomes, progress: false, ...opts } as EstimateOptions);
+    return { ...r, stdout, stderr };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+
+const sha = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");
+const csvLines = (path: string) => readFileSync(path, "utf8").trim().split("\n");
+
+beforeAll(() => {
+  dir = tempDir();
+  register = join(dir, "allocations.csv");
+  for (const [date, wave, seed, treat] of [["2025-03-01", "1", "viborg-2025-wave-1", "80"], ["2025-09-01", "2", "viborg-2025-wave-2", "60"]]) {
+    const r = effekt(["draw", "--households", join(SAMPLES, "households.csv"), "--cases", join(SAMPLES, "cases.csv"), "--date", date, "--register", register, "--wave", wave, "--seed", seed, "--treat", treat]);
+    expect(r.code, r.stderr).toBe(0);
+  }
+});
+
+describe("effekt estimate --plan on the samples", () => {
+  it("equals quick mode on a hand-built one-value-per-person file (population and windows applied by hand)", async () => {
+    const out = join(dir, "plan.csv");
+    const plan = await run({ plan: PLAN, register, takeup, out });
+    // by hand: employment counts adults aged 16-64 in the draw year; each has one value per year dated exactly
+    // draw date + h years, the last day of the window of year h
+    const drawYear = new Map(readRegister(register).map((r) => [r.householdId, Number(r.drawDate.slice(0, 4))]));
+    const adults = new Set<string>();
+    for (const l of csvLines(persons).slice(1)) {
+      const [pid, hid, birth, , role] = l.split(",");
+      const y = drawYear.get(hid);
+      if (y !== undefined && role === "adult" && y - Number(birth) >= 16 && y - Number(birth) <= 64) adults.add(pid);
+    }
+    const hand = ["person_id,outcome,date,value", ...csvLines(outcomes).slice(1).filter((l) => l.split(",")[1] === "employment" && adults.has(l.split(",")[0]))];
+    writeFileSync(join(dir, "hand.csv"), `${hand.join("\n")}\n`);
+    const quick = await run({ register, outcomes: join(dir, "hand.csv"), outcome: ["employment"], byHorizon: true, covariates: "employed_baseline", takeup });
+    for (const h of [1, 3]) {
+      for (const est of ["difference_in_means", "lm_lin", "iv_robust"]) {
+        const a = plan.rows.find((r) => r.outcome === "employment" && r.horizon === h && r.estimator === est && r.subgroup === "")!;
+        const b = quick.rows.find((r) => r.horizon === h && r.estimator === est)!;
+        expect(a.estimate).toBeDefined();
+        expect(a.estimate).toBeCloseTo(b.estimate!, 12);
+        expect(a.std_error).toBeCloseTo(b.std_error!, 12);
+        expect(a.df).toBeCloseTo(b.df!, 9);
+        expect([a.n_treatment, a.n_control, a.n_clusters]).toEqual([b.n_treatment, b.n_control, b.n_clusters]);
+        expect(a.role).toBe("primary");
+        expect(a.allocation).toBe("effekt");
+      }
+    }
+    // the plan's families: Holm over the primary lm_lin rows (employment 1, 3; school_absence 3), nothing else
+    const adjusted = plan.rows.filter((r) => r.p_holm !== undefined);
+    expect(adjusted.map((r) => `${r.outcome}/${r.horizon}/${r.estimator}/${r.role}`)).toEqual([
+      "employment/1/lm_lin/primary", "employment/3/lm_lin/primary", "school_absence/3/lm_lin/primary", "wellbeing/1/lm_lin/secondary",
+    ]);
+    const prim = adjusted.filter((r) => r.role === "primary").map((r) => r.p_value!);
+    const sortedP = [...prim].sort((x, y) => x - y);
+    expect(Math.min(...adjusted.filter((r) => r.role === "primary").map((r) => r.p_holm!))).toBeCloseTo(Math.min(1, 3 * sortedP[0]), 12);
+    expect(adjusted.find((r) => r.role === "secondary")!.p_holm).toBe(adjusted.find((r) => r.role === "secondary")!.p_value);
+    // RI on whole-sample difference-in-means rows only, S = 1000 from the plan
+    for (const r of plan.rows) expect(r.p_ri !== undefined).toBe(r.estimator === "difference_in_means" && r.subgroup === "");
+    const text = readFileSync(out, "utf8");
+    expect(text).not.toMatch(/NaN|Infinity|undefined/);
+    expect(text.split("\n")[0]).toBe("outcome,horizon,estimator,estimand,subgroup,subgroup_level,estimate,std_error,df,ci_low,ci_high,p_value,p_ri,p_holm,p_bh,p_interaction,n_treatment,n_control,n_clusters,control_mean,role,allocation");
+    expect(plan.stdout).toMatch(/employment year 5: data pending/);
+    expect(plan.stdout).toMatch(/plan relationel-velfaerd: not locked/);
+  });
+
+  it("agrees with estimatr (test/oracle/estimate_plan.R: windows and populations done in R) to 1e-8 relative", async () => {
+    const fixture = JSON.parse(readFileSync(join(ROOT, "test", "oracle", "fixtures", "estimate_plan.json"), "utf8"));
+    expect(sha(register)).toBe(fixture.register_sha256);
+    const { rows } = await run({ plan: PLAN, register, takeup });
+    const close = (a: number | undefined, b: number) => expect(Math.abs(a! - b)).toBeLessThanOrEqual(1e-8 * Math.max(1e-300, Math.abs(b)) + 1e-15);
+    expect(fixture.rows.length).toBe(12);
+    for (const f of fixture.rows) {
+      const r = rows.find((x) => x.outcome === f.outcome && x.horizon === f.horizon && x.estimator === f.estimator && x.subgroup === "")!;
+      expect(r.n_treatment + r.n_control).toBe(f.n);
+      for (const k of ["estimate", "std_error", "df", "p_value", "ci_low", "ci_high"] as const) close(r[k], f[k]);
+    }
+  });
+
+  it("writes the meta after the table: hashes, plan, pending, attrition, take-up; no person or household id", async () => {
+    const out = join(dir, "meta.csv");
+    await run({ plan: PLAN, register, takeup, out });
+    const meta = JSON.parse(readFileSync(`${out}.meta.json`, "utf8"));
+    expect(meta.format).toBe("effekt-effects-meta-v1");
+    expect(meta.table_sha256).toBe(sha(out));
+    expect(meta.register).toMatchObject({ file: register, sha256: sha(register), source: "effekt", verified_by_effekt: true, households: 413, waves: [1, 2] });
+    expect(meta.inputs.outcomes).toEqual({ file: outcomes, sha256: sha(outcomes) });
+    expect(meta.plan).toMatchObject({ file: PLAN, id: "relationel-velfaerd", lock: "not locked", locked_sha256: null, deviations: [] });
+    expect(meta.plan.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(meta).toMatchObject({ alpha: 0.05, permutations: 1000, ri_seed: "relationel-velfaerd-plan-v1" });
+    expect(meta.pending).toContainEqual(expect.objectContaining({ outcome: "employment", horizon: 5 }));
+    expect(meta.takeup).toEqual([{ arm: "treatment", households: 140, took_up: expect.any(Number) }, { arm: "control", households: 273, took_up: 0 }]);
+    const att = meta.attrition.filter((a: { outcome: string; horizon: number }) => a.outcome === "employment" && a.horizon === 1);
+    expect(att).toHaveLength(2);
+    for (const a of att) expect(a.persons_with_value).toBeLessThanOrEqual(a.persons_counted);
+    expect(JSON.stringify(meta)).not.toMatch(/\b[PH]\d{5,6}\b/);
+  });
+
+  it("gives byte-identical table and meta when the input rows are shuffled", async () => {
+    const shuffle = (path: string, to: string) => {
+      const [head, ...rows] = csvLines(path);
+      let s = 12345;
+      for (let i = rows.length - 1; i > 0; i--) {
+        s = (s * 1103515245 + 12345) % 2147483648;
+        const j = s % (i + 1);
+        [rows[i], rows[j]] = [rows[j], rows[i]];
+      }
+      writeFileSync(to, `${[head, ...rows].join("\n")}\n`);
+    };
+    shuffle(outcomes, join(dir, "o-shuf.csv"));
+    shuffle(persons, join(dir, "p-shuf.csv"));
+    const a = await run({ plan: PLAN, register, takeup });
+    const b = await run({ plan: PLAN, register, takeup, outcomes: join(dir, "o-shuf.csv"), persons: join(dir, "p-shuf.csv") });
+    expect(b.text).toBe(a.text);
+    expect(b.meta.attrition).toEqual(a.meta.attrition);
+  });
+
+  it("reads an external allocation file: same estimates and p_ri, marked not verified by effekt", async () => {
+    const alloc = join(dir, "viborg-2023.csv");
+    writeFileSync(alloc, `household_id,arm,stratum,p_treatment,wave,draw_date\n${readRegister(register).map((r) => `${r.householdId},${r.arm},${r.stratum},${r.pNumerator / r.pDenominator},${r.wave},${r.drawDate}`).join("\n")}\n`);
+    const a = await run({ plan: PLAN, register, takeup });
+    const b = await run({ plan: PLAN, allocation: alloc, takeup, out: join(dir, "ext.csv") });
+    expect(b.rows.map((r) => [r.estimate, r.std_error, r.p_ri])).toEqual(a.rows.map((r) => [r.estimate, r.std_error, r.p_ri]));
+    expect(new Set(b.rows.map((r) => r.allocation))).toEqual(new Set(["not verified by effekt"]));
+    expect(b.meta.register).toMatchObject({ source: "external", verified_by_effekt: false });
+    expect(b.meta.plan!.lock).toBe("not locked");
+    expect(b.stderr).toMatch(/not verified by effekt/);
+  });
+
+  it("refuses bad external allocation files naming file, line and column", async () => {
+    const cases: [string, RegExp][] = [
+      ["household_id,arm,stratum,p_treatment\nH1,treated,A,0.5\n", /a\.csv, line 2, column arm: value "treated" is not an arm/],
+      ["household_id,arm,stratum,p_treatment\nH1,treatment,A,1\n", /line 2, column p_treatment: .*strictly between 0 and 1/],
+      ["household_id,arm,stratum,p_treatment\nH1,treatment,A,0.5\nH2,control,A,0.4\n", /line 3, column p_treatment: .*differs from line 2/],
+    ];
+    for (const [text, message] of cases) {
+      writeFileSync(join(dir, "a.csv"), text);
+      await expect(run({ allocation: join(dir, "a.csv"), outcome: ["employment"], window: "first" })).rejects.toThrow(message);
+    }
+    writeFileSync(join(dir, "a.csv"), "household_id,arm,stratum,p_treatment\nH00001,treatment,A,0.5\n");
+    await expect(run({ plan: PLAN, allocation: join(dir, "a.csv") })).rejects.toThrow(/needs each household's draw date/);
+  });
+});
+
+describe("effekt estimate: bad input gives the documented error or warning, never NaN", () => {
+  const planWith = (edit: (p: Record<string, unknown> & { outcomes: Record<string, unknown>[] }) => void) => {
+    const p = JSON.parse(readFileSync(PLAN, "utf8"));
+    edit(p);
+    const path = join(dir, `plan-${Math.random().toString(36).slice(2)}.json`);
+    writeFileSync(path, JSON.stringify(p));
+    return path;
+  };
+
+  it("a plan outcome with no rows, or a covariate/subgroup column missing from persons.csv: exit-2 errors", async () => {
+    const unknown = planWith((p) => (p.outcomes[1].name = "skolefravaer"));
+    await expect(run({ plan: unknown, register })).rejects.toThrow(/outcome "skolefravaer" has no rows in .*outcomes\.csv/);
+    await expect(run({ plan: unknown, register })).rejects.toBeInstanceOf(UserError);
+    const cov = planWith((p) => (p.covariates = ["income"]));
+    await expect(run({ plan: cov, register })).rejects.toThrow(/persons\.csv, line 1, column income: is missing/);
+    const sub = planWith((p) => (p.subgroups = [{ name: "municipality", column: "municipality" }]));
+    await expect(run({ plan: sub, register })).rejects.toThrow(/persons\.csv, line 1, column municipality: is missing/);
+  });
+
+  it("outcomes of unknown persons stop; never-drawn households and dates before the draw are warnings", async () => {
+    writeFileSync(join(dir, "o-bad.csv"), `${readFileSync(outcomes, "utf8")}P999999,employment,2026-03-01,0.5\n`);
+    await expect(run({ plan: PLAN, register, outcomes: join(dir, "o-bad.csv") })).rejects.toThrow(/o-bad\.csv, line \d+, column person_id: value "P999999" is not in persons\.csv/);
+    const drawn = new Set(readRegister(register).map((r) => r.householdId));
+    const rows = csvLines(persons).slice(1).map((l) => l.split(","));
+    const undrawn = rows.find((r) => !drawn.has(r[1]) && r[4] === "adult")!;
+    const early = rows.find((r) => drawn.has(r[1]) && r[4] === "adult")!;
+    writeFileSync(join(dir, "o-warn.csv"), `${readFileSync(outcomes, "utf8")}${undrawn[0]},employment,2026-03-01,0.5\n${early[0]},employment,2024-01-01,0.5\n`);
+    const r = await run({ plan: PLAN, register, outcomes: join(dir, "o-warn.csv") });
+    expect(r.stderr).toMatch(/employment: 1 rows dated on or before the household's draw date are ignored/);
+    expect(r.stderr).toMatch(/employment: 1 rows of persons in households that were never drawn are ignored/);
+    expect(r.meta.warnings.join("\n")).toMatch(/never drawn/);
+  });
+
+  it("a constant outcome and a block with no control unit leave the numbers empty with a warning", async () => {
+    const reg = readRegister(register);
+    const hh = new Map(csvLines(persons).slice(1).map((l) => [l.split(",")[0], l.split(",")[1]] as const));
+    const arm = new Map(reg.map((r) => [r.householdId, r] as const));
+    const constant = ["person_id,outcome,date,value"];
+    const oneArm = ["person_id,outcome,date,value"];
+    const firstStratum = reg[0].stratum;
+    for (const [pid, hid] of hh) {
+      const a = arm.get(hid);
+      if (!a || a.wave !== 1) continue;
+      constant.push(`${pid},flat,2026-03-01,1`);
+      // in the first stratum only treated persons have a value: that block has no control unit
+      if (a.stratum !== firstStratum || a.arm === "treatment") oneArm.push(`${pid},partial,2026-03-01,${pid.charCodeAt(6) % 7}`);
+    }
+    writeFileSync(join(dir, "o-const.csv"), `${constant.join("\n")}\n`);
+    writeFileSync(join(dir, "o-onearm.csv"), `${oneArm.join("\n")}\n`);
+    const c = await run({ register, outcomes: join(dir, "o-const.csv"), outcome: ["flat"], out: join(dir, "const.csv") });
+    expect(c.rows.every((r) => r.estimate === undefined)).toBe(true);
+    expect(c.stderr).toMatch(/flat, difference_in_means: not estimated/);
+    expect(readFileSync(join(dir, "const.csv"), "utf8")).not.toMatch(/NaN|Infinity/);
+    const b = await run({ register, outcomes: join(dir, "o-onearm.csv"), outcome: ["partial"], out: join(dir, "onearm.csv") });
+    expect(b.rows.find((r) => r.estimator === "difference_in_means")!.estimate).toBeUndefined();
+    expect(b.stderr).toMatch(/partial, difference_in_means: not estimated \(.*both treatment conditions/);
+    expect(readFileSync(join(dir, "onearm.csv"), "utf8")).not.toMatch(/NaN|Infinity/);
+  });
+
+  it("quick-mode flags with --plan are refused", async () => {
+    await expect(run({ plan: PLAN, register, outcome: ["employment"] })).rejects.toThrow(/--outcome is for quick mode/);
+  });
+});

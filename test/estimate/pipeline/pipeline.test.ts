@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { benjaminiHochberg, differenceInMeans, holm } from "../../../src/estimate/index.js";
+import {
+  adjustPValues, buildAnalysisData, createQuickAccumulator, formatCsv, formatJson, makeAssignment, runEstimators, sortRows, subsetAnalysisData,
+  type EffectRow, type PersonFrame,
+} from "../../../src/estimate/pipeline/index.js";
+
+const row = (o: Partial<EffectRow>): EffectRow => ({
+  outcome: "y", estimator: "lm_lin", estimand: "ITT", subgroup: "", subgroup_level: "", n_treatment: 1, n_control: 1, n_clusters: 2, role: "primary", allocation: "effekt", ...o,
+});
+
+describe("adjustPValues", () => {
+  it("adjusts within role families on whole-sample rows of one estimator, as p.adjust", () => {
+    const rows = [
+      row({ outcome: "a", horizon: 1, p_value: 0.01 }),
+      row({ outcome: "a", horizon: 3, p_value: 0.04 }),
+      row({ outcome: "b", horizon: 1, p_value: 0.03 }),
+      row({ outcome: "c", horizon: 1, p_value: 0.02, role: "secondary" }),
+      row({ outcome: "a", horizon: 1, p_value: 0.001, estimator: "difference_in_means" }),
+      row({ outcome: "a", horizon: 1, p_value: 0.001, subgroup: "area", subgroup_level: "x" }),
+      row({ outcome: "b", horizon: 3 }),
+    ];
+    adjustPValues(rows, "lm_lin");
+    const h = holm([0.01, 0.04, 0.03]);
+    const b = benjaminiHochberg([0.01, 0.04, 0.03]);
+    expect(rows.slice(0, 3).map((r) => r.p_holm)).toEqual([h[0], h[1], h[2]]);
+    expect(rows.slice(0, 3).map((r) => r.p_bh)).toEqual([b[0], b[1], b[2]]);
+    expect([rows[0].p_holm, rows[1].p_holm, rows[2].p_holm]).toEqual([0.03, 0.06, 0.06]);
+    expect(rows[3].p_holm).toBe(0.02);
+    for (const r of rows.slice(4)) expect([r.p_holm, r.p_bh]).toEqual([undefined, undefined]);
+  });
+});
+
+describe("effect table formatting", () => {
+  it("sorts by plan order, horizon, estimator, whole sample first; empty cells for undefined; 10 significant digits", () => {
+    const rows = sortRows([
+      row({ outcome: "b", horizon: 1, estimator: "difference_in_means" }),
+      row({ outcome: "a", horizon: 3, estimator: "iv_robust", estimand: "CACE" }),
+      row({ outcome: "a", horizon: 1, estimator: "lm_lin", subgroup: "area", subgroup_level: "Z" }),
+      row({ outcome: "a", horizon: 1, estimator: "lm_lin", subgroup: "area", subgroup_level: "A" }),
+      row({ outcome: "a", horizon: 1, estimator: "lm_lin", estimate: 1 / 3, p_value: NaN }),
+      row({ outcome: "a", horizon: 1, estimator: "difference_in_means" }),
+    ], ["b", "a"], ["area"]);
+    expect(rows.map((r) => `${r.outcome}${r.horizon}${r.estimator}${r.subgroup_level}`)).toEqual([
+      "b1difference_in_means", "a1difference_in_means", "a1lm_lin", "a1lm_linA", "a1lm_linZ", "a3iv_robust",
+    ]);
+    const csv = formatCsv(rows);
+    expect(csv.split("\n")[3]).toBe("a,1,lm_lin,ITT,,,0.3333333333,,,,,,,,,,1,1,2,,primary,effekt");
+    expect(csv).not.toMatch(/NaN|undefined/);
+    const json = JSON.parse(formatJson(rows));
+    expect(json[2]).toMatchObject({ estimate: 0.3333333333, p_value: null, subgroup: "", horizon: 1 });
+  });
+});
+
+describe("quick-mode values", () => {
+  const acc = (window?: "first" | "last" | "mean") => createQuickAccumulator({ outcomes: ["y"], window, byHorizon: false, drawDayOf: () => 0, file: "o.csv", personIdOf: (p) => `P${p}` });
+  it("first/last/mean do not depend on row order; ties on the date take the larger value", () => {
+    const rows: [number, number, number][] = [[0, 10, 1], [0, 12, 5], [0, 10, 3], [1, 5, NaN], [1, 6, 2]];
+    for (const w of ["first", "last", "mean"] as const) {
+      const a = acc(w);
+      const b = acc(w);
+      rows.forEach(([p, d, v], i) => a.add(p, "y", d, v, i + 2, ""));
+      [...rows].reverse().forEach(([p, d, v], i) => b.add(p, "y", d, v, i + 2, ""));
+      expect(b.finish()).toEqual(a.finish());
+    }
+    const f = acc("first");
+    rows.forEach(([p, d, v], i) => f.add(p, "y", d, v, i + 2, ""));
+    expect(Array.from(f.finish()[0].value)).toEqual([3, 2]);
+    const m = acc("mean");
+    rows.forEach(([p, d, v], i) => m.add(p, "y", d, v, i + 2, ""));
+    expect(Array.from(m.finish()[0].value)).toEqual([3, 2]);
+  });
+  it("a second value without a window names file, line and the first line", () => {
+    const a = acc();
+    a.add(0, "y", 1, 1, 2, "");
+    expect(() => a.add(0, "y", 2, 1, 7, "")).toThrow(/o\.csv, line 7, column person_id: value "P0" has a second value of outcome "y" \(first on line 2\)/);
+  });
+});
+
+describe("analysis data and estimators", () => {
+  // 8 households in 2 blocks, 2 persons each; a person of household H8 has no value; H9 was never drawn
+  const households = Array.from({ length: 8 }, (_, i) => ({ householdId: `H${i + 1}`, wave: 1, stratum: i < 4 ? "A" : "B", arm: (i % 2 === 0 ? "treatment" : "control") as "treatment" | "control", pTreatment: 0.5, drawDate: "2025-01-01" }));
+  const assignment = makeAssignment("effekt", households);
+  const personIds = Array.from({ length: 18 }, (_, i) => `P${String(i + 1).padStart(2, "0")}`);
+  const frame: PersonFrame = { file: "persons.csv", personIds, householdIds: personIds.map((_, i) => `H${Math.floor(i / 2) + 1}`), covariates: new Map([["x", Float64Array.from(personIds, (_, i) => (i * 7) % 5)]]), subgroups: new Map([["g", personIds.map((_, i) => (i % 2 ? "odd" : "even"))]]) };
+  const value = personIds.map((_, i) => (i === 15 ? NaN : ((i * 13) % 11) + (Math.floor(i / 2) % 2 === 0 ? 2 : 0)));
+  const values = { outcome: "y", horizon: 1, personIndex: personIds.map((_, i) => i), value };
+
+  it("joins, orders canonically, counts attrition, warns about never-drawn households", () => {
+    const d = buildAnalysisData(values, frame, assignment, { covariates: ["x"] });
+    expect(d.y.length).toBe(15);
+    expect(d.attrition).toEqual([{ arm: "treatment", persons_counted: 8, persons_with_value: 8 }, { arm: "control", persons_counted: 8, persons_with_value: 7 }]);
+    expect(d.warnings.join()).toMatch(/1 households that were never drawn/);
+    const shuffled = buildAnalysisData({ ...values, personIndex: [...values.personIndex].reverse(), value: [...value].reverse() }, frame, assignment, { covariates: ["x"] });
+    expect(Array.from(shuffled.y)).toEqual(Array.from(d.y));
+    const r = runEstimators(d, { alpha: 0.05, role: "primary", allocation: "effekt" });
+    const direct = differenceInMeans(d.y, d.z, { blocks: d.blocks, clusters: d.clusters });
+    expect(r.rows[0].estimate).toBe(direct.estimate);
+    expect(r.rows[0].std_error).toBe(direct.std_error);
+    expect(r.rows.map((x) => x.estimator)).toEqual(["difference_in_means", "lm_lin"]);
+  });
+
+  it("a subgroup level with fewer than 2 households per arm gets empty numbers and a warning", () => {
+    const d = buildAnalysisData(values, frame, assignment, { covariates: [] });
+    const sub = subsetAnalysisData(d, (i) => frame.householdIds[d.persons[i]] <= "H3");
+    const r = runEstimators(sub, { alpha: 0.05, role: "primary", allocation: "effekt", subgroup: { name: "g", level: "few" }, minClustersPerArm: 2 });
+    expect(r.rows.every((x) => x.estimate === undefined && x.subgroup === "g")).toBe(true);
+    expect(r.warnings[0]).toMatch(/2 treatment and 1 control households; at least 2 per arm/);
+  });
+});
