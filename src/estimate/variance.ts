@@ -115,7 +115,7 @@ function hcVcov(input: VarianceInput): VarianceResult {
 }
 
 /** B^{-1/2} of a symmetric m x m matrix by eigen-decomposition (pseudo-inverse below 1e-12, as estimatr). */
-function inverseSqrt(B: Float64Array, m: number): Float64Array {
+export function inverseSqrt(B: Float64Array, m: number): Float64Array {
   if (m === 1) {
     const v = B[0];
     return Float64Array.of(v > 1e-12 ? 1 / Math.sqrt(v) : 0);
