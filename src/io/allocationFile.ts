@@ -1,7 +1,7 @@
 import { InputError, UserError } from "../errors.js";
 import type { AssignedHousehold } from "../estimate/pipeline/assignment.js";
-import { formatDay, idColumn, numberColumn, parseDateText, rawColumn, textColumn, where } from "./columns.js";
-import { readCsv } from "./csv.js";
+import { formatDay, idColumn, numberColumn, parseDateText, textColumn, where } from "./columns.js";
+import { rawColumn, readCsv } from "./csv.js";
 
 /**
  * An allocation file made by another tool (e.g. the Viborg lottery of 2023, before effekt), used by `estimate`

@@ -3,8 +3,8 @@ import { InputError, UserError } from "../errors.js";
 import { makeAssignment, type Assignment } from "../estimate/pipeline/assignment.js";
 import type { PersonFrame } from "../estimate/pipeline/analysisData.js";
 import { readAllocationFile } from "./allocationFile.js";
-import { booleanColumn, idColumn, isMissing, numberColumn, rawColumn } from "./columns.js";
-import { readCsv } from "./csv.js";
+import { booleanColumn, idColumn, isMissing, numberColumn } from "./columns.js";
+import { rawColumn, readCsv } from "./csv.js";
 import { readRegister } from "./register.js";
 
 /** Reading the inputs of `effekt estimate` (persons, take-up, the assignment) into the pipeline's types. */

@@ -1,8 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { isMissing, numberColumn, parseDateText, rawColumn } from "../../src/io/columns.js";
-import { readCsv } from "../../src/io/csv.js";
+import { isMissing, numberColumn, parseDateText } from "../../src/io/columns.js";
+import { rawColumn, readCsv } from "../../src/io/csv.js";
 import { readOutcomes } from "../../src/io/outcomesStream.js";
 import { tempDir } from "../helpers.js";
 
