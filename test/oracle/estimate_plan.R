@@ -62,6 +62,10 @@ for (s in spec) {
     }
   }
 }
-reg_sha <- strsplit(system2("sha256sum", reg_path, stdout = TRUE), " ")[[1]][1]
-writeLines(c("{", sprintf('  "register_sha256": "%s",', reg_sha), '  "rows": [', paste(rows, collapse = ",\n"), "  ]", "}"), "test/oracle/fixtures/estimate_plan.json")
+# the assignment the numbers rest on (not the register's bytes, whose seal column depends on the manifest format):
+# SHA-256 of the lines "household_id,wave,stratum,arm,draw_date" sorted in C locale, each ending in a newline
+lines <- sort(paste(reg$household_id, reg$wave, reg$stratum, reg$arm, reg$draw_date, sep = ","), method = "radix")
+tmp <- tempfile(); con <- file(tmp, "wb"); writeBin(charToRaw(paste0(paste(lines, collapse = "\n"), "\n")), con); close(con)
+assignment_sha <- strsplit(system2("sha256sum", tmp, stdout = TRUE), " ")[[1]][1]
+writeLines(c("{", sprintf('  "assignment_sha256": "%s",', assignment_sha), '  "rows": [', paste(rows, collapse = ",\n"), "  ]", "}"), "test/oracle/fixtures/estimate_plan.json")
 cat("wrote test/oracle/fixtures/estimate_plan.json\n")
