@@ -275,7 +275,11 @@ async function planAnalysis(opts: EstimateOptions, assignment: Assignment): Prom
   const { values, pending, warnings: pw } = planOutcomeValues(plan, acc, drawDay, Array.from(lastDay));
   warnings.push(...pw);
   for (const w of warnings) warn(w);
-  for (const p of pending) say(`${p.outcome} year ${p.horizon}: data pending (${p.reason})`);
+  // the table may go to stdout: terminal lines then go to stderr
+  const tell = opts.out !== undefined ? say : (line: string) => process.stderr.write(`${line}\n`);
+  tell(`plan ${lock.id}: ${lock.lock === "matches" ? colour.green("matches the locked plan") : lock.lock === "deviates" ? colour.red(`deviates from the locked plan (locked sha256 ${lock.locked_sha256!.slice(0, 12)}...) in ${lock.deviations.length} places:`) : colour.yellow("not locked (run effekt plan lock before reading outcomes)")}`);
+  for (const d of lock.deviations) tell(`  deviation: ${d}`);
+  for (const p of pending) tell(`${p.outcome} year ${p.horizon}: data pending (${p.reason})`);
   const byName = new Map(plan.outcomes.map((o) => [o.name, o]));
   return {
     persons,
@@ -327,10 +331,6 @@ function writeOutputs(out: string | undefined, text: string, meta: EffectsMeta, 
   }
   writeFileAtomic(out, text);
   writeFileAtomic(`${out}.meta.json`, formatMeta(meta));
-  if (meta.plan) {
-    const lockText = meta.plan.lock === "matches" ? colour.green("matches the locked plan") : meta.plan.lock === "deviates" ? colour.red(`deviates from the locked plan in ${meta.plan.deviations.length} places`) : colour.yellow("not locked");
-    say(`plan ${meta.plan.id}: ${lockText}`);
-  }
   for (const r of rows) {
     if (r.subgroup !== "") continue;
     const p = r.p_holm ?? r.p_value;

@@ -1,8 +1,10 @@
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { runEstimate, type EstimateOptions } from "../../src/cli/estimate.js";
+import { loadPlan } from "../../src/plan/load.js";
+import { lockPlan } from "../../src/plan/lock.js";
 import { UserError } from "../../src/errors.js";
 import { readRegister } from "../../src/io/register.js";
 import { effekt, ROOT, SAMPLES, tempDir } from "../helpers.js";
@@ -30,6 +32,7 @@ async function run(opts: Partial<EstimateOptions>): Promise<Awaited<ReturnType<t
 }
 
 const sha = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");
+const EFFECT_HEADER = "outcome,horizon,estimator,estimand,subgroup,subgroup_level,estimate,std_error,df,ci_low,ci_high,p_value,p_ri,p_holm,p_bh,p_interaction,n_treatment,n_control,n_clusters,control_mean,role,allocation";
 const csvLines = (path: string) => readFileSync(path, "utf8").trim().split("\n");
 
 beforeAll(() => {
@@ -138,6 +141,26 @@ describe("effekt estimate --plan on the samples", () => {
     const b = await run({ plan: PLAN, register, takeup, outcomes: join(dir, "o-shuf.csv"), persons: join(dir, "p-shuf.csv") });
     expect(b.text).toBe(a.text);
     expect(b.meta.attrition).toEqual(a.meta.attrition);
+  });
+
+  it("reports the lock: matches the locked plan, or deviates with every deviation on the terminal and in the meta", async () => {
+    const d = tempDir();
+    cpSync(dir, d, { recursive: true, filter: (src) => src === dir || src.startsWith(join(dir, "allocations.csv")) });
+    const reg = join(d, "allocations.csv");
+    lockPlan({ registerPath: reg, loaded: loadPlan(PLAN) });
+    const same = await run({ plan: PLAN, register: reg, out: join(d, "e.csv") });
+    expect(same.meta.plan).toMatchObject({ lock: "matches", locked_sha256: loadPlan(PLAN).sha256, deviations: [] });
+    expect(same.stdout).toMatch(/plan relationel-velfaerd: matches the locked plan/);
+    const changed = JSON.parse(readFileSync(PLAN, "utf8"));
+    changed.alpha = 0.1;
+    changed.outcomes[0].horizons = [1, 3];
+    writeFileSync(join(d, "changed.json"), JSON.stringify(changed));
+    const dev = await run({ plan: join(d, "changed.json"), register: reg });
+    expect(dev.meta.plan!.lock).toBe("deviates");
+    expect(dev.meta.plan!.deviations).toHaveLength(2);
+    for (const line of dev.meta.plan!.deviations) expect(dev.stderr).toContain(`deviation: ${line}`);
+    expect(dev.stderr).toMatch(/deviates from the locked plan .* in 2 places/);
+    expect(dev.stdout.split("\n")[0]).toBe(EFFECT_HEADER);
   });
 
   it("reads an external allocation file: same estimates and p_ri, marked not verified by effekt", async () => {
