@@ -6,7 +6,7 @@ import { UserError } from "../errors.js";
 import { lotteryRedraws, riPValues, type RiDataset } from "../estimate/ri_lottery.js";
 import {
   adjustPValues, allocationLabel, buildAnalysisData, createQuickAccumulator, formatCsv, formatJson, formatMeta, META_FORMAT,
-  planOutcomeValues, runEstimators, sortRows, subsetAnalysisData, takeupByArm,
+  planOutcomeValues, runEstimators, sortRows, subgroupRows, takeupByArm,
   type AnalysisData, type Assignment, type EffectRow, type EffectsMeta, type Estimator, type OutcomeValues, type PendingHorizon, type PlanRef,
   type QuickWindow, type Role,
 } from "../estimate/pipeline/index.js";
@@ -133,13 +133,9 @@ export async function runEstimate(opts: EstimateOptions): Promise<EstimateRun> {
     if (dim && dim.estimate !== undefined) riData.push({ data, row: dim });
     for (const sg of analysis.subgroups(v.outcome)) {
       const column = persons.subgroups.get(sg.column)!;
-      const levels = [...new Set(Array.from(data.persons, (p) => column[p]).filter((l) => l !== ""))].sort();
-      for (const level of levels) {
-        const sub = subsetAnalysisData(data, (i) => column[data.persons[i]] === level);
-        const r = runEstimators(sub, { ...base, subgroup: { name: sg.name, level }, minClustersPerArm: 2 });
-        r.warnings.forEach(note);
-        rows.push(...r.rows);
-      }
+      const r = subgroupRows(data, sg.name, (p) => column[p], base);
+      r.warnings.forEach(note);
+      rows.push(...r.rows);
     }
   }
   if (analysis.permutations > 0 && riData.length > 0) fillRandomisationInference(riData, assignment, analysis.seed, analysis.permutations, opts.progress !== false);

@@ -82,6 +82,14 @@ describe("effekt estimate --plan on the samples", () => {
     const sortedP = [...prim].sort((x, y) => x - y);
     expect(Math.min(...adjusted.filter((r) => r.role === "primary").map((r) => r.p_holm!))).toBeCloseTo(Math.min(1, 3 * sortedP[0]), 12);
     expect(adjusted.find((r) => r.role === "secondary")!.p_holm).toBe(adjusted.find((r) => r.role === "secondary")!.p_value);
+    // subgroups: the interaction p-value on every ITT level row of a subgroup, none on CACE or whole-sample rows
+    const area = plan.rows.filter((r) => r.outcome === "employment" && r.horizon === 1 && r.subgroup === "area");
+    expect(area.map((r) => r.subgroup_level).slice(0, 3)).toEqual(["Ellekonebakken", "Houlkær", "Karup Kølvrå"]);
+    const pInt = area.find((r) => r.estimand === "ITT")!.p_interaction!;
+    expect(pInt).toBeGreaterThan(0);
+    expect(pInt).toBeLessThan(1);
+    for (const r of area) expect(r.p_interaction).toBe(r.estimand === "ITT" ? pInt : undefined);
+    for (const r of plan.rows.filter((x) => x.subgroup === "")) expect(r.p_interaction).toBeUndefined();
     // RI on whole-sample difference-in-means rows only, S = 1000 from the plan
     for (const r of plan.rows) expect(r.p_ri !== undefined).toBe(r.estimator === "difference_in_means" && r.subgroup === "");
     const text = readFileSync(out, "utf8");

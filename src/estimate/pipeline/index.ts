@@ -7,3 +7,4 @@ export * from "./adjust.js";
 export * from "./quickValues.js";
 export * from "./meta.js";
 export * from "./planValues.js";
+export * from "./subgroupRows.js";
