@@ -3,19 +3,15 @@ import chalk, { Chalk } from "chalk";
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { UserError } from "../errors.js";
-import { lotteryRedraws, riPValues, type RiDataset } from "../estimate/ri_lottery.js";
 import {
-  adjustPValues, allocationLabel, buildAnalysisData, createQuickAccumulator, formatCsv, formatJson, formatMeta, META_FORMAT,
-  planOutcomeValues, runEstimators, sortRows, subgroupRows, takeupByArm,
-  type AnalysisData, type Assignment, type EffectRow, type EffectsMeta, type Estimator, type OutcomeValues, type PendingHorizon, type PlanRef,
-  type QuickWindow, type Role,
+  createQuickAccumulator, estimateEffects, formatCsv, formatJson, formatMeta, META_FORMAT, planOutcomeValues, takeupByArm,
+  type Assignment, type EffectRow, type EffectsMeta, type Estimator, type OutcomeValues, type PendingHorizon, type PlanRef, type QuickWindow, type Role,
 } from "../estimate/pipeline/index.js";
 import { writeFileAtomic } from "../io/atomic.js";
 import { parseDateText } from "../io/columns.js";
 import { sha256, sha256File } from "../io/hash.js";
 import { readAssignment, readPersons, readTakeup, requireFile } from "../io/estimateInputs.js";
 import { readOutcomes } from "../io/outcomesStream.js";
-import type { RegisterRow } from "../io/register.js";
 import { loadPlan } from "../plan/load.js";
 import { createOutcomeAccumulator } from "../plan/outcomeWindows.js";
 import { createPersonFrame } from "../plan/population.js";
@@ -107,42 +103,26 @@ export async function runEstimate(opts: EstimateOptions): Promise<EstimateRun> {
   const format = parseFormat(opts.format ?? "csv");
   for (const [f, flag] of [[opts.persons, "--persons"], [opts.outcomes, "--outcomes"], [opts.takeup, "--takeup"], [opts.plan, "--plan"]] as const) requireFile(f, flag);
   const assignment = readAssignment(opts);
-  const allocation = allocationLabel(assignment.source);
   if (assignment.source === "external") warn(`${opts.allocation}: allocation made by another tool, not verified by effekt (randomisation inference re-draws by complete randomisation within wave x stratum)`);
   const takeup = opts.takeup !== undefined ? readTakeup(opts.takeup) : undefined;
 
   const analysis = opts.plan !== undefined ? await planAnalysis(opts, assignment) : await quickAnalysis(opts, assignment);
-  const persons = analysis.persons;
-  const warnings = analysis.warnings;
-  const note = (w: string) => {
-    warnings.push(w);
-    warn(w);
-  };
-  const attrition: EffectsMeta["attrition"] = [];
-  const rows: EffectRow[] = [];
-  const riData: { data: AnalysisData; row: EffectRow }[] = [];
-  for (const v of analysis.values) {
-    const data = buildAnalysisData(v, persons, assignment, { covariates: analysis.covariates(v.outcome), takeup, takeupFile: opts.takeup });
-    data.warnings.forEach(note);
-    for (const a of data.attrition) attrition.push({ outcome: v.outcome, horizon: v.horizon ?? null, ...a });
-    const base = { alpha: analysis.alpha, role: analysis.role(v.outcome), allocation };
-    const whole = runEstimators(data, base);
-    whole.warnings.forEach(note);
-    rows.push(...whole.rows);
-    const dim = whole.rows.find((r) => r.estimator === "difference_in_means");
-    if (dim && dim.estimate !== undefined) riData.push({ data, row: dim });
-    for (const sg of analysis.subgroups(v.outcome)) {
-      const column = persons.subgroups.get(sg.column)!;
-      const r = subgroupRows(data, sg.name, (p) => column[p], base);
-      r.warnings.forEach(note);
-      rows.push(...r.rows);
-    }
-  }
-  if (analysis.permutations > 0 && riData.length > 0) fillRandomisationInference(riData, assignment, analysis.seed, analysis.permutations, opts.progress !== false);
-  adjustPValues(rows, analysis.adjustEstimator);
-  if (analysis.multiplicity === "holm") for (const r of rows) r.p_bh = undefined;
-  if (analysis.multiplicity === "bh") for (const r of rows) r.p_holm = undefined;
-  const sorted = sortRows(rows, analysis.outcomeOrder, analysis.subgroupOrder);
+  const bar = opts.progress !== false && analysis.permutations > 0 && process.stderr.isTTY
+    ? new cliProgress.SingleBar({ format: "randomisation inference [{bar}] {value}/{total} re-draws", stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic)
+    : undefined;
+  bar?.start(analysis.permutations, 0);
+  const effects = estimateEffects({
+    ...analysis,
+    assignment,
+    takeup,
+    takeupFile: opts.takeup,
+    onWarning: (w) => warn(w),
+    onProgress: (done) => bar?.update(done),
+  });
+  bar?.stop();
+  const sorted = effects.rows;
+  const warnings = [...analysis.warnings, ...effects.warnings];
+  const attrition = effects.attrition;
   const text = format === "json" ? formatJson(sorted) : formatCsv(sorted);
   const allocationFile = (opts.register ?? opts.allocation)!;
   const meta: EffectsMeta = {
@@ -297,23 +277,6 @@ async function planAnalysis(opts: EstimateOptions, assignment: Assignment): Prom
     pending,
     warnings,
   };
-}
-
-/** p_ri of the whole-sample difference-in-means rows, from one shared set of lottery re-draws (ri_lottery.ts). */
-function fillRandomisationInference(items: { data: AnalysisData; row: EffectRow }[], assignment: Assignment, seed: string, permutations: number, progress: boolean): void {
-  const register: RegisterRow[] = assignment.households.map((h) => ({ householdId: h.householdId, wave: h.wave, stratum: h.stratum, arm: h.arm, pNumerator: 0, pDenominator: 1, drawDate: h.drawDate, seal: "" }));
-  const bar = progress && process.stderr.isTTY ? new cliProgress.SingleBar({ format: "randomisation inference [{bar}] {value}/{total} re-draws", stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic) : undefined;
-  bar?.start(permutations, 0);
-  const redraws = lotteryRedraws(register, seed);
-  const ds: RiDataset[] = items.map(({ data }) => ({
-    y: data.y,
-    household: Int32Array.from(data.clusters, (c) => redraws.indexOf.get(data.clusterHouseholds[c].householdId)!),
-    blocks: data.blocks,
-    clusters: data.clusters,
-  }));
-  const result = riPValues({ register, seed, permutations, datasets: ds, redraws, onProgress: (done) => bar?.update(done) });
-  bar?.stop();
-  items.forEach(({ row }, j) => (row.p_ri = result.p_value[j]));
 }
 
 const colour = new Chalk({ level: process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "" ? 0 : chalk.level });

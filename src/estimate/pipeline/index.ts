@@ -8,3 +8,4 @@ export * from "./quickValues.js";
 export * from "./meta.js";
 export * from "./planValues.js";
 export * from "./subgroupRows.js";
+export * from "./estimateEffects.js";

@@ -1,0 +1,95 @@
+import type { RegisterRow } from "../../io/register.js";
+import { lotteryRedraws, riPValues, type RiDataset } from "../ri_lottery.js";
+import { adjustPValues } from "./adjust.js";
+import { buildAnalysisData, type AnalysisData, type ArmAttrition, type OutcomeValues, type PersonFrame } from "./analysisData.js";
+import { allocationLabel, type Assignment } from "./assignment.js";
+import { sortRows, type EffectRow, type Estimator, type Role } from "./effectTable.js";
+import { runEstimators } from "./estimators.js";
+import { subgroupRows } from "./subgroupRows.js";
+
+/**
+ * The whole estimation, from one value per counted person (per outcome x horizon) to the sorted effect table:
+ * analysis data per outcome x horizon -> the estimators on the whole sample and per subgroup level ->
+ * randomisation inference for the whole-sample difference in means (one set of lottery re-draws shared by all
+ * outcomes, `ri_lottery.ts`) -> Holm/BH within role families -> deterministic row order. Pure: warnings are
+ * returned (and passed to `onWarning` as they arise), progress goes to `onProgress`.
+ */
+export interface EffectsInput {
+  values: readonly OutcomeValues[];
+  persons: PersonFrame;
+  assignment: Assignment;
+  covariates: (outcome: string) => readonly string[];
+  /** subgroup name and persons.csv column (after `readPersons`' derived columns) per outcome */
+  subgroups: (outcome: string) => readonly { name: string; column: string }[];
+  role: (outcome: string) => Role;
+  outcomeOrder: readonly string[];
+  subgroupOrder: readonly string[];
+  alpha: number;
+  permutations: number;
+  seed: string;
+  adjustEstimator: Estimator;
+  multiplicity: "holm" | "bh" | "both";
+  takeup?: ReadonlyMap<string, number>;
+  takeupFile?: string;
+  onWarning?: (warning: string) => void;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface EffectsOutput {
+  rows: EffectRow[];
+  attrition: ({ outcome: string; horizon: number | null } & ArmAttrition)[];
+  warnings: string[];
+}
+
+export function estimateEffects(input: EffectsInput): EffectsOutput {
+  const warnings: string[] = [];
+  const note = (w: string) => {
+    warnings.push(w);
+    input.onWarning?.(w);
+  };
+  const allocation = allocationLabel(input.assignment.source);
+  const attrition: EffectsOutput["attrition"] = [];
+  const rows: EffectRow[] = [];
+  const riData: { data: AnalysisData; row: EffectRow }[] = [];
+  for (const v of input.values) {
+    const data = buildAnalysisData(v, input.persons, input.assignment, { covariates: input.covariates(v.outcome), takeup: input.takeup, takeupFile: input.takeupFile });
+    data.warnings.forEach(note);
+    for (const a of data.attrition) attrition.push({ outcome: v.outcome, horizon: v.horizon ?? null, ...a });
+    const base = { alpha: input.alpha, role: input.role(v.outcome), allocation };
+    const whole = runEstimators(data, base);
+    whole.warnings.forEach(note);
+    rows.push(...whole.rows);
+    const dim = whole.rows.find((r) => r.estimator === "difference_in_means");
+    if (dim && dim.estimate !== undefined) riData.push({ data, row: dim });
+    for (const sg of input.subgroups(v.outcome)) {
+      const column = input.persons.subgroups.get(sg.column);
+      if (!column) throw new Error(`subgroup column ${sg.column} was not read from ${input.persons.file}`);
+      const r = subgroupRows(data, sg.name, (p) => column[p], base);
+      r.warnings.forEach(note);
+      rows.push(...r.rows);
+    }
+  }
+  if (input.permutations > 0 && riData.length > 0) fillRandomisationInference(riData, input.assignment, input.seed, input.permutations, input.onProgress);
+  adjustPValues(rows, input.adjustEstimator);
+  if (input.multiplicity === "holm") for (const r of rows) r.p_bh = undefined;
+  if (input.multiplicity === "bh") for (const r of rows) r.p_holm = undefined;
+  return { rows: sortRows(rows, input.outcomeOrder, input.subgroupOrder), attrition, warnings };
+}
+
+/**
+ * p_ri of the whole-sample difference-in-means rows. The assignment is handed to ri_lottery as register rows: it
+ * re-draws each wave x stratum by complete randomisation of the observed number treated with the lottery's own
+ * generator, which is effekt's draw for a register and the documented re-draw for an external allocation file.
+ */
+function fillRandomisationInference(items: { data: AnalysisData; row: EffectRow }[], assignment: Assignment, seed: string, permutations: number, onProgress?: (done: number, total: number) => void): void {
+  const register: RegisterRow[] = assignment.households.map((h) => ({ householdId: h.householdId, wave: h.wave, stratum: h.stratum, arm: h.arm, pNumerator: 0, pDenominator: 1, drawDate: h.drawDate, seal: "" }));
+  const redraws = lotteryRedraws(register, seed);
+  const datasets: RiDataset[] = items.map(({ data }) => ({
+    y: data.y,
+    household: Int32Array.from(data.clusters, (c) => redraws.indexOf.get(data.clusterHouseholds[c].householdId)!),
+    blocks: data.blocks,
+    clusters: data.clusters,
+  }));
+  const result = riPValues({ register, seed, permutations, datasets, redraws, onProgress });
+  items.forEach(({ row }, j) => (row.p_ri = result.p_value[j]));
+}
