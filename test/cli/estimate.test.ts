@@ -120,6 +120,47 @@ describe("effekt estimate (quick mode)", () => {
   });
 });
 
+describe("effekt estimate (quick mode): subgroups and external allocations", () => {
+  it("--subgroup gives level rows equal to the quick mode on that level's persons alone, with one p_interaction", async () => {
+    const quiet = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    try {
+      const { rows } = await runEstimate({ register: registerPath, persons: personsPath, outcomes: outcomesPath, outcome: ["employment"], subgroup: ["sex"], progress: false });
+      const levels = rows.filter((r) => r.subgroup === "sex" && r.estimator === "difference_in_means");
+      expect(levels.map((r) => r.subgroup_level)).toEqual(["K", "M"]);
+      // the same persons by hand: keep only women's rows in the outcomes file
+      const sex = new Map(readFileSync(personsPath, "utf8").trim().split("\n").slice(1).map((l) => [l.split(",")[0], l.split(",")[3]] as const));
+      const women = readFileSync(outcomesPath, "utf8").trim().split("\n").filter((l, i) => i === 0 || sex.get(l.split(",")[0]) === "K");
+      writeFileSync(join(dir, "women.csv"), `${women.join("\n")}\n`);
+      const alone = await runEstimate({ register: registerPath, persons: personsPath, outcomes: join(dir, "women.csv"), outcome: ["employment"], progress: false });
+      const a = alone.rows.find((r) => r.estimator === "difference_in_means")!;
+      expect(levels[0].estimate).toBe(a.estimate);
+      expect(levels[0].std_error).toBe(a.std_error);
+      expect(levels[0].n_clusters).toBe(a.n_clusters);
+      expect(levels[0].p_interaction).toBeGreaterThan(0);
+      expect(levels[1].p_interaction).toBe(levels[0].p_interaction);
+      expect(levels[0].p_holm).toBeUndefined();
+    } finally {
+      quiet.mockRestore();
+    }
+  });
+
+  it("--allocation with --draw-date: same numbers as the register, allocation column 'not verified by effekt'", async () => {
+    const alloc = join(dir, "external.csv");
+    writeFileSync(alloc, `household_id,arm,stratum,p_treatment\n${readRegister(registerPath).map((r) => `${r.householdId},${r.arm},${r.stratum},${r.pNumerator / r.pDenominator}`).join("\n")}\n`);
+    const quiet = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    try {
+      const a = await runEstimate({ register: registerPath, persons: personsPath, outcomes: dupPath, outcome: ["employment"], byHorizon: true, window: "last" });
+      const b = await runEstimate({ allocation: alloc, drawDate: "2025-03-01", persons: personsPath, outcomes: dupPath, outcome: ["employment"], byHorizon: true, window: "last" });
+      expect(b.rows.map((r) => [r.horizon, r.estimate, r.std_error])).toEqual(a.rows.map((r) => [r.horizon, r.estimate, r.std_error]));
+      expect(b.text).toContain(",exploratory,not verified by effekt\n");
+      await expect(runEstimate({ allocation: alloc, persons: personsPath, outcomes: dupPath, outcome: ["employment"], byHorizon: true, window: "last" })).rejects.toThrow(/--by-horizon needs each household's draw date/);
+      await expect(runEstimate({ register: registerPath, allocation: alloc, persons: personsPath, outcomes: dupPath, outcome: ["employment"] })).rejects.toThrow(/exactly one of --register FILE .* and --allocation FILE/);
+    } finally {
+      quiet.mockRestore();
+    }
+  });
+});
+
 describe("effekt power", () => {
   it("prints the MDE equal to minimumDetectableEffect and the power for --effect", async () => {
     const { runPower } = await import("../../src/cli/power.js");
