@@ -7,6 +7,7 @@ import { registerEstimate } from "./estimate.js";
 import { registerPower } from "./power.js";
 import { registerIndicators } from "./indicators.js";
 import { registerGains } from "./gains.js";
+import { registerPlan } from "./plan.js";
 
 /** Builds the `effekt` program: one file per command in this folder, each adding itself. */
 export function buildProgram(): Command {
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
 Examples:
   effekt draw --households samples/households.csv --register out/allocations.csv --wave 1 --seed viborg-2025-1 --treat 60 --date 2025-03-01
   effekt verify --register out/allocations.csv
+  effekt plan lock --plan analyses/relationel-velfaerd.json --register out/allocations.csv
   effekt estimate --register out/allocations.csv --persons samples/persons.csv --outcomes samples/outcomes.csv --outcome wellbeing --takeup samples/takeup.csv --window first
   effekt power --households 400 --persons-per-household 2 --icc 0.3 --share-treated 0.5
   effekt indicators --spec analyses/lbf-uddannelse-og-livschancer.json --values samples/indicator-values.csv
@@ -32,6 +34,7 @@ Examples:
   registerPower(program);
   registerIndicators(program);
   registerGains(program);
+  registerPlan(program);
   return program;
 }
 
