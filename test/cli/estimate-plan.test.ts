@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { runEstimate, type EstimateOptions } from "../../src/cli/estimate.js";
+import { EFFECT_COLUMNS, runEstimate, type EstimateOptions } from "../../src/cli/estimate.js";
 import { loadPlan } from "../../src/plan/load.js";
 import { lockPlan } from "../../src/plan/lock.js";
 import { UserError } from "../../src/errors.js";
@@ -130,6 +130,11 @@ describe("effekt estimate --plan on the samples", () => {
     expect(att).toHaveLength(2);
     for (const a of att) expect(a.persons_with_value).toBeLessThanOrEqual(a.persons_counted);
     expect(JSON.stringify(meta)).not.toMatch(/\b[PH]\d{5,6}\b/);
+    // documented: every table column and every meta field
+    const tableDoc = readFileSync(join(ROOT, "data-schemas", "effect-table.md"), "utf8");
+    for (const c of EFFECT_COLUMNS) expect(tableDoc).toContain(`\`${c}\``);
+    const metaDoc = readFileSync(join(ROOT, "data-schemas", "effect-table-meta.md"), "utf8");
+    for (const k of [...Object.keys(meta), ...Object.keys(meta.register).map((x) => `register.${x}`), ...Object.keys(meta.inputs).map((x) => `inputs.${x}`)]) expect(metaDoc).toContain(k);
   });
 
   it("gives byte-identical table and meta when the input rows are shuffled", async () => {
