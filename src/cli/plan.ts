@@ -78,7 +78,9 @@ export function runPlanShow(opts: PlanShowOptions): string[] {
         : status.status === "matches"
           ? `plan "${loaded.plan.id}" matches the plan locked for ${opts.register} (sha256 ${loaded.sha256})`
           : `plan "${loaded.plan.id}" (sha256 ${loaded.sha256}) DEVIATES from the plan locked for ${opts.register} (sha256 ${status.locked_sha256}):`;
-    return [head, ...status.deviations.map((d) => `  ${d}`)];
+    const lines = [head, ...status.deviations.map((d) => `  ${d}`)];
+    if (status.register_at_lock === "differs") lines.push(`  warning: the register's waves ${status.waves_at_lock!.join(", ")} no longer hash to what the lock recorded (run effekt verify)`);
+    return lines;
   }
   if (!lock) return format === "json" ? ["null"] : [`no plan is locked for ${opts.register} (${planLockPath(opts.register)} does not exist)`];
   if (format === "json") return [JSON.stringify(lock, null, 2)];
@@ -89,6 +91,8 @@ export function runPlanShow(opts: PlanShowOptions): string[] {
     `  outcomes: ${lock.plan.outcomes.map((o) => `${o.name} (${o.role}, years ${o.horizons.join(", ")})`).join("; ")}`,
     `  file: ${planLockPath(opts.register)}`,
   ];
+  const atLock = planStatus(opts.register, lock.plan, lock.plan_sha256).register_at_lock;
+  lines.push(atLock === "consistent" ? `  the register's waves at lock time are unchanged since the lock` : `  WARNING: the register's waves at lock time no longer hash to what the lock recorded (another register, or changed since; run effekt verify)`);
   if (lock.reason !== undefined) lines.push(`  relocked because: ${lock.reason}`);
   lock.previous.forEach((p, i) => {
     lines.push(`  earlier lock ${i + 1}: plan "${p.plan_id}" sha256 ${p.plan_sha256}${p.locked_on ? `, locked on ${p.locked_on}` : ""}, waves ${p.waves_at_lock.join(", ") || "none"}${p.reason ? `, reason for that relock: ${p.reason}` : ""}`);

@@ -170,8 +170,20 @@ export interface PlanStatus {
   relocks: number;
   /** Waves in the register when the plan was locked; waves drawn later were drawn after the lock. */
   waves_at_lock?: number[];
+  /**
+   * Whether the register's first `waves_at_lock` waves still hash to what the lock recorded: "differs" means the lock
+   * was made on another register or the register was changed since (run `effekt verify`).
+   */
+  register_at_lock?: "consistent" | "differs";
   /** Every difference from the locked plan, by JSON path (empty unless "deviates"). */
   deviations: string[];
+}
+
+/** Does the register, cut back to the waves it held at lock time, still hash to what the lock recorded? */
+function registerAtLock(registerPath: string, lock: PlanLock): "consistent" | "differs" {
+  const atLock = new Set(lock.waves_at_lock);
+  const rows = existsSync(registerPath) ? readRegister(registerPath).filter((r) => atLock.has(r.wave)) : [];
+  return registerHash(rows) === lock.register_sha256 ? "consistent" : "differs";
 }
 
 /** For `estimate --plan`: does the plan in use (with hash `sha256`) match the one locked in the register? */
@@ -184,6 +196,7 @@ export function planStatus(registerPath: string, plan: AnalysisPlan, sha256: str
     ...(lock.locked_on !== undefined ? { locked_on: lock.locked_on } : {}),
     relocks: lock.previous.length,
     waves_at_lock: lock.waves_at_lock,
+    register_at_lock: registerAtLock(registerPath, lock),
   };
   if (lock.plan_sha256 === sha256) return { status: "matches", ...base, deviations: [] };
   const deviations = planDeviations(lock.plan, plan);

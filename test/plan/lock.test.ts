@@ -112,6 +112,20 @@ describe("effekt plan lock", () => {
     expect(r.stdout).toMatch(/verified: 2 waves/);
     expect(r.code).toBe(0);
     expect(readPlanLock(register)!.waves_at_lock).toEqual([1]);
+    const lock = readPlanLock(register)!;
+    expect(planStatus(register, lock.plan, lock.plan_sha256)).toMatchObject({ status: "matches", register_at_lock: "consistent", waves_at_lock: [1] });
+  });
+
+  it("a lock copied beside another register is seen: its waves at lock time do not hash to what the lock recorded", () => {
+    const other = join(tempDir(), "allocations.csv");
+    const r = effekt(["draw", "--households", join(SAMPLES, "households.csv"), "--cases", join(SAMPLES, "cases.csv"), "--register", other, "--wave", "1", "--date", "2025-03-01", "--seed", "another-seed", "--treat", "80"]);
+    expect(r.code).toBe(0);
+    copyFileSync(planLockPath(register), planLockPath(other));
+    const lock = readPlanLock(other)!;
+    expect(planStatus(other, lock.plan, lock.plan_sha256).register_at_lock).toBe("differs");
+    expect(runPlanShow({ register: other })).toContain(
+      "  WARNING: the register's waves at lock time no longer hash to what the lock recorded (another register, or changed since; run effekt verify)",
+    );
   });
 
   it("is byte-reproducible: the same plan on the same register gives the same lock file", () => {
