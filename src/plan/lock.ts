@@ -7,6 +7,7 @@ import { acquireLock } from "../io/lock.js";
 import { committedManifests, manifestDir, readManifests, readRegister, registerHash } from "../io/register.js";
 import { analysisPlanSchema, type AnalysisPlan } from "../schemas/analysisPlan.js";
 import { VERSION } from "../version.js";
+import { parseDay } from "./days.js";
 import { planDeviations } from "./deviations.js";
 import { planFromJson, type LoadedPlan } from "./load.js";
 
@@ -94,7 +95,7 @@ export interface LockOutcome {
  */
 export function lockPlan(req: LockRequest): LockOutcome {
   const { registerPath, loaded } = req;
-  if (req.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(req.date)) {
+  if (req.date !== undefined && Number.isNaN(parseDay(req.date))) {
     throw new UserError(`--date: value ${JSON.stringify(req.date)} is not a date; expected YYYY-MM-DD`);
   }
   if (req.reason !== undefined && req.reason.trim() === "") throw new UserError("--reason: must be a non-empty text saying why the plan changes");

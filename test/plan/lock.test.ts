@@ -145,6 +145,7 @@ describe("effekt plan lock", () => {
   it("refuses a missing register, a bad date, --reason without --relock, and a lock file edited by hand", () => {
     expect(refusal(() => runPlanLock({ plan: PLAN, register: join(dir, "nope.csv") }))).toContain("draw a wave first");
     expect(refusal(() => runPlanLock({ plan: PLAN, register, date: "1 April" }))).toContain("--date");
+    expect(refusal(() => runPlanLock({ plan: PLAN, register, date: "2025-02-30" }))).toBe('--date: value "2025-02-30" is not a date; expected YYYY-MM-DD');
     expect(refusal(() => runPlanLock({ plan: PLAN, register, reason: "x" }))).toContain("--reason goes with --relock");
     const path = planLockPath(register);
     const edited = JSON.parse(readFileSync(path, "utf8"));
