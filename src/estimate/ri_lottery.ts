@@ -1,5 +1,4 @@
-import { completeAssignment } from "../draw/complete.js";
-import { waveRng } from "../draw/rng.js";
+import { uniformInt, waveRng } from "../draw/rng.js";
 import type { RegisterRow } from "../io/register.js";
 import { differenceInMeans } from "./difference_in_means.js";
 import { EstimationError } from "./errors.js";
@@ -14,8 +13,9 @@ import { groupRows } from "./grouping.js";
  * stratum in sorted order a complete random assignment of exactly as many households as the register has treated
  * in that wave x stratum (`drawWave` with `treat: perStratum`). The realised number treated per wave x stratum is
  * held fixed, so the inference is conditional on it; with a total spread over strata the design is the same up to
- * that conditioning. The lean path below skips `drawWave`'s sorting and string building per re-draw but calls the
- * same `waveRng` and `completeAssignment` in the same order; `test/estimate/ri_lottery.test.ts` checks it gives
+ * that conditioning. The lean path below skips `drawWave`'s sorting and string building per re-draw, and runs
+ * `completeAssignment`'s partial Fisher-Yates shuffle in place on a reused buffer, with the same `waveRng` and
+ * `uniformInt` calls in the same order; `test/estimate/ri_lottery.test.ts` checks it gives
  * `drawWave`'s assignment for hundreds of seeds and designs.
  *
  * One set of re-draws is shared by all outcomes (as ri2 uses one permutation matrix). The statistic is the
@@ -50,8 +50,11 @@ export interface LotteryRedraws {
   indexOf: Map<string, number>;
   /** the register's assignment (1 = treatment), by household index */
   observed: Uint8Array;
-  /** writes re-draw s's assignment (1 = treatment) into `treated`, by household index */
-  draw(s: number, treated: Uint8Array): void;
+  /**
+   * Writes re-draw s's assignment (1 = treatment) into `treated`, by household index, and, when given, the treated
+   * households' indices into `treatedList`; returns how many are treated.
+   */
+  draw(s: number, treated: Uint8Array, treatedList?: Int32Array): number;
 }
 
 interface StratumPlan {
@@ -101,15 +104,32 @@ export function lotteryRedraws(register: readonly RegisterRow[], seed: string): 
     if (indexOf.has(h)) throw new EstimationError("bad_input", `household ${h} appears twice in the register`);
     indexOf.set(h, i);
   });
-  const draw = (s: number, treated: Uint8Array): void => {
+  let largest = 0;
+  for (const w of waves) for (const st of w.strata) largest = Math.max(largest, st.members.length);
+  const order = new Int32Array(largest);
+  const draw = (s: number, treated: Uint8Array, treatedList?: Int32Array): number => {
     if (treated.length !== households.length) throw new EstimationError("bad_input", `treated has ${treated.length} entries, the register ${households.length} households`);
+    treated.fill(0);
+    let count = 0;
     for (const w of waves) {
       const rng = waveRng(`${seed}/${s}`, w.wave);
       for (const st of w.strata) {
-        const z = completeAssignment(st.members.length, st.places, rng);
-        for (let i = 0; i < z.length; i++) treated[st.members[i]] = z[i];
+        // completeAssignment(n, m, rng): the first m positions of a partial Fisher-Yates shuffle are treated
+        const n = st.members.length;
+        for (let i = 0; i < n; i++) order[i] = i;
+        for (let i = 0; i < st.places; i++) {
+          const j = i + uniformInt(rng, n - i);
+          const tmp = order[i];
+          order[i] = order[j];
+          order[j] = tmp;
+          const h = st.members[order[i]];
+          treated[h] = 1;
+          if (treatedList) treatedList[count] = h;
+          count++;
+        }
       }
     }
+    return count;
   };
   return { households, indexOf, observed: Uint8Array.from(observed), draw };
 }
@@ -121,6 +141,8 @@ export function lotteryRedraws(register: readonly RegisterRow[], seed: string): 
 export interface LeanDifferenceInMeans {
   /** T for this assignment, or NaN where `differenceInMeans` would throw */
   statistic(treated: Uint8Array): number;
+  /** the same from the list of treated households (`treatedList[0 .. count)`), visiting only their persons */
+  statisticOfTreated(treatedList: Int32Array, count: number): number;
 }
 
 export function leanDifferenceInMeans(data: RiDataset, nHouseholds: number): LeanDifferenceInMeans {
@@ -165,9 +187,29 @@ export function leanDifferenceInMeans(data: RiDataset, nHouseholds: number): Lea
   const pairMatched = clustersPerBlock.some((s) => s.size === 2);
   // blocks in differenceInMeans's order (sorted block code), so the weighted sum adds in the same order
   const order = Int32Array.from(Array.from({ length: nBlocks }, (_, g) => g).sort((a, b) => blocks.codes[a] - blocks.codes[b]));
+  // the units of each household (CSR) and each block's total, for the statistic from the treated list
+  const unitStart = new Int32Array(nHouseholds + 1);
+  for (let u = 0; u < uH.length; u++) unitStart[uH[u] + 1]++;
+  for (let h = 0; h < nHouseholds; h++) unitStart[h + 1] += unitStart[h];
+  const fill = unitStart.slice(0, nHouseholds);
+  const unitsByHousehold = new Int32Array(uH.length);
+  for (let u = 0; u < uH.length; u++) unitsByHousehold[fill[uH[u]]++] = u;
+  const blockSum = new Float64Array(nBlocks);
+  for (let u = 0; u < uH.length; u++) blockSum[uB[u]] += uS[u];
   const s1 = new Float64Array(nBlocks);
   const s0 = new Float64Array(nBlocks);
   const n1 = new Int32Array(nBlocks);
+  const combine = (): number => {
+    let t = 0;
+    for (let k = 0; k < nBlocks; k++) {
+      const b = order[k];
+      const m1 = n1[b];
+      const m0 = blockN[b] - m1;
+      if (m1 === 0 || m0 === 0 || (!pairMatched && (m1 === 1 || m0 === 1))) return NaN;
+      t += ((s1[b] / m1 - s0[b] / m0) * blockN[b]) / n;
+    }
+    return t;
+  };
   return {
     statistic(treated: Uint8Array): number {
       s1.fill(0);
@@ -180,15 +222,23 @@ export function leanDifferenceInMeans(data: RiDataset, nHouseholds: number): Lea
           n1[b] += uC[u];
         } else s0[b] += uS[u];
       }
-      let t = 0;
-      for (let k = 0; k < nBlocks; k++) {
-        const b = order[k];
-        const m1 = n1[b];
-        const m0 = blockN[b] - m1;
-        if (m1 === 0 || m0 === 0 || (!pairMatched && (m1 === 1 || m0 === 1))) return NaN;
-        t += ((s1[b] / m1 - s0[b] / m0) * blockN[b]) / n;
+      return combine();
+    },
+    statisticOfTreated(treatedList: Int32Array, count: number): number {
+      s1.fill(0);
+      n1.fill(0);
+      for (let t = 0; t < count; t++) {
+        const h = treatedList[t];
+        for (let k = unitStart[h]; k < unitStart[h + 1]; k++) {
+          const u = unitsByHousehold[k];
+          s1[uB[u]] += uS[u];
+          n1[uB[u]] += uC[u];
+        }
       }
-      return t;
+      // the control sums by subtraction: within rounding of the direct sums (the test checks 1e-12 against
+      // differenceInMeans), and it visits only the treated households' persons
+      for (let b = 0; b < nBlocks; b++) s0[b] = blockSum[b] - s1[b];
+      return combine();
     },
   };
 }
@@ -236,11 +286,12 @@ export function riPValues(input: RiPValuesInput): RiPValuesResult {
   const extreme = new Array<number>(datasets.length).fill(0);
   const undef = new Array<number>(datasets.length).fill(0);
   const treated = new Uint8Array(H);
+  const treatedList = new Int32Array(H);
   const step = Math.max(1, Math.floor(S / 100));
   for (let s = 0; s < S; s++) {
-    design.draw(s, treated);
+    const count = design.draw(s, treated, treatedList);
     for (let j = 0; j < stats.length; j++) {
-      const t = stats[j].statistic(treated);
+      const t = stats[j].statisticOfTreated(treatedList, count);
       if (Number.isNaN(t)) {
         undef[j]++;
         extreme[j]++;

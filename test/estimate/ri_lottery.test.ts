@@ -123,7 +123,7 @@ describe("lottery re-draws", () => {
 });
 
 describe("lean difference in means", () => {
-  it("equals differenceInMeans(...).estimate to 1e-12 on random re-draws", () => {
+  it("equals differenceInMeans(...).estimate to 1e-12 on random re-draws (from the 0/1 vector and from the treated list)", () => {
     const rand = seedrandom("ri-lean-dim");
     let checked = 0;
     for (let k = 0; k < 30; k++) {
@@ -132,8 +132,12 @@ describe("lean difference in means", () => {
       const data = makeDataset(rand, register, design, 0, 0.8);
       const lean = leanDifferenceInMeans(data, design.households.length);
       const treated = new Uint8Array(design.households.length);
+      const list = new Int32Array(design.households.length);
       for (let s = 0; s < 20; s++) {
-        design.draw(s, treated);
+        const count = design.draw(s, treated, list);
+        expect(count).toBe(treated.reduce((a, b) => a + b, 0));
+        for (let t = 0; t < count; t++) expect(treated[list[t]]).toBe(1);
+        const fromList = lean.statisticOfTreated(list, count);
         const z = Float64Array.from(data.household as Int32Array, (h) => treated[h]);
         let full: number;
         try {
@@ -142,9 +146,12 @@ describe("lean difference in means", () => {
           full = NaN;
         }
         const t = lean.statistic(treated);
-        if (Number.isNaN(full)) expect(t).toBeNaN();
-        else {
+        if (Number.isNaN(full)) {
+          expect(t).toBeNaN();
+          expect(fromList).toBeNaN();
+        } else {
           expect(Math.abs(t - full)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(full)));
+          expect(Math.abs(fromList - full)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(full)));
           checked++;
         }
       }
