@@ -1,0 +1,83 @@
+/**
+ * `effekt estimate` on a generated ~1 GB outcomes file (issue 3): 80,000 households in two waves, 200,000
+ * persons, weekly self-support status for three years after the draw (31 million rows), quick mode with
+ * --window mean and one covariate, in a fresh process. Target: peak memory below 2 GB; the wall time is reported.
+ */
+import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import seedrandom from "seedrandom";
+import { drawWave } from "../src/draw/wave.js";
+import { serializeRegister, type RegisterRow } from "../src/io/register.js";
+import { REPS, ROOT, median, seconds, timedNode, type BenchRow } from "./common.js";
+
+const HOUSEHOLDS = 80_000;
+const PERSONS = 200_000;
+const WEEKS = 156;
+
+async function writeInputs(dir: string): Promise<void> {
+  const rand = seedrandom("effekt-bench-estimate");
+  const areas = ["Houlkær", "Ellekonebakken", "Karup Kølvrå"];
+  const register: RegisterRow[] = [];
+  const half = HOUSEHOLDS / 2;
+  for (const wave of [1, 2]) {
+    const ids = Array.from({ length: half }, (_, i) => `H${String((wave - 1) * half + i).padStart(6, "0")}`);
+    const strata = ids.map(() => areas[Math.floor(rand() * 3)]);
+    const d = drawWave({ householdIds: ids, strata, wave, seed: `bench-${wave}`, treat: { kind: "total", places: half / 2 }, drawDate: wave === 1 ? "2025-03-01" : "2025-09-01" });
+    for (const a of d.allocations) register.push({ ...a, seal: "bench" });
+  }
+  writeFileSync(join(dir, "allocations.csv"), serializeRegister(register));
+  const size = new Array<number>(HOUSEHOLDS).fill(1);
+  for (let k = HOUSEHOLDS; k < PERSONS; k++) size[Math.floor(rand() * HOUSEHOLDS)]++;
+  const persons = ["person_id,household_id,birth_year,sex,employed_baseline"];
+  const personRows: { id: string; level: number; start: number }[] = [];
+  register.sort((a, b) => (a.householdId < b.householdId ? -1 : 1));
+  let p = 0;
+  register.forEach((r, h) => {
+    const re = rand() - 0.5;
+    for (let k = 0; k < size[h]; k++) {
+      const id = `P${String(++p).padStart(7, "0")}`;
+      const employed = rand() < 0.4 ? 1 : 0;
+      persons.push(`${id},${r.householdId},${1960 + Math.floor(rand() * 45)},${rand() < 0.5 ? "K" : "M"},${employed}`);
+      personRows.push({ id, level: 0.2 + 0.4 * employed + 0.3 * re + (r.arm === "treatment" ? 0.05 : 0), start: Date.parse(`${r.drawDate}T00:00:00Z`) });
+    }
+  });
+  writeFileSync(join(dir, "persons.csv"), `${persons.join("\n")}\n`);
+  const out = createWriteStream(join(dir, "outcomes.csv"));
+  const write = (s: string): Promise<void> => new Promise((resolve) => (out.write(s) ? resolve() : out.once("drain", () => resolve())));
+  await write("person_id,outcome,date,value\n");
+  let chunk: string[] = [];
+  for (const person of personRows) {
+    for (let w = 1; w <= WEEKS; w++) {
+      const date = new Date(person.start + w * 7 * 86_400_000).toISOString().slice(0, 10);
+      chunk.push(`${person.id},employment,${date},${rand() < person.level ? 1 : 0}\n`);
+    }
+    if (chunk.length > 50_000) {
+      await write(chunk.join(""));
+      chunk = [];
+    }
+  }
+  await write(chunk.join(""));
+  await new Promise<void>((resolve) => out.end(resolve));
+}
+
+export async function benchEstimateCli(): Promise<BenchRow[]> {
+  const dir = mkdtempSync(join(tmpdir(), "effekt-bench-estimate-"));
+  try {
+    await writeInputs(dir);
+    const gb = statSync(join(dir, "outcomes.csv")).size / 1e9;
+    const walls: number[] = [];
+    const peaks: number[] = [];
+    for (let r = 0; r < Math.min(REPS, 3); r++) {
+      const res = timedNode([join(ROOT, "bin", "effekt"), "estimate", "--register", join(dir, "allocations.csv"), "--persons", join(dir, "persons.csv"), "--outcomes", join(dir, "outcomes.csv"), "--outcome", "employment", "--window", "mean", "--covariates", "employed_baseline", "--no-progress", "--out", join(dir, "effects.csv")], { ...process.env, NO_COLOR: "1" });
+      if (res.status !== 0) throw new Error(`effekt estimate failed: ${res.stderr}`);
+      walls.push(res.ms);
+      if (res.peakMb !== undefined) peaks.push(res.peakMb);
+    }
+    const rows: BenchRow[] = [{ figure: `effekt estimate, ${gb.toFixed(2)} GB outcomes (31M rows, 200,000 persons)`, value: seconds(median(walls)), target: "(reported)" }];
+    if (peaks.length > 0) rows.push({ figure: "  peak memory of that command", value: `${median(peaks).toFixed(0)} MB`, target: "< 2048 MB", met: median(peaks) < 2048 });
+    return rows;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
