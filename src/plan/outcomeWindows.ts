@@ -22,7 +22,8 @@ export type { PersonFrame } from "./population.js";
  *   the repeat is counted in `skipped.sameDayRepeats`).
  * - A person who counts but has no non-missing value in the window gets NaN ("no value"); never 0.
  * - Results do not depend on row order: `max`, `first`, `last` are order-free, and `mean` / `sum` use compensated
- *   (Neumaier) summation, exact for the 0/1 and few-decimal values of register extracts.
+ *   (Neumaier 1974) summation, which returns the correctly rounded sum except for pathological cancellation, so
+ *   reordering the rows does not change a bit (sums of 0/1 values are exact in any case).
  */
 
 export interface WindowSkips {
@@ -138,6 +139,7 @@ export function createOutcomeAccumulator(plan: AnalysisPlan, frame: PersonFrame)
   }
 
   function addAt(p: number, o: number, day: number, value: number): void {
+    if (!(p >= 0 && p < n)) throw new RangeError(`outcome row for person index ${p}: the frame has ${n} persons`);
     const s = states[o];
     const slot = slotOfPerson[p];
     if (slot < 0) { s.skips.notDrawn++; return; }

@@ -103,6 +103,7 @@ describe("outcome windows", () => {
     expect(() => acc.result("y", 2)).toThrow(/no horizon 2/);
     expect(acc.outcomeNames()).toEqual(["y"]);
     expect(acc.outcomeIndex("z")).toBe(-1);
+    expect(() => acc.add(3, "y", day("2025-06-01"), 1)).toThrow(/person index 3: the frame has 3 persons/);
   });
 
   const weekly: [string, number][] = [
