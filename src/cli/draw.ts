@@ -10,11 +10,12 @@ import { writeFileAtomic } from "../io/atomic.js";
 import { acquireLock } from "../io/lock.js";
 import { parseDateFlag, formatDay } from "../io/columns.js";
 import { committedManifests, manifestPath, readManifests, readRegister, registerHash, removeUncommitted } from "../io/register.js";
-import { buildWave, inputHashes, loadWaveHouseholds, storedPath } from "../io/waveFiles.js";
+import { buildWave, checkPseudonymKey, inputHashes, loadWaveHouseholds, storedPath } from "../io/waveFiles.js";
 import { balanceCsv, formatBalance } from "../report/balance.js";
 import type { DrawDefinition } from "../schemas/manifest.js";
 import { canonicalJson } from "../schemas/manifest.js";
 import { say } from "./output.js";
+import { addCprOptions, idPolicyFrom } from "./cprOptions.js";
 
 interface DrawOptions {
   households: string;
@@ -29,10 +30,11 @@ interface DrawOptions {
   minCases: string;
   balance?: string;
   allowCprLikeIds?: boolean;
+  pseudonymKey?: string;
 }
 
 export function registerDraw(program: Command): void {
-  program
+  const command = program
     .command("draw")
     .description("draw one wave of the household lottery into the register (stratified complete randomisation)")
     .requiredOption("--households <file>", "households.csv: household_id, area, active_cases, covariates")
@@ -46,9 +48,9 @@ export function registerDraw(program: Command): void {
     .option("--areas <list>", `comma-separated selected areas (default: ${VIBORG_AREAS.join(", ")})`)
     .option("--min-cases <n>", "minimum number of active cases to be eligible", "2")
     .option("--balance <file>", "where to write the balance table (default: <register>.balance.csv)")
-    .option("--allow-cpr-like-ids", "accept identifiers that look like CPR numbers (only if they are not)")
     .addHelpText("after", "\nExample:\n  effekt draw --households samples/households.csv --register out/allocations.csv --wave 1 --seed viborg-2025-1 --treat 60 --date 2025-03-01\n")
     .action((opts: DrawOptions) => runDraw(opts));
+  addCprOptions(command);
 }
 
 function parseWhole(raw: string, flag: string, min: number): number {
@@ -79,6 +81,7 @@ function runDraw(opts: DrawOptions): void {
   if (areas.length === 0) throw new UserError("--areas names no area");
   for (const f of [opts.households, opts.cases]) if (f && !existsSync(f)) throw new UserError(`cannot read ${f}: no such file`);
   const registerPath = opts.register;
+  const idPolicy = idPolicyFrom(opts);
 
   const release = acquireLock(registerPath);
   try {
@@ -87,6 +90,8 @@ function runDraw(opts: DrawOptions): void {
     const lastWave = committed.size === 0 ? 0 : Math.max(...committed.keys());
     const priorHash = registerHash(prior);
     checkRegisterIntact(registerPath, priorHash, committed, lastWave);
+    // Earlier waves drawn with keyed pseudonyms need the same key now, before anything is written.
+    for (const s of committed.values()) checkPseudonymKey(s.manifest.definition, idPolicy);
 
     const hashes = inputHashes(opts.households, opts.cases);
     const definition: DrawDefinition = {
@@ -103,6 +108,7 @@ function runDraw(opts: DrawOptions): void {
         households: { path: storedPath(registerPath, opts.households), sha256: hashes.households },
         ...(opts.cases ? { cases: { path: storedPath(registerPath, opts.cases), sha256: hashes.cases!, date: formatDay(drawDay!) } } : {}),
       },
+      ...(idPolicy.pseudonyms ? { pseudonym_key_check: idPolicy.pseudonyms.keyCheck } : {}),
     };
 
     const existing = committed.get(wave);
@@ -115,7 +121,7 @@ function runDraw(opts: DrawOptions): void {
       throw new UserError(`--wave ${wave} is not the next wave: the register has ${lastWave === 0 ? "no waves" : `waves 1 to ${lastWave}`}, so the next is ${lastWave + 1}`);
     }
 
-    const households = loadWaveHouseholds(registerPath, definition, { households: opts.households, cases: opts.cases }, opts.allowCprLikeIds);
+    const households = loadWaveHouseholds(registerPath, definition, { households: opts.households, cases: opts.cases }, idPolicy);
     const known = new Set(households.areas);
     const unknown = areas.filter((a) => !known.has(a));
     if (unknown.length > 0) {
@@ -134,7 +140,7 @@ function runDraw(opts: DrawOptions): void {
     const allRows = [...prior, ...built.rows];
     // Balance per wave and pooled: each earlier wave's baseline comes from the households file it was drawn from.
     const perWave = [...committed.values()].map((s) => ({
-      households: loadWaveHouseholds(registerPath, s.manifest.definition, {}, true),
+      households: loadWaveHouseholds(registerPath, s.manifest.definition, {}, { allowCpr: true, pseudonyms: idPolicy.pseudonyms }),
       rows: prior.filter((r) => r.wave === s.manifest.definition.wave),
     }));
     perWave.push({ households, rows: built.rows });

@@ -6,15 +6,17 @@ import { committedManifests, decimal, readManifests, readRegister, registerHash,
 import { buildWave, definitionHash, loadWaveHouseholds, resolveStored } from "../io/waveFiles.js";
 import { existsSync } from "node:fs";
 import { say } from "./output.js";
+import { addCprOptions, idPolicyFrom, type CprFlags } from "./cprOptions.js";
+import type { IdPolicy } from "../io/pseudonym.js";
 
-interface VerifyOptions {
+interface VerifyOptions extends CprFlags {
   register: string;
   households?: string;
   cases?: string;
 }
 
 export function registerVerify(program: Command): void {
-  program
+  const command = program
     .command("verify")
     .description("re-derive every wave from its manifest and input files and check the register's hash chain")
     .requiredOption("--register <file>", "the allocation register to verify")
@@ -22,13 +24,14 @@ export function registerVerify(program: Command): void {
     .option("--cases <file>", "use this cases file instead of the one recorded in the manifests")
     .addHelpText("after", "\nExit codes: 0 verified, 1 a difference was found, 2 bad input.\n\nExample:\n  effekt verify --register out/allocations.csv\n")
     .action((opts: VerifyOptions) => {
-      const summary = verifyRegister(opts.register, { households: opts.households, cases: opts.cases });
+      const summary = verifyRegister(opts.register, { households: opts.households, cases: opts.cases }, idPolicyFrom(opts));
       say(`verified: ${summary}`);
     });
+  addCprOptions(command);
 }
 
 /** Checks a register wave by wave; throws MismatchError naming the first difference. */
-export function verifyRegister(registerPath: string, overrides: { households?: string; cases?: string } = {}): string {
+export function verifyRegister(registerPath: string, overrides: { households?: string; cases?: string } = {}, ids: IdPolicy = {}): string {
   if (!existsSync(registerPath)) throw new UserError(`cannot read ${registerPath}: no such file`);
   const rows = readRegister(registerPath);
   const { committed, uncommitted } = committedManifests(rows, readManifests(registerPath));
@@ -57,7 +60,7 @@ export function verifyRegister(registerPath: string, overrides: { households?: s
     const householdsPath = overrides.households ?? resolveStored(registerPath, inputs.households.path);
     checkInput(w, "households", householdsPath, inputs.households.sha256);
     if (inputs.cases) checkInput(w, "cases", overrides.cases ?? resolveStored(registerPath, inputs.cases.path), inputs.cases.sha256);
-    const households = loadWaveHouseholds(registerPath, manifest.definition, overrides, true);
+    const households = loadWaveHouseholds(registerPath, manifest.definition, overrides, { allowCpr: true, pseudonyms: ids.pseudonyms });
     const rebuilt = buildWave({ definition: manifest.definition, households, priorRows: prior, priorRegisterHash: priorHash, previousManifestBytes: previousBytes });
     compareRows(w, rebuilt.rows, waveRows);
     if (manifest.register_sha256_after !== registerHash([...prior, ...waveRows])) {

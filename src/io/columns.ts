@@ -1,5 +1,9 @@
 import { InputError, looksLikeCpr } from "../errors.js";
 import { rawColumn, type RawTable } from "./csv.js";
+import type { Pseudonymiser } from "./pseudonym.js";
+
+/** Re-exported so column readers can be imported from one place. */
+export { rawColumn };
 
 /**
  * Typed conversions of raw CSV columns. Each names file, line, column, value and expectation when a value
@@ -68,30 +72,52 @@ export function numberColumn(table: RawTable, name: string, options: NumberOptio
   return out;
 }
 
-/** A column of non-empty identifiers. Refuses CPR-like values: inputs must be pseudonymised. */
-export function idColumn(table: RawTable, name: string, options: { unique?: boolean; allowCpr?: boolean } = {}): string[] {
-  const raw = rawColumn(table, name);
-  const seen = options.unique ? new Map<string, number>() : undefined;
-  for (let i = 0; i < raw.length; i++) {
-    const id = raw[i];
+export interface IdColumnOptions {
+  unique?: boolean;
+  /** Keep CPR-like values (only for effekt's own working files, such as the register). */
+  allowCpr?: boolean;
+  /**
+   * Replace each CPR-like value by its keyed pseudonym (`--allow-cpr-like-ids --pseudonym-key FILE`), in the
+   * returned array and in the table itself, so nothing downstream can write the original.
+   */
+  pseudonyms?: Pseudonymiser;
+}
+
+/**
+ * A column of non-empty identifiers. Refuses CPR-like values (inputs must be pseudonymised) unless the caller
+ * pseudonymises them or keeps them explicitly. Uniqueness is checked after pseudonymising.
+ */
+export function idColumn(table: RawTable, name: string, options: IdColumnOptions = {}): string[] {
+  let ids = rawColumn(table, name);
+  const { pseudonyms } = options;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
     if (id === "") throw new InputError(where(table, i, name), "is empty", "a pseudonymous identifier");
-    if (!options.allowCpr && looksLikeCpr(id)) {
+    if (!looksLikeCpr(id)) continue;
+    if (!pseudonyms) {
+      if (options.allowCpr) continue;
       throw new InputError(
         where(table, i, name),
         "looks like a Danish CPR number; effekt only takes pseudonymised identifiers",
-        "a pseudonymous id (pass --allow-cpr-like-ids only if these are not CPR numbers)",
+        "a pseudonymous id (or pass --allow-cpr-like-ids --pseudonym-key FILE to replace such ids by keyed pseudonyms)",
         id,
       );
     }
-    if (seen) {
-      const first = seen.get(id);
+    if (ids === table.columns.get(name)) ids = ids.slice();
+    ids[i] = pseudonyms.of(id);
+  }
+  if (ids !== table.columns.get(name)) table.columns.set(name, ids);
+  if (options.unique) {
+    const seen = new Map<string, number>();
+    for (let i = 0; i < ids.length; i++) {
+      const first = seen.get(ids[i]);
       if (first !== undefined) {
-        throw new InputError(where(table, i, name), `is a duplicate (first seen on line ${table.lineOf(first)})`, "each id once", id);
+        throw new InputError(where(table, i, name), `is a duplicate (first seen on line ${table.lineOf(first)})`, "each id once", ids[i]);
       }
-      seen.set(id, i);
+      seen.set(ids[i], i);
     }
   }
-  return raw;
+  return ids;
 }
 
 /** A column of non-empty text. */

@@ -2,6 +2,7 @@ import { InputError, UserError } from "../errors.js";
 import { activeCasesOn } from "../draw/eligibility.js";
 import type { Covariate } from "../draw/balance.js";
 import { readCsv, rawColumn, type RawTable } from "./csv.js";
+import type { Pseudonymiser } from "./pseudonym.js";
 import { dateColumn, formatDay, idColumn, isMissing, numberColumn, parseNumberText, textColumn } from "./columns.js";
 
 export interface Households {
@@ -26,10 +27,12 @@ export function loadHouseholds(args: {
   casesDate?: number;
   strataColumn: string;
   allowCprLikeIds?: boolean;
+  /** Replace CPR-like ids by keyed pseudonyms (`--allow-cpr-like-ids --pseudonym-key`). */
+  pseudonyms?: Pseudonymiser;
 }): Households {
   const required = ["household_id", "area", ...(args.casesPath ? [] : ["active_cases"])];
   const table = readCsv(args.path, { required });
-  const ids = idColumn(table, "household_id", { unique: true, allowCpr: args.allowCprLikeIds });
+  const ids = idColumn(table, "household_id", { unique: true, allowCpr: args.allowCprLikeIds, pseudonyms: args.pseudonyms });
   const normalised = new Map<string, string>();
   const areas = textColumn(table, "area", { expected: "the name of the housing area" }).map((a) => {
     let n = normalised.get(a);
@@ -40,8 +43,8 @@ export function loadHouseholds(args: {
   if (args.casesPath) {
     if (args.casesDate === undefined) throw new UserError("--cases needs --date: the day on which cases are counted as active");
     const cases = readCsv(args.casesPath, { required: ["case_id", "household_id", "opened", "closed"], allowEmpty: true });
-    idColumn(cases, "case_id", { unique: true, allowCpr: args.allowCprLikeIds });
-    const caseHouseholds = idColumn(cases, "household_id", { allowCpr: args.allowCprLikeIds });
+    idColumn(cases, "case_id", { unique: true, allowCpr: args.allowCprLikeIds, pseudonyms: args.pseudonyms });
+    const caseHouseholds = idColumn(cases, "household_id", { allowCpr: args.allowCprLikeIds, pseudonyms: args.pseudonyms });
     const opened = dateColumn(cases, "opened");
     const closed = dateColumn(cases, "closed", { allowMissing: true });
     for (let c = 0; c < cases.nRows; c++) {

@@ -7,6 +7,7 @@ import { canonicalJson, type DrawDefinition, type WaveManifest } from "../schema
 import { parseDateText } from "./columns.js";
 import { sha256, sha256File } from "./hash.js";
 import { loadHouseholds, type Households } from "./households.js";
+import type { IdPolicy } from "./pseudonym.js";
 import { decimal, serializeRegister, type RegisterRow } from "./register.js";
 
 /** Input paths are stored relative to the register's folder, so a copied evaluation folder still verifies. */
@@ -19,25 +20,44 @@ export function resolveStored(registerPath: string, stored: string): string {
   return isAbsolute(stored) ? stored : resolve(dirname(resolve(registerPath)), stored);
 }
 
-/** Loads the households a definition names (from `overrides` when given), after checking the files exist. */
+/**
+ * Loads the households a definition names (from `overrides` when given), after checking the files exist.
+ * Identifiers are read as the wave was drawn: pseudonymised with the same key when its definition records a key
+ * check, otherwise as they are (`ids` = true keeps CPR-like ids, for re-reading a wave drawn before pseudonyms).
+ */
 export function loadWaveHouseholds(
   registerPath: string,
   definition: DrawDefinition,
   overrides: { households?: string; cases?: string } = {},
-  allowCprLikeIds = false,
+  ids: boolean | IdPolicy = false,
 ): Households {
   const householdsPath = overrides.households ?? resolveStored(registerPath, definition.inputs.households.path);
   const casesPath = definition.inputs.cases ? overrides.cases ?? resolveStored(registerPath, definition.inputs.cases.path) : undefined;
   for (const p of [householdsPath, casesPath]) {
     if (p !== undefined && !existsSync(p)) throw new UserError(`wave ${definition.wave}: input file ${p} does not exist`);
   }
+  const policy: IdPolicy = typeof ids === "boolean" ? { allowCpr: ids } : ids;
+  checkPseudonymKey(definition, policy);
   return loadHouseholds({
     path: householdsPath,
     casesPath,
     casesDate: definition.inputs.cases ? parseDateText(definition.inputs.cases.date) : undefined,
     strataColumn: definition.strata_column,
-    allowCprLikeIds,
+    allowCprLikeIds: policy.allowCpr,
+    pseudonyms: definition.pseudonym_key_check !== undefined ? policy.pseudonyms : undefined,
   });
+}
+
+/** A wave drawn with keyed pseudonyms can only be re-read with the same key (else its households would not match). */
+export function checkPseudonymKey(definition: DrawDefinition, policy: IdPolicy): void {
+  const recorded = definition.pseudonym_key_check;
+  if (recorded === undefined) return;
+  if (!policy.pseudonyms) {
+    throw new UserError(`wave ${definition.wave} was drawn with CPR-like ids replaced by keyed pseudonyms; pass --allow-cpr-like-ids --pseudonym-key FILE with the same key`);
+  }
+  if (policy.pseudonyms.keyCheck !== recorded) {
+    throw new UserError(`wave ${definition.wave} was drawn with a different pseudonym key (its manifest records key check ${recorded}, this key gives ${policy.pseudonyms.keyCheck}); pass the key the wave was drawn with`);
+  }
 }
 
 export function definitionHash(definition: DrawDefinition): string {

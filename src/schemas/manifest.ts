@@ -19,6 +19,8 @@ export const drawDefinitionSchema = z
       households: z.object({ path: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
       cases: z.object({ path: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), date: z.string() }).optional(),
     }),
+    /** Present when CPR-like ids were replaced by keyed pseudonyms: a fingerprint of the key (io/pseudonym.ts). */
+    pseudonym_key_check: z.string().regex(/^[0-9a-f]{16}$/).optional(),
   })
   .strict();
 
