@@ -81,6 +81,8 @@ export interface EstimateRun {
 /** What differs between plan mode and quick mode, once the inputs are read. */
 interface Analysis {
   persons: ReturnType<typeof readPersons>;
+  /** SHA-256 of outcomes.csv, hashed while streaming it */
+  outcomesSha256: string;
   values: OutcomeValues[];
   outcomeOrder: string[];
   covariates: (outcome: string) => readonly string[];
@@ -139,7 +141,7 @@ export async function runEstimate(opts: EstimateOptions): Promise<EstimateRun> {
     },
     inputs: {
       persons: { file: opts.persons, sha256: sha256File(opts.persons) },
-      outcomes: { file: opts.outcomes, sha256: sha256File(opts.outcomes) },
+      outcomes: { file: opts.outcomes, sha256: analysis.outcomesSha256 },
       takeup: opts.takeup !== undefined ? { file: opts.takeup, sha256: sha256File(opts.takeup) } : null,
     },
     plan: analysis.plan,
@@ -179,10 +181,11 @@ async function quickAnalysis(opts: EstimateOptions, assignment: Assignment): Pro
     return d ? parseDateText(d) ?? NaN : NaN;
   });
   const acc = createQuickAccumulator({ outcomes, window, byHorizon: opts.byHorizon === true, drawDayOf: (p) => drawDay[p], file: basename(opts.outcomes), personIdOf: (p) => persons.personIds[p] });
-  await readOutcomes(opts.outcomes, persons.personIds, (p, outcome, day, value, line, dateText) => acc.add(p, outcome, day, value, line, dateText), basename(opts.persons));
+  const read = await readOutcomes(opts.outcomes, persons.personIds, (p, outcome, day, value, line, dateText) => acc.add(p, outcome, day, value, line, dateText), basename(opts.persons));
   for (const o of outcomes) if (acc.rowsSeen(o) === 0) throw new UserError(`${opts.outcomes} has no rows for outcome "${o}"`);
   return {
     persons,
+    outcomesSha256: read.sha256,
     values: acc.finish(),
     outcomeOrder: outcomes,
     covariates: () => covariates,
@@ -230,7 +233,7 @@ async function planAnalysis(opts: EstimateOptions, assignment: Assignment): Prom
   const rowsOf = new Float64Array(plan.outcomes.length);
   const lastDay = new Float64Array(plan.outcomes.length).fill(-Infinity);
   const file = basename(opts.outcomes);
-  await readOutcomes(opts.outcomes, persons.personIds, (p, outcome, day, value, line, dateText) => {
+  const read = await readOutcomes(opts.outcomes, persons.personIds, (p, outcome, day, value, line, dateText) => {
     const o = acc.outcomeIndex(outcome);
     if (o < 0) return;
     if (!Number.isFinite(day)) throw new UserError(`${file}, line ${line}, column date: value ${JSON.stringify(dateText)} is not a valid date; expected a calendar date as YYYY-MM-DD or DD-MM-YYYY`);
@@ -259,6 +262,7 @@ async function planAnalysis(opts: EstimateOptions, assignment: Assignment): Prom
   const byName = new Map(plan.outcomes.map((o) => [o.name, o]));
   return {
     persons,
+    outcomesSha256: read.sha256,
     values,
     outcomeOrder: plan.outcomes.map((o) => o.name),
     covariates: (name) => outcomeCovariates(plan, byName.get(name)!),

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { createReadStream, statSync } from "node:fs";
 import { basename } from "node:path";
 import { TextDecoder } from "node:util";
@@ -16,13 +17,15 @@ import { detectDelimiter, type Delimiter } from "./csv.js";
  * Windows-1252 when the bytes are not UTF-8 (then the file is read a second time), the delimiter guessed from the
  * header (`;` means decimal comma), quoted fields (a record may span lines), one field per header column.
  * A person_id not in persons.csv stops with exit 2 naming file, line and value.
+ * Returns the number of data rows and the SHA-256 of the file's bytes (hashed while reading: a second pass over a
+ * 1 GB file, or reading it whole to hash it, would cost the time and memory the stream saves).
  */
 export type OutcomeRowHandler = (personIndex: number, outcome: string, day: number, value: number, line: number, dateText: string) => void;
 
 const REQUIRED = ["person_id", "outcome", "date", "value"] as const;
 const MAX_RECORD_CHARS = 1 << 20;
 
-export async function readOutcomes(path: string, personIds: readonly string[], onRow: OutcomeRowHandler, personsFile = "persons.csv"): Promise<{ rows: number }> {
+export async function readOutcomes(path: string, personIds: readonly string[], onRow: OutcomeRowHandler, personsFile = "persons.csv"): Promise<{ rows: number; sha256: string }> {
   const file = basename(path);
   try {
     if (statSync(path).isDirectory()) throw new UserError(`${path} is a folder; expected a CSV file`);
@@ -42,8 +45,9 @@ export async function readOutcomes(path: string, personIds: readonly string[], o
 
 class NotUtf8 extends Error {}
 
-async function pass(path: string, file: string, guess: "utf-8" | "windows-1252", index: Map<string, number>, onRow: OutcomeRowHandler, personsFile: string): Promise<{ rows: number }> {
+async function pass(path: string, file: string, guess: "utf-8" | "windows-1252", index: Map<string, number>, onRow: OutcomeRowHandler, personsFile: string): Promise<{ rows: number; sha256: string }> {
   const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  const hash = createHash("sha256");
   let decoder: TextDecoder | undefined;
   let first = true;
   let rest = "";
@@ -130,6 +134,7 @@ async function pass(path: string, file: string, guess: "utf-8" | "windows-1252",
   };
 
   for await (const chunk of stream as AsyncIterable<Buffer>) {
+    hash.update(chunk);
     let bytes: Uint8Array = chunk;
     if (first) {
       first = false;
@@ -173,7 +178,7 @@ async function pass(path: string, file: string, guess: "utf-8" | "windows-1252",
   if (pending !== "") throw new InputError({ file, line: pendingLine }, "has a quote that is never closed", "balanced double quotes");
   if (!header) throw new InputError({ file }, "is empty", "a header line naming the columns, then data rows");
   if (rows === 0) throw new InputError({ file }, "has a header but no data rows", "at least one data row");
-  return { rows };
+  return { rows, sha256: hash.digest("hex") };
 }
 
 function countQuotes(s: string): number {
