@@ -1,0 +1,67 @@
+/**
+ * The data behind the three charts of the HTML report. The report core (src/report/) builds these from the
+ * results; the renderers in ./charts/ turn each into one inline SVG. Plain data only: numbers already on the
+ * scale they are drawn on (effects in outcome units, shares in 0..1, gains in DKK), labels already translated.
+ */
+
+/** One row of a forest plot: a point estimate with its confidence interval. */
+export interface ForestRow {
+  /** Row label, e.g. the outcome and horizon ("Employment, 3 years"). */
+  label: string;
+  /** Optional group heading the row is drawn under (e.g. the outcome when rows are subgroups). */
+  group?: string;
+  estimate: number;
+  ci_low: number;
+  ci_high: number;
+  /** True when the estimate rests on too few persons to show: the row is labelled, no point or whisker drawn. */
+  suppressed?: boolean;
+}
+
+/** Forest plot of effect estimates with confidence intervals against a vertical line at no effect. */
+export interface ForestChart {
+  kind: "forest";
+  title: string;
+  rows: ForestRow[];
+  /** Label of the x axis, with its unit (e.g. "Effect (percentage points)"). */
+  x_label: string;
+  /** The value of no effect, where the reference line is drawn. */
+  null_value: 0;
+}
+
+/** How an indicator series is drawn. */
+export type IndicatorSeriesStyle = "value" | "baseline" | "comparison" | "target";
+
+export interface IndicatorSeries {
+  /** Legend label (value / baseline / comparison baseline / target, translated). */
+  label: string;
+  /** One value per year of `IndicatorChart.years`; null = data pending for that year (drawn as such). */
+  values: (number | null)[];
+  style: IndicatorSeriesStyle;
+}
+
+/** An indicator over the years against its baseline, the comparison baseline and the target. */
+export interface IndicatorChart {
+  kind: "indicator";
+  title: string;
+  years: number[];
+  series: IndicatorSeries[];
+  /** "share": values in 0..1, labelled as percentages; "number": plain numbers. */
+  unit: "share" | "number";
+}
+
+/** Gains for one payer (municipality, region, state, ...), one value per year; negative = a cost. */
+export interface GainsPayer {
+  label: string;
+  values: number[];
+}
+
+/** Gains over the years by payer, drawn as stacked bars (positive up, negative down). */
+export interface GainsChart {
+  kind: "gains";
+  title: string;
+  years: number[];
+  payers: GainsPayer[];
+  unit: "DKK";
+}
+
+export type ChartSpec = ForestChart | IndicatorChart | GainsChart;
