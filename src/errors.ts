@@ -31,9 +31,27 @@ export interface InputLocation {
 /** Shortens and neutralises a value for an error message: never echo a CPR-like value, never a 10 kB field. */
 export function describeValue(value: string): string {
   if (looksLikeCpr(value)) return "(a value that looks like a CPR number, not shown)";
-  const clean = value.replace(/[\u0000-\u001f\u007f]/g, "?");
+  const clean = maskCprLike(value).replace(/[\u0000-\u001f\u007f]/g, "?");
   const shown = clean.length > 40 ? `${clean.slice(0, 40)}...` : clean;
   return JSON.stringify(shown);
+}
+
+/** Hides every CPR-like run of digits inside a longer text (`x0101901234` -> `x(CPR-like)`). */
+export function maskCprLike(text: string): string {
+  return text.replace(/(?<!\d)\d{6}-?\d{4}(?!\d)/g, (m) => (looksLikeCpr(m) ? "(CPR-like)" : m));
+}
+
+/** A column name for a message: control characters shown as `?`, long names shortened, CPR-like names hidden. */
+export function describeName(name: string): string {
+  if (looksLikeCpr(name)) return "(a name that looks like a CPR number, not shown)";
+  const clean = maskCprLike(name).replace(/[\u0000-\u001f\u007f]/g, "?");
+  return clean.length > 40 ? `${clean.slice(0, 40)}...` : clean;
+}
+
+/** A list of names for a message (such as a header): each described, at most `max` of them. */
+export function describeNames(names: readonly string[], max = 12): string {
+  const shown = names.slice(0, max).map((n) => JSON.stringify(describeName(n)));
+  return names.length > max ? `${shown.join(", ")} and ${names.length - max} more` : shown.join(", ");
 }
 
 /** One-line error naming file, line, column, value and what was expected. */
@@ -41,7 +59,7 @@ export class InputError extends UserError {
   constructor(where: InputLocation, problem: string, expected?: string, value?: string) {
     const parts = [where.file];
     if (where.line !== undefined) parts.push(`line ${where.line}`);
-    if (where.column !== undefined) parts.push(`column ${where.column}`);
+    if (where.column !== undefined) parts.push(`column ${describeName(where.column)}`);
     const valuePart = value !== undefined ? `value ${describeValue(value)} ` : "";
     const expectedPart = expected ? `; expected ${expected}` : "";
     super(`${parts.join(", ")}: ${valuePart}${problem}${expectedPart}`);

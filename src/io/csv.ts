@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { parse } from "csv-parse/sync";
-import { InputError, UserError } from "../errors.js";
+import { describeNames, InputError, UserError } from "../errors.js";
 import { decodeText, type Encoding } from "./decode.js";
 
 export type Delimiter = "," | ";" | "\t";
@@ -93,7 +93,7 @@ export function parseCsvText(bytes: Uint8Array, file: string, options: ReadOptio
       throw new InputError(
         { file, line: 1, column: name },
         "is missing",
-        `a column named "${name}" (the header has: ${header.map((h) => `"${h}"`).join(", ")})`,
+        `a column named "${name}" (the header has: ${describeNames(header)})`,
       );
     }
   }
