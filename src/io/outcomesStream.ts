@@ -59,6 +59,7 @@ async function pass(path: string, file: string, guess: "utf-8" | "windows-1252",
   let rows = 0;
   let pending = ""; // a quoted record spanning lines
   let pendingLine = 0;
+  const dayCache = new Map<string, number>();
 
   const record = (fields: string[], line: number) => {
     if (!header) {
@@ -89,7 +90,13 @@ async function pass(path: string, file: string, guess: "utf-8" | "windows-1252",
       if (v === undefined) throw new InputError({ file, line, column: "value" }, "is not a number", `a number${delimiter === ";" ? " (decimal comma, as the file is ;-separated)" : ""}`, rawValue);
       value = v;
     }
-    const day = parseDateText(dateText) ?? NaN;
+    // register extracts repeat few distinct dates (weekly, yearly): parse each once
+    let day = dayCache.get(dateText);
+    if (day === undefined) {
+      if (dayCache.size >= 100_000) dayCache.clear();
+      day = parseDateText(dateText) ?? NaN;
+      dayCache.set(dateText, day);
+    }
     rows++;
     onRow(p, outcome, day, value, line, dateText);
   };
