@@ -346,6 +346,7 @@ function cr2Unweighted(input: VarianceInput, groups: Grouping): VarianceResult {
   let P = new Float64Array(0);
   const Qt = new Float64Array(kk);
   const nz = new Int32Array(k);
+  const qv = new Float64Array(k);
   for (let g = 0; g < J; g++) {
     const start = groups.offsets[g];
     const m = groups.offsets[g + 1] - start;
@@ -442,11 +443,19 @@ function cr2Unweighted(input: VarianceInput, groups: Grouping): VarianceResult {
       sumC[c] += qmq;
       sumDC[c] += d * qmq;
       const qc = c * k;
-      for (let t = 0; t < nnz; t++) {
-        const a = nz[t];
-        const qa = Qt[qc + a];
-        const row = c * kk + a * k;
-        for (let v = t; v < nnz; v++) S[row + nz[v]] += qa * Qt[qc + nz[v]];
+      if (nnz === k) {
+        for (let a = 0; a < k; a++) {
+          const qa = Qt[qc + a];
+          const row = c * kk + a * k;
+          for (let b = a; b < k; b++) S[row + b] += qa * Qt[qc + b];
+        }
+      } else {
+        for (let t = 0; t < nnz; t++) qv[t] = Qt[qc + nz[t]];
+        for (let t = 0; t < nnz; t++) {
+          const qa = qv[t];
+          const row = c * kk + nz[t] * k;
+          for (let v = t; v < nnz; v++) S[row + nz[v]] += qa * qv[v];
+        }
       }
     }
   }
