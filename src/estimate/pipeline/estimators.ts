@@ -84,7 +84,15 @@ export function runEstimators(data: AnalysisData, options: EstimatorOptions): Es
     () => differenceInMeans(data.y, data.z, { blocks: data.blocks, clusters: data.clusters, alpha: options.alpha }),
     options.riPValue ? () => options.riPValue!(data) : undefined));
   const blockDummies = blockCovariates(data.blocks);
-  const covColumns: DesignColumn[] = [...blockDummies, ...data.covariates];
+  // a covariate without variation among these persons (e.g. within a subgroup) carries no information and would
+  // make the design rank deficient; R's lm drops such an aliased column, so do we, and say so
+  const covariates = data.covariates.filter((c) => {
+    let varies = false;
+    for (let i = 1; i < c.values.length && !varies; i++) varies = c.values[i] !== c.values[0];
+    if (!varies && n > 0) warnings.push(`${label}, lm_lin: covariate ${c.name} has the same value for every analysed person; left out`);
+    return varies;
+  });
+  const covColumns: DesignColumn[] = [...blockDummies, ...covariates];
   rows.push(row("lm_lin", "ITT", () => {
     if (covColumns.length === 0) throw new Error("no block or covariate to adjust for (one block and no covariates)");
     const r = lmLin(data.y, data.z, covColumns, { clusters: data.clusters, seType: "CR2", alpha: options.alpha });

@@ -100,6 +100,17 @@ describe("analysis data and estimators", () => {
     expect(r.rows.map((x) => x.estimator)).toEqual(["difference_in_means", "lm_lin"]);
   });
 
+  it("a covariate without variation is left out of lm_lin with a warning (as R's lm aliases it)", () => {
+    const withConst: PersonFrame = { ...frame, covariates: new Map([["x", frame.covariates.get("x")!], ["k", new Float64Array(18).fill(3)]]) };
+    const d = buildAnalysisData(values, withConst, assignment, { covariates: ["x", "k"] });
+    const without = buildAnalysisData(values, frame, assignment, { covariates: ["x"] });
+    const a = runEstimators(d, { alpha: 0.05, role: "primary", allocation: "effekt" });
+    const b = runEstimators(without, { alpha: 0.05, role: "primary", allocation: "effekt" });
+    expect(a.rows[1].estimate).toBeDefined();
+    expect(a.rows[1]).toEqual(b.rows[1]);
+    expect(a.warnings.join()).toMatch(/covariate k has the same value for every analysed person; left out/);
+  });
+
   it("a subgroup level with fewer than 2 households per arm gets empty numbers and a warning", () => {
     const d = buildAnalysisData(values, frame, assignment, { covariates: [] });
     const sub = subsetAnalysisData(d, (i) => frame.householdIds[d.persons[i]] <= "H3");
