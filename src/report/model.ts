@@ -1,0 +1,108 @@
+/**
+ * The report as data, independent of its format. The section builders in ./sections/ fill it from the result
+ * files; the writers in ./write/ (CSV, Markdown, XLSX) and ./html/ (HTML) only lay it out. Everything a reader
+ * sees is decided here: which tables, which columns, which cells are suppressed (see ./suppress.ts).
+ *
+ * Conventions for cell values (the writers rely on them):
+ * - `percent` columns hold shares in 0..1 (0.256 is shown as 25.6 %); CSV writes the share itself.
+ * - `dkk` columns hold kroner; `count` columns hold counts of persons or households (always checked against the
+ *   minimum cell size before they get here); `p_value` columns hold probabilities in 0..1.
+ * - Numbers are finite; a missing value is `null` (an empty cell), never NaN.
+ */
+import type { ChartSpec } from "./html/chartTypes.js";
+
+export type { ChartSpec } from "./html/chartTypes.js";
+
+export type Audience = "sus" | "aau";
+export type Lang = "da" | "en";
+
+/** How a column's numbers are shown: text as is, counts as integers, shares as percentages, kroner with separators. */
+export type ColumnKind = "text" | "count" | "percent" | "dkk" | "number" | "p_value";
+
+export interface ReportColumn {
+  /** Machine name: the CSV header and the key a reader can rely on (snake_case, not translated). */
+  key: string;
+  /** Header shown to people, in the report's language. */
+  label: string;
+  kind: ColumnKind;
+  /** Decimals shown (Markdown, XLSX, HTML); CSV keeps full precision. Defaults per kind, see i18n.ts. */
+  decimals?: number;
+}
+
+/** A cell withheld because it describes too few persons or would let one recover such a cell (see suppress.ts). */
+export interface SuppressedCell {
+  suppressed: true;
+}
+
+/** A value that does not exist yet ("data pending"): a real state, shown as such, not an error. */
+export interface PendingCell {
+  pending: true;
+}
+
+export type Cell = string | number | null | SuppressedCell | PendingCell;
+
+export interface ReportTable {
+  /** File name (CSV) and sheet name (XLSX): lower-case letters, digits and `-`, at most 31 characters. */
+  id: string;
+  title: string;
+  columns: ReportColumn[];
+  /** One row per observation; each row has exactly one cell per column. */
+  rows: Cell[][];
+  /** Notes printed under the table (already translated). */
+  notes?: string[];
+}
+
+export interface ReportSection {
+  id: string;
+  title: string;
+  intro?: string;
+  tables: ReportTable[];
+  charts: ChartSpec[];
+}
+
+/** One input the numbers came from: its role (register, effects, ...), file name as given (relative), SHA-256. */
+export interface ManifestEntry {
+  role: string;
+  file: string;
+  sha256: string;
+  /** E.g. "verified by effekt", "wave 2". */
+  note?: string;
+}
+
+export interface ReportPrivacy {
+  /** Smallest count of persons or households shown (Statistics Denmark's rule: never below 3; default 5). */
+  min_cell: number;
+  /** The text shown in place of a suppressed cell (explained in a footnote). */
+  mark: string;
+  /** The text shown for "data pending". */
+  pending: string;
+}
+
+export interface ReportModel {
+  audience: Audience;
+  lang: Lang;
+  title: string;
+  /** effekt's version that built the report. */
+  effekt_version: string;
+  generated_from: ManifestEntry[];
+  sections: ReportSection[];
+  /** Report-wide footnotes (the suppression rule, the pending mark, sections left out and why). */
+  footnotes: string[];
+  privacy: ReportPrivacy;
+}
+
+export function isSuppressed(cell: Cell): cell is SuppressedCell {
+  return typeof cell === "object" && cell !== null && "suppressed" in cell;
+}
+
+export function isPending(cell: Cell): cell is PendingCell {
+  return typeof cell === "object" && cell !== null && "pending" in cell;
+}
+
+export const SUPPRESSED: SuppressedCell = Object.freeze({ suppressed: true as const });
+export const PENDING: PendingCell = Object.freeze({ pending: true as const });
+
+/** Every table of the report in order, for the writers. */
+export function allTables(model: ReportModel): ReportTable[] {
+  return model.sections.flatMap((s) => s.tables);
+}
