@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
-import { UserError } from "../errors.js";
+import { maskCprLike, UserError } from "../errors.js";
 
 /** Reads and parses a JSON file (a BOM is allowed); errors name the file. */
 export function readJsonFile(path: string): unknown {
@@ -15,6 +15,8 @@ export function readJsonFile(path: string): unknown {
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (err) {
-    throw new UserError(`${basename(path)}: is not valid JSON (${(err as Error).message})`);
+    // V8's message quotes a piece of the file, line breaks and all: keep the message on one short line.
+    const reason = maskCprLike((err as Error).message).replace(/\s+/g, " ").slice(0, 160);
+    throw new UserError(`${basename(path)}: is not valid JSON (${reason})`);
   }
 }
