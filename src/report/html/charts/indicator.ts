@@ -1,0 +1,128 @@
+/**
+ * Indicator chart: the indicator's value year by year against its baseline (the area), the comparison baseline
+ * (e.g. the whole municipality) and the target. A year without a value is "data pending": its column is shaded
+ * and labelled, and the value line breaks there rather than bridging the gap.
+ */
+import type { IndicatorChart, IndicatorSeries, IndicatorSeriesStyle } from "../chartTypes.js";
+import { coord, formatNumber, formatPercent, type Lang } from "../format.js";
+import { CHART_WORDS, COLOURS } from "../theme.js";
+import { linearScale, niceTicks } from "../ticks.js";
+import { chartTitle, element, svgFrame, text, textWidth, tooltip } from "../svg.js";
+
+const WIDTH = 880;
+const HEIGHT = 340;
+const PLOT_LEFT = 64;
+const PLOT_RIGHT = WIDTH - 24;
+const PLOT_TOP = 70;
+const PLOT_BOTTOM = HEIGHT - 40;
+
+interface SeriesLook {
+  stroke: string;
+  width: string;
+  dash?: string;
+  marker: number;
+}
+
+const LOOKS: Record<IndicatorSeriesStyle, SeriesLook> = {
+  value: { stroke: COLOURS.result, width: "2.5", marker: 4.5 },
+  baseline: { stroke: COLOURS.baseline, width: "1.5", marker: 3 },
+  comparison: { stroke: COLOURS.comparison, width: "1.5", dash: "6 4", marker: 3 },
+  target: { stroke: COLOURS.target, width: "1.8", dash: "2 3", marker: 3.5 },
+};
+
+/** Draw order: reference lines first, the indicator's own value on top. */
+const DRAW_ORDER: IndicatorSeriesStyle[] = ["comparison", "baseline", "target", "value"];
+
+function checkSeries(chart: IndicatorChart, series: IndicatorSeries): void {
+  if (series.values.length !== chart.years.length) {
+    throw new Error(`indicator chart "${chart.title}": series "${series.label}" has ${series.values.length} values for ${chart.years.length} years`);
+  }
+  for (const value of series.values) {
+    if (value !== null && !Number.isFinite(value)) throw new Error(`indicator chart "${chart.title}": series "${series.label}" has a non-finite value`);
+  }
+}
+
+/** Renders the indicator chart as inline SVG. */
+export function renderIndicator(chart: IndicatorChart, lang: Lang): string {
+  const words = CHART_WORDS[lang];
+  chart.series.forEach((series) => checkSeries(chart, series));
+  const known = chart.series.flatMap((series) => series.values.filter((value): value is number => value !== null));
+  // Start the axis at zero (or below it for negative values) so differences are not exaggerated.
+  const ticks = niceTicks(Math.min(0, ...known), Math.max(0, ...known), 5);
+  const yMin = ticks.values[0];
+  const yMax = ticks.values[ticks.values.length - 1];
+  const y = linearScale(yMin, yMax, PLOT_BOTTOM, PLOT_TOP);
+  const n = Math.max(1, chart.years.length);
+  const band = (PLOT_RIGHT - PLOT_LEFT) / n;
+  const x = (index: number) => PLOT_LEFT + (index + 0.5) * band;
+  const tickLabel = (value: number) =>
+    chart.unit === "share" ? formatPercent(value, Math.max(0, ticks.decimals - 2), lang) : formatNumber(value, ticks.decimals, lang);
+  const valueLabel = (value: number) =>
+    chart.unit === "share" ? formatPercent(value, Math.max(0, ticks.decimals - 1), lang) : formatNumber(value, ticks.decimals + 1, lang);
+
+  const parts: string[] = [chartTitle(chart.title, 12)];
+
+  // Legend: one line sample per series, in the order given.
+  const legend: string[] = [];
+  let legendX = PLOT_LEFT;
+  for (const series of chart.series) {
+    const look = LOOKS[series.style];
+    legend.push(element("line", { x1: legendX, x2: legendX + 24, y1: 44, y2: 44, stroke: look.stroke, "stroke-width": look.width, "stroke-dasharray": look.dash }));
+    legend.push(text(series.label, { x: legendX + 30, y: 48 }));
+    legendX += 30 + textWidth(series.label, 12) + 24;
+  }
+  const valueSeries = chart.series.find((series) => series.style === "value");
+  const pendingIndexes = valueSeries ? chart.years.map((_, i) => i).filter((i) => valueSeries.values[i] === null) : [];
+  if (pendingIndexes.length > 0) {
+    legend.push(element("rect", { x: legendX, y: 37, width: 16, height: 14, fill: COLOURS.pending, stroke: COLOURS.grid }));
+    legend.push(text(words.pending, { x: legendX + 22, y: 48, fill: COLOURS.muted, "font-style": "italic" }));
+  }
+  parts.push(element("g", { class: "legend" }, legend.join("")));
+
+  // Pending years: a shaded column with the words, so the gap reads as "not yet known", not as zero.
+  const pending: string[] = [];
+  for (const i of pendingIndexes) {
+    pending.push(
+      element("g", { class: "pending" },
+        tooltip(`${chart.years[i]}: ${words.pending}`) +
+        element("rect", { x: x(i) - band / 2, y: PLOT_TOP, width: band, height: PLOT_BOTTOM - PLOT_TOP, fill: COLOURS.pending }) +
+        text(words.pending, { x: x(i), y: (PLOT_TOP + PLOT_BOTTOM) / 2, "text-anchor": "middle", fill: COLOURS.muted, "font-style": "italic", "font-size": "11" })),
+    );
+  }
+  parts.push(element("g", { class: "pending-years" }, pending.join("")));
+
+  // Horizontal grid with tick labels, the years underneath.
+  const grid: string[] = [];
+  for (const tick of ticks.values) {
+    grid.push(element("line", { x1: PLOT_LEFT, x2: PLOT_RIGHT, y1: y(tick), y2: y(tick), stroke: tick === 0 ? COLOURS.faint : COLOURS.grid }));
+    grid.push(text(tickLabel(tick), { x: PLOT_LEFT - 8, y: y(tick) + 4, "text-anchor": "end", fill: COLOURS.muted, "font-size": "11" }));
+  }
+  chart.years.forEach((year, i) => grid.push(text(String(year), { x: x(i), y: PLOT_BOTTOM + 18, "text-anchor": "middle", fill: COLOURS.muted })));
+  parts.push(element("g", { class: "grid" }, grid.join("")));
+
+  // Each series: line segments between consecutive known years, a marker with a tooltip at each known year.
+  const ordered = DRAW_ORDER.flatMap((style) => chart.series.filter((series) => series.style === style));
+  for (const series of ordered) {
+    const look = LOOKS[series.style];
+    const segments: string[] = [];
+    let run: string[] = [];
+    const flush = () => {
+      if (run.length > 1) segments.push(element("polyline", { points: run.join(" "), fill: "none", stroke: look.stroke, "stroke-width": look.width, "stroke-dasharray": look.dash, "stroke-linejoin": "round" }));
+      run = [];
+    };
+    const markers: string[] = [];
+    series.values.forEach((value, i) => {
+      if (value === null) return flush();
+      run.push(`${coord(x(i))},${coord(y(value))}`);
+      const marker = element("circle", { cx: x(i), cy: y(value), r: look.marker, fill: series.style === "value" ? look.stroke : "#ffffff", stroke: look.stroke, "stroke-width": "1.5" });
+      const label = series.style === "value" ? text(valueLabel(value), { class: "value-label", x: x(i), y: y(value) - 10, "text-anchor": "middle", "font-weight": "600", fill: look.stroke }) : "";
+      markers.push(element("g", { class: "point" }, tooltip(`${series.label}, ${chart.years[i]}: ${valueLabel(value)}`) + marker + label));
+    });
+    flush();
+    // A series with one known year only (e.g. a baseline measured once) has no line; its marker stands alone.
+    parts.push(element("g", { class: `series series-${series.style}` }, segments.join("") + markers.join("")));
+  }
+  if (chart.years.length === 0) parts.push(text(words.noData, { x: (PLOT_LEFT + PLOT_RIGHT) / 2, y: (PLOT_TOP + PLOT_BOTTOM) / 2, "text-anchor": "middle", fill: COLOURS.muted }));
+
+  return svgFrame(WIDTH, HEIGHT, chart.title, parts.join(""), "indicator");
+}

@@ -1,0 +1,128 @@
+/**
+ * The HTML report: one self-contained page (inline CSS, inline SVG charts; no script, no external URL, no font
+ * download) with a table of contents, each section's charts and tables, the report's footnotes and the manifest
+ * of the files the numbers came from. Every text is escaped; the same model gives the same bytes (no date, no
+ * random id: the manifest carries what identifies the run).
+ */
+import { formatCell, label } from "../i18n.js";
+import { isPending, isSuppressed, type Cell, type ManifestEntry, type ReportColumn, type ReportModel, type ReportSection, type ReportTable } from "../model.js";
+import { escapeXml } from "./format.js";
+import { PAGE_CSS } from "./page.css.js";
+import { renderChart } from "./renderChart.js";
+
+export { renderChart } from "./renderChart.js";
+
+const WORDS = {
+  da: { audience: { sus: "Formativ rapport til SUS", aau: "Summativ rapport til AAU" }, footnotes: "Noter", builtBy: "Lavet med effekt", version: "version", suppressed: "diskretioneret", chartsOf: "Figurer" },
+  en: { audience: { sus: "Formative report for SUS", aau: "Summative report for AAU" }, footnotes: "Notes", builtBy: "Made with effekt", version: "version", suppressed: "suppressed", chartsOf: "Figures" },
+} as const;
+
+/** An HTML id from a section or table id: lower-case letters, digits and `-` only, prefixed so it never clashes. */
+function anchor(prefix: string, id: string): string {
+  return `${prefix}-${id.toLowerCase().replace(/[^a-z0-9-]+/g, "-")}`;
+}
+
+function isNumeric(column: ReportColumn): boolean {
+  return column.kind !== "text";
+}
+
+function renderCell(cell: Cell, column: ReportColumn, model: ReportModel): string {
+  const classes = isNumeric(column) ? "num" : "";
+  const classAttr = (extra: string) => {
+    const all = [classes, extra].filter((c) => c !== "").join(" ");
+    return all === "" ? "" : ` class="${all}"`;
+  };
+  if (isSuppressed(cell)) {
+    const words = WORDS[model.lang];
+    return `<td${classAttr("suppressed")}><span class="mark suppressed" title="${escapeXml(words.suppressed)}">${escapeXml(model.privacy.mark)}</span></td>`;
+  }
+  if (isPending(cell)) return `<td${classAttr("pending")}><span class="mark pending">${escapeXml(model.privacy.pending)}</span></td>`;
+  if (typeof cell === "number" && !Number.isFinite(cell)) throw new Error(`HTML report: a non-finite number in column "${column.key}"`);
+  return `<td${classAttr("")}>${escapeXml(formatCell(cell, column, model.lang))}</td>`;
+}
+
+function renderTable(table: ReportTable, model: ReportModel): string {
+  for (const [r, row] of table.rows.entries()) {
+    if (row.length !== table.columns.length) throw new Error(`HTML report: table "${table.id}" row ${r + 1} has ${row.length} cells for ${table.columns.length} columns`);
+  }
+  const head = table.columns
+    .map((column) => `<th scope="col" data-key="${escapeXml(column.key)}"${isNumeric(column) ? ` class="num"` : ""}>${escapeXml(column.label)}</th>`)
+    .join("");
+  const body = table.rows.map((row) => `<tr>${row.map((cell, c) => renderCell(cell, table.columns[c], model)).join("")}</tr>`).join("\n");
+  const notes = table.notes && table.notes.length > 0 ? `\n<ul class="table-notes">${table.notes.map((note) => `<li>${escapeXml(note)}</li>`).join("")}</ul>` : "";
+  return (
+    `<div class="table-wrap"><table id="${anchor("table", table.id)}">\n<caption>${escapeXml(table.title)}</caption>\n` +
+    `<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table></div>${notes}`
+  );
+}
+
+function renderSection(section: ReportSection, model: ReportModel): string {
+  const parts = [`<section class="report-section" id="${anchor("section", section.id)}">`, `<h2>${escapeXml(section.title)}</h2>`];
+  if (section.intro) parts.push(`<p class="intro">${escapeXml(section.intro)}</p>`);
+  for (const chart of section.charts) parts.push(`<figure class="chart chart-${chart.kind}">${renderChart(chart, model.lang)}</figure>`);
+  for (const table of section.tables) parts.push(renderTable(table, model));
+  parts.push(`</section>`);
+  return parts.join("\n");
+}
+
+/** The manifest as a table: role, file, SHA-256 and note of every input. */
+function renderManifest(entries: ManifestEntry[], model: ReportModel): string {
+  const lang = model.lang;
+  const rows = entries
+    .map((entry) => `<tr><td>${escapeXml(entry.role)}</td><td>${escapeXml(entry.file)}</td><td class="hash">${escapeXml(entry.sha256)}</td><td>${escapeXml(entry.note ?? "")}</td></tr>`)
+    .join("\n");
+  return [
+    `<section class="report-section manifest" id="section-manifest">`,
+    `<h2>${escapeXml(label(lang, "section_manifest"))}</h2>`,
+    `<div class="table-wrap"><table id="table-manifest">`,
+    `<thead><tr><th scope="col">${escapeXml(label(lang, "role"))}</th><th scope="col">${escapeXml(label(lang, "file"))}</th><th scope="col">${escapeXml(label(lang, "sha256"))}</th><th scope="col">${escapeXml(label(lang, "note"))}</th></tr></thead>`,
+    `<tbody>\n${rows}\n</tbody>`,
+    `</table></div>`,
+    `<p class="meta">effekt ${escapeXml(WORDS[lang].version)} ${escapeXml(model.effekt_version)}</p>`,
+    `</section>`,
+  ].join("\n");
+}
+
+/** The whole page. Sections with an id of "manifest" are the model's own manifest; otherwise one is built here. */
+export function renderHtml(model: ReportModel): string {
+  const lang = model.lang;
+  const words = WORDS[lang];
+  const hasOwnManifest = model.sections.some((section) => section.id === "manifest");
+  const tocEntries = model.sections.map((section) => `<li><a href="#${anchor("section", section.id)}">${escapeXml(section.title)}</a></li>`);
+  if (!hasOwnManifest) tocEntries.push(`<li><a href="#section-manifest">${escapeXml(label(lang, "section_manifest"))}</a></li>`);
+  const footnotes =
+    model.footnotes.length > 0
+      ? `<section class="footnotes" id="section-footnotes">\n<h2>${escapeXml(words.footnotes)}</h2>\n<ol>\n${model.footnotes.map((note) => `<li>${escapeXml(note)}</li>`).join("\n")}\n</ol>\n</section>`
+      : "";
+
+  return [
+    `<!DOCTYPE html>`,
+    `<html lang="${lang}">`,
+    `<head>`,
+    `<meta charset="utf-8">`,
+    `<meta name="viewport" content="width=device-width, initial-scale=1">`,
+    `<meta name="generator" content="effekt ${escapeXml(model.effekt_version)}">`,
+    `<title>${escapeXml(model.title)}</title>`,
+    `<style>${PAGE_CSS}</style>`,
+    `</head>`,
+    `<body>`,
+    `<div class="page">`,
+    `<header class="report-header">`,
+    `<h1>${escapeXml(model.title)}</h1>`,
+    `<p class="meta">${escapeXml(words.audience[model.audience])} · ${escapeXml(words.builtBy)} ${escapeXml(model.effekt_version)}</p>`,
+    `</header>`,
+    `<nav class="toc" aria-label="${escapeXml(label(lang, "contents"))}">`,
+    `<h2>${escapeXml(label(lang, "contents"))}</h2>`,
+    `<ol>\n${tocEntries.join("\n")}\n</ol>`,
+    `</nav>`,
+    `<main>`,
+    ...model.sections.map((section) => renderSection(section, model)),
+    footnotes,
+    hasOwnManifest ? "" : renderManifest(model.generated_from, model),
+    `</main>`,
+    `</div>`,
+    `</body>`,
+    `</html>`,
+    ``,
+  ].join("\n");
+}

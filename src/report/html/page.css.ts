@@ -1,0 +1,52 @@
+/**
+ * The page's only stylesheet, inlined in <style>: system fonts (nothing downloaded), a restrained palette,
+ * numbers right-aligned with tabular figures, and print rules (A4, no split figures, repeated table headers).
+ */
+import { COLOURS, FONT_STACK } from "./theme.js";
+
+export const PAGE_CSS = `
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+html { font-family: ${FONT_STACK}; font-size: 15px; line-height: 1.5; color: ${COLOURS.ink}; background: #ffffff; }
+body { margin: 0; }
+.page { max-width: 1040px; margin: 0 auto; padding: 32px 40px 48px; }
+header.report-header { border-bottom: 3px solid ${COLOURS.result}; padding-bottom: 14px; margin-bottom: 24px; }
+h1 { font-size: 1.9rem; line-height: 1.2; margin: 0 0 6px; font-weight: 650; color: ${COLOURS.result}; }
+h2 { font-size: 1.35rem; margin: 40px 0 10px; padding-bottom: 4px; border-bottom: 1px solid ${COLOURS.grid}; font-weight: 600; }
+h3 { font-size: 1.05rem; margin: 24px 0 8px; font-weight: 600; }
+p { margin: 0 0 10px; max-width: 72ch; }
+.meta { color: ${COLOURS.muted}; font-size: 0.9rem; margin: 0; }
+nav.toc { background: ${COLOURS.band}; border: 1px solid ${COLOURS.grid}; border-radius: 4px; padding: 12px 20px; margin-bottom: 8px; }
+nav.toc h2 { font-size: 1rem; margin: 0 0 6px; border: 0; padding: 0; }
+nav.toc ol { margin: 0; padding-left: 22px; columns: 2; column-gap: 32px; }
+nav.toc a { color: ${COLOURS.result}; text-decoration: none; }
+nav.toc a:hover { text-decoration: underline; }
+figure.chart { margin: 16px 0 20px; padding: 8px 0; border-top: 1px solid ${COLOURS.grid}; border-bottom: 1px solid ${COLOURS.grid}; }
+figure.chart svg { display: block; max-width: 100%; height: auto; }
+.table-wrap { overflow-x: auto; margin: 8px 0 6px; }
+table { border-collapse: collapse; font-size: 0.86rem; font-variant-numeric: tabular-nums; }
+caption { text-align: left; font-weight: 600; font-size: 0.98rem; padding: 6px 0 8px; caption-side: top; }
+th, td { padding: 4px 10px; border-bottom: 1px solid ${COLOURS.grid}; vertical-align: top; }
+thead th { border-bottom: 2px solid ${COLOURS.muted}; font-weight: 600; text-align: left; vertical-align: bottom; background: #ffffff; }
+th.num, td.num { text-align: right; white-space: nowrap; }
+tbody tr:nth-child(even) td { background: ${COLOURS.band}; }
+.mark { color: ${COLOURS.muted}; }
+.mark.pending { font-style: italic; }
+.table-notes { font-size: 0.82rem; color: ${COLOURS.muted}; margin: 4px 0 14px; padding-left: 18px; }
+td.hash { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.78rem; word-break: break-all; }
+section.footnotes { margin-top: 40px; font-size: 0.86rem; color: ${COLOURS.muted}; }
+section.footnotes h2 { color: ${COLOURS.ink}; }
+footer.report-footer { margin-top: 32px; font-size: 0.8rem; color: ${COLOURS.muted}; border-top: 1px solid ${COLOURS.grid}; padding-top: 8px; }
+@media print {
+  @page { size: A4; margin: 14mm 12mm; }
+  html { font-size: 10.5pt; }
+  .page { max-width: none; padding: 0; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  h2 { break-after: avoid; }
+  figure.chart, caption, tr { break-inside: avoid; }
+  thead { display: table-header-group; }
+  .table-wrap { overflow: visible; }
+  nav.toc a { color: ${COLOURS.ink}; }
+  section.report-section { break-before: page; }
+}
+`;

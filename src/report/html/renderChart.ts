@@ -1,0 +1,17 @@
+/** One entry point for the three chart kinds of the HTML report. */
+import type { ChartSpec } from "./chartTypes.js";
+import type { Lang } from "./format.js";
+import { renderForest } from "./charts/forest.js";
+import { renderGains } from "./charts/gains.js";
+import { renderIndicator } from "./charts/indicator.js";
+
+export function renderChart(chart: ChartSpec, lang: Lang): string {
+  switch (chart.kind) {
+    case "forest":
+      return renderForest(chart, lang);
+    case "indicator":
+      return renderIndicator(chart, lang);
+    case "gains":
+      return renderGains(chart, lang);
+  }
+}
