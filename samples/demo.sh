@@ -22,10 +22,15 @@ echo
 echo "== anyone can re-run the lottery and check the register"
 effekt verify --register "$out/allocations.csv"
 echo
-echo "== effect estimates (intention-to-treat and complier effects; the sample's true effects are in samples/README.md)"
-effekt estimate --register "$out/allocations.csv" --persons samples/persons.csv --outcomes samples/outcomes.csv \
-  --outcome employment --outcome school_absence --outcome wellbeing --takeup samples/takeup.csv --window first \
-  --permutations 500 --seed demo-ri --out "$out/effects.csv"
+echo "== pre-register the analysis plan before any outcome is read"
+effekt plan lock --plan analyses/relationel-velfaerd.json --register "$out/allocations.csv"
+echo
+echo "== effect estimates by the locked plan (ITT by difference in means and Lin regression, CACE with take-up; RI re-runs the lottery)"
+echo "   (the sample's true effects are in samples/README.md; years whose window has not ended are reported as pending)"
+effekt estimate --plan analyses/relationel-velfaerd.json --register "$out/allocations.csv" --persons samples/persons.csv \
+  --outcomes samples/outcomes.csv --takeup samples/takeup.csv --out "$out/effects.csv" 2> "$out/estimate-warnings.txt" || {
+  cat "$out/estimate-warnings.txt" >&2; exit 1; }
+echo "($(grep -c warning "$out/estimate-warnings.txt" || true) warnings, e.g. subgroups too small to estimate, in $out/estimate-warnings.txt)"
 echo
 echo "== indicators: the LBF indicators per area and year against baselines and target (pending shown as pending)"
 effekt indicators --spec analyses/lbf-uddannelse-og-livschancer.json --values samples/indicator-values.csv \
