@@ -222,7 +222,11 @@ async function planAnalysis(opts: EstimateOptions, assignment: Assignment): Prom
   // every column the plan names must exist, even a plan-level covariate that each outcome overrides
   const covariateNames = [...new Set([...plan.covariates, ...plan.outcomes.flatMap((o) => outcomeCovariates(plan, o))])];
   const subgroupColumns = [...new Set(plan.subgroups.map((s) => s.column))];
-  const persons = readPersons(opts.persons, covariateNames, subgroupColumns, assignment);
+  const populationColumns = [
+    ...(plan.outcomes.some((o) => o.population.role !== undefined) ? ["role"] : []),
+    ...(plan.outcomes.some((o) => o.population.age_min !== undefined || o.population.age_max !== undefined) ? ["birth_year"] : []),
+  ];
+  const persons = readPersons(opts.persons, covariateNames, subgroupColumns, assignment, populationColumns);
   const drawDay = Int32Array.from(persons.householdIds, (h) => {
     const d = assignment.byId.get(h)?.drawDate;
     const day = d ? parseDateText(d) : undefined;

@@ -36,12 +36,15 @@ export function readAssignment(opts: { register?: string; allocation?: string; d
  * stops with exit 2 naming file and column. `age` (when persons.csv has no such column) is derived as the draw
  * year minus `birth_year`; `wave` and `stratum` subgroups (when not columns of persons.csv) come from the assignment.
  */
-export function readPersons(path: string, covariates: readonly string[], subgroups: readonly string[], assignment: Assignment): PersonFrame & { birthYear: Float64Array; role: string[] } {
+export function readPersons(path: string, covariates: readonly string[], subgroups: readonly string[], assignment: Assignment, required: readonly string[] = []): PersonFrame & { birthYear: Float64Array; role: string[] } {
   requireFile(path, "--persons");
   const table = readCsv(path);
   const personIds = idColumn(table, "person_id", { unique: true });
   const householdIds = idColumn(table, "household_id");
   const has = (c: string) => table.header.includes(c);
+  for (const c of required) {
+    if (!has(c)) throw new InputError({ file: table.file, line: 1, column: c }, "is missing", `a column named "${c}" (the analysis plan's populations need it; the header has: ${table.header.join(", ")})`);
+  }
   const birthYear = has("birth_year") ? numberColumn(table, "birth_year", { allowMissing: true, integer: true }) : new Float64Array(personIds.length).fill(NaN);
   const role = has("role") ? rawColumn(table, "role") : personIds.map(() => "");
   const covs = new Map<string, Float64Array>();

@@ -218,6 +218,9 @@ describe("effekt estimate: bad input gives the documented error or warning, neve
     await expect(run({ plan: unknown, register })).rejects.toBeInstanceOf(UserError);
     const cov = planWith((p) => (p.covariates = ["income"]));
     await expect(run({ plan: cov, register })).rejects.toThrow(/persons\.csv, line 1, column income: is missing/);
+    const noRole = join(dir, "persons-no-role.csv");
+    writeFileSync(noRole, `${csvLines(persons).map((l) => l.split(",").filter((_, j) => j !== 4).join(",")).join("\n")}\n`);
+    await expect(run({ plan: PLAN, register, persons: noRole })).rejects.toThrow(/persons-no-role\.csv, line 1, column role: is missing; expected a column named "role" \(the analysis plan's populations need it/);
     const sub = planWith((p) => (p.subgroups = [{ name: "municipality", column: "municipality" }]));
     await expect(run({ plan: sub, register })).rejects.toThrow(/persons\.csv, line 1, column municipality: is missing/);
   });
