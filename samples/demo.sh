@@ -36,7 +36,8 @@ echo "== indicators: the LBF indicators per area and year against baselines and 
 effekt indicators --spec analyses/lbf-uddannelse-og-livschancer.json --values samples/indicator-values.csv \
   --out "$out/indicators.csv"
 echo
-echo "== gains: budget-economic gains at 3 and 5 years and the repayment, with assumed effects (planning)"
-effekt gains --model analyses/gains-relationel-velfaerd.json \
-  --assume employment=0.03 --assume foster-placement-avoided=0.002 --assume residential-placement-avoided=0.001 \
+echo "== gains: budget-economic gains at 3 and 5 years and the repayment: employment from the effect table (the plan's"
+echo "   gains_outcome), the outcomes the table does not measure on the model's scale assumed (marked illustrative)"
+effekt gains --model analyses/gains-relationel-velfaerd.json --estimates "$out/effects.csv" \
+  --assume foster-placement-avoided=0.002 --assume residential-placement-avoided=0.001 \
   --assume school-absence-reduced=0.05 --assume life-satisfaction-up=0.06 --out "$out/gains.json"
