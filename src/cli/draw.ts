@@ -115,6 +115,16 @@ function runDraw(opts: DrawOptions): void {
     if (existing) {
       confirmSameWave(existing.manifest.definition, definition);
       say(`wave ${wave} is already drawn with these inputs and this seed; the register is unchanged (${registerPath})`);
+      // A draw killed after committing the register but before writing the balance table left none: write it now.
+      const balancePath = opts.balance ?? `${registerPath}.balance.csv`;
+      if (wave === lastWave && !existsSync(balancePath)) {
+        const perWave = [...committed.values()].map((s) => ({
+          households: loadWaveHouseholds(registerPath, s.manifest.definition, {}, { allowCpr: true, pseudonyms: idPolicy.pseudonyms }),
+          rows: prior.filter((r) => r.wave === s.manifest.definition.wave),
+        }));
+        writeFileAtomic(balancePath, balanceCsv(balanceOfWaves(perWave)));
+        say(`balance table written (it was missing): ${balancePath}`);
+      }
       return;
     }
     if (wave !== lastWave + 1) {
@@ -144,10 +154,7 @@ function runDraw(opts: DrawOptions): void {
       rows: prior.filter((r) => r.wave === s.manifest.definition.wave),
     }));
     perWave.push({ households, rows: built.rows });
-    const balance = balanceTable(
-      perWave.flatMap((w) => w.rows.map((r) => ({ wave: r.wave, arm: r.arm }))),
-      mergeCovariates(perWave.map((w) => ({ covariates: w.households.covariates, ids: w.households.ids, wanted: w.rows.map((r) => r.householdId) }))),
-    );
+    const balance = balanceOfWaves(perWave);
     const balancePath = opts.balance ?? `${registerPath}.balance.csv`;
     writeFileAtomic(balancePath, balanceCsv(balance));
 
@@ -162,6 +169,14 @@ function runDraw(opts: DrawOptions): void {
   } finally {
     release();
   }
+}
+
+/** The balance table of the given waves (per wave and pooled). */
+function balanceOfWaves(perWave: { households: { covariates: Covariate[]; ids: string[] }; rows: { wave: number; arm: "treatment" | "control"; householdId: string }[] }[]) {
+  return balanceTable(
+    perWave.flatMap((w) => w.rows.map((r) => ({ wave: r.wave, arm: r.arm }))),
+    mergeCovariates(perWave.map((w) => ({ covariates: w.households.covariates, ids: w.households.ids, wanted: w.rows.map((r) => r.householdId) }))),
+  );
 }
 
 /** Stacks each wave's covariates for its drawn households; a covariate absent from a wave's file is missing there. */

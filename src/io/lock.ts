@@ -1,5 +1,7 @@
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
+import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
+import { dirname } from "node:path";
+import { randomBytes } from "node:crypto";
 import { UserError } from "../errors.js";
 
 /**
@@ -8,11 +10,23 @@ import { UserError } from "../errors.js";
  */
 export function acquireLock(registerPath: string): () => void {
   const lockPath = `${registerPath}.lock`;
+  mkdirSync(dirname(lockPath), { recursive: true });
+  // The lock appears complete or not at all: the holder is written to a temporary file first, then hard-linked
+  // to the lock's name (link fails if the name exists, like O_EXCL). A process killed between creating the lock
+  // and writing its pid into it would otherwise leave an empty lock that no later run could take over.
+  const tmp = `${lockPath}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
+  writeFileSync(tmp, `${process.pid}\n${hostname()}\n`);
+  try {
+    return takeLock(registerPath, lockPath, tmp);
+  } finally {
+    try { unlinkSync(tmp); } catch { /* already gone */ }
+  }
+}
+
+function takeLock(registerPath: string, lockPath: string, tmp: string): () => void {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      const fd = openSync(lockPath, "wx");
-      writeSync(fd, `${process.pid}\n${hostname()}\n`);
-      closeSync(fd);
+      linkSync(tmp, lockPath);
       return () => {
         try { unlinkSync(lockPath); } catch { /* already released */ }
       };
