@@ -89,6 +89,15 @@ describe("forest chart", () => {
     expect(svg).toContain("<title>&lt;script&gt;");
   });
 
+  it("draws a point without a whisker when an estimator gives no interval", () => {
+    const chart: ForestChart = { ...oneRow, rows: [...oneRow.rows, { label: "B", estimate: 3, ci_low: null as unknown as number, ci_high: NaN }] };
+    const svg = renderForest(chart, "da");
+    expect(svg.match(/class="point"/g)).toHaveLength(2);
+    expect(svg.match(/class="ci"/g)).toHaveLength(1);
+    expect(svg).toContain(">3,0 [intet interval]<");
+    expect(svg).not.toMatch(/NaN|Infinity/);
+  });
+
   it("refuses a non-finite estimate instead of drawing NaN", () => {
     expect(() => renderForest({ ...oneRow, rows: [{ label: "A", estimate: NaN, ci_low: 0, ci_high: 1 }] }, "en")).toThrow(/non-finite estimate/);
   });
@@ -194,6 +203,28 @@ describe("HTML page", () => {
     expect(en).toContain(`<td class="num">1,240</td>`);
     expect(en).toContain(`<td class="num">68.3%</td>`);
     expect(en).toContain(`<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>`);
+  });
+
+  it("moves the model's own manifest section to the end, after the footnotes, with hashes in monospace", () => {
+    const model = fixtureModel("en");
+    model.sections.unshift({
+      id: "manifest",
+      title: "What the numbers came from (manifest)",
+      charts: [],
+      tables: [{
+        id: "manifest",
+        title: "Manifest",
+        columns: [{ key: "item", label: "Item", kind: "text" }, { key: "value", label: "Value", kind: "text" }, { key: "sha256", label: "SHA-256", kind: "text" }],
+        rows: [["file: register", "register.csv", "ab".repeat(32)], ["effekt_version", "0.1.0", null]],
+      }],
+    });
+    const html = renderHtml(model);
+    expect(html.match(/id="section-manifest"/g)).toHaveLength(1);
+    expect(html.indexOf(`id="section-manifest"`)).toBeGreaterThan(html.indexOf(`id="section-footnotes"`));
+    expect(html.indexOf(`id="section-manifest"`)).toBeGreaterThan(html.indexOf(`id="section-gains"`));
+    expect(html).toContain(`<td class="hash">${"ab".repeat(32)}</td>`);
+    expect(html).not.toContain("3f1c0a9e"); // generated_from is not listed twice
+    expect(html).toMatch(/<li><a href="#section-footnotes">Notes<\/a><\/li>\n<li><a href="#section-manifest">What the numbers came from \(manifest\)<\/a><\/li>\n<\/ol>/);
   });
 
   it("gives the same bytes for the same model", () => {

@@ -27,7 +27,8 @@ function isNumeric(column: ReportColumn): boolean {
 }
 
 function renderCell(cell: Cell, column: ReportColumn, model: ReportModel): string {
-  const classes = isNumeric(column) ? "num" : "";
+  // Hashes in a monospace face that may break anywhere, so a 64-digit SHA-256 does not widen the table.
+  const classes = isNumeric(column) ? "num" : column.key === "sha256" ? "hash" : "";
   const classAttr = (extra: string) => {
     const all = [classes, extra].filter((c) => c !== "").join(" ");
     return all === "" ? "" : ` class="${all}"`;
@@ -83,13 +84,19 @@ function renderManifest(entries: ManifestEntry[], model: ReportModel): string {
   ].join("\n");
 }
 
-/** The whole page. Sections with an id of "manifest" are the model's own manifest; otherwise one is built here. */
+/**
+ * The whole page: contents, the sections, the footnotes, and the manifest last. A section with the id
+ * "manifest" is the model's own manifest and is moved to the end; without one, a manifest is built here from
+ * `generated_from`.
+ */
 export function renderHtml(model: ReportModel): string {
   const lang = model.lang;
   const words = WORDS[lang];
-  const hasOwnManifest = model.sections.some((section) => section.id === "manifest");
-  const tocEntries = model.sections.map((section) => `<li><a href="#${anchor("section", section.id)}">${escapeXml(section.title)}</a></li>`);
-  if (!hasOwnManifest) tocEntries.push(`<li><a href="#section-manifest">${escapeXml(label(lang, "section_manifest"))}</a></li>`);
+  const body = model.sections.filter((section) => section.id !== "manifest");
+  const ownManifest = model.sections.find((section) => section.id === "manifest");
+  const tocEntries = body.map((section) => `<li><a href="#${anchor("section", section.id)}">${escapeXml(section.title)}</a></li>`);
+  if (model.footnotes.length > 0) tocEntries.push(`<li><a href="#section-footnotes">${escapeXml(words.footnotes)}</a></li>`);
+  tocEntries.push(`<li><a href="#section-manifest">${escapeXml(ownManifest?.title ?? label(lang, "section_manifest"))}</a></li>`);
   const footnotes =
     model.footnotes.length > 0
       ? `<section class="footnotes" id="section-footnotes">\n<h2>${escapeXml(words.footnotes)}</h2>\n<ol>\n${model.footnotes.map((note) => `<li>${escapeXml(note)}</li>`).join("\n")}\n</ol>\n</section>`
@@ -116,9 +123,9 @@ export function renderHtml(model: ReportModel): string {
     `<ol>\n${tocEntries.join("\n")}\n</ol>`,
     `</nav>`,
     `<main>`,
-    ...model.sections.map((section) => renderSection(section, model)),
+    ...body.map((section) => renderSection(section, model)),
     footnotes,
-    hasOwnManifest ? "" : renderManifest(model.generated_from, model),
+    ownManifest ? renderSection(ownManifest, model) : renderManifest(model.generated_from, model),
     `</main>`,
     `</div>`,
     `</body>`,

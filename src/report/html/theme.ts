@@ -31,6 +31,7 @@ export interface ChartWords {
   ciShort: string;
   rangeSeparator: string;
   noData: string;
+  noInterval: string;
   dkkUnit: (scale: 1 | 1e3 | 1e6) => string;
   forestDescription: (rows: number) => string;
 }
@@ -44,6 +45,7 @@ export const CHART_WORDS: Record<Lang, ChartWords> = {
     ciShort: "95\u00a0%-KI",
     rangeSeparator: "; ",
     noData: "Ingen data",
+    noInterval: "intet interval",
     dkkUnit: (scale) => (scale === 1e6 ? "mio. kr." : scale === 1e3 ? "1.000 kr." : "kr."),
     forestDescription: (rows) => `${rows} estimater med 95\u00a0%-konfidensintervaller`,
   },
@@ -55,6 +57,7 @@ export const CHART_WORDS: Record<Lang, ChartWords> = {
     ciShort: "95% CI",
     rangeSeparator: ", ",
     noData: "No data",
+    noInterval: "no interval",
     dkkUnit: (scale) => (scale === 1e6 ? "DKK million" : scale === 1e3 ? "DKK thousand" : "DKK"),
     forestDescription: (rows) => `${rows} estimates with 95% confidence intervals`,
   },

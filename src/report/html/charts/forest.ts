@@ -33,9 +33,12 @@ function layoutItems(rows: ForestRow[]): Item[] {
 
 function checkRow(row: ForestRow): void {
   if (row.suppressed) return;
-  for (const [name, value] of [["estimate", row.estimate], ["ci_low", row.ci_low], ["ci_high", row.ci_high]] as const) {
-    if (!Number.isFinite(value)) throw new Error(`forest chart: row "${row.label}" has a non-finite ${name} (${value})`);
-  }
+  if (!Number.isFinite(row.estimate)) throw new Error(`forest chart: row "${row.label}" has a non-finite estimate (${row.estimate})`);
+}
+
+/** An interval is drawn only when both ends are numbers (an estimator may give a point without an interval). */
+function hasInterval(row: ForestRow): boolean {
+  return Number.isFinite(row.ci_low) && Number.isFinite(row.ci_high);
 }
 
 /** Renders the forest plot as inline SVG. */
@@ -45,8 +48,8 @@ export function renderForest(chart: ForestChart, lang: Lang): string {
   const shown = chart.rows.filter((row) => !row.suppressed);
 
   // The axis always shows the line of no effect, and every interval whole.
-  const lows = shown.map((row) => Math.min(row.ci_low, row.estimate));
-  const highs = shown.map((row) => Math.max(row.ci_high, row.estimate));
+  const lows = shown.map((row) => (hasInterval(row) ? Math.min(row.ci_low, row.estimate) : row.estimate));
+  const highs = shown.map((row) => (hasInterval(row) ? Math.max(row.ci_high, row.estimate) : row.estimate));
   const ticks = niceTicks(Math.min(chart.null_value, ...lows), Math.max(chart.null_value, ...highs), 6);
   const domainMin = ticks.values[0];
   const domainMax = ticks.values[ticks.values.length - 1];
@@ -105,14 +108,18 @@ export function renderForest(chart: ForestChart, lang: Lang): string {
       rowParts.push(element("g", { class: "row suppressed-row" }, g.join("")));
     } else {
       const estimate = formatNumber(row.estimate, valueDecimals, lang);
-      const interval = `[${formatNumber(row.ci_low, valueDecimals, lang)}${words.rangeSeparator}${formatNumber(row.ci_high, valueDecimals, lang)}]`;
+      const interval = hasInterval(row)
+        ? `[${formatNumber(row.ci_low, valueDecimals, lang)}${words.rangeSeparator}${formatNumber(row.ci_high, valueDecimals, lang)}]`
+        : `[${words.noInterval}]`;
       g.push(tooltip(`${row.group !== undefined ? row.group + ", " : ""}${row.label}: ${estimate} ${words.ciShort} ${interval}`));
       g.push(text(label, { class: "row-label", x: indent, y: mid + 4 }));
-      const x1 = x(row.ci_low);
-      const x2 = x(row.ci_high);
-      g.push(element("line", { class: "ci", x1, x2, y1: mid, y2: mid, stroke: COLOURS.result, "stroke-width": "1.6" }));
-      g.push(element("line", { class: "ci-cap", x1, x2: x1, y1: mid - 4, y2: mid + 4, stroke: COLOURS.result, "stroke-width": "1.6" }));
-      g.push(element("line", { class: "ci-cap", x1: x2, x2, y1: mid - 4, y2: mid + 4, stroke: COLOURS.result, "stroke-width": "1.6" }));
+      if (hasInterval(row)) {
+        const x1 = x(row.ci_low);
+        const x2 = x(row.ci_high);
+        g.push(element("line", { class: "ci", x1, x2, y1: mid, y2: mid, stroke: COLOURS.result, "stroke-width": "1.6" }));
+        g.push(element("line", { class: "ci-cap", x1, x2: x1, y1: mid - 4, y2: mid + 4, stroke: COLOURS.result, "stroke-width": "1.6" }));
+        g.push(element("line", { class: "ci-cap", x1: x2, x2, y1: mid - 4, y2: mid + 4, stroke: COLOURS.result, "stroke-width": "1.6" }));
+      }
       g.push(element("rect", { class: "point", x: x(row.estimate) - 4.5, y: mid - 4.5, width: 9, height: 9, fill: COLOURS.result }));
       g.push(text(`${estimate} ${interval}`, { class: "value", x: WIDTH - 12, y: mid + 4, "text-anchor": "end", "font-variant-numeric": "tabular-nums" }));
       rowParts.push(element("g", { class: "row" }, g.join("")));
