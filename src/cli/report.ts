@@ -1,0 +1,167 @@
+/**
+ * `effekt report`: tables for SUS (formative) or AAU (summative) from the result files, in XLSX, CSV, Markdown
+ * and HTML. Thin layer: read inputs (report/inputs.ts), build the model (report/build.ts), render each format,
+ * then write everything into a temporary sibling folder and rename it into place, so the output folder is
+ * always complete or absent. Deterministic: no clock, no absolute paths in any output.
+ */
+import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { randomBytes } from "node:crypto";
+import type { Command } from "commander";
+import { UserError } from "../errors.js";
+import { writeFileAtomic } from "../io/atomic.js";
+import { sha256 } from "../io/hash.js";
+import { buildReport } from "../report/build.js";
+import { renderHtml } from "../report/html/index.js";
+import { readInputs, type InputPaths } from "../report/inputs.js";
+import type { Audience, Lang, ReportModel } from "../report/model.js";
+import { allTables, isSuppressed } from "../report/model.js";
+import { manifestItems } from "../report/sections/manifest.js";
+import { checkMinCell, DEFAULT_MIN_CELL } from "../report/suppress.js";
+import { reportCsvFiles, type CsvDialect } from "../report/write/csv.js";
+import { reportMarkdown } from "../report/write/markdown.js";
+import { reportXlsx } from "../report/write/xlsx.js";
+import { VERSION } from "../version.js";
+import { say } from "./output.js";
+
+export interface ReportOptions {
+  audience: string;
+  out: string;
+  results?: string;
+  register?: string;
+  effects?: string;
+  indicators?: string;
+  gains?: string;
+  takeup?: string;
+  format?: string;
+  lang?: string;
+  csvDialect?: string;
+  minCell?: string;
+  force?: boolean;
+  /** Do not print the summary line (tests). */
+  quiet?: boolean;
+}
+
+const FORMATS = ["xlsx", "csv", "md", "html"] as const;
+type Format = (typeof FORMATS)[number];
+
+export function registerReport(program: Command): void {
+  program
+    .command("report")
+    .description("tables for SUS (formative) or AAU (summative) with suppression of small cells: XLSX, CSV, Markdown, HTML")
+    .requiredOption("--audience <sus|aau>", "sus: flow, balance, indicators, interim effects; aau: effects, attrition, subgroups, gains")
+    .requiredOption("--out <dir>", "output folder (written atomically; refused if it exists, unless --force)")
+    .option("--results <dir>", "folder with allocations.csv, effects.csv, indicators.csv, gains.json (each optional)")
+    .option("--register <file>", "the register (allocations.csv), with its manifests and balance table beside it")
+    .option("--effects <file>", "effect table from effekt estimate (its .meta.json beside it)")
+    .option("--indicators <file>", "indicator table from effekt indicators")
+    .option("--gains <file>", "gains.json from effekt gains")
+    .option("--takeup <file>", "take-up CSV (household_id, took_up) for the flow table")
+    .option("--format <list>", "comma-separated: xlsx,csv,md,html", "xlsx,csv,md,html")
+    .option("--lang <da|en>", "labels and number formats", "da")
+    .option("--csv-dialect <da|en>", "da: ';' and decimal comma; en: ',' and decimal point (default: as --lang)")
+    .option("--min-cell <n>", `smallest count of persons or households shown (at least 3)`, String(DEFAULT_MIN_CELL))
+    .option("--force", "replace an existing output folder")
+    .addHelpText("after", "\nExample:\n  effekt report --audience sus --results out/demo --takeup samples/takeup.csv --out out/demo/report-sus\n")
+    .action(async (opts: ReportOptions) => {
+      await runReport(opts);
+    });
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
+  if (!(allowed as readonly string[]).includes(value)) throw new UserError(`${flag} ${JSON.stringify(value)}: expected one of ${allowed.join(", ")}`);
+  return value as T;
+}
+
+export interface ReportRun {
+  model: ReportModel;
+  files: string[];
+}
+
+export async function runReport(opts: ReportOptions): Promise<ReportRun> {
+  const audience = oneOf<Audience>(opts.audience, ["sus", "aau"], "--audience");
+  const lang = oneOf<Lang>(opts.lang ?? "da", ["da", "en"], "--lang");
+  const dialect = oneOf<CsvDialect>(opts.csvDialect ?? lang, ["da", "en"], "--csv-dialect");
+  const formats = [...new Set((opts.format ?? FORMATS.join(",")).split(",").map((f) => f.trim()).filter((f) => f !== ""))].map((f) => oneOf<Format>(f, FORMATS, "--format"));
+  if (formats.length === 0) throw new UserError(`--format: expected one or more of ${FORMATS.join(", ")}`);
+  const minRaw = opts.minCell ?? String(DEFAULT_MIN_CELL);
+  if (!/^\d+$/.test(minRaw)) throw new UserError(`--min-cell ${JSON.stringify(minRaw)}: expected a whole number of at least 3`);
+  const minCell = checkMinCell(Number(minRaw));
+  const out = resolve(opts.out);
+  if (existsSync(out) && !opts.force) throw new UserError(`--out ${opts.out}: the folder exists; choose another or pass --force to replace it`);
+  if (opts.results && !existsSync(opts.results)) throw new UserError(`--results ${opts.results}: no such folder`);
+
+  const inResults = (name: string) => (opts.results ? join(opts.results, name) : undefined);
+  const paths: InputPaths = {
+    register: opts.register ?? inResults("allocations.csv"),
+    effects: opts.effects ?? inResults("effects.csv"),
+    indicators: opts.indicators ?? inResults("indicators.csv"),
+    gains: opts.gains ?? inResults("gains.json"),
+    takeup: opts.takeup,
+  };
+  const flags = {
+    register: opts.register ? "--register" : undefined,
+    effects: opts.effects ? "--effects" : undefined,
+    indicators: opts.indicators ? "--indicators" : undefined,
+    gains: opts.gains ? "--gains" : undefined,
+    takeup: opts.takeup ? "--takeup" : undefined,
+  };
+  const inputs = readInputs(paths, flags);
+  if (!inputs.register && !inputs.effects && !inputs.indicators && !inputs.gains) {
+    throw new UserError("no result files found: give --results DIR or at least one of --register, --effects, --indicators, --gains");
+  }
+  const model = buildReport(inputs, { audience, lang, minCell, version: VERSION });
+
+  // Render everything in memory first: a failure here leaves nothing on disk.
+  const files = new Map<string, string | Uint8Array>();
+  if (formats.includes("xlsx")) files.set("report.xlsx", await reportXlsx(model));
+  if (formats.includes("csv")) for (const [name, text] of reportCsvFiles(model, dialect)) files.set(`csv/${name}`, text);
+  if (formats.includes("md")) files.set("report.md", reportMarkdown(model));
+  if (formats.includes("html")) files.set("report.html", renderHtml(model));
+  const names = [...files.keys()].sort();
+  const manifest = {
+    format: "effekt-report-manifest/1",
+    effekt_version: VERSION,
+    audience,
+    options: { lang, csv_dialect: dialect, formats: FORMATS.filter((f) => formats.includes(f)), min_cell: minCell },
+    inputs: inputs.files.map((f) => ({ role: f.role, file: f.path, sha256: f.sha256 })),
+    provenance: manifestItems(inputs, VERSION),
+    suppressed_cells: allTables(model).reduce((s, t) => s + t.rows.reduce((a, r) => a + r.filter(isSuppressed).length, 0), 0),
+    outputs: names.map((n) => ({ file: n, sha256: sha256(files.get(n)!) })),
+  };
+  files.set("manifest.json", `${JSON.stringify(manifest, null, 2)}\n`);
+
+  writeFolderAtomic(out, files, Boolean(opts.force));
+  if (!opts.quiet) {
+    say(`report (${audience}, ${lang}) written to ${opts.out}: ${model.sections.length} sections, ${allTables(model).length} tables, ${manifest.suppressed_cells} cells suppressed (min cell ${minCell}); formats ${manifest.options.formats.join(", ")}`);
+  }
+  return { model, files: [...files.keys()].sort() };
+}
+
+/**
+ * Writes the files into a temporary sibling folder, then renames it to `out`. With `force` and an existing
+ * `out`: rename the old folder away, rename the new one in, then delete the old one; a crash in between leaves
+ * either the old or the new folder at `out` (and a hidden leftover beside it), never a half-written one.
+ */
+function writeFolderAtomic(out: string, files: Map<string, string | Uint8Array>, force: boolean): void {
+  const parent = dirname(out);
+  mkdirSync(parent, { recursive: true });
+  const tag = `${process.pid}-${randomBytes(4).toString("hex")}`;
+  const tmp = join(parent, `.${basename(out)}.tmp-${tag}`);
+  try {
+    mkdirSync(tmp);
+    for (const [name, data] of files) writeFileAtomic(join(tmp, name), data);
+    if (existsSync(out)) {
+      if (!force) throw new UserError(`--out ${out}: the folder exists; pass --force to replace it`);
+      const old = join(parent, `.${basename(out)}.old-${tag}`);
+      renameSync(out, old);
+      renameSync(tmp, out);
+      rmSync(old, { recursive: true, force: true });
+    } else {
+      renameSync(tmp, out);
+    }
+  } catch (err) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw err;
+  }
+}

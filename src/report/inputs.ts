@@ -1,0 +1,329 @@
+/**
+ * Reading the result files a report is built from, into plain aggregates. Household ids are read only to join
+ * the register with the take-up file and are dropped here: nothing past this file sees an identifier.
+ *
+ * Checks: a file named on the command line must exist; the effects table must hash to its meta's `table_sha256`;
+ * the meta's register hash must match the register given. Each failure is one line (UserError, exit 2).
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { basename } from "node:path";
+import { UserError } from "../errors.js";
+import { readCsv, rawColumn, type RawTable } from "../io/csv.js";
+import { parseNumberText } from "../io/columns.js";
+import { sha256 } from "../io/hash.js";
+import { readJsonFile } from "../io/json.js";
+import { committedManifests, readManifests, readRegister } from "../io/register.js";
+import type { WaveManifest } from "../schemas/manifest.js";
+
+export interface InputFile {
+  role: string;
+  /** The path as given, shown as its base name in outputs (no absolute paths). */
+  path: string;
+  sha256: string;
+}
+
+/** Households per wave and stratum (area) and arm, with take-up among the treated when a take-up file is given. */
+export interface FlowCell {
+  wave: number;
+  area: string;
+  eligible: number | null;
+  treatment: number;
+  control: number;
+  took_up: number | null;
+}
+
+export interface ManifestSummary {
+  wave: number;
+  file: string;
+  sha256: string;
+  seed: string;
+  algorithm: string;
+  draw_date: string;
+  eligible: number;
+  exclusions: Record<string, number>;
+}
+
+export interface RegisterData {
+  flow: FlowCell[];
+  manifests: ManifestSummary[];
+  takeupGiven: boolean;
+}
+
+export type Num = number | null;
+
+/** One row of the effects table (old 16-column tables read too: absent columns are null). */
+export interface EffectRow {
+  outcome: string;
+  horizon: Num;
+  estimator: string;
+  estimand: string;
+  subgroup: string;
+  subgroup_level: string;
+  estimate: Num;
+  std_error: Num;
+  df: Num;
+  ci_low: Num;
+  ci_high: Num;
+  p_value: Num;
+  p_ri: Num;
+  p_holm: Num;
+  p_bh: Num;
+  p_interaction: Num;
+  n_treatment: Num;
+  n_control: Num;
+  n_clusters: Num;
+  control_mean: Num;
+  role: string;
+}
+
+/** The effects sidecar, read tolerantly (fields used by the report only). */
+export interface EffectsMetaLite {
+  effekt_version?: string;
+  table_sha256?: string;
+  register?: { file?: string; sha256?: string; source?: string; verified_by_effekt?: boolean };
+  plan?: null | { id?: string; sha256?: string; lock?: string; deviations?: string[] };
+  alpha?: number;
+  permutations?: number;
+  ri_seed?: string | null;
+  takeup?: { arm: string; households: number; took_up: number }[];
+  attrition?: { outcome: string; horizon: number | null; arm: string; persons_counted: number; persons_with_value: number }[];
+  pending?: { outcome: string; horizon: number; reason: string }[];
+  inputs?: Record<string, { file: string; sha256: string } | null>;
+}
+
+export interface EffectsData {
+  rows: EffectRow[];
+  meta: EffectsMetaLite | null;
+}
+
+export interface IndicatorRow {
+  indicator: string;
+  subgoal: string;
+  area: string;
+  year: Num;
+  unit: string;
+  value: Num | "pending";
+  n: Num;
+  interval_lower: Num;
+  interval_upper: Num;
+  area_baseline: Num;
+  area_baseline_year: Num;
+  comparison_label: string;
+  comparison_baseline: Num;
+  target: Num;
+  target_year: Num;
+  status: string;
+}
+
+/** gains.json (format effekt-gains/1), kept as parsed JSON; the gains section reads what it needs. */
+export type GainsData = Record<string, unknown>;
+
+export interface ReportInputs {
+  files: InputFile[];
+  register: RegisterData | null;
+  balance: Record<string, string>[] | null;
+  effects: EffectsData | null;
+  indicators: IndicatorRow[] | null;
+  gains: GainsData | null;
+}
+
+export interface InputPaths {
+  register?: string;
+  effects?: string;
+  indicators?: string;
+  gains?: string;
+  takeup?: string;
+}
+
+function mustExist(path: string, flag: string): void {
+  if (!existsSync(path)) throw new UserError(`${flag} ${path}: no such file`);
+}
+
+function fileRef(role: string, path: string): InputFile {
+  return { role, path, sha256: sha256(readFileSync(path)) };
+}
+
+const num = (raw: string | undefined, decimalComma = false): Num => {
+  if (raw === undefined || raw.trim() === "") return null;
+  const x = parseNumberText(raw, decimalComma);
+  return x === undefined || !Number.isFinite(x) ? null : x;
+};
+
+function col(table: RawTable, name: string): string[] | undefined {
+  return table.columns.get(name);
+}
+
+/** Reads the register, its committed manifests and (optionally) the take-up file into flow counts. */
+export function readRegisterData(path: string, takeupPath: string | undefined, files: InputFile[]): RegisterData {
+  const rows = readRegister(path);
+  if (rows.length === 0) throw new UserError(`${basename(path)}: the register is empty; expected households drawn by effekt draw`);
+  const { committed } = committedManifests(rows, readManifests(path));
+  const manifests: ManifestSummary[] = [];
+  const eligibleBy = new Map<string, number>();
+  for (const [wave, stored] of [...committed.entries()].sort((a, b) => a[0] - b[0])) {
+    const m: WaveManifest = stored.manifest;
+    const file = `${basename(path)}.manifests/${basename(stored.path)}`;
+    const hash = sha256(stored.bytes);
+    files.push({ role: `manifest wave ${wave}`, path: file, sha256: hash });
+    manifests.push({
+      wave,
+      file,
+      sha256: hash,
+      seed: m.definition.seed,
+      algorithm: m.definition.algorithm,
+      draw_date: m.definition.draw_date,
+      eligible: m.eligible.count,
+      exclusions: { ...(m.exclusions as Record<string, number>) },
+    });
+    for (const s of m.strata as { stratum: string; eligible: number }[]) eligibleBy.set(`${wave}\u0000${s.stratum}`, s.eligible);
+  }
+  let tookUp: Set<string> | null = null;
+  if (takeupPath) {
+    const table = readCsv(takeupPath, { required: ["household_id", "took_up"] });
+    const ids = rawColumn(table, "household_id");
+    const flags = rawColumn(table, "took_up");
+    tookUp = new Set();
+    flags.forEach((f, i) => {
+      const v = f.trim().toLowerCase();
+      if (!["true", "false", "1", "0", "yes", "no"].includes(v)) {
+        throw new UserError(`${basename(takeupPath)}, line ${table.lineOf(i)}, column took_up: value ${JSON.stringify(f.slice(0, 20))} is not a yes/no value; expected true or false`);
+      }
+      if (v === "true" || v === "1" || v === "yes") tookUp!.add(ids[i].trim());
+    });
+  }
+  const cells = new Map<string, FlowCell>();
+  for (const r of rows) {
+    const key = `${r.wave}\u0000${r.stratum}`;
+    let c = cells.get(key);
+    if (!c) {
+      c = { wave: r.wave, area: r.stratum, eligible: eligibleBy.get(key) ?? null, treatment: 0, control: 0, took_up: tookUp ? 0 : null };
+      cells.set(key, c);
+    }
+    if (r.arm === "treatment") {
+      c.treatment += 1;
+      if (tookUp && tookUp.has(r.householdId)) c.took_up = (c.took_up ?? 0) + 1;
+    } else c.control += 1;
+  }
+  const flow = [...cells.values()].sort((a, b) => a.wave - b.wave || (a.area < b.area ? -1 : a.area > b.area ? 1 : 0));
+  return { flow, manifests, takeupGiven: tookUp !== null };
+}
+
+/** Reads the balance table beside the register (`<register>.balance.csv`), if there is one. */
+function readBalance(registerPath: string, files: InputFile[]): Record<string, string>[] | null {
+  const path = `${registerPath}.balance.csv`;
+  if (!existsSync(path)) return null;
+  files.push({ role: "balance", path: `${basename(registerPath)}.balance.csv`, sha256: sha256(readFileSync(path)) });
+  const table = readCsv(path, { required: ["wave", "covariate", "n_treatment", "n_control"] });
+  const out: Record<string, string>[] = [];
+  for (let i = 0; i < table.nRows; i++) {
+    const row: Record<string, string> = {};
+    for (const h of table.header) row[h] = table.columns.get(h)![i];
+    out.push(row);
+  }
+  return out;
+}
+
+const EFFECT_TEXT = ["outcome", "estimator", "estimand", "subgroup", "subgroup_level", "role"] as const;
+const EFFECT_NUM = ["horizon", "estimate", "std_error", "df", "ci_low", "ci_high", "p_value", "p_ri", "p_holm", "p_bh", "p_interaction", "n_treatment", "n_control", "n_clusters", "control_mean"] as const;
+
+/** Reads the effects table and its `.meta.json` sidecar, checking they belong together. */
+export function readEffects(path: string, files: InputFile[]): EffectsData {
+  const bytes = readFileSync(path);
+  const table = readCsv(path, { required: ["outcome", "estimator", "estimate"] });
+  const rows: EffectRow[] = [];
+  for (let i = 0; i < table.nRows; i++) {
+    const row: Record<string, unknown> = {};
+    for (const k of EFFECT_TEXT) row[k] = col(table, k)?.[i] ?? "";
+    for (const k of EFFECT_NUM) row[k] = num(col(table, k)?.[i], table.decimalComma);
+    if (!row.estimand) row.estimand = row.estimator === "iv_robust" ? "CACE" : "ITT";
+    rows.push(row as unknown as EffectRow);
+  }
+  const metaPath = `${path}.meta.json`;
+  let meta: EffectsMetaLite | null = null;
+  if (existsSync(metaPath)) {
+    meta = readJsonFile(metaPath) as EffectsMetaLite;
+    if (typeof meta !== "object" || meta === null) throw new UserError(`${basename(metaPath)}: expected a JSON object written by effekt estimate`);
+    const hash = sha256(bytes);
+    if (meta.table_sha256 !== undefined && meta.table_sha256 !== hash) {
+      throw new UserError(`${basename(path)}: its SHA-256 ${hash.slice(0, 12)}... differs from table_sha256 ${String(meta.table_sha256).slice(0, 12)}... in ${basename(metaPath)}; the table was changed after effekt estimate wrote it, or the two files do not belong together`);
+    }
+    files.push({ role: "effects meta", path: basename(metaPath), sha256: sha256(readFileSync(metaPath)) });
+  }
+  return { rows, meta };
+}
+
+export function readIndicators(path: string): IndicatorRow[] {
+  const table = readCsv(path, { required: ["indicator", "area", "year", "value"] });
+  const out: IndicatorRow[] = [];
+  const text = (k: string, i: number) => col(table, k)?.[i] ?? "";
+  const n = (k: string, i: number) => num(col(table, k)?.[i], table.decimalComma);
+  for (let i = 0; i < table.nRows; i++) {
+    const raw = text("value", i).trim();
+    out.push({
+      indicator: text("indicator", i),
+      subgoal: text("subgoal", i),
+      area: text("area", i),
+      year: n("year", i),
+      unit: text("unit", i),
+      value: raw === "pending" ? "pending" : n("value", i),
+      n: n("n", i),
+      interval_lower: n("interval_lower", i),
+      interval_upper: n("interval_upper", i),
+      area_baseline: n("area_baseline", i),
+      area_baseline_year: n("area_baseline_year", i),
+      comparison_label: text("comparison_label", i),
+      comparison_baseline: n("comparison_baseline", i),
+      target: n("target", i),
+      target_year: n("target_year", i),
+      status: text("status", i),
+    });
+  }
+  return out;
+}
+
+export function readGains(path: string): GainsData {
+  const g = readJsonFile(path);
+  if (typeof g !== "object" || g === null || (g as { format?: unknown }).format !== "effekt-gains/1") {
+    throw new UserError(`${basename(path)}: field format: expected "effekt-gains/1" (a file written by effekt gains)`);
+  }
+  return g as GainsData;
+}
+
+/**
+ * Reads every input given. Files named explicitly must exist (`flags` maps each path to the flag it came from,
+ * for the message); a results folder's files are optional. Also checks the effects came from this register.
+ */
+export function readInputs(paths: InputPaths, flags: Partial<Record<keyof InputPaths, string>>): ReportInputs {
+  for (const [k, p] of Object.entries(paths) as [keyof InputPaths, string | undefined][]) {
+    if (p && flags[k]) mustExist(p, flags[k]!);
+  }
+  const present = (p?: string) => (p && existsSync(p) ? p : undefined);
+  const files: InputFile[] = [];
+  const reg = present(paths.register);
+  const takeup = present(paths.takeup);
+  let register: RegisterData | null = null;
+  let balance: Record<string, string>[] | null = null;
+  if (reg) {
+    files.push(fileRef("register", reg));
+    if (takeup) files.push(fileRef("takeup", takeup));
+    register = readRegisterData(reg, takeup, files);
+    balance = readBalance(reg, files);
+  }
+  const eff = present(paths.effects);
+  let effects: EffectsData | null = null;
+  if (eff) {
+    files.push(fileRef("effects", eff));
+    effects = readEffects(eff, files);
+    const regHash = effects.meta?.register?.sha256;
+    const given = reg ? files.find((f) => f.role === "register")!.sha256 : undefined;
+    if (regHash && given && regHash !== given) {
+      throw new UserError(`${basename(eff)}: the estimates came from a register with SHA-256 ${regHash.slice(0, 12)}..., not from ${basename(reg!)} (${given.slice(0, 12)}...); re-run effekt estimate on this register or give the register it used`);
+    }
+  }
+  const ind = present(paths.indicators);
+  const indicators = ind ? (files.push(fileRef("indicators", ind)), readIndicators(ind)) : null;
+  const gp = present(paths.gains);
+  const gains = gp ? (files.push(fileRef("gains", gp)), readGains(gp)) : null;
+  for (const f of files) if (!f.path.includes(".manifests/") && !f.role.startsWith("balance") && f.role !== "effects meta") f.path = basename(f.path);
+  return { files, register, balance, effects, indicators, gains };
+}

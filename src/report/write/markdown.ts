@@ -1,0 +1,33 @@
+/**
+ * Markdown: one file with every table, for pasting into a memo. Numbers formatted for the report's language
+ * (i18n.ts); `|` in text escaped so a cell cannot break the table; suppressed cells show the mark.
+ */
+import { formatCell } from "../i18n.js";
+import type { ReportModel, ReportTable } from "../model.js";
+
+function escape(text: string): string {
+  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ");
+}
+
+export function tableMarkdown(table: ReportTable, lang: ReportModel["lang"]): string {
+  const head = `| ${table.columns.map((c) => escape(c.label)).join(" | ")} |`;
+  const rule = `| ${table.columns.map((c) => (c.kind === "text" ? "---" : "---:")).join(" | ")} |`;
+  const body = table.rows.map((r) => `| ${r.map((cell, j) => escape(formatCell(cell, table.columns[j], lang))).join(" | ")} |`);
+  const notes = (table.notes ?? []).map((n) => `\n_${escape(n)}_`);
+  return [`### ${escape(table.title)}`, "", head, rule, ...body, ...notes].join("\n");
+}
+
+export function reportMarkdown(model: ReportModel): string {
+  const parts = [`# ${escape(model.title)}`, ""];
+  for (const s of model.sections) {
+    parts.push(`## ${escape(s.title)}`, "");
+    if (s.intro) parts.push(escape(s.intro), "");
+    for (const t of s.tables) parts.push(tableMarkdown(t, model.lang), "");
+  }
+  if (model.footnotes.length > 0) {
+    parts.push(model.lang === "da" ? "## Noter" : "## Notes", "");
+    for (const f of model.footnotes) parts.push(`- ${escape(f)}`);
+    parts.push("");
+  }
+  return `${parts.join("\n")}`;
+}

@@ -1,0 +1,99 @@
+/**
+ * XLSX (exceljs): a first sheet listing the sheets and the manifest, then one sheet per table with a frozen
+ * header row, number formats by column kind (percent as percent, DKK with thousands separators, p-values with
+ * three decimals), column widths that fit the formatted text, and text cells always plain strings (never
+ * formulas; text that a spreadsheet could run is prefixed with `'` by `neutraliseFormula`). Suppressed cells
+ * show the mark. Excel shows the number formats with the reader's own separators; the labels follow --lang.
+ *
+ * Reproducible bytes: the workbook's created/modified dates are fixed and the zip entries' timestamps are
+ * rewritten (zipTimestamps.ts), so the same model gives the same bytes.
+ */
+import ExcelJS from "exceljs";
+import { neutraliseFormula } from "../../io/excelSafe.js";
+import { defaultDecimals, formatCell, label, SUPPRESSION_MARK } from "../i18n.js";
+import type { ColumnKind, ReportModel, ReportTable } from "../model.js";
+import { allTables, isPending, isSuppressed } from "../model.js";
+import { fixZipTimestamps } from "./zipTimestamps.js";
+
+const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
+
+function numFmt(kind: ColumnKind, decimals: number): string | undefined {
+  const d = decimals > 0 ? `.${"0".repeat(decimals)}` : "";
+  switch (kind) {
+    case "percent": return `0${d}%`;
+    case "dkk": return `#,##0${d}`;
+    case "count": return "#,##0";
+    case "p_value": return `0${d}`;
+    case "number": return `0${d}`;
+    case "text": return undefined;
+  }
+}
+
+/** Excel sheet names: at most 31 characters, none of []:*?/\ ; unique. */
+function sheetName(id: string, used: Set<string>): string {
+  const base = id.replace(/[[\]:*?/\\]/g, "-").slice(0, 31);
+  let name = base;
+  for (let k = 2; used.has(name.toLowerCase()); k++) name = `${base.slice(0, 28)}-${k}`;
+  used.add(name.toLowerCase());
+  return name;
+}
+
+function addTableSheet(wb: ExcelJS.Workbook, table: ReportTable, name: string, model: ReportModel): void {
+  const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
+  ws.addRow(table.columns.map((c) => neutraliseFormula(c.label)));
+  ws.getRow(1).font = { bold: true };
+  for (const row of table.rows) {
+    ws.addRow(
+      row.map((cell) => {
+        if (cell === null) return null;
+        if (isSuppressed(cell)) return SUPPRESSION_MARK;
+        if (isPending(cell)) return model.privacy.pending;
+        if (typeof cell === "number") return Number.isFinite(cell) ? cell : null;
+        return neutraliseFormula(cell);
+      }),
+    );
+  }
+  table.columns.forEach((c, j) => {
+    const col = ws.getColumn(j + 1);
+    const fmt = numFmt(c.kind, c.decimals ?? defaultDecimals(c.kind));
+    if (fmt) col.numFmt = fmt;
+    const widest = Math.max(c.label.length, ...table.rows.map((r) => formatCell(r[j], c, model.lang).length));
+    col.width = Math.min(60, Math.max(8, widest + 2));
+  });
+  // The header row keeps text format.
+  ws.getRow(1).eachCell((cell) => {
+    cell.numFmt = "@";
+  });
+  const notesStart = table.rows.length + 3;
+  (table.notes ?? []).forEach((n, k) => {
+    ws.getCell(notesStart + k, 1).value = neutraliseFormula(n);
+  });
+}
+
+export async function reportXlsx(model: ReportModel): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "effekt";
+  wb.lastModifiedBy = "effekt";
+  wb.created = FIXED_DATE;
+  wb.modified = FIXED_DATE;
+  wb.lastPrinted = FIXED_DATE;
+  const used = new Set<string>();
+  const contentsName = sheetName(label(model.lang, "contents"), used);
+  const tables = allTables(model);
+  const names = tables.map((t) => sheetName(t.id, used));
+  const contents = wb.addWorksheet(contentsName, { views: [{ state: "frozen", ySplit: 1 }] });
+  contents.addRow([label(model.lang, "sheet"), neutraliseFormula(model.title)]).font = { bold: true };
+  tables.forEach((t, k) => contents.addRow([names[k], neutraliseFormula(t.title)]));
+  contents.addRow([]);
+  contents.addRow([label(model.lang, "section_manifest")]).font = { bold: true };
+  contents.addRow(["effekt", model.effekt_version]);
+  for (const f of model.generated_from) contents.addRow([neutraliseFormula(f.role), neutraliseFormula(f.file), f.sha256]);
+  contents.addRow([]);
+  for (const f of model.footnotes) contents.addRow([neutraliseFormula(f)]);
+  contents.getColumn(1).width = 28;
+  contents.getColumn(2).width = 60;
+  contents.getColumn(3).width = 66;
+  tables.forEach((t, k) => addTableSheet(wb, t, names[k], model));
+  const buffer = await wb.xlsx.writeBuffer();
+  return fixZipTimestamps(new Uint8Array(buffer as ArrayBuffer));
+}
