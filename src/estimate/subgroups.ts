@@ -2,6 +2,7 @@ import { buildDesign, dummyColumns, type DesignColumn } from "./design.js";
 import { differenceInMeans } from "./difference_in_means.js";
 import { EstimationError } from "./errors.js";
 import { blockCovariates, lmLin } from "./lm_lin.js";
+import { getTerm } from "./lm_robust.js";
 import { clusterWaldTest } from "./cluster_wald_test.js";
 
 /**
@@ -96,7 +97,7 @@ function levelEffect(input: SubgroupInput, level: number): SubgroupLevelResult {
       const covs = [...blockCovariates(blocks), ...(input.covariates ?? []).map((c) => ({ name: c.name, values: pick(c.values, rows) }))];
       if (covs.length === 0) return { ...counts, reason: "no block or covariate to adjust for in this subgroup (one block and no covariates)" };
       const fit = lmLin(y, z, covs, { clusters, seType: "CR2", alpha: input.alpha });
-      r = fit.coefficients.find((c) => c.term === "z")!;
+      r = getTerm(fit, "z");
     }
     return { ...counts, estimate: r.estimate, std_error: r.std_error, df: r.df, ci_low: r.ci_low, ci_high: r.ci_high, p_value: r.p_value, control_mean: control / nC };
   } catch (err) {
