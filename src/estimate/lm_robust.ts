@@ -66,14 +66,27 @@ export function fromFit(
   const k = fit.k;
   const coefficients: EstimateResult[] = [];
   for (let j = 0; j < k; j++) {
-    coefficients.push(tInference(names[j], fit.coefficients[j], Math.sqrt(v.vcov[j * k + j]), v.df[j], alpha));
+    // As R, a nuisance term without a usable standard error (e.g. a block dummy over a constant stretch of the
+    // outcome) does not stop inference on the others: its row carries the problem, and getTerm refuses it.
+    try {
+      coefficients.push(tInference(names[j], fit.coefficients[j], Math.sqrt(v.vcov[j * k + j]), v.df[j], alpha));
+    } catch (err) {
+      if (!(err instanceof EstimationError)) throw err;
+      coefficients.push(failedInference(names[j], fit.coefficients[j], alpha, err));
+    }
   }
   return { coefficients, vcov: v.vcov, n: fit.n, k, nClusters: v.nClusters, seType, fit };
 }
 
-/** The row for one term, by name. */
+/** A term whose inference failed: NaN in every inferential field, the reason kept for getTerm. */
+function failedInference(term: string, estimate: number, alpha: number, err: EstimationError): EstimateResult {
+  return { term, estimate, std_error: NaN, df: NaN, statistic: NaN, p_value: NaN, ci_low: NaN, ci_high: NaN, alpha, problem: err };
+}
+
+/** The row for one term, by name; throws the term's problem when its inference failed. */
 export function getTerm(result: { coefficients: EstimateResult[] }, name: string): EstimateResult {
   const r = result.coefficients.find((c) => c.term === name);
   if (!r) throw new EstimationError("bad_input", `no term ${name} in the model`);
+  if (r.problem) throw r.problem;
   return r;
 }

@@ -14,6 +14,8 @@ export interface EstimateResult {
   ci_low: number;
   ci_high: number;
   alpha: number;
+  /** set when this term's inference failed (its other fields are then NaN); getTerm throws it */
+  problem?: EstimationError;
 }
 
 /**

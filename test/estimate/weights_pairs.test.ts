@@ -2,7 +2,7 @@ import { describe, it, expect } from "vitest";
 import { differenceInMeans } from "../../src/estimate/difference_in_means.js";
 import { blockCovariates, lmLin } from "../../src/estimate/lm_lin.js";
 import { buildDesign, dummyColumns } from "../../src/estimate/design.js";
-import { lmRobust } from "../../src/estimate/lm_robust.js";
+import { getTerm, lmRobust } from "../../src/estimate/lm_robust.js";
 import { expectMatchesR, f64, loadFixture } from "./helpers.js";
 
 describe("weights and matched pairs against estimatr", () => {
@@ -47,10 +47,10 @@ describe("weights and matched pairs against estimatr", () => {
     const r = lmRobust(des.X, des.n, des.k, f64(p.y), { clusters: p.cluster, names: des.names });
     fx.fe_pairs_cr2.term.forEach((_: string, j: number) => expectMatchesR(r.coefficients[j], fx.fe_pairs_cr2, j, 1e-8, "pair FE CR2"));
   });
-  it("a saturated lm_lin (pair dummies interacted) throws instead of reporting noise as a standard error", () => {
-    // estimatr reports SE 2.6e-17 here; effekt refuses
+  it("a saturated lm_lin (pair dummies interacted) refuses z's inference instead of reporting noise as a standard error", () => {
+    // estimatr reports SE 2.6e-17 here; effekt refuses (getTerm throws the term's problem)
     const p = fx.pairs;
-    expect(() => lmLin(f64(p.y), p.z, blockCovariates(p.block), { clusters: p.cluster })).toThrow(/numerically zero/);
+    expect(() => getTerm(lmLin(f64(p.y), p.z, blockCovariates(p.block), { clusters: p.cluster }), "z")).toThrow(/numerically zero/);
   });
   it("a block with a constant outcome contributes variance 0 (blocked and block-clustered)", () => {
     const cl = loadFixture("clusters_unequal").data;

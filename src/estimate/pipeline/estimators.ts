@@ -1,4 +1,4 @@
-import { blockCovariates, differenceInMeans, ivRobust, lmLin, type DesignColumn, type EstimateResult } from "../index.js";
+import { blockCovariates, differenceInMeans, getTerm, ivRobust, lmLin, type DesignColumn, type EstimateResult } from "../index.js";
 import type { AnalysisData } from "./analysisData.js";
 import type { EffectRow, Estimator, Role } from "./effectTable.js";
 
@@ -96,13 +96,13 @@ export function runEstimators(data: AnalysisData, options: EstimatorOptions): Es
   rows.push(row("lm_lin", "ITT", () => {
     if (covColumns.length === 0) throw new Error("no block or covariate to adjust for (one block and no covariates)");
     const r = lmLin(data.y, data.z, covColumns, { clusters: data.clusters, seType: "CR2", alpha: options.alpha });
-    return r.coefficients.find((c) => c.term === "z")!;
+    return getTerm(r, "z");
   }));
   if (data.takeup) {
     const takeup = data.takeup;
     rows.push(row("iv_robust", "CACE", () => {
       const r = ivRobust(data.y, [{ name: "took_up", values: takeup }], [{ name: "z", values: data.z }], { covariates: blockDummies, clusters: data.clusters, alpha: options.alpha });
-      return r.coefficients.find((c) => c.term === "took_up")!;
+      return getTerm(r, "took_up");
     }));
   }
   return { rows, warnings };
