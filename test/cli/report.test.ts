@@ -1,0 +1,166 @@
+/**
+ * effekt report end to end: both audiences on results made by the other commands from the sample data,
+ * byte-identical outputs on two runs, the refusals (one line, exit 2, nothing written), atomic replacement.
+ * Runs through `runReport` (the command's action) and, once main.ts registers it, through the CLI as well.
+ */
+import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { runReport } from "../../src/cli/report.js";
+import { UserError } from "../../src/errors.js";
+import { allTables } from "../../src/report/model.js";
+import { effekt, ROOT, tempDir } from "../helpers.js";
+import { SECRET_NUMBERS, writeSmallResults } from "../report/fixtures.js";
+
+let results: string;
+
+function run(args: string[]): void {
+  const r = effekt(args);
+  if (r.code !== 0) throw new Error(`effekt ${args[0]} failed: ${r.stderr}`);
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? filesUnder(join(dir, n)).map((f) => join(n, f)) : [n])).sort();
+}
+
+beforeAll(() => {
+  results = join(tempDir(), "demo");
+  const reg = join(results, "allocations.csv");
+  const s = (f: string) => join(ROOT, "samples", f);
+  run(["draw", "--households", s("households.csv"), "--cases", s("cases.csv"), "--date", "2025-03-01", "--register", reg, "--wave", "1", "--seed", "viborg-2025-wave-1", "--treat", "80"]);
+  run(["draw", "--households", s("households.csv"), "--cases", s("cases.csv"), "--date", "2025-09-01", "--register", reg, "--wave", "2", "--seed", "viborg-2025-wave-2", "--treat", "60"]);
+  run(["estimate", "--register", reg, "--persons", s("persons.csv"), "--outcomes", s("outcomes.csv"), "--takeup", s("takeup.csv"), "--outcome", "employment", "--outcome", "wellbeing", "--window", "first", "--by-horizon", "--permutations", "50", "--subgroup", "sex", "--out", join(results, "effects.csv")]);
+  run(["indicators", "--spec", join(ROOT, "analyses", "lbf-uddannelse-og-livschancer.json"), "--values", s("indicator-values.csv"), "--out", join(results, "indicators.csv")]);
+  run(["gains", "--model", join(ROOT, "analyses", "gains-relationel-velfaerd.json"), "--estimates", join(results, "effects.csv"), "--assume", "foster-placement-avoided=0.002", "--assume", "residential-placement-avoided=0.001", "--assume", "school-absence-reduced=0.05", "--assume", "life-satisfaction-up=0.06", "--out", join(results, "gains.json")]);
+}, 120_000);
+
+describe("effekt report on the sample results", () => {
+  it("SUS: flow, balance, indicators, interim effects and the manifest, with real numbers", async () => {
+    const out = join(tempDir(), "sus");
+    const { model } = await runReport({ audience: "sus", out, results, takeup: join(ROOT, "samples", "takeup.csv"), quiet: true });
+    expect(model.sections.map((s) => s.id)).toEqual(["flow", "balance", "indicators", "effects-interim", "manifest"]);
+    const flow = allTables(model).find((t) => t.id === "flow")!;
+    const total = flow.rows[flow.rows.length - 1];
+    // All waves, all areas: 413 households drawn, 140 treatment, 273 control (wave 1: 80 of 321, wave 2: 60 of 92).
+    expect(total.slice(2, 6)).toEqual([413, 413, 140, 273]);
+    expect(filesUnder(out)).toEqual(["csv/balance.csv", "csv/effects-interim.csv", "csv/exclusions.csv", "csv/flow.csv", "csv/indicators.csv", "csv/manifest.csv", "manifest.json", "report.html", "report.md", "report.xlsx"]);
+    const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
+    expect(manifest.options).toEqual({ lang: "da", csv_dialect: "da", formats: ["xlsx", "csv", "md", "html"], min_cell: 5 });
+    expect(manifest.provenance.map((p: { item: string }) => p.item)).toContain("seed: draw wave 2");
+    expect(JSON.stringify(manifest)).not.toContain(ROOT);
+    expect(readFileSync(join(out, "csv", "indicators.csv"), "utf8")).toContain("afventer data");
+    expect(readFileSync(join(out, "report.md"), "utf8")).toContain("| alle runder | alle områder | 413 | 413 | 140 | 273 |");
+  });
+
+  it("AAU: effects, attrition, subgroups, gains (3 and 5 years, repayment, sensitivity) and the manifest", async () => {
+    const out = join(tempDir(), "aau");
+    const { model } = await runReport({ audience: "aau", out, results, lang: "en", quiet: true });
+    expect(model.sections.map((s) => s.id)).toEqual(["effects", "attrition", "subgroups", "gains", "manifest"]);
+    expect(allTables(model).map((t) => t.id)).toEqual(["effects", "attrition", "takeup", "subgroups", "gains-by-year", "gains-3-5-years", "repayment", "gains-sensitivity", "manifest"]);
+    const manifest = allTables(model).find((t) => t.id === "manifest")!;
+    expect(manifest.rows.map((r) => r[0])).toEqual(expect.arrayContaining(["seed: randomisation inference", "seed: gains Monte Carlo", "plan"]));
+    const csv = readFileSync(join(out, "csv", "effects.csv"), "utf8");
+    expect(csv.split("\r\n")[0]).toBe("\uFEFFoutcome,horizon,estimator,estimand,estimate,std_error,df,ci_low,ci_high,p_value,p_ri,p_holm,p_bh,n_treatment,n_control,n_clusters,control_mean,role");
+  });
+
+  it("writes byte-identical files on two runs", async () => {
+    const a = join(tempDir(), "a");
+    const b = join(tempDir(), "b");
+    for (const audience of ["sus", "aau"] as const) {
+      await runReport({ audience, out: join(a, audience), results, takeup: join(ROOT, "samples", "takeup.csv"), quiet: true });
+      await new Promise((r) => setTimeout(r, 1100)); // a different second for any clock-based stamp
+      await runReport({ audience, out: join(b, audience), results, takeup: join(ROOT, "samples", "takeup.csv"), quiet: true });
+      const files = filesUnder(join(a, audience));
+      expect(filesUnder(join(b, audience))).toEqual(files);
+      for (const f of files) expect(readFileSync(join(b, audience, f)).equals(readFileSync(join(a, audience, f))), f).toBe(true);
+    }
+  });
+
+  it("--csv-dialect da writes ; and decimal comma; en writes , and a point", async () => {
+    const da = join(tempDir(), "da");
+    await runReport({ audience: "aau", out: da, results, format: "csv", csvDialect: "da", lang: "en", quiet: true });
+    const line = readFileSync(join(da, "csv", "effects.csv"), "utf8").split("\r\n")[1];
+    expect(line.split(";").length).toBeGreaterThan(10);
+    expect(line).toMatch(/;-?0,\d+;/);
+    expect(filesUnder(da).some((f) => f.endsWith(".xlsx"))).toBe(false);
+  });
+});
+
+describe("refusals: one clear line, exit 2, nothing written", () => {
+  async function refused(opts: Parameters<typeof runReport>[0], message: RegExp): Promise<void> {
+    const err = await runReport({ quiet: true, ...opts }).then(() => null, (e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as UserError).exitCode).toBe(2);
+    expect((err as Error).message).toMatch(message);
+    expect((err as Error).message).not.toContain("\n");
+  }
+
+  it("unknown audience, format, lang; min-cell 2", async () => {
+    const out = join(tempDir(), "r");
+    await refused({ audience: "board", out, results }, /--audience "board": expected one of sus, aau/);
+    await refused({ audience: "sus", out, results, format: "xlsx,pdf" }, /--format "pdf"/);
+    await refused({ audience: "sus", out, results, lang: "de" }, /--lang "de"/);
+    await refused({ audience: "sus", out, results, minCell: "2" }, /at least 3/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("a missing file named on the command line", async () => {
+    const out = join(tempDir(), "r");
+    await refused({ audience: "aau", out, effects: join(results, "nope.csv") }, /--effects .*nope\.csv: no such file/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("estimates from another register", async () => {
+    const dir = tempDir();
+    writeSmallResults(dir);
+    const out = join(dir, "r");
+    await refused({ audience: "aau", out, register: join(dir, "allocations.csv"), effects: join(results, "effects.csv") }, /came from a register with SHA-256/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("an effects table changed after estimate wrote it", async () => {
+    const dir = tempDir();
+    cpSync(results, dir, { recursive: true });
+    const eff = join(dir, "effects.csv");
+    writeFileSync(eff, readFileSync(eff, "utf8").replace(/0\.0/, "0.1"));
+    await refused({ audience: "aau", out: join(dir, "r"), results: dir }, /differs from table_sha256/);
+    expect(existsSync(join(dir, "r"))).toBe(false);
+  });
+
+  it("an existing output folder without --force; with --force it is replaced whole", async () => {
+    const out = join(tempDir(), "r");
+    await runReport({ audience: "sus", out, results, format: "md", quiet: true });
+    await refused({ audience: "sus", out, results, format: "md" }, /the folder exists/);
+    await runReport({ audience: "aau", out, results, format: "csv", force: true, quiet: true });
+    expect(filesUnder(out).includes("report.md")).toBe(false);
+    expect(filesUnder(out)).toContain("csv/effects.csv");
+    // No temporary or old folder left beside it.
+    expect(readdirSync(join(out, "..")).filter((n) => n.startsWith("."))).toEqual([]);
+  });
+});
+
+describe("the suppression test can fail", () => {
+  it("with --min-cell 3 the 4-person subgroup estimate is shown (so the privacy test would catch a leak)", async () => {
+    const dir = tempDir();
+    writeSmallResults(dir);
+    const out = join(dir, "r");
+    await runReport({ audience: "aau", out, results: dir, format: "csv", minCell: "3", lang: "en", quiet: true });
+    expect(readFileSync(join(out, "csv", "subgroups.csv"), "utf8")).toContain(SECRET_NUMBERS[0]);
+  });
+});
+
+describe("through the CLI (once main.ts registers the command)", () => {
+  const registered = /^\s+report\b/m.test(effekt(["--help"]).stdout);
+  it.skipIf(!registered)("refuses an unknown audience with one line and exit 2", () => {
+    const r = effekt(["report", "--audience", "x", "--out", join(tempDir(), "r"), "--results", results]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/^effekt: --audience "x"/);
+  });
+  it.skipIf(!registered)("writes a report", () => {
+    const out = join(tempDir(), "r");
+    const r = effekt(["report", "--audience", "sus", "--out", out, "--results", results]);
+    expect(r.code).toBe(0);
+    expect(existsSync(join(out, "manifest.json"))).toBe(true);
+  });
+});
