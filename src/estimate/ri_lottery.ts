@@ -1,4 +1,4 @@
-import { uniformInt, waveRng } from "../draw/rng.js";
+import { LotteryStream } from "./ri_arc4.js";
 import type { RegisterRow } from "../io/register.js";
 import { differenceInMeans } from "./difference_in_means.js";
 import { EstimationError } from "./errors.js";
@@ -14,8 +14,8 @@ import { groupRows } from "./grouping.js";
  * in that wave x stratum (`drawWave` with `treat: perStratum`). The realised number treated per wave x stratum is
  * held fixed, so the inference is conditional on it; with a total spread over strata the design is the same up to
  * that conditioning. The lean path below skips `drawWave`'s sorting and string building per re-draw, and runs
- * `completeAssignment`'s partial Fisher-Yates shuffle in place on a reused buffer, with the same `waveRng` and
- * `uniformInt` calls in the same order; `test/estimate/ri_lottery.test.ts` checks it gives
+ * `completeAssignment`'s partial Fisher-Yates shuffle in place on a reused buffer, with the same random stream
+ * (`LotteryStream`, `waveRng` written out) and `uniformInt` calls in the same order; `test/estimate/ri_lottery.test.ts` checks it gives
  * `drawWave`'s assignment for hundreds of seeds and designs.
  *
  * One set of re-draws is shared by all outcomes (as ri2 uses one permutation matrix). The statistic is the
@@ -107,18 +107,19 @@ export function lotteryRedraws(register: readonly RegisterRow[], seed: string): 
   let largest = 0;
   for (const w of waves) for (const st of w.strata) largest = Math.max(largest, st.members.length);
   const order = new Int32Array(largest);
+  const stream = new LotteryStream();
   const draw = (s: number, treated: Uint8Array, treatedList?: Int32Array): number => {
     if (treated.length !== households.length) throw new EstimationError("bad_input", `treated has ${treated.length} entries, the register ${households.length} households`);
     treated.fill(0);
     let count = 0;
     for (const w of waves) {
-      const rng = waveRng(`${seed}/${s}`, w.wave);
+      stream.reset(`${seed}/${s}`, w.wave);
       for (const st of w.strata) {
         // completeAssignment(n, m, rng): the first m positions of a partial Fisher-Yates shuffle are treated
         const n = st.members.length;
         for (let i = 0; i < n; i++) order[i] = i;
         for (let i = 0; i < st.places; i++) {
-          const j = i + uniformInt(rng, n - i);
+          const j = i + stream.uniformInt(n - i);
           const tmp = order[i];
           order[i] = order[j];
           order[j] = tmp;
