@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { parse } from "csv-parse/sync";
-import { describeNames, InputError, UserError } from "../errors.js";
+import { describeNames, InputError, maskCprLike, UserError } from "../errors.js";
 import { decodeText, type Encoding } from "./decode.js";
 
 export type Delimiter = "," | ";" | "\t";
@@ -186,10 +186,13 @@ function csvParseError(err: unknown, file: string): InputError {
     case "CSV_INVALID_CLOSING_QUOTE":
     case "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE":
       return new InputError({ file, line }, "has a stray character after a closing quote", 'quotes around whole fields, with inner quotes doubled ("")');
+    case "CSV_INVALID_OPENING_QUOTE":
+      return new InputError({ file, line }, "has a double quote inside a field that does not start with one", 'a field with quotes to be quoted as a whole, inner quotes doubled ("a ""b"" c")');
     case "CSV_MAX_RECORD_SIZE":
       return new InputError({ file, line }, "has a record larger than 1 MiB", "fields of ordinary size");
     default:
-      return new InputError({ file, line }, `could not be read as CSV (${(e.message ?? String(err)).split("\n")[0]})`, "a CSV file");
+      // csv-parse's message may quote a piece of the file: one short line, CPR-like digits hidden.
+      return new InputError({ file, line }, `could not be read as CSV (${maskCprLike((e.message ?? String(err)).split("\n")[0]).slice(0, 160)})`, "a CSV file");
   }
 }
 

@@ -21,8 +21,9 @@ function exitOverrideAll(command: Command): void {
  * spawning a process: output to stdout and stderr is captured (not printed), user errors map to their exit codes
  * exactly as `main` maps them, and anything else is returned as a crash instead of thrown.
  */
-export async function runInProcess(args: string[]): Promise<InProcessResult> {
+export async function runInProcess(args: string[], extend?: (program: Command) => void): Promise<InProcessResult> {
   const program = buildProgram();
+  extend?.(program); // a command not yet in main.ts (e.g. report), registered for the test
   exitOverrideAll(program);
   let stdout = "";
   let stderr = "";
