@@ -132,7 +132,7 @@ export function flowSection(data: RegisterData, ctx: SectionContext): { section:
     ]),
   };
   return {
-    section: { id: "flow", title: label(lang, "section_flow"), tables: [flowTable, exclusions], charts: [] },
+    section: { id: "flow", title: label(lang, "section_flow"), tables: data.manifests.length > 0 ? [flowTable, exclusions] : [flowTable], charts: [] },
     hidden: flowHidden,
   };
 }

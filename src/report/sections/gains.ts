@@ -4,7 +4,7 @@
  * These are modelled amounts, not counts of persons; the only person count (persons in the payment lines) is
  * checked against the minimum cell size. Illustrative numbers (assumed, not estimated) are flagged per row.
  */
-import { label } from "../i18n.js";
+import { formatNumber, formatPercent, label } from "../i18n.js";
 import type { GainsData } from "../inputs.js";
 import type { GainsChart } from "../html/chartTypes.js";
 import type { Cell, ReportSection, ReportTable } from "../model.js";
@@ -67,7 +67,9 @@ export function gainsSection(g: GainsData, ctx: SectionContext): ReportSection {
       rows: summary,
       notes: [
         `${lang === "da" ? "Intervaller" : "Intervals"}: ${mc.draws ?? "?"} Monte Carlo ${lang === "da" ? "træk, seed" : "draws, seed"} ${mc.seed ?? "?"}.`,
-        ...["p_payback_within_3", "p_payback_within_5"].filter((k) => mc[k]).map((k) => `${k}: ${v(mc[k])}`),
+        ...(["p_payback_within_3", "p_payback_within_5"] as const)
+          .filter((k) => v(mc[k]) !== null)
+          .map((k) => `${lang === "da" ? `Sandsynlighed for tilbagebetaling inden for ${k.slice(-1)} år` : `Probability of payback within ${k.slice(-1)} years`}: ${formatPercent(v(mc[k]) as number, lang)}`),
       ],
     });
   }
@@ -83,7 +85,10 @@ export function gainsSection(g: GainsData, ctx: SectionContext): ReportSection {
       [lang === "da" ? "Tilbagebetaling" : "Repayment", payment.repayment],
       [lang === "da" ? "Investering" : "Investment", payment.investment],
     ];
-    for (const [name, x] of extra) if (x !== undefined) rows.push([name, payment.limited_by && name.startsWith(lang === "da" ? "Tilbagebetaling" : "Repayment") && !name.includes("/") ? `(${payment.limited_by})` : "", null, null, null, null, v(x), yn(illus(x))]);
+    const limited = typeof payment.limited_by === "string" ? `${lang === "da" ? "begrænset af" : "limited by"} ${payment.limited_by}` : "";
+    extra.forEach(([name, x], k) => {
+      if (x !== undefined) rows.push([name, k === 1 ? limited : "", null, null, null, null, v(x), yn(illus(x))]);
+    });
     const mcPay = (mc.payment ?? {}) as J;
     tables.push({
       id: "repayment",
@@ -91,8 +96,10 @@ export function gainsSection(g: GainsData, ctx: SectionContext): ReportSection {
       columns: [column(lang, "goal", "text"), column(lang, "outcome", "text"), column(lang, "follow_up_year", "text"), { key: "persons", label: lang === "da" ? "Personer" : "Persons", kind: "count" }, { key: "successes", label: lang === "da" ? "Succeser" : "Successes", kind: "number", decimals: 1 }, column(lang, "met", "text"), column(lang, "payment", "dkk"), column(lang, "illustrative", "text")],
       rows,
       notes: [
-        ...(mcPay.repayment ? [`${lang === "da" ? "Tilbagebetaling, interval" : "Repayment, interval"}: ${Math.round(v(mcPay.repayment.lower) ?? 0)} - ${Math.round(v(mcPay.repayment.upper) ?? 0)} DKK`] : []),
-        ...(payment.investor_annual_return ? [`${lang === "da" ? "Investors årlige afkast" : "Investor's annual return"}: ${v(payment.investor_annual_return)}`] : []),
+        ...(mcPay.repayment && v(mcPay.repayment.lower) !== null && v(mcPay.repayment.upper) !== null
+          ? [`${lang === "da" ? "Tilbagebetaling, 95 %-interval" : "Repayment, 95% interval"}: ${formatNumber(v(mcPay.repayment.lower) as number, lang, 0)} - ${formatNumber(v(mcPay.repayment.upper) as number, lang, 0)} ${lang === "da" ? "kr." : "DKK"}`]
+          : []),
+        ...(v(payment.investor_annual_return) !== null ? [`${lang === "da" ? "Investors årlige afkast" : "Investor's annual return"}: ${formatPercent(v(payment.investor_annual_return) as number, lang)}`] : []),
       ],
     });
   }
