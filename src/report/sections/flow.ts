@@ -7,7 +7,7 @@
  * register agree); treatment = took up + declined (declined is a hidden helper column); each "all areas" row is
  * the sum of its wave's areas; each "all waves" row is the sum over waves of its area.
  */
-import { label } from "../i18n.js";
+import { hasLabel, label } from "../i18n.js";
 import type { FlowCell, RegisterData } from "../inputs.js";
 import type { Cell, ReportSection, ReportTable } from "../model.js";
 import { SUPPRESSED } from "../model.js";
@@ -125,7 +125,7 @@ export function flowSection(data: RegisterData, ctx: SectionContext): { section:
   const exclusions: ReportTable = {
     id: "exclusions",
     title: lang === "da" ? "Husstande uden for lodtrækningen, pr. runde" : "Households left out of the lottery, by wave",
-    columns: [column(lang, "wave", "text"), ...exclusionKeys.map((k) => ({ key: k, label: k.replace(/_/g, " "), kind: "count" as const }))],
+    columns: [column(lang, "wave", "text"), ...exclusionKeys.map((k) => ({ key: k, label: hasLabel(k) ? label(lang, k) : k.replace(/_/g, " "), kind: "count" as const }))],
     rows: data.manifests.map((m) => [
       m.wave,
       ...exclusionKeys.map((k) => (m.exclusions[k] === undefined ? null : isSmallCount(m.exclusions[k], minCell) ? SUPPRESSED : m.exclusions[k])),
