@@ -41,18 +41,31 @@ describe("forest chart", () => {
     expect(svg).toContain(">5.0 [0.0, 10.0]<");
   });
 
-  it("maps every row of a mixed chart linearly (whisker ends and point on one scale)", () => {
+  it("draws each group as a panel with its own axis, every row mapped linearly on its panel's axis", () => {
     const svg = renderForest(FOREST, "en");
-    const [[zero]] = numbers(svg, /class="zero" x1="([\d.]+)"/g);
-    const whiskers = numbers(svg, /class="ci" x1="([\d.]+)" x2="([\d.]+)"/g);
-    const shown = FOREST.rows.filter((row) => !row.suppressed);
-    expect(whiskers).toHaveLength(shown.length);
-    // Pixels per unit from the widest interval, then every end must sit at zero + value * that (to rounding).
-    const perUnit = (whiskers[0][1] - whiskers[0][0]) / (shown[0].ci_high - shown[0].ci_low);
-    shown.forEach((row, i) => {
-      expect(Math.abs(whiskers[i][0] - (zero + row.ci_low * perUnit))).toBeLessThan(0.15);
-      expect(Math.abs(whiskers[i][1] - (zero + row.ci_high * perUnit))).toBeLessThan(0.15);
+    const panels = svg.split(`<g class="panel">`).slice(1);
+    const groups = ["Employment", "School absence"];
+    expect(panels).toHaveLength(groups.length);
+    panels.forEach((panel, p) => {
+      const rows = FOREST.rows.filter((row) => row.group === groups[p] && !row.suppressed);
+      const [[zero]] = numbers(panel, /class="zero" x1="([\d.]+)"/g);
+      const whiskers = numbers(panel, /class="ci" x1="([\d.]+)" x2="([\d.]+)"/g);
+      const points = numbers(panel, /class="point" x="([\d.]+)"/g).map(([px]) => px + 4.5);
+      expect(whiskers).toHaveLength(rows.length);
+      // Pixels per unit from the first interval; every end and point must sit at zero + value * that.
+      const perUnit = (whiskers[0][1] - whiskers[0][0]) / (rows[0].ci_high - rows[0].ci_low);
+      rows.forEach((row, i) => {
+        expect(Math.abs(whiskers[i][0] - (zero + row.ci_low * perUnit))).toBeLessThan(0.15);
+        expect(Math.abs(whiskers[i][1] - (zero + row.ci_high * perUnit))).toBeLessThan(0.15);
+        expect(Math.abs(points[i] - (zero + row.estimate * perUnit))).toBeLessThan(0.15);
+      });
     });
+    // Employment spans -4.6..11.8 (ticks -6..12 by 2), school absence -4.1..0.7 (ticks -5..1 by 1).
+    expect(panels[0]).toContain(">-6<");
+    expect(panels[0]).toContain(">12<");
+    expect(panels[1]).toContain(">-5<");
+    expect(panels[1]).toContain(">1<");
+    expect(panels[1]).not.toContain(">12<");
   });
 
   it("draws no point, whisker or number for a suppressed row, and its values do not stretch the axis", () => {
@@ -125,6 +138,12 @@ describe("indicator chart", () => {
     expect(svg).toContain(">100 %<");
     expect(svg).toContain(">84 %<");
     expect(svg).toContain(">afventer data<");
+  });
+
+  it("puts a value's label below its point when the target sits just above it", () => {
+    // 2025: value 84 % (y=106.8), target 92 % 18.4 px above, baseline 75 % 20.7 px below: the label goes below.
+    const svg = renderIndicator(INDICATOR, "en");
+    expect(numbers(svg, /class="value-label" x="[\d.]+" y="([\d.]+)"/g).map(([ly]) => ly)).toEqual([117.5, 108.3, 126.8]);
   });
 
   it("refuses a series whose length differs from the years", () => {

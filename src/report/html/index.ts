@@ -28,7 +28,9 @@ function isNumeric(column: ReportColumn): boolean {
 
 function renderCell(cell: Cell, column: ReportColumn, model: ReportModel): string {
   // Hashes in a monospace face that may break anywhere, so a 64-digit SHA-256 does not widen the table.
-  const classes = isNumeric(column) ? "num" : column.key === "sha256" ? "hash" : "";
+  // Short texts (codes, areas, "all waves") stay on one line; long ones may wrap.
+  const textClass = typeof cell === "string" && Array.from(cell).length > 32 ? "long" : "";
+  const classes = isNumeric(column) ? "num" : column.key === "sha256" ? "hash" : textClass;
   const classAttr = (extra: string) => {
     const all = [classes, extra].filter((c) => c !== "").join(" ");
     return all === "" ? "" : ` class="${all}"`;
@@ -52,7 +54,7 @@ function renderTable(table: ReportTable, model: ReportModel): string {
   const body = table.rows.map((row) => `<tr>${row.map((cell, c) => renderCell(cell, table.columns[c], model)).join("")}</tr>`).join("\n");
   const notes = table.notes && table.notes.length > 0 ? `\n<ul class="table-notes">${table.notes.map((note) => `<li>${escapeXml(note)}</li>`).join("")}</ul>` : "";
   return (
-    `<div class="table-wrap"><table id="${anchor("table", table.id)}">\n<caption>${escapeXml(table.title)}</caption>\n` +
+    `<div class="table-wrap"><table id="${anchor("table", table.id)}"${table.columns.length > 10 ? ` class="wide"` : ""}>\n<caption>${escapeXml(table.title)}</caption>\n` +
     `<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table></div>${notes}`
   );
 }

@@ -9,7 +9,7 @@ export const PAGE_CSS = `
 * { box-sizing: border-box; }
 html { font-family: ${FONT_STACK}; font-size: 15px; line-height: 1.5; color: ${COLOURS.ink}; background: #ffffff; }
 body { margin: 0; }
-.page { max-width: 1040px; margin: 0 auto; padding: 32px 40px 48px; }
+.page { max-width: 1200px; margin: 0 auto; padding: 32px 40px 48px; }
 header.report-header { border-bottom: 3px solid ${COLOURS.result}; padding-bottom: 14px; margin-bottom: 24px; }
 h1 { font-size: 1.9rem; line-height: 1.2; margin: 0 0 6px; font-weight: 650; color: ${COLOURS.result}; }
 h2 { font-size: 1.35rem; margin: 40px 0 10px; padding-bottom: 4px; border-bottom: 1px solid ${COLOURS.grid}; font-weight: 600; }
@@ -24,16 +24,20 @@ nav.toc a:hover { text-decoration: underline; }
 figure.chart { margin: 16px 0 20px; padding: 8px 0; border-top: 1px solid ${COLOURS.grid}; border-bottom: 1px solid ${COLOURS.grid}; }
 figure.chart svg { display: block; max-width: 100%; height: auto; }
 .table-wrap { overflow-x: auto; margin: 8px 0 6px; }
-table { border-collapse: collapse; font-size: 0.86rem; font-variant-numeric: tabular-nums; }
+table { border-collapse: collapse; font-size: 0.84rem; font-variant-numeric: tabular-nums; }
 caption { text-align: left; font-weight: 600; font-size: 0.98rem; padding: 6px 0 8px; caption-side: top; }
-th, td { padding: 4px 10px; border-bottom: 1px solid ${COLOURS.grid}; vertical-align: top; }
+th, td { padding: 4px 9px; border-bottom: 1px solid ${COLOURS.grid}; vertical-align: top; }
+td { white-space: nowrap; }
+table.wide { font-size: 0.76rem; }
+table.wide th, table.wide td { padding: 3px 6px; }
+td.long { white-space: normal; min-width: 16em; }
 thead th { border-bottom: 2px solid ${COLOURS.muted}; font-weight: 600; text-align: left; vertical-align: bottom; background: #ffffff; }
 th.num, td.num { text-align: right; white-space: nowrap; }
 tbody tr:nth-child(even) td { background: ${COLOURS.band}; }
 .mark { color: ${COLOURS.muted}; }
 .mark.pending { font-style: italic; }
 .table-notes { font-size: 0.82rem; color: ${COLOURS.muted}; margin: 4px 0 14px; padding-left: 18px; }
-td.hash { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.78rem; word-break: break-all; }
+td.hash { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.78rem; }
 section.footnotes { margin-top: 40px; font-size: 0.86rem; color: ${COLOURS.muted}; }
 section.footnotes h2 { color: ${COLOURS.ink}; }
 footer.report-footer { margin-top: 32px; font-size: 0.8rem; color: ${COLOURS.muted}; border-top: 1px solid ${COLOURS.grid}; padding-top: 8px; }
@@ -46,6 +50,8 @@ footer.report-footer { margin-top: 32px; font-size: 0.8rem; color: ${COLOURS.mut
   figure.chart, caption, tr { break-inside: avoid; }
   thead { display: table-header-group; }
   .table-wrap { overflow: visible; }
+  table { font-size: 8pt; }
+  td { white-space: normal; }
   nav.toc a { color: ${COLOURS.ink}; }
   section.report-section { break-before: page; }
 }

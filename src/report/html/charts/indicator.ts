@@ -95,10 +95,22 @@ export function renderIndicator(chart: IndicatorChart, lang: Lang): string {
   const grid: string[] = [];
   for (const tick of ticks.values) {
     grid.push(element("line", { x1: PLOT_LEFT, x2: PLOT_RIGHT, y1: y(tick), y2: y(tick), stroke: tick === 0 ? COLOURS.faint : COLOURS.grid }));
-    grid.push(text(tickLabel(tick), { x: PLOT_LEFT - 8, y: y(tick) + 4, "text-anchor": "end", fill: COLOURS.muted, "font-size": "11" }));
+    // With no value known yet the scale means nothing: grid lines only, no numbers.
+    if (known.length > 0) grid.push(text(tickLabel(tick), { x: PLOT_LEFT - 8, y: y(tick) + 4, "text-anchor": "end", fill: COLOURS.muted, "font-size": "11" }));
   }
   chart.years.forEach((year, i) => grid.push(text(String(year), { x: x(i), y: PLOT_BOTTOM + 18, "text-anchor": "middle", fill: COLOURS.muted })));
   parts.push(element("g", { class: "grid" }, grid.join("")));
+
+  // The value's label goes above its point unless another series' point is close above it and there is more
+  // room below (the label needs about 22 px).
+  const otherYs = (i: number) =>
+    chart.series.filter((series) => series.style !== "value").flatMap((series) => (series.values[i] === null ? [] : [y(series.values[i] as number)]));
+  const valueLabelY = (i: number, value: number) => {
+    const py = y(value);
+    const roomAbove = Math.min(py - PLOT_TOP + 30, ...otherYs(i).filter((oy) => oy < py - 0.5).map((oy) => py - oy));
+    const roomBelow = Math.min(PLOT_BOTTOM - py, ...otherYs(i).filter((oy) => oy > py + 0.5).map((oy) => oy - py));
+    return roomAbove < 22 && roomBelow > roomAbove ? py + 20 : py - 10;
+  };
 
   // Each series: line segments between consecutive known years, a marker with a tooltip at each known year.
   const ordered = DRAW_ORDER.flatMap((style) => chart.series.filter((series) => series.style === style));
@@ -115,7 +127,7 @@ export function renderIndicator(chart: IndicatorChart, lang: Lang): string {
       if (value === null) return flush();
       run.push(`${coord(x(i))},${coord(y(value))}`);
       const marker = element("circle", { cx: x(i), cy: y(value), r: look.marker, fill: series.style === "value" ? look.stroke : "#ffffff", stroke: look.stroke, "stroke-width": "1.5" });
-      const label = series.style === "value" ? text(valueLabel(value), { class: "value-label", x: x(i), y: y(value) - 10, "text-anchor": "middle", "font-weight": "600", fill: look.stroke }) : "";
+      const label = series.style === "value" ? text(valueLabel(value), { class: "value-label", x: x(i), y: valueLabelY(i, value), "text-anchor": "middle", "font-weight": "600", fill: look.stroke }) : "";
       markers.push(element("g", { class: "point" }, tooltip(`${series.label}, ${chart.years[i]}: ${valueLabel(value)}`) + marker + label));
     });
     flush();
