@@ -62,7 +62,7 @@ function renderTable(table: ReportTable, model: ReportModel): string {
 function renderSection(section: ReportSection, model: ReportModel): string {
   const parts = [`<section class="report-section" id="${anchor("section", section.id)}">`, `<h2>${escapeXml(section.title)}</h2>`];
   if (section.intro) parts.push(`<p class="intro">${escapeXml(section.intro)}</p>`);
-  for (const chart of section.charts) parts.push(`<figure class="chart chart-${chart.kind}">${renderChart(chart, model.lang)}</figure>`);
+  for (const chart of section.charts) parts.push(`<figure class="chart chart-${escapeXml(chart.kind)}">${renderChart(chart, model.lang)}</figure>`);
   for (const table of section.tables) parts.push(renderTable(table, model));
   parts.push(`</section>`);
   return parts.join("\n");

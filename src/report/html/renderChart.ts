@@ -13,5 +13,7 @@ export function renderChart(chart: ChartSpec, lang: Lang): string {
       return renderIndicator(chart, lang);
     case "gains":
       return renderGains(chart, lang);
+    default:
+      throw new Error(`HTML report: unknown chart kind ${JSON.stringify((chart as { kind: unknown }).kind)}`);
   }
 }
