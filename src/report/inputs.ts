@@ -7,9 +7,9 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { basename } from "node:path";
-import { UserError } from "../errors.js";
+import { InputError, UserError } from "../errors.js";
 import { readCsv, rawColumn, type RawTable } from "../io/csv.js";
-import { parseNumberText } from "../io/columns.js";
+import { isMissing, parseNumberText } from "../io/columns.js";
 import { sha256 } from "../io/hash.js";
 import { readJsonFile } from "../io/json.js";
 import { committedManifests, readManifests, readRegister } from "../io/register.js";
@@ -143,14 +143,47 @@ function fileRef(role: string, path: string): InputFile {
   return { role, path, sha256: sha256(readFileSync(path)) };
 }
 
-const num = (raw: string | undefined, decimalComma = false): Num => {
-  if (raw === undefined || raw.trim() === "") return null;
-  const x = parseNumberText(raw, decimalComma);
-  return x === undefined || !Number.isFinite(x) ? null : x;
-};
+/** A number cell of a result table: empty/NA = absent; anything else must be a finite number (else a located error). */
+function numAt(table: RawTable, name: string, row: number): Num {
+  const raw = table.columns.get(name)?.[row];
+  if (raw === undefined || isMissing(raw.trim())) return null;
+  const x = parseNumberText(raw.trim(), table.decimalComma);
+  if (x === undefined) throw new InputError({ file: table.file, line: table.lineOf(row), column: name }, "is not a number", "a finite number or empty", raw);
+  return x;
+}
 
 function col(table: RawTable, name: string): string[] | undefined {
   return table.columns.get(name);
+}
+
+const cmp = (a: string | number | null, b: string | number | null): number =>
+  a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1;
+
+/** Estimators in the order an evaluator reads them; unknown ones after, by name. */
+const ESTIMATOR_ORDER = ["difference_in_means", "lm_lin", "lm_robust", "iv_robust"];
+const estimatorRank = (e: string) => {
+  const k = ESTIMATOR_ORDER.indexOf(e);
+  return k < 0 ? ESTIMATOR_ORDER.length : k;
+};
+
+/** Effects rows in a fixed order (whatever the file's row order): outcome, horizon, subgroup, level, estimator. */
+export function sortEffects(rows: EffectRow[]): EffectRow[] {
+  return [...rows].sort(
+    (a, b) =>
+      cmp(a.outcome, b.outcome) ||
+      cmp(a.horizon, b.horizon) ||
+      cmp(a.subgroup, b.subgroup) ||
+      cmp(a.subgroup_level, b.subgroup_level) ||
+      estimatorRank(a.estimator) - estimatorRank(b.estimator) ||
+      cmp(a.estimator, b.estimator) ||
+      cmp(a.estimand, b.estimand),
+  );
+}
+
+/** Indicator rows in a fixed order: indicator, year, areas by name with "all areas" last. */
+export function sortIndicators(rows: IndicatorRow[]): IndicatorRow[] {
+  const areaKey = (a: string) => (a === "all areas" ? "\uffff" : a);
+  return [...rows].sort((a, b) => cmp(a.indicator, b.indicator) || cmp(a.year, b.year) || cmp(areaKey(a.area), areaKey(b.area)));
 }
 
 /** Reads the register, its committed manifests and (optionally) the take-up file into flow counts. */
@@ -234,7 +267,7 @@ export function readEffects(path: string, files: InputFile[]): EffectsData {
   for (let i = 0; i < table.nRows; i++) {
     const row: Record<string, unknown> = {};
     for (const k of EFFECT_TEXT) row[k] = col(table, k)?.[i] ?? "";
-    for (const k of EFFECT_NUM) row[k] = num(col(table, k)?.[i], table.decimalComma);
+    for (const k of EFFECT_NUM) row[k] = numAt(table, k, i);
     if (!row.estimand) row.estimand = row.estimator === "iv_robust" ? "CACE" : "ITT";
     rows.push(row as unknown as EffectRow);
   }
@@ -249,14 +282,17 @@ export function readEffects(path: string, files: InputFile[]): EffectsData {
     }
     files.push({ role: "effects meta", path: basename(metaPath), sha256: sha256(readFileSync(metaPath)) });
   }
-  return { rows, meta };
+  if (meta?.attrition) {
+    meta.attrition = [...meta.attrition].sort((a, b) => cmp(a.outcome, b.outcome) || cmp(a.horizon, b.horizon) || cmp(a.arm, b.arm));
+  }
+  return { rows: sortEffects(rows), meta };
 }
 
 export function readIndicators(path: string): IndicatorRow[] {
   const table = readCsv(path, { required: ["indicator", "area", "year", "value"] });
   const out: IndicatorRow[] = [];
   const text = (k: string, i: number) => col(table, k)?.[i] ?? "";
-  const n = (k: string, i: number) => num(col(table, k)?.[i], table.decimalComma);
+  const n = (k: string, i: number) => numAt(table, k, i);
   for (let i = 0; i < table.nRows; i++) {
     const raw = text("value", i).trim();
     out.push({
@@ -265,7 +301,7 @@ export function readIndicators(path: string): IndicatorRow[] {
       area: text("area", i),
       year: n("year", i),
       unit: text("unit", i),
-      value: raw === "pending" ? "pending" : n("value", i),
+      value: raw === "pending" ? "pending" : raw === "" ? "pending" : n("value", i),
       n: n("n", i),
       interval_lower: n("interval_lower", i),
       interval_upper: n("interval_upper", i),
@@ -278,7 +314,7 @@ export function readIndicators(path: string): IndicatorRow[] {
       status: text("status", i),
     });
   }
-  return out;
+  return sortIndicators(out);
 }
 
 export function readGains(path: string): GainsData {

@@ -3,7 +3,8 @@
  * byte-identical outputs on two runs, the refusals (one line, exit 2, nothing written), atomic replacement.
  * Runs through `runReport` (the command's action) and, once main.ts registers it, through the CLI as well.
  */
-import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, rmSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runReport } from "../../src/cli/report.js";
@@ -127,6 +128,20 @@ describe("refusals: one clear line, exit 2, nothing written", () => {
     expect(existsSync(join(dir, "r"))).toBe(false);
   });
 
+  it("a value that is not a number names file, line, column and value", async () => {
+    const dir = tempDir();
+    cpSync(results, dir, { recursive: true });
+    rmSync(join(dir, "effects.csv.meta.json"));
+    const eff = join(dir, "effects.csv");
+    const lines = readFileSync(eff, "utf8").split("\n");
+    const cols = lines[0].split(",");
+    const cells = lines[2].split(",");
+    cells[cols.indexOf("estimate")] = "abc";
+    lines[2] = cells.join(",");
+    writeFileSync(eff, lines.join("\n"));
+    await refused({ audience: "aau", out: join(dir, "r"), results: dir }, /effects\.csv, line 3, column estimate: value "abc" is not a number/);
+  });
+
   it("an existing output folder without --force; with --force it is replaced whole", async () => {
     const out = join(tempDir(), "r");
     await runReport({ audience: "sus", out, results, format: "md", quiet: true });
@@ -136,6 +151,36 @@ describe("refusals: one clear line, exit 2, nothing written", () => {
     expect(filesUnder(out)).toContain("csv/effects.csv");
     // No temporary or old folder left beside it.
     expect(readdirSync(join(out, "..")).filter((n) => n.startsWith("."))).toEqual([]);
+  });
+});
+
+describe("input row order does not matter", () => {
+  it("shuffled effects, indicators, balance and register rows give identical bytes", async () => {
+    const a = join(tempDir(), "a");
+    const b = join(tempDir(), "b");
+    cpSync(results, a, { recursive: true });
+    cpSync(results, b, { recursive: true });
+    const reverseBody = (file: string) => {
+      const lines = readFileSync(file, "utf8").trimEnd().split("\n");
+      writeFileSync(file, `${[lines[0], ...lines.slice(1).reverse()].join("\n")}\n`);
+    };
+    reverseBody(join(b, "effects.csv"));
+    reverseBody(join(b, "indicators.csv"));
+    reverseBody(join(b, "allocations.csv.balance.csv"));
+    const metaPath = join(b, "effects.csv.meta.json");
+    const meta = JSON.parse(readFileSync(metaPath, "utf8"));
+    meta.table_sha256 = createHash("sha256").update(readFileSync(join(b, "effects.csv"))).digest("hex");
+    meta.attrition.reverse();
+    writeFileSync(metaPath, `${JSON.stringify(meta, null, 2)}\n`);
+    for (const audience of ["sus", "aau"] as const) {
+      await runReport({ audience, out: join(a, `r-${audience}`), results: a, format: "csv,md,xlsx", quiet: true });
+      await runReport({ audience, out: join(b, `r-${audience}`), results: b, format: "csv,md,xlsx", quiet: true });
+      for (const f of filesUnder(join(a, `r-${audience}`))) {
+        // The manifest (and the XLSX/Markdown that include it) records the input hashes, which differ as they should.
+        if (["manifest.json", "csv/manifest.csv", "report.xlsx", "report.md"].includes(f)) continue;
+        expect(readFileSync(join(a, `r-${audience}`, f)).equals(readFileSync(join(b, `r-${audience}`, f))), f).toBe(true);
+      }
+    }
   });
 });
 

@@ -17,8 +17,16 @@ const n = (raw: string | undefined): number | null => {
   return x === undefined || !Number.isFinite(x) ? null : x;
 };
 
-export function balanceSection(rows: Record<string, string>[], ctx: SectionContext, flowHidden: FlowHidden): ReportSection {
+/** Rows in a fixed order: covariate, level, wave (numeric, "all" last), whatever the file's order. */
+function sortBalance(rows: Record<string, string>[]): Record<string, string>[] {
+  const waveKey = (w: string) => (w === "all" ? Number.MAX_SAFE_INTEGER : Number(w));
+  const c = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...rows].sort((a, b) => c(a.covariate, b.covariate) || c(a.level ?? "", b.level ?? "") || waveKey(a.wave) - waveKey(b.wave));
+}
+
+export function balanceSection(input: Record<string, string>[], ctx: SectionContext, flowHidden: FlowHidden): ReportSection {
   const { lang, minCell } = ctx;
+  const rows = sortBalance(input);
   const values = rows.map((r) => [n(r.n_treatment), n(r.n_control)]);
   const relations: SumRelation[] = [];
   const groups = new Map<string, number[]>();
