@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { renderForest } from "../../src/report/html/charts/forest.js";
 import { renderGains } from "../../src/report/html/charts/gains.js";
@@ -255,5 +256,53 @@ describe("HTML page", () => {
     const model = fixtureModel("en");
     model.sections[0].tables[0].rows.push(["only one"]);
     expect(() => renderHtml(model)).toThrow(/table "flow" row 4 has 1 cells for 5 columns/);
+  });
+});
+
+describe("escaping and robustness", () => {
+  /** The sequence of tag names: text that leaks markup would add or remove tags. */
+  const tags = (markup: string) => [...markup.matchAll(/<\/?([a-zA-Z!][a-zA-Z0-9]*)/g)].map((m) => m[0]);
+
+  it("any text in any label leaves the markup's tags unchanged", () => {
+    const plain = fixtureModel("en");
+    const baseline = tags(renderHtml(plain));
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom("<", ">", "&", '"', "'", "a", " ", "/", "s", "é", "="), minLength: 1, maxLength: 30 }), (junk) => {
+        const model = fixtureModel("en");
+        model.title = junk;
+        model.footnotes = [junk];
+        for (const section of model.sections) {
+          section.title = junk;
+          if (section.intro !== undefined) section.intro = junk;
+          for (const table of section.tables) {
+            table.title = junk;
+            table.columns = table.columns.map((column) => ({ ...column, label: junk }));
+            table.rows = table.rows.map((row) => row.map((cell, c) => (table.columns[c].kind === "text" && typeof cell === "string" ? junk : cell)));
+          }
+          for (const chart of section.charts) {
+            chart.title = junk;
+            if (chart.kind === "forest") chart.rows = chart.rows.map((row) => ({ ...row, label: junk, group: row.group === undefined ? undefined : row.group + junk }));
+            if (chart.kind === "indicator") chart.series = chart.series.map((series) => ({ ...series, label: junk }));
+            if (chart.kind === "gains") chart.payers = chart.payers.map((payer) => ({ ...payer, label: junk }));
+          }
+        }
+        expect(tags(renderHtml(model))).toEqual(baseline);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("draws empty charts without NaN", () => {
+    const svgs = [
+      renderForest({ ...FOREST, rows: [] }, "da"),
+      renderIndicator({ ...INDICATOR, years: [], series: [] }, "da"),
+      renderGains({ ...GAINS, years: [], payers: [] }, "da"),
+      renderForest({ ...FOREST, rows: FOREST.rows.map((row) => ({ ...row, suppressed: true })) }, "da"),
+    ];
+    for (const svg of svgs) {
+      expect(svg).not.toMatch(/NaN|Infinity|undefined/);
+      expect(svg.startsWith("<svg ")).toBe(true);
+    }
+    expect(svgs[0]).toContain(">Ingen data<");
   });
 });
