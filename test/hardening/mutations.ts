@@ -61,9 +61,9 @@ export const byteMutation: fc.Arbitrary<ByteMutation> = fc.oneof(
   fc.record({ kind: fc.constant("truncateBytes" as const), at: fraction }),
 );
 
-/** One to four text mutations, an encoding, and maybe a byte mutation on the result. */
+/** Up to four text mutations (none: only the encoding changes, which must still read), an encoding, maybe a byte mutation. */
 export const fileMutation = fc.record({
-  text: fc.array(mutation, { minLength: 1, maxLength: 4 }),
+  text: fc.array(mutation, { minLength: 0, maxLength: 4 }),
   encoding,
   bytes: fc.option(byteMutation, { freq: 4 }),
 });
