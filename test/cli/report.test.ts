@@ -154,6 +154,18 @@ describe("refusals: one clear line, exit 2, nothing written", () => {
   });
 });
 
+describe("sections follow their inputs", () => {
+  it("without the effects meta the attrition section is left out with a footnote; without gains no gains section", async () => {
+    const dir = tempDir();
+    cpSync(results, dir, { recursive: true });
+    rmSync(join(dir, "effects.csv.meta.json"));
+    rmSync(join(dir, "gains.json"));
+    const { model } = await runReport({ audience: "aau", out: join(dir, "r"), results: dir, lang: "en", format: "md", quiet: true });
+    expect(model.sections.map((s) => s.id)).toEqual(["effects", "subgroups", "manifest"]);
+    expect(model.footnotes).toEqual(expect.arrayContaining(["Attrition left out: needs effects.csv.meta.json.", "Budget-economic gains left out: needs gains.json."]));
+  });
+});
+
 describe("input row order does not matter", () => {
   it("shuffled effects, indicators, balance and register rows give identical bytes", async () => {
     const a = join(tempDir(), "a");
