@@ -12,3 +12,24 @@ export { holm, benjaminiHochberg, pAdjust, type AdjustMethod } from "./multiplic
 export { randomizationPValue, type RandomizationInferenceInput, type RandomizationInferenceResult } from "./randomization_inference.js";
 export { clusterDesignSe, minimumDetectableEffect, power, type ClusterDesign } from "./power.js";
 export { pt, qt, pnorm, qnorm, twoSidedP, pfUpper } from "./distributions.js";
+export {
+  lotteryRedraws,
+  riPValues,
+  leanDifferenceInMeans,
+  RI_TIE_TOLERANCE,
+  type RiDataset,
+  type LotteryRedraws,
+  type LeanDifferenceInMeans,
+  type RiPValuesInput,
+  type RiPValuesResult,
+} from "./ri_lottery.js";
+export {
+  subgroupEffects,
+  interactionTest,
+  type SubgroupResult,
+  type SubgroupInput,
+  type SubgroupEstimator,
+  type SubgroupLevelResult,
+  type InteractionTestResult,
+} from "./subgroups.js";
+export { clusterWaldTest, type ClusterWaldTestResult } from "./cluster_wald_test.js";
