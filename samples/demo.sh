@@ -41,3 +41,7 @@ echo "   gains_outcome), the outcomes the table does not measure on the model's 
 effekt gains --model analyses/gains-relationel-velfaerd.json --estimates "$out/effects.csv" \
   --assume foster-placement-avoided=0.002 --assume residential-placement-avoided=0.001 \
   --assume school-absence-reduced=0.05 --assume life-satisfaction-up=0.06 --out "$out/gains.json"
+echo
+echo "== reports: tables for SUS (formative) and AAU (summative) as XLSX, CSV, Markdown and HTML; counts under 5 suppressed"
+effekt report --audience sus --results "$out" --takeup samples/takeup.csv --out "$out/report-sus"
+effekt report --audience aau --results "$out" --takeup samples/takeup.csv --out "$out/report-aau"

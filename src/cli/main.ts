@@ -8,6 +8,7 @@ import { registerPower } from "./power.js";
 import { registerIndicators } from "./indicators.js";
 import { registerGains } from "./gains.js";
 import { registerPlan } from "./plan.js";
+import { registerReport } from "./report.js";
 
 /** Builds the `effekt` program: one file per command in this folder, each adding itself. */
 export function buildProgram(): Command {
@@ -26,6 +27,7 @@ Examples:
   effekt power --households 400 --persons-per-household 2 --icc 0.3 --share-treated 0.5
   effekt indicators --spec analyses/lbf-uddannelse-og-livschancer.json --values samples/indicator-values.csv
   effekt gains --model analyses/gains-relationel-velfaerd.json --assume employment=0.05 --out out/gains.json
+  effekt report --audience aau --results out --out out/report-aau
 `,
     );
   registerDraw(program);
@@ -35,6 +37,7 @@ Examples:
   registerIndicators(program);
   registerGains(program);
   registerPlan(program);
+  registerReport(program);
   return program;
 }
 
