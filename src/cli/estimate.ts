@@ -60,8 +60,9 @@ export function registerEstimate(program: Command): void {
     .option("--covariates <list>", "quick mode: comma-separated numeric person covariates for Lin regression (from persons.csv)")
     .option("--subgroup <column>", "quick mode: also estimate within each level of this persons.csv column (repeatable)", collect, [] as string[])
     .option("--window <first|last|mean>", "quick mode: how to reduce several values per person and outcome to one")
-    .option("--permutations <n>", "quick mode: re-draws of the lottery for the randomisation-inference p-value (0 = none)", "0")
-    .option("--seed <text>", "quick mode: seed for the re-draws", "effekt-ri")
+    // no commander defaults here: plan mode must see whether the user typed these (quickAnalysis applies the defaults)
+    .option("--permutations <n>", "quick mode: re-draws of the lottery for the randomisation-inference p-value (default 0 = none)")
+    .option("--seed <text>", "quick mode: seed for the re-draws (default \"effekt-ri\")")
     .option("--by-horizon", "quick mode: estimate per horizon: whole years from the household's draw date to the outcome date (rounded; before year 1 ignored)")
     .option("--out <file>", "write the effect table here (atomically) and <file>.meta.json beside it; default stdout")
     .option("--format <csv|json>", "output format", "csv")
@@ -212,7 +213,9 @@ async function planAnalysis(opts: EstimateOptions, assignment: Assignment): Prom
   for (const [flag, v] of [["--outcome", (opts.outcome ?? []).length > 0], ["--covariates", opts.covariates !== undefined], ["--window", opts.window !== undefined], ["--by-horizon", opts.byHorizon === true], ["--subgroup", (opts.subgroup ?? []).length > 0]] as const) {
     if (v) throw new UserError(`${flag} is for quick mode; with --plan the plan decides (edit the plan, and the lock check will list the change)`);
   }
-  if (opts.permutations !== undefined && opts.permutations !== "0") throw new UserError("--permutations is for quick mode; with --plan the plan's randomisation_inference.permutations applies");
+  // a typed --permutations or --seed would otherwise be silently replaced by the plan's pre-registered values
+  if (opts.permutations !== undefined) throw new UserError("--permutations is for quick mode; with --plan the plan's randomisation_inference.permutations applies (edit the plan, and the lock check will list the change)");
+  if (opts.seed !== undefined) throw new UserError("--seed is for quick mode; with --plan the plan's randomisation_inference.seed applies (edit the plan, and the lock check will list the change)");
   const loaded = loadPlan(opts.plan!);
   const plan = loaded.plan;
   const lock = planLock(opts.plan!, loaded, opts.register);

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { EFFECT_COLUMNS, runEstimate, type EstimateOptions } from "../../src/cli/estimate.js";
@@ -279,5 +279,18 @@ describe("effekt estimate: bad input gives the documented error or warning, neve
 
   it("quick-mode flags with --plan are refused", async () => {
     await expect(run({ plan: PLAN, register, outcome: ["employment"] })).rejects.toThrow(/--outcome is for quick mode/);
+    await expect(run({ plan: PLAN, register, seed: "x" })).rejects.toThrow(/--seed is for quick mode; with --plan the plan's randomisation_inference.seed applies/);
+    await expect(run({ plan: PLAN, register, permutations: "0" })).rejects.toThrow(/--permutations is for quick mode/);
+  });
+
+  it("through the CLI, --seed or --permutations with --plan: exit 2, one line, nothing written (not silently ignored)", () => {
+    const d = tempDir();
+    for (const [flag, value] of [["--seed", "my-seed"], ["--permutations", "500"], ["--permutations", "0"]]) {
+      const r = effekt(["estimate", "--plan", PLAN, "--register", register, "--persons", persons, "--outcomes", outcomes, "--out", join(d, "e.csv"), "--no-progress", flag, value]);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+      expect(r.stderr).toMatch(new RegExp(`^effekt: ${flag} is for quick mode; with --plan the plan's randomisation_inference\\.`));
+      expect(existsSync(join(d, "e.csv"))).toBe(false);
+    }
   });
 });
