@@ -1,4 +1,4 @@
-import { InputError, UserError } from "../errors.js";
+import { InputError, looksLikeCpr, UserError } from "../errors.js";
 import { activeCasesOn } from "../draw/eligibility.js";
 import type { Covariate } from "../draw/balance.js";
 import { readCsv, rawColumn, type RawTable } from "./csv.js";
@@ -82,6 +82,8 @@ function covariateOf(table: RawTable, name: string): Covariate | undefined {
     else values[i] = v;
   }
   if (numeric) return { name, kind: "numeric", values };
+  // A column holding CPR-like values is personal data, not a covariate: its levels would be written to the balance table.
+  if (raw.some((v) => looksLikeCpr(v))) return undefined;
   const levels = [...new Set(raw.filter((v) => !isMissing(v)))].sort();
   if (levels.length > MAX_LEVELS) return undefined; // free text or an identifier, not a covariate to balance on
   return { name, kind: "categorical", levels: raw.map((v) => (isMissing(v) ? undefined : v)) };

@@ -28,6 +28,11 @@ function leaked(text: string, values: Set<string>): string[] {
 describe("CPR-like identifiers: refused, or replaced by keyed pseudonyms and never written", () => {
   const inputs = tempDir();
   const { paths, values } = cprSamples(inputs, ["households.csv", "cases.csv"]);
+  // A non-id column with a few CPR-like values (as a categorical covariate it would be written to the balance table).
+  const lines = readFileSync(paths["households.csv"], "utf8").trim().split("\n");
+  const guardians = ["020202-2222", "0303031333"];
+  guardians.forEach((g) => values.add(g));
+  writeFileSync(paths["households.csv"], `${lines[0]},guardian\n${lines.slice(1).map((l, i) => `${l},${guardians[i % 2]}`).join("\n")}\n`);
   const key = join(inputs, "pseudonym.key");
   writeFileSync(key, "3f1c0a9e5b7d4c2a8e6f0b1d3c5a7e9f2b4d6f8a0c1e3a5b7d9f1b3d5f7a9c0e\n");
   const other = join(inputs, "other.key");
