@@ -1,8 +1,9 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { effekt, ROOT, SAMPLES, tempDir } from "../helpers.js";
-import { killDelays, killRuns, runAndKill, timeParallel } from "./killLoop.js";
+import { spawnSync } from "node:child_process";
+import { EFFEKT_WITH_REPORT, killDelays, killRuns, runAndKill, timeParallel } from "./killLoop.js";
 
 /**
  * Every command that writes, killed (SIGKILL) at seeded moments spread over an undisturbed run: each output is
@@ -137,5 +138,66 @@ describe("a writing command killed at any moment leaves each output old or compl
       },
       leftovers: /^allocations\.csv(\.balance\.csv|\.lock|\.manifests)?$/,
     });
+  });
+
+  it("report --out DIR --force: the folder is the old one, absent, or complete and identical", async () => {
+    // The results folder the report reads: the register of two waves, an effect table, indicators and gains.
+    const results = join(root, "report-results");
+    cpSync(join(root, "base"), results, { recursive: true });
+    const make = (args: string[]) => expect(effekt(args).code).toBe(0);
+    make(["estimate", "--register", join(results, "allocations.csv"), "--persons", join(SAMPLES, "persons.csv"), "--outcomes", join(SAMPLES, "outcomes.csv"), "--takeup", join(SAMPLES, "takeup.csv"), "--outcome", "employment", "--window", "first", "--no-progress", "--out", join(results, "effects.csv")]);
+    make(["indicators", "--spec", join(ROOT, "analyses", "lbf-uddannelse-og-livschancer.json"), "--values", join(SAMPLES, "indicator-values.csv"), "--out", join(results, "indicators.csv")]);
+    make(["gains", "--model", join(ROOT, "analyses", "gains-relationel-velfaerd.json"), "--assume", "employment=0.03", "--out", join(results, "gains.json")]);
+    const args = (dir: string) => ["report", "--audience", "sus", "--results", results, "--takeup", join(SAMPLES, "takeup.csv"), "--out", join(dir, "report"), "--force"];
+    const snapshot = (folder: string): Map<string, Buffer> | undefined => {
+      if (!existsSync(folder)) return undefined;
+      const files = new Map<string, Buffer>();
+      const walk = (d: string, prefix: string) => {
+        for (const name of readdirSync(d).sort()) {
+          const p = join(d, name);
+          if (statSync(p).isDirectory()) walk(p, `${prefix}${name}/`);
+          else files.set(`${prefix}${name}`, readFileSync(p));
+        }
+      };
+      walk(folder, "");
+      return files;
+    };
+    const same = (a: Map<string, Buffer> | undefined, b: Map<string, Buffer> | undefined) =>
+      a !== undefined && b !== undefined && a.size === b.size && [...a].every(([k, v]) => b.get(k)?.equals(v));
+    const dirs = Array.from({ length: PARALLEL }, (_, i) => join(root, `report-${i}`));
+    for (const dir of dirs) mkdirSync(dir, { recursive: true });
+    const window = await timeParallel(PARALLEL, (i) => args(dirs[i]), EFFEKT_WITH_REPORT);
+    const reference = dirs.map((dir) => snapshot(join(dir, "report"))!);
+    expect(reference[0].has("report.xlsx")).toBe(true);
+    const old = new Map([["old.txt", Buffer.from("old\n")]]);
+    const kills = killRuns(20);
+    const delays = killDelays(kills, window, "kill-report");
+    const seen = { old: 0, absent: 0, complete: 0 };
+    await Promise.all(
+      dirs.map(async (dir, i) => {
+        for (let k = i; k < kills; k += PARALLEL) {
+          rmSync(join(dir, "report"), { recursive: true, force: true });
+          mkdirSync(join(dir, "report"));
+          writeFileSync(join(dir, "report", "old.txt"), "old\n");
+          await runAndKill(args(dir), delays[k], ROOT, EFFEKT_WITH_REPORT);
+          const now = snapshot(join(dir, "report"));
+          if (now === undefined) seen.absent++;
+          else if (same(now, old)) seen.old++;
+          else {
+            expect(same(now, reference[i]), `report: kill at ${delays[k].toFixed(0)} ms left a partial folder (${[...now.keys()].join(", ")})`).toBe(true);
+            seen.complete++;
+          }
+        }
+      }),
+    );
+    console.log(`report: ${kills} kills over 0-${(1.2 * window).toFixed(0)} ms: ${JSON.stringify(seen)}`);
+    expect(seen.old + seen.absent).toBeGreaterThan(0);
+    // A later run replaces whatever the kills left and writes the reference folder.
+    for (const [i, dir] of dirs.entries()) {
+      const r = spawnSync(process.execPath, [EFFEKT_WITH_REPORT, ...args(dir)], { encoding: "utf8" });
+      expect(r.status, r.stderr).toBe(0);
+      expect(same(snapshot(join(dir, "report")), reference[i])).toBe(true);
+      for (const name of readdirSync(dir)) expect(name).toMatch(/^(report|\.report\.(tmp|old)-\d+-[0-9a-f]{8})$/);
+    }
   });
 });

@@ -10,10 +10,14 @@ export function timeRun(args: string[], cwd = ROOT): { ms: number; code: number;
   return { ms: performance.now() - start, code: r.status ?? -1, stderr: r.stderr };
 }
 
+/** The script a kill test runs: bin/effekt, or test/hardening/effektWithReport.mjs for a command not yet in main.ts. */
+export const EFFEKT = join(ROOT, "bin", "effekt");
+export const EFFEKT_WITH_REPORT = join(ROOT, "test", "hardening", "effektWithReport.mjs");
+
 /** Starts `effekt <args>` and SIGKILLs it after `delayMs` (if it is still running); resolves when it has exited. */
-export function runAndKill(args: string[], delayMs: number, cwd = ROOT): Promise<{ killed: boolean; code: number | null }> {
+export function runAndKill(args: string[], delayMs: number, cwd = ROOT, bin = EFFEKT): Promise<{ killed: boolean; code: number | null }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, "bin", "effekt"), ...args], { cwd, stdio: "ignore", env: { ...process.env, NO_COLOR: "1" } });
+    const child = spawn(process.execPath, [bin, ...args], { cwd, stdio: "ignore", env: { ...process.env, NO_COLOR: "1" } });
     let killed = false;
     const timer = setTimeout(() => { killed = child.kill("SIGKILL"); }, delayMs);
     child.on("exit", (code) => { clearTimeout(timer); resolve({ killed: killed && code === null, code }); });
@@ -40,12 +44,12 @@ export function killRuns(defaultRuns: number): number {
 }
 
 /** Like timeRun, but `n` runs at once (as the kill loop runs them), in folders made by `prepare`; the slowest one's ms. */
-export async function timeParallel(n: number, argsFor: (i: number) => string[]): Promise<number> {
+export async function timeParallel(n: number, argsFor: (i: number) => string[], bin = EFFEKT): Promise<number> {
   const times = await Promise.all(
     Array.from({ length: n }, (_, i) =>
       new Promise<number>((resolve, reject) => {
         const start = performance.now();
-        const child = spawn(process.execPath, [join(ROOT, "bin", "effekt"), ...argsFor(i)], { stdio: "ignore", env: { ...process.env, NO_COLOR: "1" } });
+        const child = spawn(process.execPath, [bin, ...argsFor(i)], { stdio: "ignore", env: { ...process.env, NO_COLOR: "1" } });
         child.on("exit", (code) => (code === 0 ? resolve(performance.now() - start) : reject(new Error(`undisturbed run ${i} exited ${code}`))));
       }),
     ),
