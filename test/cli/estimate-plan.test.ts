@@ -277,6 +277,20 @@ describe("effekt estimate: bad input gives the documented error or warning, neve
     expect(ok.stdout).toMatch(/wellbeing year 3: data pending/);
   });
 
+  it("subgroup rows not estimated: one terminal line per subgroup level, every full warning in the meta", async () => {
+    const r = await run({ plan: PLAN, register, takeup, out: join(tempDir(), "e.csv") });
+    const lines = r.stderr.trim().split("\n");
+    const perLevel = lines.filter((l) => /^effekt: warning: subgroup benefit-type = [^:]+: \d+ rows? not estimated \(/.test(l));
+    expect(perLevel.map((l) => l.split(":")[2].trim().replace(/^subgroup /, ""))).toEqual(["benefit-type = a-dagpenge", "benefit-type = førtidspension", "benefit-type = ressourceforløb", "benefit-type = selvforsørgende"]);
+    expect(lines.filter((l) => /, (difference_in_means|lm_lin|iv_robust): not estimated/.test(l))).toEqual([]);
+    const detailed = r.meta.warnings.filter((w) => /\(benefit-type = .*\), (difference_in_means|lm_lin|iv_robust): not estimated \(/.test(w));
+    const summarisedRows = perLevel.reduce((n, l) => n + Number(/: (\d+) rows? not estimated/.exec(l)![1]), 0);
+    expect(detailed.length).toBe(summarisedRows);
+    expect(summarisedRows).toBe(r.rows.filter((x) => x.subgroup !== "" && x.estimate === undefined).length);
+    expect(summarisedRows).toBeGreaterThan(10);
+    expect(lines.length).toBeLessThan(10);
+  });
+
   it("quick-mode flags with --plan are refused", async () => {
     await expect(run({ plan: PLAN, register, outcome: ["employment"] })).rejects.toThrow(/--outcome is for quick mode/);
     await expect(run({ plan: PLAN, register, seed: "x" })).rejects.toThrow(/--seed is for quick mode; with --plan the plan's randomisation_inference.seed applies/);

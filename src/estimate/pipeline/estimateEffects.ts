@@ -6,13 +6,16 @@ import { allocationLabel, type Assignment } from "./assignment.js";
 import { sortRows, type EffectRow, type Estimator, type Role } from "./effectTable.js";
 import { runEstimators } from "./estimators.js";
 import { subgroupRows } from "./subgroupRows.js";
+import { summariseSubgroupNotEstimated, type SubgroupNotEstimated } from "./subgroupWarnings.js";
 
 /**
  * The whole estimation, from one value per counted person (per outcome x horizon) to the sorted effect table:
  * analysis data per outcome x horizon -> the estimators on the whole sample and per subgroup level ->
  * randomisation inference for the whole-sample difference in means (one set of lottery re-draws shared by all
  * outcomes, `ri_lottery.ts`) -> Holm/BH within role families -> deterministic row order. Pure: warnings are
- * returned (and passed to `onWarning` as they arise), progress goes to `onProgress`.
+ * returned in full, and passed to `onWarning` (the terminal) as they arise, except subgroup rows left empty:
+ * those reach `onWarning` at the end as one line per subgroup level (`subgroupWarnings.ts`). Progress goes to
+ * `onProgress`.
  */
 export interface EffectsInput {
   values: readonly OutcomeValues[];
@@ -31,6 +34,7 @@ export interface EffectsInput {
   multiplicity: "holm" | "bh" | "both";
   takeup?: ReadonlyMap<string, number>;
   takeupFile?: string;
+  /** terminal lines: each warning as it arises; subgroup rows not estimated summarised per level at the end */
   onWarning?: (warning: string) => void;
   onProgress?: (done: number, total: number) => void;
 }
@@ -48,6 +52,7 @@ export function estimateEffects(input: EffectsInput): EffectsOutput {
     input.onWarning?.(w);
   };
   const allocation = allocationLabel(input.assignment.source);
+  const subgroupNotEstimated: SubgroupNotEstimated[] = [];
   const attrition: EffectsOutput["attrition"] = [];
   const rows: EffectRow[] = [];
   const riData: { data: AnalysisData; row: EffectRow }[] = [];
@@ -65,10 +70,16 @@ export function estimateEffects(input: EffectsInput): EffectsOutput {
       const column = input.persons.subgroups.get(sg.column);
       if (!column) throw new Error(`subgroup column ${sg.column} was not read from ${input.persons.file}`);
       const r = subgroupRows(data, sg.name, (p) => column[p], base);
-      r.warnings.forEach(note);
+      const summarised = new Set(r.notEstimated.map((x) => x.warning));
+      for (const w of r.warnings) {
+        if (summarised.has(w)) warnings.push(w);
+        else note(w);
+      }
+      for (const x of r.notEstimated) subgroupNotEstimated.push({ ...x, outcome: v.outcome, horizon: v.horizon, subgroup: sg.name });
       rows.push(...r.rows);
     }
   }
+  for (const line of summariseSubgroupNotEstimated(subgroupNotEstimated)) input.onWarning?.(line);
   if (input.permutations > 0 && riData.length > 0) fillRandomisationInference(riData, input.assignment, input.seed, input.permutations, input.onProgress);
   adjustPValues(rows, input.adjustEstimator);
   if (input.multiplicity === "holm") for (const r of rows) r.p_bh = undefined;

@@ -28,11 +28,23 @@ export interface EstimatorOptions {
 
 export interface EstimatorOutput {
   rows: EffectRow[];
+  /** every warning, in full (the meta keeps these) */
   warnings: string[];
+  /** the rows left empty, with the estimator's reason (also among `warnings`) */
+  notEstimated: NotEstimated[];
+}
+
+/** A row left empty: which estimator, and why (the estimator's own message). */
+export interface NotEstimated {
+  estimator: Estimator;
+  reason: string;
+  /** the full warning line, as in `warnings` */
+  warning: string;
 }
 
 export function runEstimators(data: AnalysisData, options: EstimatorOptions): EstimatorOutput {
   const warnings: string[] = [];
+  const notEstimated: NotEstimated[] = [];
   const label = `${data.outcome}${data.horizon !== undefined ? ` year ${data.horizon}` : ""}${options.subgroup ? ` (${options.subgroup.name} = ${options.subgroup.level})` : ""}`;
   const n = data.y.length;
   let nT = 0;
@@ -74,7 +86,9 @@ export function runEstimators(data: AnalysisData, options: EstimatorOptions): Es
       return { ...base, estimator, estimand, estimate: e.estimate, std_error: e.std_error, df: e.df, ci_low: e.ci_low, ci_high: e.ci_high, p_value: e.p_value, p_ri };
     } catch (err) {
       if (!(err instanceof Error)) throw err;
-      warnings.push(`${label}, ${estimator}: not estimated (${err.message}); the row is left empty`);
+      const warning = `${label}, ${estimator}: not estimated (${err.message}); the row is left empty`;
+      warnings.push(warning);
+      notEstimated.push({ estimator, reason: err.message, warning });
       return { ...base, estimator, estimand };
     }
   };
@@ -105,7 +119,7 @@ export function runEstimators(data: AnalysisData, options: EstimatorOptions): Es
       return getTerm(r, "took_up");
     }));
   }
-  return { rows, warnings };
+  return { rows, warnings, notEstimated };
 }
 
 /** Take-up per arm over all assigned households (a household missing from the take-up file counts as not taking up). */

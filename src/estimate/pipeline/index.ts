@@ -8,4 +8,5 @@ export * from "./quickValues.js";
 export * from "./meta.js";
 export * from "./planValues.js";
 export * from "./subgroupRows.js";
+export * from "./subgroupWarnings.js";
 export * from "./estimateEffects.js";

@@ -1,7 +1,7 @@
 import { subgroupEffects } from "../subgroups.js";
 import { subsetAnalysisData, type AnalysisData } from "./analysisData.js";
 import type { EffectRow } from "./effectTable.js";
-import { runEstimators, type EstimatorOptions } from "./estimators.js";
+import { runEstimators, type EstimatorOptions, type NotEstimated } from "./estimators.js";
 
 /**
  * The rows of one subgroup variable: every estimator within each level (persons whose level is missing are left
@@ -12,8 +12,9 @@ import { runEstimators, type EstimatorOptions } from "./estimators.js";
  * Nothing is suppressed here (the report suppresses small cells), but a level with fewer than 2 households in an
  * arm gets empty numbers and a warning.
  */
-export function subgroupRows(data: AnalysisData, name: string, levelOf: (personIndex: number) => string, options: Omit<EstimatorOptions, "subgroup" | "riPValue">): { rows: EffectRow[]; warnings: string[] } {
+export function subgroupRows(data: AnalysisData, name: string, levelOf: (personIndex: number) => string, options: Omit<EstimatorOptions, "subgroup" | "riPValue">): { rows: EffectRow[]; warnings: string[]; notEstimated: (NotEstimated & { level: string })[] } {
   const warnings: string[] = [];
+  const notEstimated: (NotEstimated & { level: string })[] = [];
   const label = `${data.outcome}${data.horizon !== undefined ? ` year ${data.horizon}` : ""}, subgroup ${name}`;
   const withLevel = subsetAnalysisData(data, (i) => levelOf(data.persons[i]) !== "");
   const levels = [...new Set(Array.from(withLevel.persons, levelOf))].sort();
@@ -22,6 +23,7 @@ export function subgroupRows(data: AnalysisData, name: string, levelOf: (personI
     const sub = subsetAnalysisData(withLevel, (i) => levelOf(withLevel.persons[i]) === level);
     const r = runEstimators(sub, { ...options, subgroup: { name, level }, minClustersPerArm: 2 });
     warnings.push(...r.warnings);
+    notEstimated.push(...r.notEstimated.map((x) => ({ ...x, level })));
     rows.push(...r.rows);
   }
   if (levels.length >= 2) {
@@ -43,5 +45,5 @@ export function subgroupRows(data: AnalysisData, name: string, levelOf: (personI
       for (const r of rows) if (r.estimand === "ITT") r.p_interaction = p;
     }
   }
-  return { rows, warnings };
+  return { rows, warnings, notEstimated };
 }
