@@ -184,6 +184,12 @@ async function quickAnalysis(opts: EstimateOptions, assignment: Assignment): Pro
   const acc = createQuickAccumulator({ outcomes, window, byHorizon: opts.byHorizon === true, drawDayOf: (p) => drawDay[p], file: basename(opts.outcomes), personIdOf: (p) => persons.personIds[p] });
   const read = await readOutcomes(opts.outcomes, persons.personIds, (p, outcome, day, value, line, dateText) => acc.add(p, outcome, day, value, line, dateText), basename(opts.persons));
   for (const o of outcomes) if (acc.rowsSeen(o) === 0) throw new UserError(`${opts.outcomes} has no rows for outcome "${o}"`);
+  const warnings: string[] = [];
+  for (const o of outcomes) {
+    const n = acc.beforeDraw(o);
+    if (n > 0) warnings.push(`${o}: ${n} rows dated on or before the household's draw date are ignored (outcomes are measured after the draw)`);
+  }
+  for (const w of warnings) warn(w);
   return {
     persons,
     outcomesSha256: read.sha256,
@@ -200,7 +206,7 @@ async function quickAnalysis(opts: EstimateOptions, assignment: Assignment): Pro
     multiplicity: "both",
     plan: null,
     pending: [],
-    warnings: [],
+    warnings,
   };
 }
 

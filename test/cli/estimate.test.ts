@@ -161,6 +161,33 @@ describe("effekt estimate (quick mode): subgroups and external allocations", () 
   });
 });
 
+describe("effekt estimate (quick mode): dates before the draw", () => {
+  it("a value dated on or before the household's draw date is left out with a warning (in the meta too)", async () => {
+    const lines = readFileSync(outcomesPath, "utf8").trim().split("\n");
+    // the first person with a value: move the date to the draw date itself (2025-03-01) and to before it
+    const i = lines.findIndex((l, j) => j > 0 && !l.endsWith(",NA"));
+    for (const date of ["2025-03-01", "2024-12-31"]) {
+      const edited = [...lines];
+      edited[i] = edited[i].replace("2026-03-01", date);
+      const path = join(dir, `before-${date}.csv`);
+      writeFileSync(path, `${edited.join("\n")}\n`);
+      const quiet = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+      const quietOut = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
+      try {
+        const all = await runEstimate({ register: registerPath, persons: personsPath, outcomes: outcomesPath, outcome: ["employment"], progress: false, out: join(dir, "all.csv") });
+        const r = await runEstimate({ register: registerPath, persons: personsPath, outcomes: path, outcome: ["employment"], progress: false, out: join(dir, "before.csv") });
+        const [a, b] = [all, r].map((x) => x.rows.find((row) => row.estimator === "difference_in_means")!);
+        expect(b.n_treatment + b.n_control).toBe(a.n_treatment + a.n_control - 1);
+        expect(r.meta.warnings).toContain("employment: 1 rows dated on or before the household's draw date are ignored (outcomes are measured after the draw)");
+        expect(all.meta.warnings.filter((w) => /draw date/.test(w))).toEqual([]);
+      } finally {
+        quiet.mockRestore();
+        quietOut.mockRestore();
+      }
+    }
+  });
+});
+
 describe("effekt power", () => {
   it("prints the MDE equal to minimumDetectableEffect and the power for --effect", async () => {
     const { runPower } = await import("../../src/cli/power.js");

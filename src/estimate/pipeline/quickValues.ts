@@ -7,6 +7,9 @@ import type { OutcomeValues } from "./analysisData.js";
  * non-missing values). With `byHorizon` the values are first split by horizon: whole years from the household's
  * draw date to the value's date, h = round(days / 365.25); values before year 1 are ignored.
  *
+ * A value dated on or before the household's draw date is not an outcome of the assignment (it was measured
+ * before the lottery): it is left out and counted (`beforeDraw`), for a warning, as in plan mode.
+ *
  * Fed one outcome row at a time (from the in-memory or the streaming reader); keeps per person only the values
  * of the outcomes asked for.
  */
@@ -39,12 +42,15 @@ export interface QuickAccumulator {
   add(personIndex: number, outcome: string, day: number, value: number, line: number, dateText: string): void;
   /** the rows seen per outcome name (to tell an unknown outcome from one with only missing values) */
   rowsSeen(outcome: string): number;
+  /** rows of this outcome left out because they are dated on or before the household's draw date */
+  beforeDraw(outcome: string): number;
   finish(): OutcomeValues[];
 }
 
 export function createQuickAccumulator(options: QuickOptions): QuickAccumulator {
   const wanted = new Map(options.outcomes.map((o, i) => [o, i]));
   const seen = new Map<string, number>();
+  const beforeDraw = new Map<string, number>();
   // outcome index -> horizon (0 = none) -> person -> reduced value so far
   const store = options.outcomes.map(() => new Map<number, Map<number, Kept>>());
   const needsDate = options.byHorizon || options.window === "first" || options.window === "last";
@@ -56,9 +62,13 @@ export function createQuickAccumulator(options: QuickOptions): QuickAccumulator 
       if (needsDate && !Number.isFinite(day)) {
         throw new InputError({ file: options.file, line, column: "date" }, "is not a valid date", "a calendar date as YYYY-MM-DD (needed by --window first/last and --by-horizon)", dateText);
       }
+      const draw = options.drawDayOf(p);
+      if (Number.isFinite(day) && Number.isFinite(draw) && day <= draw) {
+        beforeDraw.set(outcome, (beforeDraw.get(outcome) ?? 0) + 1);
+        return;
+      }
       let h = 0;
       if (options.byHorizon) {
-        const draw = options.drawDayOf(p);
         if (!Number.isFinite(draw)) return; // never drawn: left out later, with a warning
         h = Math.round((day - draw) / 365.25);
         if (h < 1) return;
@@ -84,6 +94,7 @@ export function createQuickAccumulator(options: QuickOptions): QuickAccumulator 
       if (!(day < k.lastDay || (day === k.lastDay && value <= k.lastValue))) { k.lastDay = day; k.lastValue = value; }
     },
     rowsSeen: (outcome) => seen.get(outcome) ?? 0,
+    beforeDraw: (outcome) => beforeDraw.get(outcome) ?? 0,
     finish() {
       const out: OutcomeValues[] = [];
       options.outcomes.forEach((outcome, oi) => {
