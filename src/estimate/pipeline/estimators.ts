@@ -12,6 +12,9 @@ import type { EffectRow, Estimator, Role } from "./effectTable.js";
  * - `iv_robust` (CACE, with take-up): take-up instrumented by assignment, block fixed effects, CR2 by household
  *   (estimatr::iv_robust(y ~ took_up + blocks | z + blocks, se_type = "CR2")).
  *
+ * When every household has one analysed person, clustering adds nothing: `lm_lin` and `iv_robust` use HC2 with
+ * df N - k (estimatr without `clusters`), whose standard errors equal CR2's on singleton clusters.
+ *
  * A quantity that cannot be estimated (constant outcome, a block without treated or control units, too few
  * clusters) leaves the row's numbers empty and adds a warning saying why; never NaN.
  */
@@ -73,6 +76,9 @@ export function runEstimators(data: AnalysisData, options: EstimatorOptions): Es
     role: options.role,
     allocation: options.allocation,
   };
+  // every cluster one person: HC2 (df N - k) instead of CR2 (Bell-McCaffrey df), as the issue and estimatr do
+  const singletons = clustersT.size + clustersC.size === n;
+  const regressionSe = singletons ? { seType: "HC2" as const } : { clusters: data.clusters, seType: "CR2" as const };
   const minClusters = options.minClustersPerArm ?? 1;
   const tooFew = clustersT.size < minClusters || clustersC.size < minClusters
     ? `${clustersT.size} treatment and ${clustersC.size} control households; at least ${minClusters} per arm are needed`
@@ -109,13 +115,13 @@ export function runEstimators(data: AnalysisData, options: EstimatorOptions): Es
   const covColumns: DesignColumn[] = [...blockDummies, ...covariates];
   rows.push(row("lm_lin", "ITT", () => {
     if (covColumns.length === 0) throw new Error("no block or covariate to adjust for (one block and no covariates)");
-    const r = lmLin(data.y, data.z, covColumns, { clusters: data.clusters, seType: "CR2", alpha: options.alpha });
+    const r = lmLin(data.y, data.z, covColumns, { ...regressionSe, alpha: options.alpha });
     return getTerm(r, "z");
   }));
   if (data.takeup) {
     const takeup = data.takeup;
     rows.push(row("iv_robust", "CACE", () => {
-      const r = ivRobust(data.y, [{ name: "took_up", values: takeup }], [{ name: "z", values: data.z }], { covariates: blockDummies, clusters: data.clusters, alpha: options.alpha });
+      const r = ivRobust(data.y, [{ name: "took_up", values: takeup }], [{ name: "z", values: data.z }], { covariates: blockDummies, ...regressionSe, alpha: options.alpha });
       return getTerm(r, "took_up");
     }));
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { benjaminiHochberg, differenceInMeans, holm } from "../../../src/estimate/index.js";
+import { benjaminiHochberg, blockCovariates, differenceInMeans, getTerm, holm, ivRobust, lmLin } from "../../../src/estimate/index.js";
 import {
   adjustPValues, buildAnalysisData, createQuickAccumulator, formatCsv, formatJson, makeAssignment, runEstimators, sortRows, subsetAnalysisData,
   type EffectRow, type PersonFrame,
@@ -117,5 +117,36 @@ describe("analysis data and estimators", () => {
     const r = runEstimators(sub, { alpha: 0.05, role: "primary", allocation: "effekt", subgroup: { name: "g", level: "few" }, minClustersPerArm: 2 });
     expect(r.rows.every((x) => x.estimate === undefined && x.subgroup === "g")).toBe(true);
     expect(r.warnings[0]).toMatch(/2 treatment and 1 control households; at least 2 per arm/);
+  });
+});
+
+describe("every household one analysed person", () => {
+  // 40 households in 2 blocks, one person each: clustering adds nothing, so HC2 with df N - k (the issue; estimatr
+  // without clusters), standard errors equal to CR2's
+  const households = Array.from({ length: 40 }, (_, i) => ({ householdId: `H${String(i + 1).padStart(2, "0")}`, wave: 1, stratum: i < 18 ? "A" : "B", arm: (i % 3 === 0 ? "treatment" : "control") as "treatment" | "control", pTreatment: 0.5, drawDate: "2025-01-01" }));
+  const assignment = makeAssignment("effekt", households);
+  const personIds = households.map((_, i) => `P${String(i + 1).padStart(2, "0")}`);
+  const frame: PersonFrame = { file: "persons.csv", personIds, householdIds: households.map((h) => h.householdId), covariates: new Map([["x", Float64Array.from(personIds, (_, i) => (i * 7) % 5)]]), subgroups: new Map() };
+  const value = personIds.map((_, i) => ((i * 13) % 11) + 0.3 * ((i * 7) % 5) + (i % 3 === 0 ? 1.5 : 0));
+  const takeup = new Map(households.map((h, i) => [h.householdId, h.arm === "treatment" && i % 4 !== 0 ? 1 : 0]));
+
+  it("lm_lin and iv_robust: HC2, df N - k, SE equal to CR2 on singleton clusters", () => {
+    const d = buildAnalysisData({ outcome: "y", horizon: 1, personIndex: personIds.map((_, i) => i), value }, frame, assignment, { covariates: ["x"], takeup });
+    const r = runEstimators(d, { alpha: 0.05, role: "primary", allocation: "effekt" });
+    const lin = r.rows.find((x) => x.estimator === "lm_lin")!;
+    const cols = [...blockCovariates(d.blocks), ...d.covariates];
+    const hc2 = getTerm(lmLin(d.y, d.z, cols, { seType: "HC2" }), "z");
+    const cr2 = getTerm(lmLin(d.y, d.z, cols, { clusters: d.clusters, seType: "CR2" }), "z");
+    // k = intercept, z, block dummy, x, and z x (block dummy, x): 6
+    expect(lin.df).toBe(40 - 6);
+    expect(lin.df).toBe(hc2.df);
+    expect(lin.std_error).toBe(hc2.std_error);
+    expect(lin.p_value).toBe(hc2.p_value);
+    expect(Math.abs(hc2.std_error / cr2.std_error - 1)).toBeLessThan(1e-12);
+    expect(cr2.df).not.toBeCloseTo(34, 3);
+    const iv = r.rows.find((x) => x.estimator === "iv_robust")!;
+    const ivHc2 = getTerm(ivRobust(d.y, [{ name: "took_up", values: d.takeup! }], [{ name: "z", values: d.z }], { covariates: blockCovariates(d.blocks), seType: "HC2" }), "took_up");
+    expect(iv.df).toBe(40 - 3);
+    expect(iv.std_error).toBe(ivHc2.std_error);
   });
 });
