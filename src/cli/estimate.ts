@@ -113,16 +113,23 @@ export async function runEstimate(opts: EstimateOptions): Promise<EstimateRun> {
   const bar = opts.progress !== false && analysis.permutations > 0 && process.stderr.isTTY
     ? new cliProgress.SingleBar({ format: "randomisation inference [{bar}] {value}/{total} re-draws", stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic)
     : undefined;
-  bar?.start(analysis.permutations, 0);
+  // the bar starts with the re-draws, after the estimators' warnings, so that no warning lands inside the bar's line
+  let barStarted = false;
   const effects = estimateEffects({
     ...analysis,
     assignment,
     takeup,
     takeupFile: opts.takeup,
     onWarning: (w) => warn(w),
-    onProgress: (done) => bar?.update(done),
+    onProgress: (done, total) => {
+      if (bar && !barStarted) {
+        bar.start(total, 0);
+        barStarted = true;
+      }
+      bar?.update(done);
+    },
   });
-  bar?.stop();
+  if (barStarted) bar?.stop();
   const sorted = effects.rows;
   const warnings = [...analysis.warnings, ...effects.warnings];
   const attrition = effects.attrition;
