@@ -12,6 +12,7 @@ export { holm, benjaminiHochberg, pAdjust, type AdjustMethod } from "./multiplic
 export { randomizationPValue, type RandomizationInferenceInput, type RandomizationInferenceResult } from "./randomization_inference.js";
 export { clusterDesignSe, minimumDetectableEffect, power, type ClusterDesign } from "./power.js";
 export { pt, qt, pnorm, qnorm, twoSidedP, pfUpper } from "./distributions.js";
+export { pnt } from "./noncentral_t.js";
 export {
   lotteryRedraws,
   riPValues,

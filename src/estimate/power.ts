@@ -1,4 +1,5 @@
-import { qt, pt, qnorm, pnorm } from "./distributions.js";
+import { qt, qnorm, pnorm } from "./distributions.js";
+import { pnt } from "./noncentral_t.js";
 import { EstimationError } from "./errors.js";
 
 /**
@@ -15,11 +16,16 @@ import { EstimationError } from "./errors.js";
  *
  * and with unequal household sizes (coefficient of variation cv of sizes) DEFF = 1 + ((cv^2 + 1) m - 1) rho
  * (Eldridge, Ashby and Kerry 2006).
- *   MDE = (t_{1 - alpha/2, df} + t_{power, df}) SE,   df = J - 2 - (number of household-level covariates)
- *   power(delta) = 1 - F_t(t_{1 - alpha/2, df} - delta/SE) + F_t(-t_{1 - alpha/2, df} - delta/SE)
+ *   power(delta) = 1 - F_{df, ncp}(t_{1 - alpha/2, df}) + F_{df, ncp}(-t_{1 - alpha/2, df}),   ncp = delta / SE,
+ *   df = J - 2 - (number of household-level covariates),
+ * F_{df, ncp} the noncentral t CDF (`noncentral_t.ts`, R's pt(q, df, ncp)): the exact power of the two-sided
+ * t-test, as R's power.t.test(strict = TRUE) and Raudenbush's Optimal Design. The MDE is the delta with
+ * power(delta) = the target power, found by bisection (as power.t.test's uniroot); Bloom's closed form
+ * (t_{1 - alpha/2, df} + t_{power, df}) SE is within 0.3% of it for df >= 38.
  * Bloom (2005), Learning More from Social Experiments, ch. 4; Raudenbush (1997), Psychological Methods 2(2);
  * Duflo, Glennerster and Kremer (2007), Using Randomization in Development Economics Research, eq. 11.
- * `df: "normal"` uses z quantiles instead (large J).
+ * `distribution: "normal"` uses the normal distribution instead (large J): power(delta) =
+ * 1 - Phi(z - delta/SE) + Phi(-z - delta/SE). Checked against R in test/estimate/power_independent.test.ts.
  */
 export interface ClusterDesign {
   /** number of households (clusters) */
@@ -93,20 +99,33 @@ export function clusterDesignSe(d: ClusterDesign): PowerDesignSummary {
   return { std_error: Math.sqrt(variance), design_effect, df, critical };
 }
 
-/** Minimum detectable effect at the given power (default 0.8). */
+/** Power of the two-sided test at a true effect of `ncp` standard errors (noncentral t; normal when df is infinite). */
+function powerAtNcp(s: PowerDesignSummary, ncp: number): number {
+  if (s.df === Infinity) return 1 - pnorm(s.critical - ncp) + pnorm(-s.critical - ncp);
+  return 1 - pnt(s.critical, s.df, ncp) + pnt(-s.critical, s.df, ncp);
+}
+
+/** Minimum detectable effect at the given power (default 0.8): the effect whose power is exactly `power`. */
 export function minimumDetectableEffect(d: ClusterDesign, power = 0.8): PowerDesignSummary & { mde: number; power: number } {
   range("power", power, 0, 1, true, true);
   const s = clusterDesignSe(d);
-  const tPower = s.df === Infinity ? qnorm(power) : qt(power, s.df);
-  return { ...s, mde: (s.critical + tPower) * s.std_error, power };
+  const alpha = d.alpha ?? 0.05;
+  if (!(power > alpha)) throw new EstimationError("bad_input", `power must exceed alpha (${alpha}): a test has power alpha at no effect`);
+  // bisection on the noncentrality; Bloom's closed form (z quantiles) brackets it from below and twice it from above
+  let lo = 0;
+  let hi = 2 * (s.critical + (s.df === Infinity ? qnorm(power) : qt(power, s.df))) + 1;
+  while (powerAtNcp(s, hi) < power) hi *= 2;
+  for (let i = 0; i < 200 && hi - lo > 1e-15 * hi; i++) {
+    const mid = (lo + hi) / 2;
+    if (powerAtNcp(s, mid) < power) lo = mid;
+    else hi = mid;
+  }
+  return { ...s, mde: ((lo + hi) / 2) * s.std_error, power };
 }
 
 /** Power to detect a true effect `effect` (same units as sd) with a two-sided test. */
 export function power(d: ClusterDesign, effect: number): PowerDesignSummary & { power: number; effect: number } {
   if (!Number.isFinite(effect)) throw new EstimationError("bad_input", `effect must be finite, got ${effect}`);
   const s = clusterDesignSe(d);
-  const shift = Math.abs(effect) / s.std_error;
-  const cdf = (x: number) => (s.df === Infinity ? pnorm(x) : pt(x, s.df));
-  const p = 1 - cdf(s.critical - shift) + cdf(-s.critical - shift);
-  return { ...s, power: p, effect };
+  return { ...s, power: powerAtNcp(s, Math.abs(effect) / s.std_error), effect };
 }

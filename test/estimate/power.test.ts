@@ -18,8 +18,10 @@ describe("cluster-randomised MDE and power", () => {
       const s = clusterDesignSe(d);
       expectClose(s.std_error, c.se[0], 1e-12, 1e-300, "se");
       expectClose(s.design_effect, c.deff[0], 1e-12, 1e-300, "deff");
-      expectClose(minimumDetectableEffect(d, c.target_power[0]).mde, c.mde[0], 1e-10, 1e-300, "mde");
-      expectClose(power(d, c.effect[0]).power, c.power[0], 1e-10, 1e-300, "power");
+      // the fixture's mde and power are Bloom's shifted central t; effekt uses the exact noncentral t (checked to
+      // 1e-8 against R in power_independent.test.ts), within 0.3% / 0.01 of Bloom's here (df >= 38)
+      expect(Math.abs(minimumDetectableEffect(d, c.target_power[0]).mde / c.mde[0] - 1), "mde").toBeLessThan(3e-3);
+      expect(Math.abs(power(d, c.effect[0]).power - c.power[0]), "power").toBeLessThan(0.01);
     }
   });
   it("equals the design-effect form and the 2.8 SE rule for large J", () => {
@@ -27,9 +29,10 @@ describe("cluster-randomised MDE and power", () => {
     const s = clusterDesignSe(d);
     const deff = 1 + 2 * 0.2;
     expect(s.std_error).toBeCloseTo(Math.sqrt((0.75 * deff) / (0.25 * 3_000_000)), 15);
+    // z_{0.975} + z_{0.8} = 2.8016, less the far tail Phi(-2 z_{0.975} - z_{0.8}) ~ 9.6e-7 that the exact MDE counts
     expect(minimumDetectableEffect(d).mde / s.std_error).toBeCloseTo(2.8016, 4);
-    // power at the MDE is 0.8 plus the far tail Phi(-2 z_{0.975} - z_{0.8}) ~ 9.6e-7
-    expect(power(d, minimumDetectableEffect(d).mde).power).toBeCloseTo(0.8000009605, 9);
+    expect(minimumDetectableEffect(d).mde / s.std_error).toBeLessThan(1.959963984540054 + 0.8416212335729143);
+    expect(power(d, minimumDetectableEffect(d).mde).power).toBeCloseTo(0.8, 12);
   });
   it("rejects impossible designs", () => {
     expect(() => clusterDesignSe({ households: 2, personsPerHousehold: 2, icc: 0.1 })).toThrow();

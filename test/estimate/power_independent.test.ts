@@ -1,11 +1,12 @@
 import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
-import { clusterDesignSe, getTerm, lmLin, minimumDetectableEffect, power } from "../../src/estimate/index.js";
+import { clusterDesignSe, getTerm, lmLin, minimumDetectableEffect, pnt, power } from "../../src/estimate/index.js";
 import { expectClose, loadFixture } from "./helpers.js";
 
 /**
  * `effekt power` checked against computations that do not share its formula (see test/oracle/power_independent.R):
- * the exact variance by matrix algebra, R's power.t.test, and a simulation with effekt's own Lin estimator.
+ * the exact variance by matrix algebra, R's power.t.test and noncentral t, and a simulation with effekt's own Lin
+ * estimator.
  */
 const fixture = loadFixture("power_independent");
 
@@ -18,16 +19,29 @@ describe("effekt power against independent computations", () => {
     }
   });
 
-  // Bloom's shifted central t slightly understates power at small df (0.0074 at df 38, 0.0006 at df 138):
-  // these bounds document the approximation; an exact noncentral t would meet 1e-8
-  it("one person per household: power within 0.01 and MDE within 0.1% of R's power.t.test (noncentral t; effekt uses Bloom's shifted t)", () => {
+  it("one person per household: power and MDE equal R's power.t.test(strict = TRUE) (noncentral t) to 1e-8", () => {
     for (const c of fixture.power_t_test) {
       const design = { households: 2 * c.n_per_arm[0], personsPerHousehold: 1, icc: 0, shareTreated: 0.5, alpha: c.alpha[0] };
-      const p = power(design, c.delta[0]).power;
-      expect(Math.abs(p - c.power[0]), `power n ${c.n_per_arm[0]}`).toBeLessThan(0.01);
-      expect(p, "the approximation errs on the safe side (plans more households)").toBeLessThanOrEqual(c.power[0]);
-      const mde = minimumDetectableEffect(design, 0.8).mde;
-      expect(Math.abs(mde / c.mde_80[0] - 1), `mde n ${c.n_per_arm[0]}`).toBeLessThan(0.001);
+      expectClose(power(design, c.delta[0]).power, c.power[0], 1e-8, 1e-300, `power n ${c.n_per_arm[0]}`);
+      expectClose(minimumDetectableEffect(design, 0.8).mde, c.mde_80[0], 1e-8, 1e-300, `mde n ${c.n_per_arm[0]}`);
+    }
+  });
+
+  it("the noncentral t CDF equals R's pt(q, df, ncp) on a grid (140 points) to 1e-10 (values below 1e-4: 1e-14 absolute)", () => {
+    expect(fixture.pnt.length).toBe(140);
+    for (const c of fixture.pnt) {
+      const got = pnt(c.t[0], c.df[0], c.ncp[0]);
+      expect(Math.abs(got - c.p[0]), `pt(${c.t[0]}, ${c.df[0]}, ${c.ncp[0]}) = ${c.p[0]}, got ${got}`).toBeLessThanOrEqual(1e-10 * Math.max(Math.abs(c.p[0]), 1e-4));
+    }
+  });
+
+  it("clustered designs (ICC, share treated, R2): power and MDE equal R's noncentral t and uniroot to 1e-8", () => {
+    for (const c of fixture.clustered) {
+      const design = { households: c.households[0], personsPerHousehold: c.m[0], icc: c.icc[0], shareTreated: c.share[0], r2: c.r2[0] };
+      expectClose(power(design, c.delta[0]).power, c.power[0], 1e-8, 1e-300, `power J ${c.households[0]}`);
+      expectClose(minimumDetectableEffect(design, 0.8).mde, c.mde_80[0], 1e-8, 1e-300, `mde J ${c.households[0]}`);
+      // and power at the MDE is the target
+      expect(power(design, minimumDetectableEffect(design, 0.8).mde).power).toBeCloseTo(0.8, 12);
     }
   });
 
