@@ -14,7 +14,8 @@ const data = cr2BenchData(persons, households);
 const t0 = performance.now();
 const fit =
   model === "lin"
-    ? lmLin(data.y, data.z, data.covariates, { clusters: data.clusters, seType: "CR2" })
+    ? // as effekt estimate runs it: the Bell-McCaffrey df of z only (the reported coefficient)
+      lmLin(data.y, data.z, data.covariates, { clusters: data.clusters, seType: "CR2", dfFor: ["z"] })
     : (() => {
         const d = buildDesign([{ name: "z", values: data.z }, ...data.covariates]);
         return lmRobust(d.X, d.n, d.k, data.y, { clusters: data.clusters, seType: "CR2", names: d.names });

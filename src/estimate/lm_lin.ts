@@ -19,6 +19,8 @@ export interface LmLinOptions {
   weights?: Float64Array;
   seType?: SeType;
   alpha?: number;
+  /** CR2: Bell-McCaffrey df only for these terms (e.g. ["z"], what effekt estimate reports); default all */
+  dfFor?: readonly string[];
 }
 
 /** Dummies for factor(block), for use as lm_lin covariates. */
@@ -52,5 +54,5 @@ export function lmLin(y: Float64Array, z: ArrayLike<number>, covariates: readonl
     return { name: `z:${c.name}`, values: v };
   });
   const d = buildDesign([{ name: "z", values: z }, ...centred, ...interactions]);
-  return lmRobust(d.X, d.n, d.k, y, { clusters: options.clusters, weights: options.weights, seType: options.seType, alpha: options.alpha, names: d.names });
+  return lmRobust(d.X, d.n, d.k, y, { clusters: options.clusters, weights: options.weights, seType: options.seType, alpha: options.alpha, names: d.names, dfFor: options.dfFor });
 }

@@ -18,6 +18,8 @@ export interface LmRobustOptions {
   alpha?: number;
   /** column names, default x1..xk */
   names?: readonly string[];
+  /** CR2: compute the Bell-McCaffrey df only for these terms (default all); the other terms' rows are NaN */
+  dfFor?: readonly string[];
 }
 
 export interface LmRobustResult {
@@ -49,7 +51,12 @@ export function lmRobust(X: Float64Array, n: number, k: number, y: Float64Array,
   if (names.length !== k) throw new EstimationError("bad_input", `${names.length} names for ${k} columns`);
   assertVaries(y);
   const fit = olsFit(X, n, k, y, options.weights, names);
-  return fromFit(fit, names, seType, options.clusters, options.alpha);
+  const dfCoefficients = options.dfFor?.map((t) => {
+    const j = names.indexOf(t);
+    if (j < 0) throw new EstimationError("bad_input", `no term ${t} in the model`);
+    return j;
+  });
+  return fromFit(fit, names, seType, options.clusters, options.alpha, fit.workingX, fit.workingResiduals, dfCoefficients);
 }
 
 /** Variance and inference for a finished fit (shared with iv_robust, which passes its second-stage design). */
@@ -61,14 +68,18 @@ export function fromFit(
   alpha = 0.05,
   varianceX: Float64Array = fit.workingX,
   varianceResiduals: Float64Array = fit.workingResiduals,
+  dfCoefficients?: readonly number[],
 ): LmRobustResult {
-  const v = robustVcov({ X: varianceX, n: fit.n, k: fit.k, xtxInv: fit.xtxInv, residuals: varianceResiduals, seType, clusters, weights: fit.weights });
+  const v = robustVcov({ X: varianceX, n: fit.n, k: fit.k, xtxInv: fit.xtxInv, residuals: varianceResiduals, seType, clusters, weights: fit.weights, dfCoefficients });
   const k = fit.k;
   const coefficients: EstimateResult[] = [];
   for (let j = 0; j < k; j++) {
     // As R, a nuisance term without a usable standard error (e.g. a block dummy over a constant stretch of the
     // outcome) does not stop inference on the others: its row carries the problem, and getTerm refuses it.
     try {
+      if (dfCoefficients !== undefined && !dfCoefficients.includes(j)) {
+        throw new EstimationError("bad_input", `${names[j]}: degrees of freedom not computed (only for ${dfCoefficients.map((c) => names[c]).join(", ")})`);
+      }
       coefficients.push(tInference(names[j], fit.coefficients[j], Math.sqrt(v.vcov[j * k + j]), v.df[j], alpha));
     } catch (err) {
       if (!(err instanceof EstimationError)) throw err;

@@ -45,6 +45,12 @@ export interface VarianceInput {
   clusters?: ArrayLike<number>;
   /** regression weights when X and residuals are the sqrt(w)-scaled working quantities (CR2 needs them) */
   weights?: Float64Array;
+  /**
+   * CR2 without weights: the coefficients whose Bell-McCaffrey df are wanted (default all). The others get NaN.
+   * The per-cluster df work is O(k^2) per coefficient, so asking only for the treatment's cuts a 22-coefficient
+   * Lin regression's time several-fold; the variance itself is unchanged.
+   */
+  dfCoefficients?: readonly number[];
 }
 
 export interface VarianceResult {
@@ -331,6 +337,8 @@ function cr2Unweighted(input: VarianceInput, groups: Grouping): VarianceResult {
   const { X, n, k, xtxInv: M, residuals: e } = input;
   const J = groups.nGroups;
   if (J < 2) throw new EstimationError("too_few_clusters", "cluster-robust standard errors need at least two clusters");
+  const wanted = input.dfCoefficients ?? Array.from({ length: k }, (_, c) => c);
+  for (const c of wanted) if (!(Number.isInteger(c) && c >= 0 && c < k)) throw new EstimationError("bad_input", `no coefficient ${c} for the degrees of freedom`);
   const meat = new Float64Array(k * k);
   const kk = k * k;
   const S = new Float64Array(k * kk); // S_c at c * k^2, upper triangle used
@@ -420,7 +428,7 @@ function cr2Unweighted(input: VarianceInput, groups: Grouping): VarianceResult {
       for (let v = t; v < nnz; v++) meat[a * k + nz[v]] += ua * u[nz[v]];
     }
     // Qt = (X_g' P)' (k x k), row c = q_gc, so the S_c update below reads it contiguously
-    for (let c = 0; c < k; c++) {
+    for (const c of wanted) {
       for (let t = 0; t < nnz; t++) {
         const a = nz[t];
         let s = 0;
@@ -428,7 +436,7 @@ function cr2Unweighted(input: VarianceInput, groups: Grouping): VarianceResult {
         Qt[c * k + a] = s;
       }
     }
-    for (let c = 0; c < k; c++) {
+    for (const c of wanted) {
       let d = 0;
       let qmq = 0;
       for (let i = 0; i < m; i++) {
@@ -461,9 +469,9 @@ function cr2Unweighted(input: VarianceInput, groups: Grouping): VarianceResult {
   }
   for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) meat[a * k + b] = meat[b * k + a];
   const vcov = sandwich(M, meat, k);
-  const df = new Float64Array(k);
+  const df = new Float64Array(k).fill(NaN);
   const Sc = new Float64Array(kk);
-  for (let c = 0; c < k; c++) {
+  for (const c of wanted) {
     const base = c * kk;
     for (let a = 0; a < k; a++) {
       for (let b = a; b < k; b++) {
