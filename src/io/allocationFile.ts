@@ -2,17 +2,19 @@ import { InputError, UserError } from "../errors.js";
 import type { AssignedHousehold } from "../estimate/pipeline/assignment.js";
 import { formatDay, idColumn, numberColumn, parseDateText, textColumn, where } from "./columns.js";
 import { rawColumn, readCsv } from "./csv.js";
+import type { Pseudonymiser } from "./pseudonym.js";
 
 /**
  * An allocation file made by another tool (e.g. the Viborg lottery of 2023, before effekt), used by `estimate`
  * in place of effekt's register. Columns: `household_id, arm, stratum, p_treatment`, optional `wave` (default 1)
  * and `draw_date` (YYYY-MM-DD or DD-MM-YYYY; otherwise `--draw-date`). Documented in
  * data-schemas/effect-table-meta.md ("External allocation files"). Nothing here can check how the
- * allocation was made, so every output says "not verified by effekt".
+ * allocation was made, so every output says "not verified by effekt". CPR-like household ids are refused, or
+ * replaced by keyed pseudonyms when `pseudonyms` is given (`--allow-cpr-like-ids --pseudonym-key FILE`).
  */
-export function readAllocationFile(path: string, drawDateFlag?: string): AssignedHousehold[] {
+export function readAllocationFile(path: string, drawDateFlag?: string, pseudonyms?: Pseudonymiser): AssignedHousehold[] {
   const table = readCsv(path, { required: ["household_id", "arm", "stratum", "p_treatment"] });
-  const ids = idColumn(table, "household_id", { unique: true });
+  const ids = idColumn(table, "household_id", { unique: true, pseudonyms });
   const arms = textColumn(table, "arm", { expected: '"treatment" or "control"' });
   const strata = textColumn(table, "stratum", { allowEmpty: true });
   const p = numberColumn(table, "p_treatment", { expected: "a probability strictly between 0 and 1" });

@@ -1,20 +1,25 @@
 import { existsSync } from "node:fs";
-import { InputError, UserError } from "../errors.js";
+import { describeNames, InputError, UserError } from "../errors.js";
 import { makeAssignment, type Assignment } from "../estimate/pipeline/assignment.js";
 import type { PersonFrame } from "../estimate/pipeline/analysisData.js";
 import { readAllocationFile } from "./allocationFile.js";
 import { booleanColumn, idColumn, isMissing, numberColumn } from "./columns.js";
 import { rawColumn, readCsv } from "./csv.js";
+import type { Pseudonymiser } from "./pseudonym.js";
 import { readRegister } from "./register.js";
 
-/** Reading the inputs of `effekt estimate` (persons, take-up, the assignment) into the pipeline's types. */
+/**
+ * Reading the inputs of `effekt estimate` (persons, take-up, the assignment) into the pipeline's types.
+ * `pseudonyms` (`--allow-cpr-like-ids --pseudonym-key FILE`) replaces CPR-like ids by keyed pseudonyms as they
+ * are read; without it such ids are refused (io/columns.ts `idColumn`).
+ */
 
 export function requireFile(path: string | undefined, flag: string): void {
   if (path !== undefined && !existsSync(path)) throw new UserError(`${flag} ${path}: no such file`);
 }
 
 /** The assignment from effekt's register (`--register`) or an external allocation file (`--allocation`). */
-export function readAssignment(opts: { register?: string; allocation?: string; drawDate?: string }): Assignment {
+export function readAssignment(opts: { register?: string; allocation?: string; drawDate?: string }, pseudonyms?: Pseudonymiser): Assignment {
   if ((opts.register === undefined) === (opts.allocation === undefined)) {
     throw new UserError("give exactly one of --register FILE (written by effekt draw) and --allocation FILE (made by another tool)");
   }
@@ -28,7 +33,7 @@ export function readAssignment(opts: { register?: string; allocation?: string; d
     })));
   }
   requireFile(opts.allocation, "--allocation");
-  return makeAssignment("external", readAllocationFile(opts.allocation!, opts.drawDate));
+  return makeAssignment("external", readAllocationFile(opts.allocation!, opts.drawDate, pseudonyms));
 }
 
 /**
@@ -36,14 +41,14 @@ export function readAssignment(opts: { register?: string; allocation?: string; d
  * stops with exit 2 naming file and column. `age` (when persons.csv has no such column) is derived as the draw
  * year minus `birth_year`; `wave` and `stratum` subgroups (when not columns of persons.csv) come from the assignment.
  */
-export function readPersons(path: string, covariates: readonly string[], subgroups: readonly string[], assignment: Assignment, required: readonly string[] = []): PersonFrame & { birthYear: Float64Array; role: string[] } {
+export function readPersons(path: string, covariates: readonly string[], subgroups: readonly string[], assignment: Assignment, required: readonly string[] = [], pseudonyms?: Pseudonymiser): PersonFrame & { birthYear: Float64Array; role: string[] } {
   requireFile(path, "--persons");
   const table = readCsv(path);
-  const personIds = idColumn(table, "person_id", { unique: true });
-  const householdIds = idColumn(table, "household_id");
+  const personIds = idColumn(table, "person_id", { unique: true, pseudonyms });
+  const householdIds = idColumn(table, "household_id", { pseudonyms });
   const has = (c: string) => table.header.includes(c);
   for (const c of required) {
-    if (!has(c)) throw new InputError({ file: table.file, line: 1, column: c }, "is missing", `a column named "${c}" (the analysis plan's populations need it; the header has: ${table.header.join(", ")})`);
+    if (!has(c)) throw new InputError({ file: table.file, line: 1, column: c }, "is missing", `a column named "${c}" (the analysis plan's populations need it; the header has: ${describeNames(table.header)})`);
   }
   const birthYear = has("birth_year") ? numberColumn(table, "birth_year", { allowMissing: true, integer: true }) : new Float64Array(personIds.length).fill(NaN);
   const role = has("role") ? rawColumn(table, "role") : personIds.map(() => "");
@@ -57,7 +62,7 @@ export function readPersons(path: string, covariates: readonly string[], subgrou
       }));
       continue;
     }
-    if (!has(c)) throw new InputError({ file: table.file, line: 1, column: c }, "is missing", `a numeric covariate column named "${c}" (the header has: ${table.header.join(", ")})`);
+    if (!has(c)) throw new InputError({ file: table.file, line: 1, column: c }, "is missing", `a numeric covariate column named "${c}" (the header has: ${describeNames(table.header)})`);
     covs.set(c, numberColumn(table, c, { allowMissing: true }));
   }
   const groups = new Map<string, string[]>();
@@ -69,17 +74,17 @@ export function readPersons(path: string, covariates: readonly string[], subgrou
       }));
       continue;
     }
-    if (!has(s)) throw new InputError({ file: table.file, line: 1, column: s }, "is missing", `a subgroup column named "${s}" (the header has: ${table.header.join(", ")})`);
+    if (!has(s)) throw new InputError({ file: table.file, line: 1, column: s }, "is missing", `a subgroup column named "${s}" (the header has: ${describeNames(table.header)})`);
     groups.set(s, rawColumn(table, s).map((v) => (isMissing(v) ? "" : v)));
   }
   return { file: table.file, personIds, householdIds, covariates: covs, subgroups: groups, birthYear, role };
 }
 
 /** takeup.csv: household -> 1 (took up) or 0. */
-export function readTakeup(path: string): Map<string, number> {
+export function readTakeup(path: string, pseudonyms?: Pseudonymiser): Map<string, number> {
   requireFile(path, "--takeup");
   const t = readCsv(path);
-  const ids = idColumn(t, "household_id", { unique: true });
+  const ids = idColumn(t, "household_id", { unique: true, pseudonyms });
   const took = booleanColumn(t, "took_up");
   return new Map(ids.map((id, i) => [id, took[i]]));
 }

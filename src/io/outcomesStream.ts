@@ -3,9 +3,10 @@ import { createReadStream, statSync } from "node:fs";
 import { basename } from "node:path";
 import { TextDecoder } from "node:util";
 import { parse } from "csv-parse/sync";
-import { InputError, UserError } from "../errors.js";
+import { describeNames, InputError, looksLikeCpr, UserError } from "../errors.js";
 import { isMissing, parseDateText, parseNumberText } from "./columns.js";
 import { detectDelimiter, type Delimiter } from "./csv.js";
+import type { Pseudonymiser } from "./pseudonym.js";
 
 /**
  * Streams outcomes.csv (`person_id, outcome, date, value`, long format) line by line without holding the file,
@@ -16,7 +17,9 @@ import { detectDelimiter, type Delimiter } from "./csv.js";
  * Same rules and messages as the in-memory reader `csv.ts`: UTF-8 (with or without BOM), UTF-16 with a BOM or
  * Windows-1252 when the bytes are not UTF-8 (then the file is read a second time), the delimiter guessed from the
  * header (`;` means decimal comma), quoted fields (a record may span lines), one field per header column.
- * A person_id not in persons.csv stops with exit 2 naming file, line and value.
+ * A person_id not in persons.csv stops with exit 2 naming file, line and value. With `pseudonyms`
+ * (`--allow-cpr-like-ids --pseudonym-key FILE`) a CPR-like person_id is looked up by its keyed pseudonym, as
+ * persons.csv's ids were replaced by the same key; without it a CPR-like id is not in persons.csv's (refused) ids.
  * Returns the number of data rows and the SHA-256 of the file's bytes (hashed while reading: a second pass over a
  * 1 GB file, or reading it whole to hash it, would cost the time and memory the stream saves).
  */
@@ -25,7 +28,7 @@ export type OutcomeRowHandler = (personIndex: number, outcome: string, day: numb
 const REQUIRED = ["person_id", "outcome", "date", "value"] as const;
 const MAX_RECORD_CHARS = 1 << 20;
 
-export async function readOutcomes(path: string, personIds: readonly string[], onRow: OutcomeRowHandler, personsFile = "persons.csv"): Promise<{ rows: number; sha256: string }> {
+export async function readOutcomes(path: string, personIds: readonly string[], onRow: OutcomeRowHandler, personsFile = "persons.csv", pseudonyms?: Pseudonymiser): Promise<{ rows: number; sha256: string }> {
   const file = basename(path);
   try {
     if (statSync(path).isDirectory()) throw new UserError(`${path} is a folder; expected a CSV file`);
@@ -36,16 +39,22 @@ export async function readOutcomes(path: string, personIds: readonly string[], o
   const index = new Map<string, number>();
   personIds.forEach((p, i) => index.set(p, i));
   try {
-    return await pass(path, file, "utf-8", index, onRow, personsFile);
+    return await pass(path, file, "utf-8", index, onRow, personsFile, pseudonyms);
   } catch (err) {
-    if (err instanceof NotUtf8) return pass(path, file, "windows-1252", index, onRow, personsFile);
+    if (!(err instanceof NotUtf8)) throw err;
+  }
+  try {
+    return await pass(path, file, "windows-1252", index, onRow, personsFile, pseudonyms);
+  } catch (err) {
+    // only a file that a UTF-8 byte-order mark forces to UTF-8 can fail to decode on the second pass
+    if (err instanceof NotUtf8) throw new InputError({ file }, "starts with a UTF-8 byte-order mark but is not valid UTF-8", "valid UTF-8 after the BOM");
     throw err;
   }
 }
 
 class NotUtf8 extends Error {}
 
-async function pass(path: string, file: string, guess: "utf-8" | "windows-1252", index: Map<string, number>, onRow: OutcomeRowHandler, personsFile: string): Promise<{ rows: number; sha256: string }> {
+async function pass(path: string, file: string, guess: "utf-8" | "windows-1252", index: Map<string, number>, onRow: OutcomeRowHandler, personsFile: string, pseudonyms?: Pseudonymiser): Promise<{ rows: number; sha256: string }> {
   const stream = createReadStream(path, { highWaterMark: 1 << 20 });
   const hash = createHash("sha256");
   let decoder: TextDecoder | undefined;
@@ -69,7 +78,7 @@ async function pass(path: string, file: string, guess: "utf-8" | "windows-1252",
         if (header!.indexOf(name) !== j) throw new InputError({ file, line, column: name }, "appears twice in the header", "unique column names");
       });
       for (const name of REQUIRED) {
-        if (!header.includes(name)) throw new InputError({ file, line: 1, column: name }, "is missing", `a column named "${name}" (the header has: ${header.map((h) => `"${h}"`).join(", ")})`);
+        if (!header.includes(name)) throw new InputError({ file, line: 1, column: name }, "is missing", `a column named "${name}" (the header has: ${describeNames(header)})`);
       }
       cols = REQUIRED.map((c) => header!.indexOf(c));
       width = header.length;
@@ -81,8 +90,9 @@ async function pass(path: string, file: string, guess: "utf-8" | "windows-1252",
     const dateText = fields[cols[2]].trim();
     const rawValue = fields[cols[3]].trim();
     if (pid === "") throw new InputError({ file, line, column: "person_id" }, "is empty", "a pseudonymous identifier");
-    const p = index.get(pid);
-    if (p === undefined) throw new InputError({ file, line, column: "person_id" }, `is not in ${personsFile}`, "a person_id of the persons file", pid);
+    const key = pseudonyms && looksLikeCpr(pid) ? pseudonyms.of(pid) : pid;
+    const p = index.get(key);
+    if (p === undefined) throw new InputError({ file, line, column: "person_id" }, `is not in ${personsFile}`, "a person_id of the persons file", key);
     if (outcome === "") throw new InputError({ file, line, column: "outcome" }, "is empty", "an outcome name");
     let value = NaN;
     if (!isMissing(rawValue)) {
