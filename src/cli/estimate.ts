@@ -3,6 +3,7 @@ import chalk, { Chalk } from "chalk";
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { UserError } from "../errors.js";
+import type { Pseudonymiser } from "../io/pseudonym.js";
 import {
   createQuickAccumulator, estimateEffects, formatCsv, formatJson, formatMeta, META_FORMAT, planOutcomeValues, takeupByArm,
   type Assignment, type EffectRow, type EffectsMeta, type Estimator, type OutcomeValues, type PendingHorizon, type PlanRef, type QuickWindow, type Role,
@@ -20,8 +21,9 @@ import { VERSION } from "../version.js";
 import { parseFormat } from "./flags.js";
 import { say, warn } from "./output.js";
 import { planLock } from "./estimatePlanLock.js";
+import { addCprOptions, idPolicyFrom, type CprFlags } from "./cprOptions.js";
 
-export interface EstimateOptions {
+export interface EstimateOptions extends CprFlags {
   register?: string;
   allocation?: string;
   drawDate?: string;
@@ -46,7 +48,7 @@ export { EFFECT_COLUMNS, type EffectRow } from "../estimate/pipeline/index.js";
 const collect = (v: string, acc: string[]) => [...acc, v];
 
 export function registerEstimate(program: Command): void {
-  program
+  const command = program
     .command("estimate")
     .description("effect estimates (ITT by difference in means and Lin regression, CACE with take-up) by an analysis plan or quick mode")
     .option("--plan <file>", "analysis plan JSON (e.g. analyses/relationel-velfaerd.json): outcomes, windows, horizons, covariates, subgroups, RI")
@@ -71,6 +73,7 @@ export function registerEstimate(program: Command): void {
     .action(async (opts: EstimateOptions) => {
       await runEstimate(opts);
     });
+  addCprOptions(command);
 }
 
 export interface EstimateRun {
@@ -103,13 +106,15 @@ interface Analysis {
 
 /** Runs the command: reads the inputs, runs the pipeline, writes the table (and its meta with --out). */
 export async function runEstimate(opts: EstimateOptions): Promise<EstimateRun> {
+  // CPR-like ids in persons, outcomes, take-up or an allocation file: refused, or replaced by keyed pseudonyms
+  const { pseudonyms } = idPolicyFrom(opts);
   const format = parseFormat(opts.format ?? "csv");
   for (const [f, flag] of [[opts.persons, "--persons"], [opts.outcomes, "--outcomes"], [opts.takeup, "--takeup"], [opts.plan, "--plan"]] as const) requireFile(f, flag);
-  const assignment = readAssignment(opts);
+  const assignment = readAssignment(opts, pseudonyms);
   if (assignment.source === "external") warn(`${opts.allocation}: allocation made by another tool, not verified by effekt (randomisation inference re-draws by complete randomisation within wave x stratum)`);
-  const takeup = opts.takeup !== undefined ? readTakeup(opts.takeup) : undefined;
+  const takeup = opts.takeup !== undefined ? readTakeup(opts.takeup, pseudonyms) : undefined;
 
-  const analysis = opts.plan !== undefined ? await planAnalysis(opts, assignment) : await quickAnalysis(opts, assignment);
+  const analysis = opts.plan !== undefined ? await planAnalysis(opts, assignment, pseudonyms) : await quickAnalysis(opts, assignment, pseudonyms);
   const bar = opts.progress !== false && analysis.permutations > 0 && process.stderr.isTTY
     ? new cliProgress.SingleBar({ format: "randomisation inference [{bar}] {value}/{total} re-draws", stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic)
     : undefined;
@@ -171,7 +176,7 @@ export async function runEstimate(opts: EstimateOptions): Promise<EstimateRun> {
 }
 
 /** Quick mode: `--outcome NAME` values taken as given (one per person, or reduced by --window). */
-async function quickAnalysis(opts: EstimateOptions, assignment: Assignment): Promise<Analysis> {
+async function quickAnalysis(opts: EstimateOptions, assignment: Assignment, pseudonyms?: Pseudonymiser): Promise<Analysis> {
   const outcomes = opts.outcome ?? [];
   if (outcomes.length === 0) throw new UserError("name the outcomes: --plan FILE, or --outcome NAME (repeatable) for quick mode");
   const window = opts.window as QuickWindow | undefined;
@@ -183,13 +188,13 @@ async function quickAnalysis(opts: EstimateOptions, assignment: Assignment): Pro
   if (opts.byHorizon && assignment.households.some((h) => h.drawDate === "")) {
     throw new UserError("--by-horizon needs each household's draw date: give --draw-date or a draw_date column in the allocation file");
   }
-  const persons = readPersons(opts.persons, covariates, subgroups, assignment);
+  const persons = readPersons(opts.persons, covariates, subgroups, assignment, [], pseudonyms);
   const drawDay = Float64Array.from(persons.householdIds, (h) => {
     const d = assignment.byId.get(h)?.drawDate;
     return d ? parseDateText(d) ?? NaN : NaN;
   });
   const acc = createQuickAccumulator({ outcomes, window, byHorizon: opts.byHorizon === true, drawDayOf: (p) => drawDay[p], file: basename(opts.outcomes), personIdOf: (p) => persons.personIds[p] });
-  const read = await readOutcomes(opts.outcomes, persons.personIds, (p, outcome, day, value, line, dateText) => acc.add(p, outcome, day, value, line, dateText), basename(opts.persons));
+  const read = await readOutcomes(opts.outcomes, persons.personIds, (p, outcome, day, value, line, dateText) => acc.add(p, outcome, day, value, line, dateText), basename(opts.persons), pseudonyms);
   for (const o of outcomes) if (acc.rowsSeen(o) === 0) throw new UserError(`${opts.outcomes} has no rows for outcome "${o}"`);
   const warnings: string[] = [];
   for (const o of outcomes) {
@@ -222,7 +227,7 @@ async function quickAnalysis(opts: EstimateOptions, assignment: Assignment): Pro
  * the randomisation inference. Holm and BH run over the whole-sample `lm_lin` rows (Lin's estimator is the
  * plan's primary analysis: it uses the pre-registered covariates), per role.
  */
-async function planAnalysis(opts: EstimateOptions, assignment: Assignment): Promise<Analysis> {
+async function planAnalysis(opts: EstimateOptions, assignment: Assignment, pseudonyms?: Pseudonymiser): Promise<Analysis> {
   for (const [flag, v] of [["--outcome", (opts.outcome ?? []).length > 0], ["--covariates", opts.covariates !== undefined], ["--window", opts.window !== undefined], ["--by-horizon", opts.byHorizon === true], ["--subgroup", (opts.subgroup ?? []).length > 0]] as const) {
     if (v) throw new UserError(`${flag} is for quick mode; with --plan the plan decides (edit the plan, and the lock check will list the change)`);
   }
@@ -242,7 +247,7 @@ async function planAnalysis(opts: EstimateOptions, assignment: Assignment): Prom
     ...(plan.outcomes.some((o) => o.population.role !== undefined) ? ["role"] : []),
     ...(plan.outcomes.some((o) => o.population.age_min !== undefined || o.population.age_max !== undefined) ? ["birth_year"] : []),
   ];
-  const persons = readPersons(opts.persons, covariateNames, subgroupColumns, assignment, populationColumns);
+  const persons = readPersons(opts.persons, covariateNames, subgroupColumns, assignment, populationColumns, pseudonyms);
   const drawDay = Int32Array.from(persons.householdIds, (h) => {
     const d = assignment.byId.get(h)?.drawDate;
     const day = d ? parseDateText(d) : undefined;
@@ -260,7 +265,7 @@ async function planAnalysis(opts: EstimateOptions, assignment: Assignment): Prom
     rowsOf[o]++;
     if (day > lastDay[o]) lastDay[o] = day;
     acc.addAt(p, o, day, value);
-  }, basename(opts.persons));
+  }, basename(opts.persons), pseudonyms);
   plan.outcomes.forEach((o, i) => {
     if (rowsOf[i] === 0) throw new UserError(`${opts.plan}: outcome "${o.name}" has no rows in ${opts.outcomes} (check the name against the outcome column)`);
   });
