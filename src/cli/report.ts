@@ -22,9 +22,10 @@ import { reportCsvFiles, type CsvDialect } from "../report/write/csv.js";
 import { reportMarkdown } from "../report/write/markdown.js";
 import { reportXlsx } from "../report/write/xlsx.js";
 import { VERSION } from "../version.js";
+import { addCprOptions, idPolicyFrom, type CprFlags } from "./cprOptions.js";
 import { say } from "./output.js";
 
-export interface ReportOptions {
+export interface ReportOptions extends CprFlags {
   audience: string;
   out: string;
   results?: string;
@@ -46,7 +47,7 @@ const FORMATS = ["xlsx", "csv", "md", "html"] as const;
 type Format = (typeof FORMATS)[number];
 
 export function registerReport(program: Command): void {
-  program
+  const command = program
     .command("report")
     .description("tables for SUS (formative) or AAU (summative) with suppression of small cells: XLSX, CSV, Markdown, HTML")
     .requiredOption("--audience <sus|aau>", "sus: flow, balance, indicators, interim effects; aau: effects, attrition, subgroups, gains")
@@ -66,6 +67,7 @@ export function registerReport(program: Command): void {
     .action(async (opts: ReportOptions) => {
       await runReport(opts);
     });
+  addCprOptions(command);
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
@@ -106,7 +108,9 @@ export async function runReport(opts: ReportOptions): Promise<ReportRun> {
     gains: opts.gains ? "--gains" : undefined,
     takeup: opts.takeup ? "--takeup" : undefined,
   };
-  const inputs = readInputs(paths, flags);
+  // CPR-like household ids in the take-up file: refused, or keyed pseudonyms matching the register's
+  const { pseudonyms } = idPolicyFrom(opts);
+  const inputs = readInputs(paths, flags, pseudonyms);
   if (!inputs.register && !inputs.effects && !inputs.indicators && !inputs.gains) {
     throw new UserError("no result files found: give --results DIR or at least one of --register, --effects, --indicators, --gains");
   }

@@ -2,6 +2,13 @@
  * Reading the result files a report is built from, into plain aggregates. Household ids are read only to join
  * the register with the take-up file and are dropped here: nothing past this file sees an identifier.
  *
+ * Text cells of effekt's own CSVs (effects, indicators, balance table) are read back with `restoreNeutralised`:
+ * the writers put a `'` before a formula-like label (Excel safety) and put it back on output, so the report
+ * shows the label without a stray quote and never doubles the prefix.
+ *
+ * CPR-like household ids in the take-up file are refused, or replaced by keyed pseudonyms (`pseudonyms`, from
+ * `--allow-cpr-like-ids --pseudonym-key FILE`) so they match the register effekt draw wrote with the same key.
+ *
  * Checks: a file named on the command line must exist; the effects table must hash to its meta's `table_sha256`;
  * the meta's register hash must match the register given. Each failure is one line (UserError, exit 2).
  */
@@ -9,10 +16,12 @@ import { existsSync, readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { InputError, UserError } from "../errors.js";
 import { readCsv, rawColumn, type RawTable } from "../io/csv.js";
-import { isMissing, parseNumberText } from "../io/columns.js";
+import { idColumn, isMissing, parseNumberText } from "../io/columns.js";
+import { restoreNeutralised } from "../io/excelSafe.js";
 import { sha256 } from "../io/hash.js";
 import { readJsonFile } from "../io/json.js";
 import { committedManifests, readManifests, readRegister } from "../io/register.js";
+import type { Pseudonymiser } from "../io/pseudonym.js";
 import type { WaveManifest } from "../schemas/manifest.js";
 
 export interface InputFile {
@@ -187,7 +196,7 @@ export function sortIndicators(rows: IndicatorRow[]): IndicatorRow[] {
 }
 
 /** Reads the register, its committed manifests and (optionally) the take-up file into flow counts. */
-export function readRegisterData(path: string, takeupPath: string | undefined, files: InputFile[]): RegisterData {
+export function readRegisterData(path: string, takeupPath: string | undefined, files: InputFile[], pseudonyms?: Pseudonymiser): RegisterData {
   const rows = readRegister(path);
   if (rows.length === 0) throw new UserError(`${basename(path)}: the register is empty; expected households drawn by effekt draw`);
   const { committed } = committedManifests(rows, readManifests(path));
@@ -213,7 +222,7 @@ export function readRegisterData(path: string, takeupPath: string | undefined, f
   let tookUp: Set<string> | null = null;
   if (takeupPath) {
     const table = readCsv(takeupPath, { required: ["household_id", "took_up"] });
-    const ids = rawColumn(table, "household_id");
+    const ids = idColumn(table, "household_id", { unique: true, pseudonyms });
     const flags = rawColumn(table, "took_up");
     tookUp = new Set();
     flags.forEach((f, i) => {
@@ -250,7 +259,7 @@ function readBalance(registerPath: string, files: InputFile[]): Record<string, s
   const out: Record<string, string>[] = [];
   for (let i = 0; i < table.nRows; i++) {
     const row: Record<string, string> = {};
-    for (const h of table.header) row[h] = table.columns.get(h)![i];
+    for (const h of table.header) row[h] = restoreNeutralised(table.columns.get(h)![i]);
     out.push(row);
   }
   return out;
@@ -266,7 +275,7 @@ export function readEffects(path: string, files: InputFile[]): EffectsData {
   const rows: EffectRow[] = [];
   for (let i = 0; i < table.nRows; i++) {
     const row: Record<string, unknown> = {};
-    for (const k of EFFECT_TEXT) row[k] = col(table, k)?.[i] ?? "";
+    for (const k of EFFECT_TEXT) row[k] = restoreNeutralised(col(table, k)?.[i] ?? "");
     for (const k of EFFECT_NUM) row[k] = numAt(table, k, i);
     if (!row.estimand) row.estimand = row.estimator === "iv_robust" ? "CACE" : "ITT";
     rows.push(row as unknown as EffectRow);
@@ -291,7 +300,7 @@ export function readEffects(path: string, files: InputFile[]): EffectsData {
 export function readIndicators(path: string): IndicatorRow[] {
   const table = readCsv(path, { required: ["indicator", "area", "year", "value"] });
   const out: IndicatorRow[] = [];
-  const text = (k: string, i: number) => col(table, k)?.[i] ?? "";
+  const text = (k: string, i: number) => restoreNeutralised(col(table, k)?.[i] ?? "");
   const n = (k: string, i: number) => numAt(table, k, i);
   for (let i = 0; i < table.nRows; i++) {
     const raw = text("value", i).trim();
@@ -329,7 +338,7 @@ export function readGains(path: string): GainsData {
  * Reads every input given. Files named explicitly must exist (`flags` maps each path to the flag it came from,
  * for the message); a results folder's files are optional. Also checks the effects came from this register.
  */
-export function readInputs(paths: InputPaths, flags: Partial<Record<keyof InputPaths, string>>): ReportInputs {
+export function readInputs(paths: InputPaths, flags: Partial<Record<keyof InputPaths, string>>, pseudonyms?: Pseudonymiser): ReportInputs {
   for (const [k, p] of Object.entries(paths) as [keyof InputPaths, string | undefined][]) {
     if (p && flags[k]) mustExist(p, flags[k]!);
   }
@@ -342,7 +351,7 @@ export function readInputs(paths: InputPaths, flags: Partial<Record<keyof InputP
   if (reg) {
     files.push(fileRef("register", reg));
     if (takeup) files.push(fileRef("takeup", takeup));
-    register = readRegisterData(reg, takeup, files);
+    register = readRegisterData(reg, takeup, files, pseudonyms);
     balance = readBalance(reg, files);
   }
   const eff = present(paths.effects);
