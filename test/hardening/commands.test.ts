@@ -20,18 +20,15 @@ const head = (name: string, lines: number) => readFileSync(join(SAMPLES, name), 
 /**
  * Known issues in other owners' files, reported and waiting for a fix: the message is still one line and exit 2,
  * but it may be long or hold a raw line break. Remove an entry when its fix lands (the test then checks the message fully again).
- * - src/io/outcomesStream.ts lists the header names raw when a required column is missing (use describeNames
- *   from src/errors.ts, as src/io/csv.ts does).
+ * (None at present.)
  */
-const KNOWN_LONG_MESSAGES = [/^effekt: outcomes\.csv, line 1, column [a-z_]+: is missing; expected a column named "[a-z_]+" \(the header has: /];
+const KNOWN_LONG_MESSAGES: RegExp[] = [];
 
 /**
  * Known crashes in other owners' files, reported with their failing input and waiting for a fix; remove an entry
- * when the fix lands.
- * - src/io/outcomesStream.ts: an outcomes file that starts with a broken BOM (bytes EF FF BB BF) and is otherwise
- *   valid UTF-8 lets the internal NotUtf8 signal escape as an uncaught error (exit 3, "internal error").
+ * when the fix lands. (None at present.)
  */
-const KNOWN_CRASHES = [(err: unknown) => err instanceof Error && err.constructor.name === "NotUtf8"];
+const KNOWN_CRASHES: ((err: unknown) => boolean)[] = [];
 
 function check(r: InProcessResult, what: string, outFiles: string[] = [], codes = [0, 2]): void {
   if (r.crash && KNOWN_CRASHES.some((known) => known(r.crash))) return;
