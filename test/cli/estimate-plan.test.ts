@@ -270,7 +270,7 @@ describe("effekt estimate: bad input gives the documented error or warning, neve
     const bad = planWith((p) => (p.covariates = ["income"]));
     const r = effekt(["estimate", "--plan", bad, "--register", register, "--persons", persons, "--outcomes", outcomes, "--out", join(d, "e.csv")]);
     expect(r.code).toBe(2);
-    expect(r.stderr.trim().split("\n")).toEqual(["effekt: persons.csv, line 1, column income: is missing; expected a numeric covariate column named \"income\" (the header has: person_id, household_id, birth_year, sex, role, benefit_type, employed_baseline, school_absence_baseline)"]);
+    expect(r.stderr.trim().split("\n")).toEqual(["effekt: persons.csv, line 1, column income: is missing; expected a numeric covariate column named \"income\" (the header has: \"person_id\", \"household_id\", \"birth_year\", \"sex\", \"role\", \"benefit_type\", \"employed_baseline\", \"school_absence_baseline\")"]);
     const ok = effekt(["estimate", "--plan", PLAN, "--register", register, "--persons", persons, "--outcomes", outcomes, "--out", join(d, "e.csv"), "--no-progress"]);
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stdout).toMatch(/^plan relationel-velfaerd: not locked/);
