@@ -6,7 +6,8 @@ import { readAllocationFile } from "./allocationFile.js";
 import { booleanColumn, idColumn, isMissing, numberColumn } from "./columns.js";
 import { rawColumn, readCsv } from "./csv.js";
 import type { Pseudonymiser } from "./pseudonym.js";
-import { readRegister } from "./register.js";
+import { committedManifests, readManifests, readRegister } from "./register.js";
+import { checkPseudonymKey } from "./waveFiles.js";
 
 /**
  * Reading the inputs of `effekt estimate` (persons, take-up, the assignment) into the pipeline's types.
@@ -28,6 +29,8 @@ export function readAssignment(opts: { register?: string; allocation?: string; d
     if (opts.drawDate !== undefined) throw new UserError("--draw-date goes with --allocation; the register has each household's draw date");
     const rows = readRegister(opts.register);
     if (rows.length === 0) throw new UserError(`${opts.register} holds no drawn households`);
+    // a key other than the one the waves were drawn with gives other pseudonyms: nothing would join
+    if (pseudonyms) for (const s of committedManifests(rows, readManifests(opts.register)).committed.values()) checkPseudonymKey(s.manifest.definition, { pseudonyms });
     return makeAssignment("effekt", rows.map((r) => ({
       householdId: r.householdId, wave: r.wave, stratum: r.stratum, arm: r.arm, pTreatment: r.pNumerator / r.pDenominator, drawDate: r.drawDate,
     })));

@@ -21,6 +21,7 @@ import { restoreNeutralised } from "../io/excelSafe.js";
 import { sha256 } from "../io/hash.js";
 import { readJsonFile } from "../io/json.js";
 import { committedManifests, readManifests, readRegister } from "../io/register.js";
+import { checkPseudonymKey } from "../io/waveFiles.js";
 import type { Pseudonymiser } from "../io/pseudonym.js";
 import type { WaveManifest } from "../schemas/manifest.js";
 
@@ -200,6 +201,8 @@ export function readRegisterData(path: string, takeupPath: string | undefined, f
   const rows = readRegister(path);
   if (rows.length === 0) throw new UserError(`${basename(path)}: the register is empty; expected households drawn by effekt draw`);
   const { committed } = committedManifests(rows, readManifests(path));
+  // a key other than the one the waves were drawn with gives other pseudonyms: the take-up file would not join
+  if (pseudonyms) for (const s of committed.values()) checkPseudonymKey(s.manifest.definition, { pseudonyms });
   const manifests: ManifestSummary[] = [];
   const eligibleBy = new Map<string, number>();
   for (const [wave, stored] of [...committed.entries()].sort((a, b) => a[0] - b[0])) {

@@ -8,7 +8,8 @@ import { cprSamples } from "./cprFixtures.js";
  * The personal-data guarantee past the lottery: persons, outcomes and take-up files whose ids look like CPR
  * numbers go through draw -> estimate -> report with `--allow-cpr-like-ids --pseudonym-key FILE` (each id replaced
  * by the same keyed pseudonym in every command, so the files still join), and no CPR-like value reaches any file,
- * stdout or stderr. Without the flag each of those files is refused with one line and exit 2.
+ * stdout or stderr. Without the flag each of those files is refused with one line and exit 2, and so is a key
+ * other than the one the register's waves were drawn with.
  */
 
 function allFiles(dir: string): { path: string; text: string }[] {
@@ -30,6 +31,8 @@ describe("CPR-like ids in persons, outcomes and take-up: pseudonymised through e
   const { paths, values } = cprSamples(inputs, ["households.csv", "cases.csv", "persons.csv", "outcomes.csv", "takeup.csv"]);
   const key = join(inputs, "pseudonym.key");
   writeFileSync(key, "3f1c0a9e5b7d4c2a8e6f0b1d3c5a7e9f2b4d6f8a0c1e3a5b7d9f1b3d5f7a9c0e\n");
+  const other = join(inputs, "other.key");
+  writeFileSync(other, "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\n");
   const flags = ["--allow-cpr-like-ids", "--pseudonym-key", key];
   const out = tempDir();
   const register = join(out, "allocations.csv");
@@ -83,6 +86,9 @@ describe("CPR-like ids in persons, outcomes and take-up: pseudonymised through e
       // the key without the flag, and the flag without the key
       effekt([...estimateArgs(paths["persons.csv"], paths["outcomes.csv"], paths["takeup.csv"]), "--pseudonym-key", key]),
       effekt(["report", "--audience", "sus", "--register", register, "--takeup", paths["takeup.csv"], "--out", join(tempDir(), "r"), "--allow-cpr-like-ids"]),
+      // a key other than the one the waves were drawn with (its pseudonyms would not join the register)
+      effekt([...estimateArgs(paths["persons.csv"], paths["outcomes.csv"], paths["takeup.csv"]), "--allow-cpr-like-ids", "--pseudonym-key", other]),
+      effekt(["report", "--audience", "sus", "--register", register, "--takeup", paths["takeup.csv"], "--out", join(tempDir(), "r"), "--allow-cpr-like-ids", "--pseudonym-key", other]),
     ];
     for (const r of refused) {
       expect(r.code, r.stderr).toBe(2);
@@ -96,5 +102,6 @@ describe("CPR-like ids in persons, outcomes and take-up: pseudonymised through e
     expect(refused[3].stderr).toMatch(/takeup\.csv, line 2, column household_id: value \(a value that looks like a CPR number, not shown\)/);
     expect(refused[4].stderr).toMatch(/--pseudonym-key is only used with --allow-cpr-like-ids/);
     expect(refused[5].stderr).toMatch(/--allow-cpr-like-ids needs --pseudonym-key FILE/);
+    for (const r of refused.slice(6)) expect(r.stderr).toMatch(/wave 1 was drawn with a different pseudonym key/);
   });
 });
