@@ -5,19 +5,27 @@ import { EstimationError } from "./errors.js";
  * (element (i, j) of an n x k matrix at j * n + i); the k x k cross-products are symmetric, stored row-major.
  */
 
-/** X'X (k x k) of a column-major n x k matrix. */
+/**
+ * X'X (k x k) of a column-major n x k matrix. The rows are taken in chunks that stay in cache while every pair of
+ * columns is accumulated; each sum still runs over i = 0 .. n-1 in order, so the result is the plain loop's, bit
+ * for bit.
+ */
 export function crossprod(X: Float64Array, n: number, k: number): Float64Array {
   const out = new Float64Array(k * k);
-  for (let a = 0; a < k; a++) {
-    const ca = a * n;
-    for (let b = 0; b <= a; b++) {
-      const cb = b * n;
-      let s = 0;
-      for (let i = 0; i < n; i++) s += X[ca + i] * X[cb + i];
-      out[a * k + b] = s;
-      out[b * k + a] = s;
+  const chunk = 2048;
+  for (let i0 = 0; i0 < n; i0 += chunk) {
+    const i1 = Math.min(n, i0 + chunk);
+    for (let a = 0; a < k; a++) {
+      const ca = a * n;
+      for (let b = 0; b <= a; b++) {
+        const cb = b * n;
+        let s = out[a * k + b];
+        for (let i = i0; i < i1; i++) s += X[ca + i] * X[cb + i];
+        out[a * k + b] = s;
+      }
     }
   }
+  for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) out[b * k + a] = out[a * k + b];
   return out;
 }
 
@@ -133,6 +141,18 @@ export function sandwich(M: Float64Array, S: Float64Array, k: number): Float64Ar
 export function symmetricEigen(S: Float64Array, m: number): { values: Float64Array; vectors: Float64Array } {
   const A = Float64Array.from(S);
   const V = new Float64Array(m * m);
+  symmetricEigenInPlace(A, V, m);
+  const values = new Float64Array(m);
+  for (let i = 0; i < m; i++) values[i] = A[i * m + i];
+  return { values, vectors: V };
+}
+
+/**
+ * symmetricEigen without allocation (for loops over many small blocks): A (m x m, row-major, overwritten) ends
+ * diagonal with the eigenvalues, V (at least m x m) receives the eigenvectors as columns.
+ */
+export function symmetricEigenInPlace(A: Float64Array, V: Float64Array, m: number): void {
+  V.fill(0, 0, m * m);
   for (let i = 0; i < m; i++) V[i * m + i] = 1;
   for (let sweep = 0; sweep < 100; sweep++) {
     let off = 0;
@@ -173,7 +193,4 @@ export function symmetricEigen(S: Float64Array, m: number): { values: Float64Arr
       }
     }
   }
-  const values = new Float64Array(m);
-  for (let i = 0; i < m; i++) values[i] = A[i * m + i];
-  return { values, vectors: V };
 }

@@ -1,6 +1,6 @@
 import { EstimationError } from "./errors.js";
 import { groupRows, type Grouping } from "./grouping.js";
-import { matMul, sandwich, symmetricEigen } from "./matrix.js";
+import { matMul, sandwich, symmetricEigen, symmetricEigenInPlace } from "./matrix.js";
 
 /**
  * The one variance core every estimator calls (as estimatr's lm_robust_fit): heteroskedasticity- and
@@ -347,13 +347,20 @@ function cr2Unweighted(input: VarianceInput, groups: Grouping): VarianceResult {
   const sumC = new Float64Array(k); // sum q'Mq
   const sumDC = new Float64Array(k);
   const u = new Float64Array(k);
+  // every buffer is allocated once (grown to the largest cluster), so the loop over clusters allocates nothing
   let cap = 0;
-  let Xg = new Float64Array(0);
-  let XM = new Float64Array(0);
-  let AX = new Float64Array(0);
-  let P = new Float64Array(0);
-  const Qt = new Float64Array(kk);
+  let Xg = new Float64Array(0); // X_g, row-major m x k
+  let XM = new Float64Array(0); // X_g M, row-major m x k (only the columns in `cols`)
+  let H = new Float64Array(0); // H_gg, m x m
+  let A = new Float64Array(0); // (I - H_gg)^{-1/2}, m x m
+  let E = new Float64Array(0); // eigenvectors, m x m
+  let ae = new Float64Array(0); // A e_g
+  let p = new Float64Array(0); // a_gc = A (X_g M)_{.,c}
+  let hp = new Float64Array(0); // H_gg a_gc
+  let inv = new Float64Array(0); // eigenvalues^{-1/2}
   const nz = new Int32Array(k);
+  const cols = new Int32Array(k);
+  const isNz = new Uint8Array(k);
   const qv = new Float64Array(k);
   for (let g = 0; g < J; g++) {
     const start = groups.offsets[g];
@@ -362,8 +369,13 @@ function cr2Unweighted(input: VarianceInput, groups: Grouping): VarianceResult {
       cap = Math.max(m, 2 * cap, 8);
       Xg = new Float64Array(cap * k);
       XM = new Float64Array(cap * k);
-      AX = new Float64Array(cap * k);
-      P = new Float64Array(cap * k);
+      H = new Float64Array(cap * cap);
+      A = new Float64Array(cap * cap);
+      E = new Float64Array(cap * cap);
+      ae = new Float64Array(cap);
+      p = new Float64Array(cap);
+      hp = new Float64Array(cap);
+      inv = new Float64Array(cap);
     }
     // the columns not all zero in this cluster (e.g. a control household's z and z:x columns are zero);
     // every product below skips the others
@@ -375,21 +387,26 @@ function cr2Unweighted(input: VarianceInput, groups: Grouping): VarianceResult {
         Xg[r * k + a] = x;
         if (x !== 0) any = true;
       }
+      isNz[a] = any ? 1 : 0;
       if (any) nz[nnz++] = a;
     }
-    // XM = X_g M
+    // XM = X_g M, needed in the non-zero columns (for H) and the df coefficients' columns (for a_gc)
+    let ncols = 0;
+    for (let t = 0; t < nnz; t++) cols[ncols++] = nz[t];
+    for (const c of wanted) if (!isNz[c]) cols[ncols++] = c;
     for (let r = 0; r < m; r++) {
-      for (let b = 0; b < k; b++) {
+      const xr = r * k;
+      for (let v = 0; v < ncols; v++) {
+        const b = cols[v];
         let s = 0;
         for (let t = 0; t < nnz; t++) {
           const a = nz[t];
-          s += Xg[r * k + a] * M[a * k + b];
+          s += Xg[xr + a] * M[a * k + b];
         }
-        XM[r * k + b] = s;
+        XM[xr + b] = s;
       }
     }
-    // H = X_g M X_g' (symmetric), B = I - H
-    const H = new Float64Array(m * m);
+    // H = X_g M X_g' (symmetric); A = (I - H)^{-1/2} (pseudo-inverse below 1e-12, as inverseSqrt)
     for (let i = 0; i < m; i++) {
       for (let j = 0; j <= i; j++) {
         let s = 0;
@@ -398,72 +415,77 @@ function cr2Unweighted(input: VarianceInput, groups: Grouping): VarianceResult {
         H[j * m + i] = s;
       }
     }
-    const B = new Float64Array(m * m);
-    for (let i = 0; i < m * m; i++) B[i] = -H[i];
-    for (let i = 0; i < m; i++) B[i * m + i] += 1;
-    const A = inverseSqrt(B, m);
-    // AX = A X_g, P = A X_g M = A XM
-    for (let i = 0; i < m; i++) {
-      for (let a = 0; a < k; a++) {
-        let s = 0;
-        let t = 0;
-        for (let j = 0; j < m; j++) {
-          const aij = A[i * m + j];
-          s += aij * Xg[j * k + a];
-          t += aij * XM[j * k + a];
+    if (m === 1) {
+      const v = 1 - H[0];
+      A[0] = v > 1e-12 ? 1 / Math.sqrt(v) : 0;
+    } else {
+      // A holds I - H while the Jacobi rotations diagonalise it, then is overwritten by E diag(inv) E'
+      for (let i = 0; i < m * m; i++) A[i] = -H[i];
+      for (let i = 0; i < m; i++) A[i * m + i] += 1;
+      symmetricEigenInPlace(A, E, m);
+      for (let c = 0; c < m; c++) {
+        const v = A[c * m + c];
+        inv[c] = v > 1e-12 ? 1 / Math.sqrt(v) : 0;
+      }
+      for (let i = 0; i < m; i++) {
+        for (let j = 0; j <= i; j++) {
+          let s = 0;
+          for (let c = 0; c < m; c++) s += E[i * m + c] * inv[c] * E[j * m + c];
+          A[i * m + j] = s;
+          A[j * m + i] = s;
         }
-        AX[i * k + a] = s;
-        P[i * k + a] = t;
       }
     }
-    // meat
-    u.fill(0);
-    for (let r = 0; r < m; r++) {
-      const er = e[groups.rows[start + r]];
-      for (let t = 0; t < nnz; t++) u[nz[t]] += AX[r * k + nz[t]] * er;
+    // meat: u_g = (A X_g)' e_g = X_g' (A e_g)
+    for (let i = 0; i < m; i++) {
+      let s = 0;
+      for (let j = 0; j < m; j++) s += A[i * m + j] * e[groups.rows[start + j]];
+      ae[i] = s;
+    }
+    for (let t = 0; t < nnz; t++) {
+      const a = nz[t];
+      let s = 0;
+      for (let r = 0; r < m; r++) s += Xg[r * k + a] * ae[r];
+      u[a] = s;
     }
     for (let t = 0; t < nnz; t++) {
       const a = nz[t];
       const ua = u[a];
       for (let v = t; v < nnz; v++) meat[a * k + nz[v]] += ua * u[nz[v]];
     }
-    // Qt = (X_g' P)' (k x k), row c = q_gc, so the S_c update below reads it contiguously
     for (const c of wanted) {
-      for (let t = 0; t < nnz; t++) {
-        const a = nz[t];
+      // a_gc = A (X_g M)_{.,c}; d = a'a; q'Mq = a' H a; q = X_g' a (non-zero columns)
+      for (let i = 0; i < m; i++) {
         let s = 0;
-        for (let r = 0; r < m; r++) s += Xg[r * k + a] * P[r * k + c];
-        Qt[c * k + a] = s;
+        for (let j = 0; j < m; j++) s += A[i * m + j] * XM[j * k + c];
+        p[i] = s;
       }
-    }
-    for (const c of wanted) {
       let d = 0;
       let qmq = 0;
       for (let i = 0; i < m; i++) {
-        const pi = P[i * k + c];
-        d += pi * pi;
         let h = 0;
-        for (let j = 0; j < m; j++) h += H[i * m + j] * P[j * k + c];
-        qmq += pi * h;
+        for (let j = 0; j < m; j++) h += H[i * m + j] * p[j];
+        hp[i] = h;
+      }
+      for (let i = 0; i < m; i++) {
+        d += p[i] * p[i];
+        qmq += p[i] * hp[i];
       }
       sumD[c] += d;
       sumD2[c] += d * d;
       sumC[c] += qmq;
       sumDC[c] += d * qmq;
-      const qc = c * k;
-      if (nnz === k) {
-        for (let a = 0; a < k; a++) {
-          const qa = Qt[qc + a];
-          const row = c * kk + a * k;
-          for (let b = a; b < k; b++) S[row + b] += qa * Qt[qc + b];
-        }
-      } else {
-        for (let t = 0; t < nnz; t++) qv[t] = Qt[qc + nz[t]];
-        for (let t = 0; t < nnz; t++) {
-          const qa = qv[t];
-          const row = c * kk + nz[t] * k;
-          for (let v = t; v < nnz; v++) S[row + nz[v]] += qa * qv[v];
-        }
+      for (let t = 0; t < nnz; t++) {
+        const a = nz[t];
+        let s = 0;
+        for (let r = 0; r < m; r++) s += Xg[r * k + a] * p[r];
+        qv[t] = s;
+      }
+      const base = c * kk;
+      for (let t = 0; t < nnz; t++) {
+        const qa = qv[t];
+        const row = base + nz[t] * k;
+        for (let v = t; v < nnz; v++) S[row + nz[v]] += qa * qv[v];
       }
     }
   }
