@@ -326,7 +326,9 @@ function bellMcCaffreyDf(c: number, J: number, k: number, K: Float64Array, d: Fl
  * CR2 without weights (the common case, and the benchmark's 1,000,000 persons): the same quantities as
  * clusterVcov with U = V = X and Omega = M, organised so nothing of size J x k x k is stored and each cluster
  * costs O(m k^2 + k^3 / 2) for m rows:
- *   A_g = (I - H_gg)^{-1/2},  H_gg = X_g M X_g',  u_g = (A_g X_g)' e_g,  meat = sum u_g u_g';
+ *   A_g = (I - H_gg)^{-1/2},  H_gg = W_g W_g' with W_g = X_g L and M = L L' (Cholesky; L lower triangular, so the
+ *   zero columns of a cluster, e.g. a control household's z and z:x in Lin's design, cost nothing),
+ *   u_g = (A_g X_g)' e_g = X_g' (A_g e_g),  meat = sum u_g u_g';
  *   for all coefficients c at once, the columns of P_g = A_g X_g M are a_gc, d_gc = a_gc' a_gc,
  *   the columns of Q_g = X_g' P_g are q_gc, q_gc' M q_gc = a_gc' H_gg a_gc (m x m, no k x k product), and
  *   S_c = sum_g q_gc q_gc' is accumulated (upper triangle) for tr((M S_c)^2).
@@ -339,6 +341,7 @@ function cr2Unweighted(input: VarianceInput, groups: Grouping): VarianceResult {
   if (J < 2) throw new EstimationError("too_few_clusters", "cluster-robust standard errors need at least two clusters");
   const wanted = input.dfCoefficients ?? Array.from({ length: k }, (_, c) => c);
   for (const c of wanted) if (!(Number.isInteger(c) && c >= 0 && c < k)) throw new EstimationError("bad_input", `no coefficient ${c} for the degrees of freedom`);
+  const L = choleskyLower(M, k);
   const meat = new Float64Array(k * k);
   const kk = k * k;
   const S = new Float64Array(k * kk); // S_c at c * k^2, upper triangle used
@@ -350,7 +353,8 @@ function cr2Unweighted(input: VarianceInput, groups: Grouping): VarianceResult {
   // every buffer is allocated once (grown to the largest cluster), so the loop over clusters allocates nothing
   let cap = 0;
   let Xg = new Float64Array(0); // X_g, row-major m x k
-  let XM = new Float64Array(0); // X_g M, row-major m x k (only the columns in `cols`)
+  let W = new Float64Array(0); // X_g L, row-major m x k
+  let xm = new Float64Array(0); // (X_g M)_{.,c}
   let H = new Float64Array(0); // H_gg, m x m
   let A = new Float64Array(0); // (I - H_gg)^{-1/2}, m x m
   let E = new Float64Array(0); // eigenvectors, m x m
@@ -359,8 +363,6 @@ function cr2Unweighted(input: VarianceInput, groups: Grouping): VarianceResult {
   let hp = new Float64Array(0); // H_gg a_gc
   let inv = new Float64Array(0); // eigenvalues^{-1/2}
   const nz = new Int32Array(k);
-  const cols = new Int32Array(k);
-  const isNz = new Uint8Array(k);
   const qv = new Float64Array(k);
   for (let g = 0; g < J; g++) {
     const start = groups.offsets[g];
@@ -368,7 +370,8 @@ function cr2Unweighted(input: VarianceInput, groups: Grouping): VarianceResult {
     if (m > cap) {
       cap = Math.max(m, 2 * cap, 8);
       Xg = new Float64Array(cap * k);
-      XM = new Float64Array(cap * k);
+      W = new Float64Array(cap * k);
+      xm = new Float64Array(cap);
       H = new Float64Array(cap * cap);
       A = new Float64Array(cap * cap);
       E = new Float64Array(cap * cap);
@@ -387,30 +390,26 @@ function cr2Unweighted(input: VarianceInput, groups: Grouping): VarianceResult {
         Xg[r * k + a] = x;
         if (x !== 0) any = true;
       }
-      isNz[a] = any ? 1 : 0;
       if (any) nz[nnz++] = a;
     }
-    // XM = X_g M, needed in the non-zero columns (for H) and the df coefficients' columns (for a_gc)
-    let ncols = 0;
-    for (let t = 0; t < nnz; t++) cols[ncols++] = nz[t];
-    for (const c of wanted) if (!isNz[c]) cols[ncols++] = c;
+    // W = X_g L (M = L L'), so H = X_g M X_g' = W W'. Row r of W is x_r' L: L is lower triangular, so column a of
+    // X_g reaches W's first a + 1 columns only, and a zero entry (a control's z:x columns) costs nothing.
+    const kEff = nnz > 0 ? nz[nnz - 1] + 1 : 0;
     for (let r = 0; r < m; r++) {
-      const xr = r * k;
-      for (let v = 0; v < ncols; v++) {
-        const b = cols[v];
-        let s = 0;
-        for (let t = 0; t < nnz; t++) {
-          const a = nz[t];
-          s += Xg[xr + a] * M[a * k + b];
-        }
-        XM[xr + b] = s;
+      const wr = r * k;
+      W.fill(0, wr, wr + kEff);
+      for (let t = 0; t < nnz; t++) {
+        const a = nz[t];
+        const x = Xg[wr + a];
+        if (x === 0) continue;
+        const la = a * k;
+        for (let j = 0; j <= a; j++) W[wr + j] += x * L[la + j];
       }
     }
-    // H = X_g M X_g' (symmetric); A = (I - H)^{-1/2} (pseudo-inverse below 1e-12, as inverseSqrt)
     for (let i = 0; i < m; i++) {
       for (let j = 0; j <= i; j++) {
         let s = 0;
-        for (let t = 0; t < nnz; t++) s += XM[i * k + nz[t]] * Xg[j * k + nz[t]];
+        for (let t = 0; t < kEff; t++) s += W[i * k + t] * W[j * k + t];
         H[i * m + j] = s;
         H[j * m + i] = s;
       }
@@ -455,9 +454,14 @@ function cr2Unweighted(input: VarianceInput, groups: Grouping): VarianceResult {
     }
     for (const c of wanted) {
       // a_gc = A (X_g M)_{.,c}; d = a'a; q'Mq = a' H a; q = X_g' a (non-zero columns)
+      for (let r = 0; r < m; r++) {
+        let s = 0;
+        for (let t = 0; t < nnz; t++) s += Xg[r * k + nz[t]] * M[nz[t] * k + c];
+        xm[r] = s;
+      }
       for (let i = 0; i < m; i++) {
         let s = 0;
-        for (let j = 0; j < m; j++) s += A[i * m + j] * XM[j * k + c];
+        for (let j = 0; j < m; j++) s += A[i * m + j] * xm[j];
         p[i] = s;
       }
       let d = 0;
@@ -509,4 +513,22 @@ function cr2Unweighted(input: VarianceInput, groups: Grouping): VarianceResult {
     df[c] = (tr * tr) / frob;
   }
   return { vcov, df, nClusters: J, seType: "CR2" };
+}
+
+/** Lower-triangular L with L L' = M (row-major k x k) for a symmetric positive definite M. */
+function choleskyLower(M: Float64Array, k: number): Float64Array {
+  const L = new Float64Array(k * k);
+  for (let j = 0; j < k; j++) {
+    let d = M[j * k + j];
+    for (let t = 0; t < j; t++) d -= L[j * k + t] * L[j * k + t];
+    if (!(d > 0)) throw new EstimationError("rank_deficient", "CR2: (X'X)^{-1} is not positive definite (the design is too close to collinear)");
+    const ljj = Math.sqrt(d);
+    L[j * k + j] = ljj;
+    for (let i = j + 1; i < k; i++) {
+      let s = M[i * k + j];
+      for (let t = 0; t < j; t++) s -= L[i * k + t] * L[j * k + t];
+      L[i * k + j] = s / ljj;
+    }
+  }
+  return L;
 }
