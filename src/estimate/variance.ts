@@ -447,10 +447,19 @@ function cr2Unweighted(input: VarianceInput, groups: Grouping): VarianceResult {
       for (let r = 0; r < m; r++) s += Xg[r * k + a] * ae[r];
       u[a] = s;
     }
-    for (let t = 0; t < nnz; t++) {
-      const a = nz[t];
-      const ua = u[a];
-      for (let v = t; v < nnz; v++) meat[a * k + nz[v]] += ua * u[nz[v]];
+    if (nnz === k) {
+      // no zero column: contiguous loops (the indirection through nz costs as much as the arithmetic)
+      for (let a = 0; a < k; a++) {
+        const ua = u[a];
+        const row = a * k;
+        for (let b = a; b < k; b++) meat[row + b] += ua * u[b];
+      }
+    } else {
+      for (let t = 0; t < nnz; t++) {
+        const a = nz[t];
+        const ua = u[a];
+        for (let v = t; v < nnz; v++) meat[a * k + nz[v]] += ua * u[nz[v]];
+      }
     }
     for (const c of wanted) {
       // a_gc = A (X_g M)_{.,c}; d = a'a; q'Mq = a' H a; q = X_g' a (non-zero columns)
@@ -486,10 +495,18 @@ function cr2Unweighted(input: VarianceInput, groups: Grouping): VarianceResult {
         qv[t] = s;
       }
       const base = c * kk;
-      for (let t = 0; t < nnz; t++) {
-        const qa = qv[t];
-        const row = base + nz[t] * k;
-        for (let v = t; v < nnz; v++) S[row + nz[v]] += qa * qv[v];
+      if (nnz === k) {
+        for (let a = 0; a < k; a++) {
+          const qa = qv[a];
+          const row = base + a * k;
+          for (let b = a; b < k; b++) S[row + b] += qa * qv[b];
+        }
+      } else {
+        for (let t = 0; t < nnz; t++) {
+          const qa = qv[t];
+          const row = base + nz[t] * k;
+          for (let v = t; v < nnz; v++) S[row + nz[v]] += qa * qv[v];
+        }
       }
     }
   }
