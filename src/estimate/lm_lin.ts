@@ -1,4 +1,4 @@
-import { assertBinaryTreatment, buildDesign, dummyColumns, type DesignColumn } from "./design.js";
+import { assertBinaryTreatment, dummyColumns, type DesignColumn } from "./design.js";
 import { EstimationError } from "./errors.js";
 import { lmRobust, type LmRobustResult } from "./lm_robust.js";
 import type { SeType } from "./variance.js";
@@ -33,7 +33,15 @@ export function lmLin(y: Float64Array, z: ArrayLike<number>, covariates: readonl
   if (z.length !== n) throw new EstimationError("bad_input", `treatment has ${z.length} values, outcome has ${n}`);
   assertBinaryTreatment(z);
   if (covariates.length === 0) throw new EstimationError("bad_input", "lm_lin needs at least one covariate");
-  const centred: DesignColumn[] = covariates.map((c) => {
+  // the design [1, z, Xc, z:Xc] written straight into one column-major array (no per-column copies: at 1,000,000
+  // persons and 10 covariates each copy is 80 MB)
+  const p = covariates.length;
+  const k = 2 + 2 * p;
+  const X = new Float64Array(n * k);
+  X.fill(1, 0, n);
+  for (let i = 0; i < n; i++) X[n + i] = z[i];
+  const names = ["(Intercept)", "z"];
+  covariates.forEach((c, j) => {
     if (c.values.length !== n) throw new EstimationError("bad_input", `covariate ${c.name} has ${c.values.length} values, expected ${n}`);
     const w = options.weights;
     let s = 0;
@@ -44,15 +52,16 @@ export function lmLin(y: Float64Array, z: ArrayLike<number>, covariates: readonl
       sw += wi;
     }
     const m = s / sw;
-    const v = new Float64Array(n);
-    for (let i = 0; i < n; i++) v[i] = c.values[i] - m;
-    return { name: `${c.name}_c`, values: v };
+    const centred = (2 + j) * n;
+    const interacted = (2 + p + j) * n;
+    for (let i = 0; i < n; i++) {
+      const v = c.values[i] - m;
+      X[centred + i] = v;
+      X[interacted + i] = z[i] * v;
+    }
+    names[2 + j] = `${c.name}_c`;
+    names[2 + p + j] = `z:${c.name}_c`;
   });
-  const interactions: DesignColumn[] = centred.map((c) => {
-    const v = new Float64Array(n);
-    for (let i = 0; i < n; i++) v[i] = z[i] * c.values[i];
-    return { name: `z:${c.name}`, values: v };
-  });
-  const d = buildDesign([{ name: "z", values: z }, ...centred, ...interactions]);
+  const d = { X, n, k, names };
   return lmRobust(d.X, d.n, d.k, y, { clusters: options.clusters, weights: options.weights, seType: options.seType, alpha: options.alpha, names: d.names, dfFor: options.dfFor });
 }

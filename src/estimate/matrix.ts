@@ -17,7 +17,30 @@ export function crossprod(X: Float64Array, n: number, k: number): Float64Array {
     const i1 = Math.min(n, i0 + chunk);
     for (let a = 0; a < k; a++) {
       const ca = a * n;
-      for (let b = 0; b <= a; b++) {
+      let b = 0;
+      // four columns b at a time: column a is read once for four sums, each still accumulated in row order
+      for (; b + 3 <= a; b += 4) {
+        const c0 = b * n;
+        const c1 = c0 + n;
+        const c2 = c1 + n;
+        const c3 = c2 + n;
+        let s0 = out[a * k + b];
+        let s1 = out[a * k + b + 1];
+        let s2 = out[a * k + b + 2];
+        let s3 = out[a * k + b + 3];
+        for (let i = i0; i < i1; i++) {
+          const x = X[ca + i];
+          s0 += x * X[c0 + i];
+          s1 += x * X[c1 + i];
+          s2 += x * X[c2 + i];
+          s3 += x * X[c3 + i];
+        }
+        out[a * k + b] = s0;
+        out[a * k + b + 1] = s1;
+        out[a * k + b + 2] = s2;
+        out[a * k + b + 3] = s3;
+      }
+      for (; b <= a; b++) {
         const cb = b * n;
         let s = out[a * k + b];
         for (let i = i0; i < i1; i++) s += X[ca + i] * X[cb + i];
