@@ -462,10 +462,13 @@ function cr2Unweighted(input: VarianceInput, groups: Grouping): VarianceResult {
       }
     }
     for (const c of wanted) {
-      // a_gc = A (X_g M)_{.,c}; d = a'a; q'Mq = a' H a; q = X_g' a (non-zero columns)
+      // a_gc = A_g (X_g M)_{.,c}; d = a'a; q'Mq = a' H a; q = X_g' a (non-zero columns)
+      // (X_g M)_{.,c} = W_g (L')_{.,c}: row c of L has c + 1 entries (W's columns beyond kEff are zero)
+      const lc = c * k;
+      const jEnd = Math.min(c + 1, kEff);
       for (let r = 0; r < m; r++) {
         let s = 0;
-        for (let t = 0; t < nnz; t++) s += Xg[r * k + nz[t]] * M[nz[t] * k + c];
+        for (let j = 0; j < jEnd; j++) s += W[r * k + j] * L[lc + j];
         xm[r] = s;
       }
       for (let i = 0; i < m; i++) {
