@@ -9,7 +9,7 @@ import { balanceTable, type Covariate } from "../draw/balance.js";
 import { writeFileAtomic } from "../io/atomic.js";
 import { acquireLock } from "../io/lock.js";
 import { parseDateFlag, formatDay } from "../io/columns.js";
-import { committedManifests, manifestPath, readManifests, readRegister, registerHash, removeUncommitted } from "../io/register.js";
+import { committedManifests, manifestPath, readManifests, readRegister, registerHash, removeUncommitted, type RegisterRow } from "../io/register.js";
 import { buildWave, checkPseudonymKey, inputHashes, loadWaveHouseholds, storedPath } from "../io/waveFiles.js";
 import { balanceCsv, formatBalance } from "../report/balance.js";
 import type { DrawDefinition } from "../schemas/manifest.js";
@@ -118,10 +118,10 @@ function runDraw(opts: DrawOptions): void {
       // A draw killed after committing the register but before writing the balance table left none: write it now.
       const balancePath = opts.balance ?? `${registerPath}.balance.csv`;
       if (wave === lastWave && !existsSync(balancePath)) {
-        const perWave = [...committed.values()].map((s) => ({
-          households: loadWaveHouseholds(registerPath, s.manifest.definition, {}, { allowCpr: true, pseudonyms: idPolicy.pseudonyms }),
-          rows: prior.filter((r) => r.wave === s.manifest.definition.wave),
-        }));
+        const perWave = [...committed.values()].map((s) => drawnWave(
+          loadWaveHouseholds(registerPath, s.manifest.definition, {}, { allowCpr: true, pseudonyms: idPolicy.pseudonyms }),
+          prior.filter((r) => r.wave === s.manifest.definition.wave),
+        ));
         writeFileAtomic(balancePath, balanceCsv(balanceOfWaves(perWave)));
         say(`balance table written (it was missing): ${balancePath}`);
       }
@@ -147,13 +147,13 @@ function runDraw(opts: DrawOptions): void {
     writeFileAtomic(manifestPath(registerPath, wave), `${JSON.stringify(built.manifest, null, 2)}\n`);
     writeFileAtomic(registerPath, built.registerBytes);
 
-    const allRows = [...prior, ...built.rows];
+    const registerRows = prior.length + built.eligibleCount;
     // Balance per wave and pooled: each earlier wave's baseline comes from the households file it was drawn from.
-    const perWave = [...committed.values()].map((s) => ({
-      households: loadWaveHouseholds(registerPath, s.manifest.definition, {}, { allowCpr: true, pseudonyms: idPolicy.pseudonyms }),
-      rows: prior.filter((r) => r.wave === s.manifest.definition.wave),
-    }));
-    perWave.push({ households, rows: built.rows });
+    const perWave = [...committed.values()].map((s) => drawnWave(
+      loadWaveHouseholds(registerPath, s.manifest.definition, {}, { allowCpr: true, pseudonyms: idPolicy.pseudonyms }),
+      prior.filter((r) => r.wave === s.manifest.definition.wave),
+    ));
+    perWave.push({ covariates: households.covariates, wave, ...built.units });
     const balance = balanceOfWaves(perWave);
     const balancePath = opts.balance ?? `${registerPath}.balance.csv`;
     writeFileAtomic(balancePath, balanceCsv(balance));
@@ -162,7 +162,7 @@ function runDraw(opts: DrawOptions): void {
     say(`wave ${wave} drawn: ${m.eligible.count} eligible households, ${m.strata.reduce((a, s) => a + s.treatment, 0)} treatment, ${m.strata.reduce((a, s) => a + s.control, 0)} control`);
     say(`excluded: ${formatExclusions(m.exclusions)}`);
     for (const s of m.strata) say(`  ${s.stratum}: ${s.eligible} eligible, ${s.treatment} treatment, ${s.control} control, p_treatment ${s.p_treatment}`);
-    say(`register: ${registerPath} (${allRows.length} households in ${wave} wave${wave === 1 ? "" : "s"}), manifest: ${manifestPath(registerPath, wave)}`);
+    say(`register: ${registerPath} (${registerRows} households in ${wave} wave${wave === 1 ? "" : "s"}), manifest: ${manifestPath(registerPath, wave)}`);
     say("");
     say(`balance of baseline covariates by arm, per wave${wave > 1 ? " and pooled" : ""} (also in ${balancePath}):`);
     say(formatBalance(balance));
@@ -171,22 +171,44 @@ function runDraw(opts: DrawOptions): void {
   }
 }
 
+/** One wave's drawn households, in register order: arm, and row in the households file it was drawn from (-1 if absent). */
+interface WaveForBalance {
+  covariates: Covariate[];
+  wave: number;
+  treated: Uint8Array;
+  fileRows: Int32Array;
+}
+
+/** An earlier wave's households from its register rows, found in its households file by id. */
+function drawnWave(households: { covariates: Covariate[]; rowOf: Map<string, number> }, rows: readonly RegisterRow[]): WaveForBalance {
+  const treated = new Uint8Array(rows.length);
+  const fileRows = new Int32Array(rows.length);
+  for (let k = 0; k < rows.length; k++) {
+    treated[k] = rows[k].arm === "treatment" ? 1 : 0;
+    fileRows[k] = households.rowOf.get(rows[k].householdId) ?? -1;
+  }
+  return { covariates: households.covariates, wave: rows.length > 0 ? rows[0].wave : 0, treated, fileRows };
+}
+
 /** The balance table of the given waves (per wave and pooled). */
-function balanceOfWaves(perWave: { households: { covariates: Covariate[]; ids: string[] }; rows: { wave: number; arm: "treatment" | "control"; householdId: string }[] }[]) {
-  return balanceTable(
-    perWave.flatMap((w) => w.rows.map((r) => ({ wave: r.wave, arm: r.arm }))),
-    mergeCovariates(perWave.map((w) => ({ covariates: w.households.covariates, ids: w.households.ids, wanted: w.rows.map((r) => r.householdId) }))),
-  );
+function balanceOfWaves(perWave: WaveForBalance[]) {
+  const total = perWave.reduce((a, w) => a + w.treated.length, 0);
+  const wave = new Int32Array(total);
+  const treated = new Uint8Array(total);
+  let at = 0;
+  for (const w of perWave) {
+    wave.fill(w.wave, at, at + w.treated.length);
+    treated.set(w.treated, at);
+    at += w.treated.length;
+  }
+  return balanceTable({ wave, treated }, mergeCovariates(perWave));
 }
 
 /** Stacks each wave's covariates for its drawn households; a covariate absent from a wave's file is missing there. */
-function mergeCovariates(waves: { covariates: Covariate[]; ids: string[]; wanted: string[] }[]): Covariate[] {
+function mergeCovariates(waves: WaveForBalance[]): Covariate[] {
   const names: { name: string; kind: Covariate["kind"] }[] = [];
   for (const w of waves) for (const c of w.covariates) if (!names.some((n) => n.name === c.name)) names.push({ name: c.name, kind: c.kind });
-  const rowsOf = waves.map((w) => {
-    const index = new Map(w.ids.map((id, i) => [id, i] as const));
-    return w.wanted.map((id) => index.get(id));
-  });
+  const rowsOf = waves.map((w) => w.fileRows);
   const total = rowsOf.reduce((a, r) => a + r.length, 0);
   return names.map(({ name, kind }) => {
     const numeric = kind === "numeric" ? new Float64Array(total) : undefined;
@@ -195,8 +217,8 @@ function mergeCovariates(waves: { covariates: Covariate[]; ids: string[]; wanted
     waves.forEach((w, k) => {
       const c = w.covariates.find((x) => x.name === name && x.kind === kind);
       for (const i of rowsOf[k]) {
-        if (numeric) numeric[at] = c && c.kind === "numeric" && i !== undefined ? c.values[i] : NaN;
-        else levels[at] = c && c.kind === "categorical" && i !== undefined ? c.levels[i] : undefined;
+        if (numeric) numeric[at] = c && c.kind === "numeric" && i >= 0 ? c.values[i] : NaN;
+        else levels[at] = c && c.kind === "categorical" && i >= 0 ? c.levels[i] : undefined;
         at++;
       }
     });

@@ -1,8 +1,12 @@
-import type { Arm } from "./wave.js";
-
 export type Covariate =
   | { name: string; kind: "numeric"; values: Float64Array }
   | { name: string; kind: "categorical"; levels: (string | undefined)[] };
+
+/** The units compared, one entry per household in a fixed order: its wave, and 1 if treated, 0 if control. */
+export interface BalanceUnits {
+  wave: ArrayLike<number> & Iterable<number>;
+  treated: Uint8Array;
+}
 
 export interface BalanceRow {
   wave: string;
@@ -24,30 +28,36 @@ export interface BalanceRow {
  * show how many values each mean rests on. The pooled row compares raw means: when waves have different chances
  * of treatment it mixes wave composition into the difference, so read the per-wave rows first.
  */
-export function balanceTable(units: { wave: number; arm: Arm }[], covariates: Covariate[]): BalanceRow[] {
-  const waveList = [...new Set(units.map((u) => u.wave))].sort((a, b) => a - b);
-  const groupOf = Int32Array.from(units, (u) => waveList.indexOf(u.wave));
-  const treated = Uint8Array.from(units, (u) => (u.arm === "treatment" ? 1 : 0));
+export function balanceTable(units: BalanceUnits, covariates: Covariate[]): BalanceRow[] {
+  const n = units.wave.length;
+  const waveList = [...new Set(units.wave)].sort((a, b) => a - b);
+  const groupOf = new Int32Array(n);
+  for (let i = 0; i < n; i++) groupOf[i] = waveList.indexOf(units.wave[i]);
+  const treated = units.treated;
   const labels = [...waveList.map(String), ...(waveList.length > 1 ? ["all"] : [])];
+  const pooled = waveList.length > 1;
   const rows: BalanceRow[] = [];
   const add = (covariate: string, level: string, value: (i: number) => number) => {
     const g = labels.length;
     // Per group and arm: count, sum, sum of squares (group g-1 is "all" when there are several waves).
-    const n = new Float64Array(g * 2), s = new Float64Array(g * 2), ss = new Float64Array(g * 2);
-    for (let i = 0; i < units.length; i++) {
+    const cnt = new Float64Array(g * 2), s = new Float64Array(g * 2), ss = new Float64Array(g * 2);
+    for (let i = 0; i < n; i++) {
       const v = value(i);
       if (Number.isNaN(v)) continue;
-      const targets = waveList.length > 1 ? [groupOf[i], g - 1] : [groupOf[i]];
-      for (const t of targets) {
-        const k = t * 2 + treated[i];
-        n[k]++; s[k] += v; ss[k] += v * v;
+      let k = groupOf[i] * 2 + treated[i];
+      cnt[k]++; s[k] += v; ss[k] += v * v;
+      if (pooled) {
+        k = (g - 1) * 2 + treated[i];
+        cnt[k]++; s[k] += v; ss[k] += v * v;
       }
     }
-    labels.forEach((wave, t) => rows.push(compare(wave, covariate, level, n[t * 2 + 1], s[t * 2 + 1], ss[t * 2 + 1], n[t * 2], s[t * 2], ss[t * 2])));
+    labels.forEach((wave, t) => rows.push(compare(wave, covariate, level, cnt[t * 2 + 1], s[t * 2 + 1], ss[t * 2 + 1], cnt[t * 2], s[t * 2], ss[t * 2])));
   };
   for (const cov of covariates) {
-    if (cov.kind === "numeric") add(cov.name, "", (i) => cov.values[i]);
-    else {
+    if (cov.kind === "numeric") {
+      const values = cov.values;
+      add(cov.name, "", (i) => values[i]);
+    } else {
       const levels = [...new Set(cov.levels.filter((l): l is string => l !== undefined))].sort();
       for (const level of levels) add(cov.name, level, (i) => (cov.levels[i] === undefined ? NaN : cov.levels[i] === level ? 1 : 0));
     }

@@ -44,25 +44,12 @@ export function drawWave(args: {
   treat: TreatSpec;
   drawDate: string;
 }): WaveDraw {
-  // Group by stratum, then sort each group's ids with the default sort, which compares UTF-16 code units
-  // exactly like byCodeUnit but without a callback per comparison (ids are unique within a wave).
-  const groups = new Map<string, string[]>();
-  for (let i = 0; i < args.householdIds.length; i++) {
-    const s = args.strata[i];
-    let g = groups.get(s);
-    if (!g) groups.set(s, (g = []));
-    g.push(args.householdIds[i]);
-  }
-  const stratumNames = [...groups.keys()].sort();
-  const sortedIds = stratumNames.map((s) => groups.get(s)!.sort());
-  const sizes = sortedIds.map((g) => g.length);
-  const rng = waveRng(args.seed, args.wave);
-  const strata = allocatePlaces(stratumNames, sizes, args.treat, rng);
+  const cols = drawWaveColumns(args);
   const allocations: Allocation[] = [];
   const lines: string[] = [];
-  strata.forEach((st, k) => {
-    const treated = completeAssignment(st.eligible, st.places, rng);
-    const ids = sortedIds[k];
+  cols.strata.forEach((st, k) => {
+    const ids = cols.ids[k];
+    const treated = cols.treated[k];
     for (let r = 0; r < st.eligible; r++) {
       allocations.push({
         householdId: ids[r],
@@ -76,5 +63,60 @@ export function drawWave(args: {
       lines.push(`${st.stratum}\t${ids[r]}\n`);
     }
   });
-  return { allocations, strata, canonicalEligible: lines.join("") };
+  return { allocations, strata: cols.strata, canonicalEligible: lines.join("") };
+}
+
+/** `drawWave`'s result as columns, one entry per stratum in stratum order (no object per household). */
+export interface WaveColumns {
+  strata: StratumPlaces[];
+  /** The stratum's household ids in code-unit order. */
+  ids: string[][];
+  /** For each of those ids, its position in the `householdIds` given to the draw. */
+  positions: Int32Array[];
+  /** 1 if the household at that place is treated, else 0. */
+  treated: Uint8Array[];
+}
+
+/** The same draw as `drawWave` (same algorithm, same stream), as columns. */
+export function drawWaveColumns(args: { householdIds: readonly string[]; strata: readonly string[]; wave: number; seed: string; treat: TreatSpec }): WaveColumns {
+  // Group by stratum, keeping each household's position.
+  const groups = new Map<string, { ids: string[]; positions: number[] }>();
+  for (let i = 0; i < args.householdIds.length; i++) {
+    const s = args.strata[i];
+    let g = groups.get(s);
+    if (!g) groups.set(s, (g = { ids: [], positions: [] }));
+    g.ids.push(args.householdIds[i]);
+    g.positions.push(i);
+  }
+  const stratumNames = [...groups.keys()].sort();
+  const ids: string[][] = [];
+  const positions: Int32Array[] = [];
+  for (const name of stratumNames) {
+    const g = groups.get(name)!;
+    const sorted = sortWithPositions(g.ids, g.positions);
+    ids.push(sorted.ids);
+    positions.push(sorted.positions);
+  }
+  const sizes = ids.map((g) => g.length);
+  const rng = waveRng(args.seed, args.wave);
+  const strata = allocatePlaces(stratumNames, sizes, args.treat, rng);
+  const treated = strata.map((st) => completeAssignment(st.eligible, st.places, rng));
+  return { strata, ids, positions, treated };
+}
+
+/**
+ * Ids in code-unit order with their positions (ids are unique within a wave). Files are usually exported in id
+ * order, so an already sorted group is taken as it is; otherwise the default sort, which compares UTF-16 code
+ * units exactly like byCodeUnit but without a callback per comparison, and the positions looked up afterwards.
+ */
+function sortWithPositions(ids: string[], positions: number[]): { ids: string[]; positions: Int32Array } {
+  let sorted = true;
+  for (let i = 1; i < ids.length && sorted; i++) if (!(ids[i - 1] < ids[i])) sorted = false;
+  if (sorted) return { ids, positions: Int32Array.from(positions) };
+  const positionOf = new Map<string, number>();
+  for (let i = 0; i < ids.length; i++) positionOf.set(ids[i], positions[i]);
+  const order = ids.slice().sort();
+  const out = new Int32Array(order.length);
+  for (let i = 0; i < order.length; i++) out[i] = positionOf.get(order[i])!;
+  return { ids: order, positions: out };
 }

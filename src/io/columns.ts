@@ -107,17 +107,21 @@ export function idColumn(table: RawTable, name: string, options: IdColumnOptions
     ids[i] = pseudonyms.of(id);
   }
   if (ids !== table.columns.get(name)) table.columns.set(name, ids);
-  if (options.unique) {
-    const seen = new Map<string, number>();
-    for (let i = 0; i < ids.length; i++) {
-      const first = seen.get(ids[i]);
-      if (first !== undefined) {
-        throw new InputError(where(table, i, name), `is a duplicate (first seen on line ${table.lineOf(first)})`, "each id once", ids[i]);
-      }
-      seen.set(ids[i], i);
-    }
-  }
+  if (options.unique) uniqueIndex(table, name, ids);
   return ids;
+}
+
+/** Each id's row, refusing a duplicate (named with the line of its first appearance). */
+export function uniqueIndex(table: RawTable, name: string, ids: readonly string[]): Map<string, number> {
+  const seen = new Map<string, number>();
+  for (let i = 0; i < ids.length; i++) {
+    const first = seen.get(ids[i]);
+    if (first !== undefined) {
+      throw new InputError(where(table, i, name), `is a duplicate (first seen on line ${table.lineOf(first)})`, "each id once", ids[i]);
+    }
+    seen.set(ids[i], i);
+  }
+  return seen;
 }
 
 /** A column of non-empty text. */

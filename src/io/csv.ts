@@ -71,7 +71,10 @@ export function parseCsvText(bytes: Uint8Array, file: string, options: ReadOptio
   let records: string[][];
   const plain = isPlain(text);
   if (plain) {
-    records = splitPlain(text, delimiter, file);
+    // Straight into columns: no array per record.
+    const split = splitPlainColumns(text, delimiter, file);
+    const lineOfPlain = (row: number): number => split.lines[row + 1];
+    return tableOf(split.header, split.columns, split.nRows, { file, encoding, delimiter }, lineOfPlain, options);
   } else {
     try {
       records = parse(text, { delimiter, relax_column_count: false, skip_empty_lines: true, max_record_size: MAX_RECORD_BYTES }) as string[][];
@@ -86,7 +89,26 @@ export function parseCsvText(bytes: Uint8Array, file: string, options: ReadOptio
     return lineStarts[row + 1] ?? row + 2;
   };
   if (records.length === 0) throw new InputError({ file }, "is empty", "a header line naming the columns");
-  const header = records[0].map((h) => h.trim());
+  const nRecords = records.length - 1;
+  const columns = records[0].map((_, j) => {
+    const col = new Array<string>(nRecords);
+    for (let i = 0; i < nRecords; i++) col[i] = records[i + 1][j];
+    return col;
+  });
+  return tableOf(records[0], columns, nRecords, { file, encoding, delimiter }, lineOf, options);
+}
+
+/** The table from a header and its columns of untrimmed fields: header checks, then values trimmed in place. */
+function tableOf(
+  rawHeader: readonly string[],
+  fields: string[][],
+  nRows: number,
+  source: { file: string; encoding: Encoding; delimiter: Delimiter },
+  lineOf: (row: number) => number,
+  options: ReadOptions,
+): RawTable {
+  const { file } = source;
+  const header = rawHeader.map((h) => h.trim());
   checkHeader(header, file, 1);
   for (const name of options.required ?? []) {
     if (!header.includes(name)) {
@@ -97,18 +119,17 @@ export function parseCsvText(bytes: Uint8Array, file: string, options: ReadOptio
       );
     }
   }
-  const nRows = records.length - 1;
   if (nRows === 0 && !options.allowEmpty) throw new InputError({ file }, "has a header but no data rows", "at least one data row");
   const columns = new Map<string, string[]>();
   header.forEach((name, j) => {
-    const col = new Array<string>(nRows);
+    const col = fields[j];
     for (let i = 0; i < nRows; i++) {
-      const v = records[i + 1][j];
-      col[i] = v.length > 0 && (v.charCodeAt(0) <= 32 || v.charCodeAt(v.length - 1) <= 32) ? v.trim() : v;
+      const v = col[i];
+      if (v.length > 0 && (v.charCodeAt(0) <= 32 || v.charCodeAt(v.length - 1) <= 32)) col[i] = v.trim();
     }
     columns.set(name, col);
   });
-  return { file, encoding, delimiter, decimalComma: delimiter === ";", header, nRows, columns, lineOf };
+  return { file, encoding: source.encoding, delimiter: source.delimiter, decimalComma: source.delimiter === ";", header, nRows, columns, lineOf };
 }
 
 /**
@@ -145,6 +166,52 @@ export function splitPlain(text: string, delimiter: Delimiter, file: string): st
     start = end + 1;
   }
   return records;
+}
+
+/**
+ * `splitPlain` straight into columns: the header's fields, one array of (untrimmed) fields per column, and the
+ * line number of each record (header = 1), from which messages name lines. Same records, same errors.
+ */
+export function splitPlainColumns(text: string, delimiter: Delimiter, file: string): { header: string[]; columns: string[][]; nRows: number; lines: number[] } {
+  const delim = delimiter.charCodeAt(0);
+  let header: string[] | undefined;
+  let columns: string[][] = [];
+  let width = 0;
+  const lines: number[] = [];
+  let line = 0;
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    line++;
+    const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    if (stop > start) {
+      if (stop - start > MAX_RECORD_BYTES) throw new InputError({ file, line }, "has a record larger than 1 MiB", "fields of ordinary size");
+      if (header === undefined) {
+        header = text.slice(start, stop).split(delimiter);
+        width = header.length;
+        columns = header.map(() => []);
+      } else {
+        // One pass over the line's characters, cutting at each delimiter.
+        let j = 0;
+        let from = start;
+        let tooMany = false;
+        for (let k = start; k < stop; k++) {
+          if (text.charCodeAt(k) !== delim) continue;
+          if (j === width - 1) { tooMany = true; break; }
+          columns[j++].push(text.slice(from, k));
+          from = k + 1;
+        }
+        if (tooMany || j !== width - 1) {
+          throw new InputError({ file, line }, "has a different number of fields than the header", "one field per header column (check the delimiter and quotes)");
+        }
+        columns[j].push(text.slice(from, stop));
+      }
+      lines.push(line);
+    }
+    start = end + 1;
+  }
+  return { header: header ?? [], columns, nRows: Math.max(0, lines.length - 1), lines };
 }
 
 function recordLines(text: string, delimiter: Delimiter): number[] {

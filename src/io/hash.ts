@@ -1,9 +1,12 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 
-/** SHA-256 of bytes or a UTF-8 string, as lowercase hex. */
-export function sha256(data: string | Uint8Array): string {
-  return createHash("sha256").update(data).digest("hex");
+/** SHA-256 of bytes, a UTF-8 string, or the concatenation of a list of byte chunks, as lowercase hex. */
+export function sha256(data: string | Uint8Array | readonly Uint8Array[]): string {
+  const hash = createHash("sha256");
+  if (typeof data === "string" || data instanceof Uint8Array) hash.update(data);
+  else for (const chunk of data) hash.update(chunk);
+  return hash.digest("hex");
 }
 
 /** SHA-256 of a file's exact bytes. */

@@ -3,11 +3,13 @@ import { activeCasesOn } from "../draw/eligibility.js";
 import type { Covariate } from "../draw/balance.js";
 import { readCsv, rawColumn, type RawTable } from "./csv.js";
 import type { Pseudonymiser } from "./pseudonym.js";
-import { dateColumn, formatDay, idColumn, isMissing, numberColumn, parseNumberText, textColumn } from "./columns.js";
+import { dateColumn, formatDay, idColumn, isMissing, numberColumn, parseNumberText, textColumn, uniqueIndex } from "./columns.js";
 
 export interface Households {
   table: RawTable;
   ids: string[];
+  /** Each household id's row in the file (built when first asked for). */
+  readonly rowOf: Map<string, number>;
   areas: string[];
   activeCases: ArrayLike<number>;
   strata: string[];
@@ -32,7 +34,9 @@ export function loadHouseholds(args: {
 }): Households {
   const required = ["household_id", "area", ...(args.casesPath ? [] : ["active_cases"])];
   const table = readCsv(args.path, { required });
-  const ids = idColumn(table, "household_id", { unique: true, allowCpr: args.allowCprLikeIds, pseudonyms: args.pseudonyms });
+  const ids = idColumn(table, "household_id", { allowCpr: args.allowCprLikeIds, pseudonyms: args.pseudonyms });
+  // Ids in ascending order (as exports usually are) are unique without an index; otherwise the index checks them.
+  let rowOf = isAscending(ids) ? undefined : uniqueIndex(table, "household_id", ids);
   const normalised = new Map<string, string>();
   const areas = textColumn(table, "area", { expected: "the name of the housing area" }).map((a) => {
     let n = normalised.get(a);
@@ -68,7 +72,16 @@ export function loadHouseholds(args: {
     const cov = covariateOf(table, name);
     if (cov) covariates.push(cov);
   }
-  return { table, ids, areas, activeCases, strata, covariates };
+  return {
+    table, ids, areas, activeCases, strata, covariates,
+    get rowOf() { return (rowOf ??= uniqueIndex(table, "household_id", ids)); },
+  };
+}
+
+/** True when every id is greater than the one before (code-unit order), so no id appears twice. */
+function isAscending(ids: readonly string[]): boolean {
+  for (let i = 1; i < ids.length; i++) if (!(ids[i - 1] < ids[i])) return false;
+  return true;
 }
 
 function covariateOf(table: RawTable, name: string): Covariate | undefined {

@@ -1,6 +1,6 @@
-import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
-import { dirname } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { UserError } from "../errors.js";
 
@@ -17,9 +17,31 @@ export function acquireLock(registerPath: string): () => void {
   const tmp = `${lockPath}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
   writeFileSync(tmp, `${process.pid}\n${hostname()}\n`);
   try {
-    return takeLock(registerPath, lockPath, tmp);
+    const release = takeLock(registerPath, lockPath, tmp);
+    removeStaleLockTemps(lockPath);
+    return release;
   } finally {
     try { unlinkSync(tmp); } catch { /* already gone */ }
+  }
+}
+
+/**
+ * A process killed between writing its lock's temporary file and removing it leaves `<lock>.<pid>-<hex>.tmp`;
+ * the holder of the lock removes those of processes on this machine that no longer run.
+ */
+function removeStaleLockTemps(lockPath: string): void {
+  const dir = dirname(lockPath);
+  const prefix = `${basename(lockPath)}.`;
+  let names: string[];
+  try { names = readdirSync(dir); } catch { return; }
+  for (const name of names) {
+    const m = name.startsWith(prefix) ? /^(\d+)-[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length)) : null;
+    if (!m || Number(m[1]) === process.pid) continue;
+    const path = join(dir, name);
+    const holder = readLockHolder(path); // empty if its writer was killed while writing it: the name's pid decides
+    if ((holder === undefined || holder.host === hostname()) && !processAlive(Number(m[1]))) {
+      try { unlinkSync(path); } catch { /* already gone */ }
+    }
   }
 }
 

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, unlinkSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { InputError, UserError } from "../errors.js";
 import { byCodeUnit, type Allocation, type Arm } from "../draw/wave.js";
+import type { StratumPlaces } from "../draw/places.js";
 import { waveManifestSchema, type WaveManifest } from "../schemas/manifest.js";
 import { readCsv } from "./csv.js";
 import { idColumn, numberColumn, textColumn, where } from "./columns.js";
@@ -25,11 +26,23 @@ export function decimal(numerator: number, denominator: number): string {
  * Hashes in the manifests are over exactly these bytes, so the same allocations always hash the same.
  */
 export function serializeRegister(rows: readonly RegisterRow[]): string {
+  return registerChunks(rows).map((c) => c.toString("utf8")).join("");
+}
+
+/** Rows per chunk of `registerChunks`: a few MB each, so no 100 MB string is ever built. */
+const CHUNK_ROWS = 1 << 16;
+
+/**
+ * `serializeRegister`'s bytes as a list of UTF-8 chunks whose concatenation is exactly those bytes: hashed
+ * incrementally and written with `writeFileAtomic`, never joined into one string or buffer.
+ */
+export function registerChunks(rows: readonly RegisterRow[]): Buffer[] {
   const order = (a: RegisterRow, b: RegisterRow) => a.wave - b.wave || byCodeUnit(a.stratum, b.stratum) || byCodeUnit(a.householdId, b.householdId);
   let isSorted = true;
   for (let i = 1; i < rows.length && isSorted; i++) if (order(rows[i - 1], rows[i]) > 0) isSorted = false;
   const sorted = isSorted ? rows : [...rows].sort(order);
-  const out: string[] = [REGISTER_COLUMNS.join(",")];
+  const chunks: Buffer[] = [];
+  let lines: string[] = [REGISTER_COLUMNS.join(",")];
   // Everything after the id is shared by a whole stratum of a wave; build it once per stratum, not per row.
   let last: RegisterRow | undefined;
   let middle = "";
@@ -40,13 +53,55 @@ export function serializeRegister(rows: readonly RegisterRow[]): string {
       middle = `,${r.wave},${csvFieldVerbatim(r.stratum)},`;
       rest = `,${decimal(r.pNumerator, r.pDenominator)},${r.pNumerator}/${r.pDenominator},${r.drawDate},${r.seal}`;
     }
-    out.push(`${csvFieldVerbatim(r.householdId)}${middle}${r.arm}${rest}`);
+    lines.push(`${csvFieldVerbatim(r.householdId)}${middle}${r.arm}${rest}`);
+    if (lines.length === CHUNK_ROWS) {
+      lines.push("");
+      chunks.push(Buffer.from(lines.join("\n"), "utf8"));
+      lines = [];
+    }
   }
-  return `${out.join("\n")}\n`;
+  if (lines.length > 0) {
+    lines.push("");
+    chunks.push(Buffer.from(lines.join("\n"), "utf8"));
+  }
+  return chunks;
+}
+
+/**
+ * A newly drawn wave's register lines (after every earlier wave's, as its number is the highest), straight from
+ * the draw's columns: the same bytes `registerChunks` gives for its rows, without an object per household.
+ */
+export function waveRegisterChunks(
+  wave: { wave: number; drawDate: string; seal: string; strata: readonly StratumPlaces[]; ids: readonly string[][]; treated: readonly Uint8Array[] },
+  withHeader: boolean,
+): Buffer[] {
+  const chunks: Buffer[] = [];
+  let lines: string[] = withHeader ? [REGISTER_COLUMNS.join(",")] : [];
+  wave.strata.forEach((st, k) => {
+    const middle = `,${wave.wave},${csvFieldVerbatim(st.stratum)},`;
+    const rest = `,${decimal(st.pNumerator, st.pDenominator)},${st.pNumerator}/${st.pDenominator},${wave.drawDate},${wave.seal}`;
+    const treatmentTail = `${middle}treatment${rest}`;
+    const controlTail = `${middle}control${rest}`;
+    const ids = wave.ids[k];
+    const treated = wave.treated[k];
+    for (let r = 0; r < ids.length; r++) {
+      lines.push(csvFieldVerbatim(ids[r]) + (treated[r] ? treatmentTail : controlTail));
+      if (lines.length === CHUNK_ROWS) {
+        lines.push("");
+        chunks.push(Buffer.from(lines.join("\n"), "utf8"));
+        lines = [];
+      }
+    }
+  });
+  if (lines.length > 0) {
+    lines.push("");
+    chunks.push(Buffer.from(lines.join("\n"), "utf8"));
+  }
+  return chunks;
 }
 
 export function registerHash(rows: readonly RegisterRow[]): string {
-  return sha256(serializeRegister(rows));
+  return sha256(registerChunks(rows));
 }
 
 /** Reads a register; a missing file is an empty register. */

@@ -1,14 +1,16 @@
 import { existsSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { UserError } from "../errors.js";
-import { deriveWave } from "../draw/derive.js";
+import { createHash } from "node:crypto";
+import { deriveWaveColumns } from "../draw/derive.js";
+import type { StratumPlaces } from "../draw/places.js";
 import { VERSION } from "../version.js";
 import { canonicalJson, type DrawDefinition, type WaveManifest } from "../schemas/manifest.js";
 import { parseDateText } from "./columns.js";
 import { sha256, sha256File } from "./hash.js";
 import { loadHouseholds, type Households } from "./households.js";
 import type { IdPolicy } from "./pseudonym.js";
-import { decimal, serializeRegister, type RegisterRow } from "./register.js";
+import { decimal, registerChunks, waveRegisterChunks, type RegisterRow } from "./register.js";
 
 /** Input paths are stored relative to the register's folder, so a copied evaluation folder still verifies. */
 export function storedPath(registerPath: string, file: string): string {
@@ -64,7 +66,13 @@ export function definitionHash(definition: DrawDefinition): string {
   return sha256(canonicalJson(definition));
 }
 
-/** Draws a wave and builds its register rows and manifest; writes nothing. */
+/** A built wave's households, in register order: whether each is treated, and its row in the households file. */
+export interface BuiltWaveUnits {
+  treated: Uint8Array;
+  fileRows: Int32Array;
+}
+
+/** Draws a wave and builds its register bytes and manifest; writes nothing. */
 export function buildWave(args: {
   definition: DrawDefinition;
   households: Households;
@@ -72,19 +80,25 @@ export function buildWave(args: {
   /** `registerHash(priorRows)`: callers have it already (they check it against the manifests), so it is not hashed again. */
   priorRegisterHash: string;
   previousManifestBytes: string | null;
-}): { rows: RegisterRow[]; manifest: WaveManifest; registerBytes: Buffer; eligibleCount: number; excluded: Record<string, number> } {
+}): { readonly rows: RegisterRow[]; units: BuiltWaveUnits; manifest: WaveManifest; registerBytes: Buffer[]; eligibleCount: number; excluded: Record<string, number> } {
   const { definition, households, priorRows } = args;
   const seal = definitionHash(definition);
-  const { eligibility, draw } = deriveWave(definition, households, new Set(priorRows.map((r) => r.householdId)));
-  const waveRows = draw.allocations as RegisterRow[];
-  for (const row of waveRows) row.seal = seal; // the allocations become register rows in place (no copy of a million objects)
-  const registerBytes = Buffer.from(serializeRegister([...priorRows, ...waveRows]), "utf8"); // encoded once: hashed and written
+  const { eligibility, draw } = deriveWaveColumns(definition, households, new Set(priorRows.map((r) => r.householdId)));
+  const eligibleCount = draw.ids.reduce((a, g) => a + g.length, 0);
+  const wave = { wave: definition.wave, drawDate: definition.draw_date, seal, strata: draw.strata, ids: draw.ids, treated: draw.treated };
+  let rows: RegisterRow[] | undefined;
+  const rowsOf = (): RegisterRow[] => (rows ??= waveRows(wave));
+  // Encoded once, in chunks: hashed and written without one 100 MB string or buffer. The new wave's rows come
+  // after all earlier waves' (the register is sorted by wave first).
+  const registerBytes = priorRows.every((r) => r.wave < definition.wave)
+    ? [...(priorRows.length > 0 ? registerChunks(priorRows) : []), ...waveRegisterChunks(wave, priorRows.length === 0)]
+    : registerChunks([...priorRows, ...rowsOf()]);
   const manifest: WaveManifest = {
     format: "effekt-wave-manifest/1",
     effekt_version: VERSION,
     definition,
     definition_sha256: seal,
-    eligible: { count: draw.allocations.length, sha256: sha256(draw.canonicalEligible) },
+    eligible: { count: eligibleCount, sha256: canonicalEligibleSha256(draw.strata, draw.ids) },
     strata: draw.strata.map((s) => ({
       stratum: s.stratum,
       eligible: s.eligible,
@@ -97,7 +111,56 @@ export function buildWave(args: {
     register_sha256_before: args.priorRegisterHash,
     register_sha256_after: sha256(registerBytes),
   };
-  return { rows: waveRows, manifest, registerBytes, eligibleCount: draw.allocations.length, excluded: eligibility.exclusions };
+  const units: BuiltWaveUnits = { treated: concatBytes(draw.treated, eligibleCount), fileRows: concatInts(draw.positions, eligibleCount) };
+  return { get rows() { return rowsOf(); }, units, manifest, registerBytes, eligibleCount, excluded: eligibility.exclusions };
+}
+
+/** The wave's register rows as objects (for verify's row-by-row comparison). */
+function waveRows(wave: { wave: number; drawDate: string; seal: string; strata: readonly StratumPlaces[]; ids: readonly string[][]; treated: readonly Uint8Array[] }): RegisterRow[] {
+  const rows: RegisterRow[] = [];
+  wave.strata.forEach((st, k) => {
+    const ids = wave.ids[k];
+    for (let r = 0; r < ids.length; r++) {
+      rows.push({ householdId: ids[r], wave: wave.wave, stratum: st.stratum, arm: wave.treated[k][r] ? "treatment" : "control", pNumerator: st.pNumerator, pDenominator: st.pDenominator, drawDate: wave.drawDate, seal: wave.seal });
+    }
+  });
+  return rows;
+}
+
+/**
+ * SHA-256 of the canonical eligible list (`drawWave`'s `canonicalEligible`: one `stratum<TAB>household_id\n` line
+ * per household, in draw order), hashed in pieces rather than built as one string.
+ */
+function canonicalEligibleSha256(strata: readonly StratumPlaces[], ids: readonly string[][]): string {
+  const hash = createHash("sha256");
+  const PIECE = 1 << 16;
+  strata.forEach((st, k) => {
+    const prefix = `${st.stratum}\t`;
+    const group = ids[k];
+    for (let start = 0; start < group.length; start += PIECE) {
+      let text = "";
+      const end = Math.min(group.length, start + PIECE);
+      const lines = new Array<string>(end - start);
+      for (let r = start; r < end; r++) lines[r - start] = `${prefix}${group[r]}\n`;
+      text = lines.join("");
+      hash.update(text, "utf8");
+    }
+  });
+  return hash.digest("hex");
+}
+
+function concatBytes(parts: readonly Uint8Array[], n: number): Uint8Array {
+  const out = new Uint8Array(n);
+  let at = 0;
+  for (const p of parts) { out.set(p, at); at += p.length; }
+  return out;
+}
+
+function concatInts(parts: readonly Int32Array[], n: number): Int32Array {
+  const out = new Int32Array(n);
+  let at = 0;
+  for (const p of parts) { out.set(p, at); at += p.length; }
+  return out;
 }
 
 export function inputHashes(householdsPath: string, casesPath?: string): { households: string; cases?: string } {
