@@ -1,6 +1,6 @@
 /**
  * Child process of the CR2 benchmark (so its peak memory is its own): fits the regression once on generated data
- * and prints {"ms": fit time, "cpuMs": its CPU time, "maxRssMb": peak resident memory}. Usage: node cr2_child.js PERSONS HOUSEHOLDS lin|robust
+ * and prints {"ms": fit time, "cpuMs": its CPU time, "maxRssMb": peak resident memory}. Usage: node cr2_child.js PERSONS HOUSEHOLDS lin|lin-all|robust
  */
 import { buildDesign } from "../src/estimate/design.js";
 import { lmLin } from "../src/estimate/lm_lin.js";
@@ -17,7 +17,10 @@ const fit =
   model === "lin"
     ? // as effekt estimate runs it: the Bell-McCaffrey df of z only (the reported coefficient)
       lmLin(data.y, data.z, data.covariates, { clusters: data.clusters, seType: "CR2", dfFor: ["z"] })
-    : (() => {
+    : model === "lin-all"
+      ? // as estimatr::lm_lin reports it: the df of every one of the 22 coefficients
+        lmLin(data.y, data.z, data.covariates, { clusters: data.clusters, seType: "CR2" })
+      : (() => {
         const d = buildDesign([{ name: "z", values: data.z }, ...data.covariates]);
         return lmRobust(d.X, d.n, d.k, data.y, { clusters: data.clusters, seType: "CR2", names: d.names });
       })();
