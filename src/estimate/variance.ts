@@ -324,13 +324,14 @@ function bellMcCaffreyDf(c: number, J: number, k: number, K: Float64Array, d: Fl
 
 /**
  * CR2 without weights (the common case, and the benchmark's 1,000,000 persons): the same quantities as
- * clusterVcov with U = V = X and Omega = M, organised so nothing of size J x k x k is stored and each cluster
- * costs O(m k^2 + k^3 / 2) for m rows:
+ * clusterVcov with U = V = X and Omega = M, organised so nothing of size J x k x k is stored, the loop over
+ * clusters allocates nothing, and each cluster costs O(m k^2 / 2 + m^3) plus O(m k + k^2 / 2) for each df
+ * coefficient (so k^3 / 2 when all df are wanted, k^2 / 2 for the treatment's alone):
  *   A_g = (I - H_gg)^{-1/2},  H_gg = W_g W_g' with W_g = X_g L and M = L L' (Cholesky; L lower triangular, so the
  *   zero columns of a cluster, e.g. a control household's z and z:x in Lin's design, cost nothing),
  *   u_g = (A_g X_g)' e_g = X_g' (A_g e_g),  meat = sum u_g u_g';
- *   for all coefficients c at once, the columns of P_g = A_g X_g M are a_gc, d_gc = a_gc' a_gc,
- *   the columns of Q_g = X_g' P_g are q_gc, q_gc' M q_gc = a_gc' H_gg a_gc (m x m, no k x k product), and
+ *   for each df coefficient c, a_gc = A_g (X_g M)_{.,c} = A_g W_g (row c of L)', d_gc = a_gc' a_gc,
+ *   q_gc = X_g' a_gc, q_gc' M q_gc = a_gc' H_gg a_gc (m x m, no k x k product), and
  *   S_c = sum_g q_gc q_gc' is accumulated (upper triangle) for tr((M S_c)^2).
  * Bell-McCaffrey df_c = tr^2 / frob with tr = sum d - sum q'Mq, frob = sum d^2 - 2 sum d q'Mq + tr((M S_c)^2)
  * (the formulas in this file's header).
