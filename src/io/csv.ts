@@ -192,16 +192,18 @@ export function splitPlainColumns(text: string, delimiter: Delimiter, file: stri
         width = header.length;
         columns = header.map(() => []);
       } else {
-        // One pass over the line's characters, cutting at each delimiter.
-        let j = 0;
+        // Cut at each delimiter (found by indexOf); the last field is checked for a stray delimiter by hand, so a
+        // search never runs on past the line.
         let from = start;
-        let tooMany = false;
-        for (let k = start; k < stop; k++) {
-          if (text.charCodeAt(k) !== delim) continue;
-          if (j === width - 1) { tooMany = true; break; }
-          columns[j++].push(text.slice(from, k));
-          from = k + 1;
+        let j = 0;
+        for (; j < width - 1; j++) {
+          const at = text.indexOf(delimiter, from);
+          if (at < 0 || at >= stop) break;
+          columns[j].push(text.slice(from, at));
+          from = at + 1;
         }
+        let tooMany = false;
+        for (let k = from; k < stop && !tooMany; k++) if (text.charCodeAt(k) === delim) tooMany = true;
         if (tooMany || j !== width - 1) {
           throw new InputError({ file, line }, "has a different number of fields than the header", "one field per header column (check the delimiter and quotes)");
         }

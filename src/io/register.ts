@@ -75,28 +75,36 @@ export function waveRegisterChunks(
   wave: { wave: number; drawDate: string; seal: string; strata: readonly StratumPlaces[]; ids: readonly string[][]; treated: readonly Uint8Array[] },
   withHeader: boolean,
 ): Buffer[] {
+  // Bytes are written straight into chunk buffers: per row the id, then one of two tails shared by the stratum.
+  const CHUNK_BYTES = 1 << 22;
   const chunks: Buffer[] = [];
-  let lines: string[] = withHeader ? [REGISTER_COLUMNS.join(",")] : [];
+  let buf = Buffer.allocUnsafe(CHUNK_BYTES);
+  let at = 0;
+  const flush = (need: number) => {
+    if (at > 0) chunks.push(buf.subarray(0, at));
+    buf = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, need));
+    at = 0;
+  };
+  if (withHeader) at += buf.write(`${REGISTER_COLUMNS.join(",")}\n`, at, "utf8");
   wave.strata.forEach((st, k) => {
     const middle = `,${wave.wave},${csvFieldVerbatim(st.stratum)},`;
-    const rest = `,${decimal(st.pNumerator, st.pDenominator)},${st.pNumerator}/${st.pDenominator},${wave.drawDate},${wave.seal}`;
-    const treatmentTail = `${middle}treatment${rest}`;
-    const controlTail = `${middle}control${rest}`;
+    const rest = `,${decimal(st.pNumerator, st.pDenominator)},${st.pNumerator}/${st.pDenominator},${wave.drawDate},${wave.seal}\n`;
+    const treatmentTail = Buffer.from(`${middle}treatment${rest}`, "utf8");
+    const controlTail = Buffer.from(`${middle}control${rest}`, "utf8");
+    const longestTail = Math.max(treatmentTail.length, controlTail.length);
     const ids = wave.ids[k];
     const treated = wave.treated[k];
     for (let r = 0; r < ids.length; r++) {
-      lines.push(csvFieldVerbatim(ids[r]) + (treated[r] ? treatmentTail : controlTail));
-      if (lines.length === CHUNK_ROWS) {
-        lines.push("");
-        chunks.push(Buffer.from(lines.join("\n"), "utf8"));
-        lines = [];
-      }
+      const id = csvFieldVerbatim(ids[r]);
+      const need = 3 * id.length + longestTail; // UTF-8 takes at most 3 bytes per UTF-16 code unit
+      if (at + need > buf.length) flush(need);
+      at += buf.write(id, at, "utf8");
+      const tail = treated[r] ? treatmentTail : controlTail;
+      buf.set(tail, at);
+      at += tail.length;
     }
   });
-  if (lines.length > 0) {
-    lines.push("");
-    chunks.push(Buffer.from(lines.join("\n"), "utf8"));
-  }
+  if (at > 0) chunks.push(buf.subarray(0, at));
   return chunks;
 }
 
