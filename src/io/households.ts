@@ -69,7 +69,8 @@ export function loadHouseholds(args: {
   if (!table.header.includes("active_cases")) covariates.push({ name: "active_cases", kind: "numeric", values: Float64Array.from(activeCases) });
   for (const name of table.header) {
     if (skip.has(name)) continue;
-    const cov = covariateOf(table, name);
+    // active_cases read from the file is already parsed, every value a number: the same covariate, without parsing again.
+    const cov = name === "active_cases" && !args.casesPath ? { name, kind: "numeric" as const, values: Float64Array.from(activeCases) } : covariateOf(table, name);
     if (cov) covariates.push(cov);
   }
   return {

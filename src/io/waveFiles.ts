@@ -133,19 +133,27 @@ function waveRows(wave: { wave: number; drawDate: string; seal: string; strata: 
  */
 function canonicalEligibleSha256(strata: readonly StratumPlaces[], ids: readonly string[][]): string {
   const hash = createHash("sha256");
-  const PIECE = 1 << 16;
+  const buf = Buffer.allocUnsafe(1 << 20);
+  let at = 0;
+  const tab = "\t".charCodeAt(0);
+  const newline = "\n".charCodeAt(0);
   strata.forEach((st, k) => {
-    const prefix = `${st.stratum}\t`;
-    const group = ids[k];
-    for (let start = 0; start < group.length; start += PIECE) {
-      let text = "";
-      const end = Math.min(group.length, start + PIECE);
-      const lines = new Array<string>(end - start);
-      for (let r = start; r < end; r++) lines[r - start] = `${prefix}${group[r]}\n`;
-      text = lines.join("");
-      hash.update(text, "utf8");
+    const prefix = Buffer.from(st.stratum, "utf8");
+    for (const id of ids[k]) {
+      const need = prefix.length + 3 * id.length + 2; // UTF-8 takes at most 3 bytes per UTF-16 code unit
+      if (at + need > buf.length) {
+        hash.update(buf.subarray(0, at));
+        at = 0;
+        if (need > buf.length) { hash.update(`${st.stratum}\t${id}\n`, "utf8"); continue; }
+      }
+      buf.set(prefix, at);
+      at += prefix.length;
+      buf[at++] = tab;
+      at += buf.write(id, at, "utf8");
+      buf[at++] = newline;
     }
   });
+  hash.update(buf.subarray(0, at));
   return hash.digest("hex");
 }
 
