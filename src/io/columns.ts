@@ -93,6 +93,10 @@ export function idColumn(table: RawTable, name: string, options: IdColumnOptions
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i];
     if (id === "") throw new InputError(where(table, i, name), "is empty", "a pseudonymous identifier");
+    // A CPR-like value starts with a digit after any white space: an id starting with any other printable ASCII
+    // character is ruled out without the pattern (white space, including non-ASCII, goes through the full test).
+    const first = id.charCodeAt(0);
+    if (first > 32 && first < 127 && (first < 48 || first > 57)) continue;
     if (!looksLikeCpr(id)) continue;
     if (!pseudonyms) {
       if (options.allowCpr) continue;
