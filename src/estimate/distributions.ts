@@ -15,6 +15,8 @@ import { incompleteBeta, incompleteGamma, lbeta, lgamma } from "./special.js";
 export function pnorm(q: number): number {
   if (Number.isNaN(q)) return NaN;
   if (q === 0) return 0.5;
+  // beyond |q| = 40 the tail is below 1e-349, which underflows to 0 in a double; q * q would overflow to Infinity past 1.3e154
+  if (Math.abs(q) > 40) return q < 0 ? 0 : 1;
   const [p, upper] = incompleteGamma(0.5, (q * q) / 2);
   return q < 0 ? upper / 2 : 0.5 + p / 2;
 }

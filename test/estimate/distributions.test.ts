@@ -30,4 +30,9 @@ describe("Student t and normal distributions against R", () => {
     for (let i = 0; i < fx.pnorm.q.length; i++) expectClose(pnorm(fx.pnorm.q[i]), fx.pnorm.p[i], 1e-10, 1e-300, `pnorm(${fx.pnorm.q[i]})`);
     for (let i = 0; i < fx.qnorm.p.length; i++) expectClose(qnorm(fx.qnorm.p[i]), fx.qnorm.q[i], 1e-10, 1e-300, `qnorm(${fx.qnorm.p[i]})`);
   });
+  it("pnorm at extreme and infinite arguments is 0 or 1, as R's (q * q once overflowed to NaN past 1.3e154)", () => {
+    for (const q of [-41, -1e155, -1e300, -Infinity]) expect(pnorm(q)).toBe(0);
+    for (const q of [41, 1e155, 1e300, Infinity]) expect(pnorm(q)).toBe(1);
+    expect(pnorm(-38)).toBeGreaterThan(0); // R: 2.885428e-316, a subnormal still computed
+  });
 });
