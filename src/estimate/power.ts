@@ -44,7 +44,7 @@ export interface ClusterDesign {
   r2Individual?: number;
   /** coefficient of variation of household sizes; default 0 */
   clusterSizeCv?: number;
-  /** two-sided significance level; default 0.05 */
+  /** two-sided significance level, in [1e-6, 0.5]; default 0.05 */
   alpha?: number;
   /** outcome standard deviation; default 1 (MDE in SD units) */
   sd?: number;
@@ -86,7 +86,8 @@ export function clusterDesignSe(d: ClusterDesign): PowerDesignSummary {
   range("r2", r2c, 0, 1, false, true);
   range("r2", r2i, 0, 1, false, true);
   range("clusterSizeCv", cv, 0, Infinity);
-  range("alpha", alpha, 0, 1, true, true);
+  // a planning alpha outside [1e-6, 0.5] is a mistake, and below ~1e-16 its critical value is not computable
+  range("alpha", alpha, 1e-6, 0.5);
   range("sd", sd, 0, Infinity, true);
   // effective cluster size for the between-cluster term under unequal sizes
   const mEff = (cv * cv + 1) * m;
@@ -96,7 +97,11 @@ export function clusterDesignSe(d: ClusterDesign): PowerDesignSummary {
   const df = (d.distribution ?? "t") === "normal" ? Infinity : J - 2 - (d.clusterCovariates ?? 0);
   if (!(df > 0)) throw new EstimationError("too_few_clusters", `too few households for ${d.clusterCovariates ?? 0} household-level covariates`);
   const critical = df === Infinity ? qnorm(1 - alpha / 2) : qt(1 - alpha / 2, df);
-  return { std_error: Math.sqrt(variance), design_effect, df, critical };
+  const std_error = Math.sqrt(variance);
+  if (!(std_error > 0 && std_error < Infinity)) {
+    throw new EstimationError("bad_input", `the design's standard error ${std_error} is not a positive finite number (sd ${sd}, share treated ${P}): give sd in units near the outcome's`);
+  }
+  return { std_error, design_effect, df, critical };
 }
 
 /** Power of the two-sided test at a true effect of `ncp` standard errors (noncentral t; normal when df is infinite). */
@@ -107,20 +112,25 @@ function powerAtNcp(s: PowerDesignSummary, ncp: number): number {
 
 /** Minimum detectable effect at the given power (default 0.8): the effect whose power is exactly `power`. */
 export function minimumDetectableEffect(d: ClusterDesign, power = 0.8): PowerDesignSummary & { mde: number; power: number } {
-  range("power", power, 0, 1, true, true);
+  range("power", power, 0, 0.999999);
   const s = clusterDesignSe(d);
   const alpha = d.alpha ?? 0.05;
   if (!(power > alpha)) throw new EstimationError("bad_input", `power must exceed alpha (${alpha}): a test has power alpha at no effect`);
   // bisection on the noncentrality; Bloom's closed form (z quantiles) brackets it from below and twice it from above
   let lo = 0;
   let hi = 2 * (s.critical + (s.df === Infinity ? qnorm(power) : qt(power, s.df))) + 1;
-  while (powerAtNcp(s, hi) < power) hi *= 2;
+  while (powerAtNcp(s, hi) < power) {
+    hi *= 2;
+    if (!(hi < 1e300)) throw new EstimationError("bad_input", `no effect size reaches power ${power} (alpha ${alpha}, df ${s.df})`);
+  }
   for (let i = 0; i < 200 && hi - lo > 1e-15 * hi; i++) {
     const mid = (lo + hi) / 2;
     if (powerAtNcp(s, mid) < power) lo = mid;
     else hi = mid;
   }
-  return { ...s, mde: ((lo + hi) / 2) * s.std_error, power };
+  const mde = ((lo + hi) / 2) * s.std_error;
+  if (!Number.isFinite(mde)) throw new EstimationError("bad_input", `the minimum detectable effect overflows (standard error ${s.std_error}): give sd in units near the outcome's`);
+  return { ...s, mde, power };
 }
 
 /** Power to detect a true effect `effect` (same units as sd) with a two-sided test. */

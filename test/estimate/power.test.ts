@@ -39,4 +39,18 @@ describe("cluster-randomised MDE and power", () => {
     expect(() => clusterDesignSe({ households: 50, personsPerHousehold: 2, icc: 1.5 })).toThrow();
     expect(() => clusterDesignSe({ households: 50, personsPerHousehold: 2, icc: 0.1, shareTreated: 1 })).toThrow();
   });
+  it("refuses what it cannot compute instead of hanging or printing NaN (found by the fuzz suite)", () => {
+    const d = { households: 3, personsPerHousehold: 7, icc: 0 };
+    // alpha 1e-194 once made the critical value Infinity and the MDE search double its bracket for ever
+    expect(() => minimumDetectableEffect({ ...d, alpha: 1e-194 })).toThrow(/alpha must be in \[0.000001, 0.5\]/);
+    expect(() => minimumDetectableEffect({ ...d, alpha: 0.6 })).toThrow(/alpha/);
+    expect(() => minimumDetectableEffect(d, 1 - 1e-9)).toThrow(/power must be in/);
+    // a standard error that underflows to 0 or overflows
+    expect(() => clusterDesignSe({ ...d, sd: 1e-300 })).toThrow(/standard error 0 is not a positive finite number/);
+    expect(() => clusterDesignSe({ ...d, sd: 1e300 })).toThrow(/standard error Infinity/);
+    // a vast effect has power 1, not NaN (pnorm of -1e155 was NaN)
+    expect(power(d, -1.4e155).power).toBe(1);
+    expect(power(d, 1e300).power).toBe(1);
+    expect(minimumDetectableEffect({ ...d, alpha: 1e-6 }, 0.999999).mde).toBeGreaterThan(0);
+  });
 });
