@@ -4,11 +4,13 @@
  *
  * - `UserError` (exit 2): bad input, bad flags, a refused operation. Nothing was written.
  * - `MismatchError` (exit 1): `verify` found the register differs from what its manifests re-derive.
+ * Both hide any CPR-like run of digits in their message, wherever it came from (a zod message naming a key of a
+ * hand-edited file, a path): readers also avoid echoing such values, and this is the last line of defence.
  */
 export class UserError extends Error {
   readonly exitCode: number = 2;
   constructor(message: string) {
-    super(message);
+    super(maskCprLike(message));
     this.name = "UserError";
   }
 }
@@ -16,7 +18,7 @@ export class UserError extends Error {
 export class MismatchError extends Error {
   readonly exitCode: number = 1;
   constructor(message: string) {
-    super(message);
+    super(maskCprLike(message));
     this.name = "MismatchError";
   }
 }

@@ -93,7 +93,8 @@ export const analysisPlanSchema = z
     title: nonEmpty,
     version: nonEmpty,
     description: z.string().optional(),
-    alpha: z.number().gt(0, "must be above 0").lt(1, "must be below 1").default(0.05),
+    // a two-sided level outside [1e-6, 0.5] is a typing mistake (0.5 already gives a 50% interval)
+    alpha: z.number().min(1e-6, "must be at least 0.000001").max(0.5, "must be at most 0.5").default(0.05),
     multiplicity: z
       .enum(["holm", "bh", "both"], { errorMap: () => ({ message: 'must be "holm", "bh" or "both"' }) })
       .default("both"),
@@ -174,7 +175,8 @@ export function formatPlanIssues(file: string, json: unknown, error: z.ZodError)
   return `${file}: ${parts.join("; ")}`;
 }
 
+/** A JSON value for a message: shortened, control characters as `?` (UserError hides CPR-like digits). */
 function describeJson(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
+  const text = (JSON.stringify(value) ?? String(value)).replace(/[\u0000-\u001f\u007f]/g, "?");
   return text.length > 60 ? `${text.slice(0, 60)}...` : text;
 }

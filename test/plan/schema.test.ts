@@ -56,7 +56,7 @@ describe("analysis plan schema", () => {
       [(j) => (j.multiplicity = "bonferroni"), 'multiplicity: must be "holm", "bh" or "both" (value "bonferroni")'],
       [(j) => (j.subgroups[1].outcomes = ["employmnet"]), "subgroups[1].outcomes[0]: is not an outcome of this plan"],
       [(j) => (j.outcomes[0].covariates = ["a", "a"]), 'outcomes[employment].covariates[1]: duplicate covariate "a"'],
-      [(j) => (j.alpha = 1), "alpha: must be below 1 (value 1)"],
+      [(j) => (j.alpha = 1), "alpha: must be at most 0.5 (value 1)"],
       [(j) => delete j.outcomes[0].population, "outcomes[employment].population: Required"],
     ];
     for (const [mutate, expected] of cases) {
