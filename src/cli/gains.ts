@@ -22,8 +22,10 @@ import { writeFileAtomic } from "../io/atomic.js";
 import { numberColumn, textColumn, where } from "../io/columns.js";
 import { readCsv } from "../io/csv.js";
 import { csvField, csvNumber } from "../io/csvOut.js";
+import { parseEffectsMeta } from "../schemas/effectsMeta.js";
 import { PAYERS, parseGainsModel, type GainsModel } from "../schemas/gainsModel.js";
 import { readJsonFile } from "../io/json.js";
+import { sha256 } from "../io/hash.js";
 import { parseFormat } from "./flags.js";
 import { say } from "./output.js";
 
@@ -302,17 +304,20 @@ function gainsOutcomeMap(planFile: string | undefined): Map<string, string> {
   return new Map(plan.outcomes.filter((o) => o.gains_outcome !== undefined).map((o) => [o.name, o.gains_outcome!]));
 }
 
-/** The plan named in the table's meta sidecar (`<table>.meta.json`), when it exists and the plan file is there. */
+/**
+ * The plan named in the table's meta sidecar (`<table>.meta.json`), when the plan file is there (a table copied
+ * elsewhere may have left it behind; `--plan` then names it). A sidecar that is there must be effekt's, unedited.
+ */
 function planOfTable(estimates: string): string | undefined {
   const metaPath = `${estimates}.meta.json`;
   if (!existsSync(metaPath)) return undefined;
-  try {
-    const meta = JSON.parse(readFileSync(metaPath, "utf8")) as { plan?: { file?: unknown } | null };
-    const file = meta.plan?.file;
-    return typeof file === "string" && existsSync(file) ? file : undefined;
-  } catch {
-    return undefined;
+  const meta = parseEffectsMeta(readJsonFile(metaPath), metaPath);
+  const hash = sha256(readFileSync(estimates));
+  if (meta.table_sha256 !== hash) {
+    throw new UserError(`${estimates}: its SHA-256 ${hash.slice(0, 12)}... differs from table_sha256 ${meta.table_sha256.slice(0, 12)}... in ${metaPath}; the table was changed after effekt estimate wrote it, or the two files do not belong together`);
   }
+  const file = meta.plan?.file;
+  return file !== undefined && existsSync(file) ? file : undefined;
 }
 
 function runGains(opts: GainsOptions): void {
@@ -329,7 +334,8 @@ function runGains(opts: GainsOptions): void {
   }
   const fromTable = new Map<string, EffectUsed>();
   if (opts.estimates !== undefined) {
-    const map = gainsOutcomeMap(opts.plan ?? planOfTable(opts.estimates));
+    const tablePlan = planOfTable(opts.estimates); // also checks the sidecar, when there is one
+    const map = gainsOutcomeMap(opts.plan ?? tablePlan);
     for (const e of readEstimates(opts.estimates, base, opts.estimator, map, new Set(given.keys()))) fromTable.set(e.outcome, e);
   }
   const effects: EffectUsed[] = base.outcomes.map((o) => {

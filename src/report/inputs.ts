@@ -18,6 +18,7 @@ import { InputError, UserError } from "../errors.js";
 import { readCsv, rawColumn, type RawTable } from "../io/csv.js";
 import { idColumn, isMissing, parseNumberText } from "../io/columns.js";
 import { restoreNeutralised } from "../io/excelSafe.js";
+import { parseEffectsMeta, type EffectsMetaFile } from "../schemas/effectsMeta.js";
 import { sha256 } from "../io/hash.js";
 import { readJsonFile } from "../io/json.js";
 import { committedManifests, readManifests, readRegister } from "../io/register.js";
@@ -86,20 +87,8 @@ export interface EffectRow {
   role: string;
 }
 
-/** The effects sidecar, read tolerantly (fields used by the report only). */
-export interface EffectsMetaLite {
-  effekt_version?: string;
-  table_sha256?: string;
-  register?: { file?: string; sha256?: string; source?: string; verified_by_effekt?: boolean };
-  plan?: null | { id?: string; sha256?: string; lock?: string; deviations?: string[] };
-  alpha?: number;
-  permutations?: number;
-  ri_seed?: string | null;
-  takeup?: { arm: string; households: number; took_up: number }[];
-  attrition?: { outcome: string; horizon: number | null; arm: string; persons_counted: number; persons_with_value: number }[];
-  pending?: { outcome: string; horizon: number; reason: string }[];
-  inputs?: Record<string, { file: string; sha256: string } | null>;
-}
+/** The effects sidecar, validated by src/schemas/effectsMeta.ts. */
+export type EffectsMetaLite = EffectsMetaFile;
 
 export interface EffectsData {
   rows: EffectRow[];
@@ -286,10 +275,9 @@ export function readEffects(path: string, files: InputFile[]): EffectsData {
   const metaPath = `${path}.meta.json`;
   let meta: EffectsMetaLite | null = null;
   if (existsSync(metaPath)) {
-    meta = readJsonFile(metaPath) as EffectsMetaLite;
-    if (typeof meta !== "object" || meta === null) throw new UserError(`${basename(metaPath)}: expected a JSON object written by effekt estimate`);
+    meta = parseEffectsMeta(readJsonFile(metaPath), basename(metaPath));
     const hash = sha256(bytes);
-    if (meta.table_sha256 !== undefined && meta.table_sha256 !== hash) {
+    if (meta.table_sha256 !== hash) {
       throw new UserError(`${basename(path)}: its SHA-256 ${hash.slice(0, 12)}... differs from table_sha256 ${String(meta.table_sha256).slice(0, 12)}... in ${basename(metaPath)}; the table was changed after effekt estimate wrote it, or the two files do not belong together`);
     }
     files.push({ role: "effects meta", path: basename(metaPath), sha256: sha256(readFileSync(metaPath)) });

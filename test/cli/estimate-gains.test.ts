@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -46,7 +47,24 @@ describe("effekt gains reads estimate's effect table", () => {
       { outcome: "wellbeing", horizon: "1", estimator: "lm_lin", estimand: "ITT", estimate: "0.07", std_error: "0.03", allocation: "not verified by effekt" },
     ]));
     // the plan named in the meta sidecar is used when --plan is not given
-    writeFileSync(`${path}.meta.json`, JSON.stringify({ format: "effekt-effects-meta-v1", plan: { file: join(d, "plan.json") } }));
+    const hash = (f: string) => createHash("sha256").update(readFileSync(f)).digest("hex");
+    const meta = {
+      format: "effekt-effects-meta-v1",
+      effekt_version: "0.1.0",
+      table_sha256: hash(path),
+      register: { file: "allocations.csv", sha256: "0".repeat(64), source: "external", verified_by_effekt: false, households: 10, waves: [1] },
+      inputs: { persons: { file: "persons.csv", sha256: "1".repeat(64) }, outcomes: { file: "outcomes.csv", sha256: "2".repeat(64) }, takeup: null },
+      plan: { file: join(d, "plan.json"), id: plan.id, sha256: "3".repeat(64), lock: "not locked", locked_sha256: null, deviations: [] },
+      alpha: 0.05,
+      multiplicity: { method: "both", estimator: "lm_lin", families: "test" },
+      permutations: 0,
+      ri_seed: null,
+      takeup: [],
+      attrition: [],
+      pending: [],
+      warnings: [],
+    };
+    writeFileSync(`${path}.meta.json`, JSON.stringify(meta));
     const assume = ["foster-placement-avoided=0.002", "residential-placement-avoided=0.001", "school-absence-reduced=0.05"].flatMap((a) => ["--assume", a]);
     const r = effekt(["gains", "--model", MODEL, "--estimates", path, ...assume, "--draws", "10000", "--seed", "t"]);
     expect(r.code, r.stderr).toBe(0);
@@ -56,5 +74,14 @@ describe("effekt gains reads estimate's effect table", () => {
     const missing = effekt(["gains", "--model", MODEL, "--estimates", path, "--plan", PLAN]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/no row for outcome "foster-placement-avoided" at horizon 1 .*--assume foster-placement-avoided=EFFECT/);
+    // a sidecar that was edited, or belongs to another table, is refused rather than followed
+    writeFileSync(`${path}.meta.json`, JSON.stringify({ ...meta, effekt_version: "NaN" }));
+    const edited = effekt(["gains", "--model", MODEL, "--estimates", path, ...assume]);
+    expect(edited.code).toBe(2);
+    expect(edited.stderr).toMatch(/effects\.csv\.meta\.json: effekt_version: must be an effekt version/);
+    writeFileSync(`${path}.meta.json`, JSON.stringify({ ...meta, table_sha256: "4".repeat(64) }));
+    const other = effekt(["gains", "--model", MODEL, "--estimates", path, ...assume]);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toMatch(/differs from table_sha256/);
   });
 });
