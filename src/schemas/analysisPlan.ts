@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { UserError } from "../errors.js";
+import { listIssues } from "./indicatorSpec.js";
 
 /**
  * Analysis plans (`effekt-analysis-plan/1`): the pre-registered answer to "what will be estimated, for whom, over
@@ -172,7 +173,7 @@ export function formatPlanIssues(file: string, json: unknown, error: z.ZodError)
     const shown = node === undefined ? "" : ` (value ${describeJson(node)})`;
     return `${path || "(top level)"}: ${issue.message}${shown}`;
   });
-  return `${file}: ${parts.join("; ")}`;
+  return `${file}: ${listIssues(parts)}`;
 }
 
 /** A JSON value for a message: shortened, control characters as `?` (UserError hides CPR-like digits). */

@@ -110,7 +110,13 @@ export function formatZodIssues(file: string, error: z.ZodError): string {
     );
     return `${path || "(top level)"}: ${issue.message}`;
   });
-  return `${file}: ${parts.join("; ")}`;
+  return `${file}: ${listIssues(parts)}`;
+}
+
+/** The first `max` problems of a file, then how many more: a message stays one readable line however broken the file. */
+export function listIssues(parts: string[], max = 6): string {
+  const shown = parts.slice(0, max).join("; ");
+  return parts.length > max ? `${shown}; and ${parts.length - max} more` : shown;
 }
 
 /** Validates a parsed indicator spec file; throws `UserError` naming the file and the field on bad input. */

@@ -32,4 +32,15 @@ describe("indicator spec schema", () => {
     expect(parseIndicatorValues([{ indicator: "a", area: "b", year: 2024, value: null }], "v.json")[0].value).toBeNull();
     expect(() => parseIndicatorValues([{ indicator: "a", area: "b", year: 2024, value: 0.1, n: -1 }], "v.json")).toThrow(/v\.json: \[0\]\.n:/);
   });
+  it("a file broken in many places names the first six problems and counts the rest (one readable line)", () => {
+    const rows = Array.from({ length: 40 }, () => ({ indicator: "a", area: "b", year: "x", value: "y" }));
+    let message = "";
+    try {
+      parseIndicatorValues(rows, "v.json");
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message.split("; ")).toHaveLength(7);
+    expect(message).toMatch(/; and 74 more$/);
+  });
 });
