@@ -7,6 +7,7 @@ import { UserError } from "../../src/errors.js";
 import { parseCsvText, type RawTable } from "../../src/io/csv.js";
 import { booleanColumn, dateColumn, idColumn, numberColumn, parseDateText, parseNumberText, textColumn } from "../../src/io/columns.js";
 import { fileMutation, mutate, runs, seed } from "./mutations.js";
+import { breathe } from "./breathe.js";
 import { expectOneLineMessage } from "./checks.js";
 
 /**
@@ -38,10 +39,11 @@ function head(name: string, lines = 25): string {
 
 describe("CSV readers under mutated sample files", () => {
   FILES.forEach((f, k) => {
-    it(`${f.name}: parses or refuses with one line; numbers finite, dates whole days`, () => {
+    it(`${f.name}: parses or refuses with one line; numbers finite, dates whole days`, async () => {
       const base = head(f.name);
-      fc.assert(
-        fc.property(fileMutation, (m) => {
+      await fc.assert(
+        fc.asyncProperty(fileMutation, async (m) => {
+          await breathe();
           const bytes = mutate(base, m);
           let table: RawTable;
           try {

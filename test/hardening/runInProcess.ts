@@ -1,6 +1,7 @@
 import { CommanderError, type Command } from "commander";
 import { buildProgram } from "../../src/cli/main.js";
 import { MismatchError, UserError } from "../../src/errors.js";
+import { breathe } from "./breathe.js";
 
 export interface InProcessResult {
   /** Exit code as `main` would set it: 0, 2 for a user error, 1 for a verify mismatch; -1 for anything else. */
@@ -22,6 +23,7 @@ function exitOverrideAll(command: Command): void {
  * exactly as `main` maps them, and anything else is returned as a crash instead of thrown.
  */
 export async function runInProcess(args: string[], extend?: (program: Command) => void): Promise<InProcessResult> {
+  await breathe();
   const program = buildProgram();
   extend?.(program); // a command not yet in main.ts (e.g. report), registered for the test
   exitOverrideAll(program);
