@@ -1,4 +1,6 @@
+import { existsSync, readFileSync } from "node:fs";
 import { expect } from "vitest";
+import type { InProcessResult } from "./runInProcess.js";
 import { looksLikeCpr } from "../../src/errors.js";
 
 /** CPR-like substrings of a text (DDMMYY-XXXX or ten digits with a valid date), which no message may show. */
@@ -19,4 +21,23 @@ export function expectOneLineMessage(message: string, input?: string): void {
 export function expectNoNonFinite(text: string, what: string): void {
   const m = /\b(NaN|-?Infinity)\b/.exec(text);
   expect(m, `${what} contains ${m?.[0]}: ...${m ? text.slice(Math.max(0, m.index - 80), m.index + 40) : ""}...`).toBeNull();
+}
+
+/**
+ * What every fuzzed command must do: end with one of `codes` (success, or 2 for a user error) and never an uncaught
+ * exception; print only `effekt: ` lines on stderr; on refusal end with a one-line message; on success print and
+ * write (each of `outFiles` that exists, XLSX aside) no NaN or Infinity.
+ */
+export function expectCommandOutcome(r: InProcessResult, what: string, outFiles: string[] = [], codes = [0, 2]): void {
+  if (r.crash) throw new Error(`${what}: uncaught ${(r.crash as Error)?.stack ?? String(r.crash)}`);
+  expect(codes, `${what}: exit ${r.code}; stderr ${r.stderr}`).toContain(r.code);
+  const lines = r.stderr.split("\n").filter((l) => l !== "");
+  for (const l of lines) expect(l, `${what}: stderr line not from effekt`).toMatch(/^effekt: /);
+  if (r.code !== 0) {
+    expect(lines.length, `${what}: exit ${r.code} with no message`).toBeGreaterThan(0);
+    expectOneLineMessage(lines[lines.length - 1]);
+  } else {
+    expectNoNonFinite(r.stdout, `${what}: stdout`);
+    for (const f of outFiles) if (existsSync(f) && !f.endsWith(".xlsx")) expectNoNonFinite(readFileSync(f, "utf8"), `${what}: ${f}`);
+  }
 }

@@ -3,10 +3,10 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROOT, SAMPLES, tempDir } from "../helpers.js";
-import { runInProcess, type InProcessResult } from "./runInProcess.js";
+import { runInProcess } from "./runInProcess.js";
 import { fileMutation, mutate, runs, seed, type FileMutation } from "./mutations.js";
 import { jsonMutations, mutateJson } from "./jsonMutations.js";
-import { expectNoNonFinite, expectOneLineMessage } from "./checks.js";
+import { expectCommandOutcome } from "./checks.js";
 
 /**
  * Every command under mutated input files, run in-process (see runInProcess.ts): each case ends in success or a
@@ -17,34 +17,7 @@ import { expectNoNonFinite, expectOneLineMessage } from "./checks.js";
 const dir = tempDir();
 const head = (name: string, lines: number) => readFileSync(join(SAMPLES, name), "utf8").split("\n").slice(0, lines).join("\n") + "\n";
 
-/**
- * Known issues in other owners' files, reported and waiting for a fix: the message is still one line and exit 2,
- * but it may be long or hold a raw line break. Remove an entry when its fix lands (the test then checks the message fully again).
- * (None at present.)
- */
-const KNOWN_LONG_MESSAGES: RegExp[] = [];
-
-/**
- * Known crashes in other owners' files, reported with their failing input and waiting for a fix; remove an entry
- * when the fix lands. (None at present.)
- */
-const KNOWN_CRASHES: ((err: unknown) => boolean)[] = [];
-
-function check(r: InProcessResult, what: string, outFiles: string[] = [], codes = [0, 2]): void {
-  if (r.crash && KNOWN_CRASHES.some((known) => known(r.crash))) return;
-  if (r.crash) throw new Error(`${what}: uncaught ${(r.crash as Error)?.stack ?? String(r.crash)}`);
-  expect(codes, `${what}: exit ${r.code}; stderr ${r.stderr}`).toContain(r.code);
-  const lines = r.stderr.split("\n").filter((l) => l !== "");
-  for (const l of lines) expect(l, `${what}: stderr line not from effekt`).toMatch(/^effekt: /);
-  if (r.code !== 0) {
-    expect(lines.length).toBeGreaterThan(0);
-    const last = lines[lines.length - 1];
-    if (!KNOWN_LONG_MESSAGES.some((re) => re.test(last))) expectOneLineMessage(last);
-  } else {
-    expectNoNonFinite(r.stdout, `${what}: stdout`);
-    for (const f of outFiles) if (existsSync(f) && !f.endsWith(".xlsx")) expectNoNonFinite(readFileSync(f, "utf8"), `${what}: ${f}`);
-  }
-}
+const check = expectCommandOutcome;
 
 /** Writes a case's input file; the name stays the same so messages are comparable. */
 function caseFile(name: string, bytes: Uint8Array | string): string {

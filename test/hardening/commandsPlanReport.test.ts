@@ -6,7 +6,7 @@ import { ROOT, SAMPLES, tempDir } from "../helpers.js";
 import { runInProcess, type InProcessResult } from "./runInProcess.js";
 import { fileMutation, mutate, runs, seed } from "./mutations.js";
 import { jsonMutations, mutateJson } from "./jsonMutations.js";
-import { expectNoNonFinite, expectOneLineMessage } from "./checks.js";
+import { expectCommandOutcome } from "./checks.js";
 
 /**
  * The commands commands.test.ts does not cover, under mutated inputs, in-process: `plan lock` and `estimate --plan`
@@ -94,17 +94,7 @@ function expectBothPaths(property: string, minShare = 0.05): void {
 
 function check(property: string, r: InProcessResult, what: string, outFiles: string[] = []): void {
   count(property, r.code);
-  if (r.crash) throw new Error(`${what}: uncaught ${(r.crash as Error)?.stack ?? String(r.crash)}`);
-  expect([0, 2], `${what}: exit ${r.code}; stderr ${r.stderr}`).toContain(r.code);
-  const lines = r.stderr.split("\n").filter((l) => l !== "");
-  for (const l of lines) expect(l, `${what}: stderr line not from effekt`).toMatch(/^effekt: /);
-  if (r.code !== 0) {
-    expect(lines.length, `${what}: exit 2 with no message`).toBeGreaterThan(0);
-    expectOneLineMessage(lines[lines.length - 1]);
-  } else {
-    expectNoNonFinite(r.stdout, `${what}: stdout`);
-    for (const f of outFiles) if (existsSync(f) && !f.endsWith(".xlsx")) expectNoNonFinite(readFileSync(f, "utf8"), `${what}: ${f}`);
-  }
+  expectCommandOutcome(r, what, outFiles);
 }
 
 function caseFile(name: string, bytes: Uint8Array | string): string {
