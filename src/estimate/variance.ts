@@ -1,6 +1,6 @@
 import { EstimationError } from "./errors.js";
 import { groupRows, type Grouping } from "./grouping.js";
-import { matMul, sandwich, symmetricEigen, symmetricEigenInPlace } from "./matrix.js";
+import { matMul, sandwich, symmetricEigenInPlace } from "./matrix.js";
 
 /**
  * The one variance core every estimator calls (as estimatr's lm_robust_fit): heteroskedasticity- and
@@ -123,23 +123,34 @@ function hcVcov(input: VarianceInput): VarianceResult {
 
 /** B^{-1/2} of a symmetric m x m matrix by eigen-decomposition (pseudo-inverse below 1e-12, as estimatr). */
 export function inverseSqrt(B: Float64Array, m: number): Float64Array {
+  const A = Float64Array.from(B.subarray(0, m * m));
+  inverseSqrtInPlace(A, new Float64Array(m * m), new Float64Array(m), m);
+  return A;
+}
+
+/**
+ * `inverseSqrt` without allocation (for the loop over clusters): A (m x m, symmetric) is overwritten by
+ * A^{-1/2} = E diag(lambda^{-1/2}) E', eigenvalues at or below 1e-12 giving 0; E (m x m) and inv (m) are work space.
+ */
+export function inverseSqrtInPlace(A: Float64Array, E: Float64Array, inv: Float64Array, m: number): void {
   if (m === 1) {
-    const v = B[0];
-    return Float64Array.of(v > 1e-12 ? 1 / Math.sqrt(v) : 0);
+    const v = A[0];
+    A[0] = v > 1e-12 ? 1 / Math.sqrt(v) : 0;
+    return;
   }
-  const { values, vectors } = symmetricEigen(B, m);
-  const inv = new Float64Array(m);
-  for (let c = 0; c < m; c++) inv[c] = values[c] > 1e-12 ? 1 / Math.sqrt(values[c]) : 0;
-  const A = new Float64Array(m * m);
+  symmetricEigenInPlace(A, E, m); // A ends diagonal with the eigenvalues
+  for (let c = 0; c < m; c++) {
+    const v = A[c * m + c];
+    inv[c] = v > 1e-12 ? 1 / Math.sqrt(v) : 0;
+  }
   for (let i = 0; i < m; i++) {
     for (let j = 0; j <= i; j++) {
       let s = 0;
-      for (let c = 0; c < m; c++) s += vectors[i * m + c] * inv[c] * vectors[j * m + c];
+      for (let c = 0; c < m; c++) s += E[i * m + c] * inv[c] * E[j * m + c];
       A[i * m + j] = s;
       A[j * m + i] = s;
     }
   }
-  return A;
 }
 
 /** P (m x k, row-major) times a k x k row-major matrix. */
@@ -415,27 +426,10 @@ function cr2Unweighted(input: VarianceInput, groups: Grouping): VarianceResult {
         H[j * m + i] = s;
       }
     }
-    if (m === 1) {
-      const v = 1 - H[0];
-      A[0] = v > 1e-12 ? 1 / Math.sqrt(v) : 0;
-    } else {
-      // A holds I - H while the Jacobi rotations diagonalise it, then is overwritten by E diag(inv) E'
-      for (let i = 0; i < m * m; i++) A[i] = -H[i];
-      for (let i = 0; i < m; i++) A[i * m + i] += 1;
-      symmetricEigenInPlace(A, E, m);
-      for (let c = 0; c < m; c++) {
-        const v = A[c * m + c];
-        inv[c] = v > 1e-12 ? 1 / Math.sqrt(v) : 0;
-      }
-      for (let i = 0; i < m; i++) {
-        for (let j = 0; j <= i; j++) {
-          let s = 0;
-          for (let c = 0; c < m; c++) s += E[i * m + c] * inv[c] * E[j * m + c];
-          A[i * m + j] = s;
-          A[j * m + i] = s;
-        }
-      }
-    }
+    // A = (I - H)^{-1/2}, computed in place
+    for (let i = 0; i < m * m; i++) A[i] = -H[i];
+    for (let i = 0; i < m; i++) A[i * m + i] += 1;
+    inverseSqrtInPlace(A, E, inv, m);
     // meat: u_g = (A X_g)' e_g = X_g' (A e_g)
     for (let i = 0; i < m; i++) {
       let s = 0;
