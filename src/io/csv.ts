@@ -144,33 +144,10 @@ export function isPlain(text: string): boolean {
   return true;
 }
 
-export function splitPlain(text: string, delimiter: Delimiter, file: string): string[][] {
-  const records: string[][] = [];
-  let width = -1;
-  let line = 0;
-  let start = 0;
-  while (start < text.length) {
-    let end = text.indexOf("\n", start);
-    if (end < 0) end = text.length;
-    line++;
-    const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-    if (stop > start) {
-      if (stop - start > MAX_RECORD_BYTES) throw new InputError({ file, line }, "has a record larger than 1 MiB", "fields of ordinary size");
-      const fields = text.slice(start, stop).split(delimiter);
-      if (width < 0) width = fields.length;
-      else if (fields.length !== width) {
-        throw new InputError({ file, line }, "has a different number of fields than the header", "one field per header column (check the delimiter and quotes)");
-      }
-      records.push(fields);
-    }
-    start = end + 1;
-  }
-  return records;
-}
-
 /**
- * `splitPlain` straight into columns: the header's fields, one array of (untrimmed) fields per column, and the
- * line number of each record (header = 1), from which messages name lines. Same records, same errors.
+ * A plain text (see `isPlain`) split straight into columns, with no array per record: the header's fields, one
+ * array of (untrimmed) fields per column, and the line number of each record (header = 1), from which messages
+ * name lines. The same records and errors as csv-parse.
  */
 export function splitPlainColumns(text: string, delimiter: Delimiter, file: string): { header: string[]; columns: string[][]; nRows: number; lines: number[] } {
   const delim = delimiter.charCodeAt(0);
@@ -216,12 +193,8 @@ export function splitPlainColumns(text: string, delimiter: Delimiter, file: stri
   return { header: header ?? [], columns, nRows: Math.max(0, lines.length - 1), lines };
 }
 
+/** The line on which each record of a quoted text starts (a record may span lines), from csv-parse. */
 function recordLines(text: string, delimiter: Delimiter): number[] {
-  if (isPlain(text)) {
-    const starts: number[] = [];
-    text.split("\n").forEach((l, i) => { if (l !== "" && l !== "\r") starts.push(i + 1); });
-    return starts;
-  }
   const starts: number[] = [];
   parse(text, {
     delimiter,
