@@ -45,25 +45,32 @@ export function drawWave(args: {
   drawDate: string;
 }): WaveDraw {
   const cols = drawWaveColumns(args);
-  const allocations: Allocation[] = [];
   const lines: string[] = [];
+  cols.strata.forEach((st, k) => {
+    for (const id of cols.ids[k]) lines.push(`${st.stratum}\t${id}\n`);
+  });
+  return { allocations: allocationsOf(cols, args.wave, args.drawDate), strata: cols.strata, canonicalEligible: lines.join("") };
+}
+
+/** A drawn wave's allocations as objects, in register order (stratum, then household id). */
+export function allocationsOf(cols: Pick<WaveColumns, "strata" | "ids" | "treated">, wave: number, drawDate: string): Allocation[] {
+  const allocations: Allocation[] = [];
   cols.strata.forEach((st, k) => {
     const ids = cols.ids[k];
     const treated = cols.treated[k];
     for (let r = 0; r < st.eligible; r++) {
       allocations.push({
         householdId: ids[r],
-        wave: args.wave,
+        wave,
         stratum: st.stratum,
         arm: treated[r] ? "treatment" : "control",
         pNumerator: st.pNumerator,
         pDenominator: st.pDenominator,
-        drawDate: args.drawDate,
+        drawDate,
       });
-      lines.push(`${st.stratum}\t${ids[r]}\n`);
     }
   });
-  return { allocations, strata: cols.strata, canonicalEligible: lines.join("") };
+  return allocations;
 }
 
 /** `drawWave`'s result as columns, one entry per stratum in stratum order (no object per household). */

@@ -3,6 +3,7 @@ import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { UserError } from "../errors.js";
 import { createHash } from "node:crypto";
 import { deriveWaveColumns } from "../draw/derive.js";
+import { allocationsOf } from "../draw/wave.js";
 import type { StratumPlaces } from "../draw/places.js";
 import { VERSION } from "../version.js";
 import { canonicalJson, type DrawDefinition, type WaveManifest } from "../schemas/manifest.js";
@@ -86,13 +87,10 @@ export function buildWave(args: {
   const { eligibility, draw } = deriveWaveColumns(definition, households, new Set(priorRows.map((r) => r.householdId)));
   const eligibleCount = draw.ids.reduce((a, g) => a + g.length, 0);
   const wave = { wave: definition.wave, drawDate: definition.draw_date, seal, strata: draw.strata, ids: draw.ids, treated: draw.treated };
-  let rows: RegisterRow[] | undefined;
-  const rowsOf = (): RegisterRow[] => (rows ??= waveRows(wave));
   // Encoded once, in chunks: hashed and written without one 100 MB string or buffer. The new wave's rows come
-  // after all earlier waves' (the register is sorted by wave first).
-  const registerBytes = priorRows.every((r) => r.wave < definition.wave)
-    ? [...(priorRows.length > 0 ? registerChunks(priorRows) : []), ...waveRegisterChunks(wave, priorRows.length === 0)]
-    : registerChunks([...priorRows, ...rowsOf()]);
+  // after all earlier waves' (the register is sorted by wave first; draw and verify pass only earlier waves).
+  if (priorRows.some((r) => r.wave >= definition.wave)) throw new Error(`buildWave: prior rows must be of waves before ${definition.wave}`);
+  const registerBytes = [...(priorRows.length > 0 ? registerChunks(priorRows) : []), ...waveRegisterChunks(wave, priorRows.length === 0)];
   const manifest: WaveManifest = {
     format: "effekt-wave-manifest/1",
     effekt_version: VERSION,
@@ -111,20 +109,15 @@ export function buildWave(args: {
     register_sha256_before: args.priorRegisterHash,
     register_sha256_after: sha256(registerBytes),
   };
-  const units: BuiltWaveUnits = { treated: concatBytes(draw.treated, eligibleCount), fileRows: concatInts(draw.positions, eligibleCount) };
-  return { get rows() { return rowsOf(); }, units, manifest, registerBytes, eligibleCount, excluded: eligibility.exclusions };
-}
-
-/** The wave's register rows as objects (for verify's row-by-row comparison). */
-function waveRows(wave: { wave: number; drawDate: string; seal: string; strata: readonly StratumPlaces[]; ids: readonly string[][]; treated: readonly Uint8Array[] }): RegisterRow[] {
-  const rows: RegisterRow[] = [];
-  wave.strata.forEach((st, k) => {
-    const ids = wave.ids[k];
-    for (let r = 0; r < ids.length; r++) {
-      rows.push({ householdId: ids[r], wave: wave.wave, stratum: st.stratum, arm: wave.treated[k][r] ? "treatment" : "control", pNumerator: st.pNumerator, pDenominator: st.pDenominator, drawDate: wave.drawDate, seal: wave.seal });
-    }
-  });
-  return rows;
+  const units: BuiltWaveUnits = { treated: concatInto(draw.treated, new Uint8Array(eligibleCount)), fileRows: concatInto(draw.positions, new Int32Array(eligibleCount)) };
+  // The rows as objects only when asked for (verify compares them row by row; draw never needs them).
+  let rows: RegisterRow[] | undefined;
+  const sealedRows = (): RegisterRow[] => {
+    const r = allocationsOf(draw, definition.wave, definition.draw_date) as RegisterRow[];
+    for (const row of r) row.seal = seal; // the allocations become register rows in place
+    return r;
+  };
+  return { get rows() { return (rows ??= sealedRows()); }, units, manifest, registerBytes, eligibleCount, excluded: eligibility.exclusions };
 }
 
 /**
@@ -157,15 +150,8 @@ function canonicalEligibleSha256(strata: readonly StratumPlaces[], ids: readonly
   return hash.digest("hex");
 }
 
-function concatBytes(parts: readonly Uint8Array[], n: number): Uint8Array {
-  const out = new Uint8Array(n);
-  let at = 0;
-  for (const p of parts) { out.set(p, at); at += p.length; }
-  return out;
-}
-
-function concatInts(parts: readonly Int32Array[], n: number): Int32Array {
-  const out = new Int32Array(n);
+/** The parts one after the other in `out` (sized to their total). */
+function concatInto<T extends Uint8Array | Int32Array>(parts: readonly T[], out: T): T {
   let at = 0;
   for (const p of parts) { out.set(p, at); at += p.length; }
   return out;
