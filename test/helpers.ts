@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -14,4 +14,9 @@ export function effekt(args: string[], cwd = ROOT): { code: number; stdout: stri
 
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), "effekt-test-"));
+}
+
+/** Every file under `dir`, recursively, as paths that start with `dir`, sorted. */
+export function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort();
 }

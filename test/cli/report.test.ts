@@ -7,12 +7,12 @@ import { cpSync, existsSync, rmSync, readdirSync, readFileSync, statSync, writeF
 import { createHash } from "node:crypto";
 import { spawnSync } from "node:child_process";
 import { pathToFileURL } from "node:url";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runReport } from "../../src/cli/report.js";
 import { UserError } from "../../src/errors.js";
 import { allTables } from "../../src/report/model.js";
-import { effekt, ROOT, tempDir } from "../helpers.js";
+import { effekt, filesUnder, ROOT, tempDir } from "../helpers.js";
 import { SECRET_NUMBERS, writeSmallResults } from "../report/fixtures.js";
 
 let results: string;
@@ -22,8 +22,9 @@ function run(args: string[]): void {
   if (r.code !== 0) throw new Error(`effekt ${args[0]} failed: ${r.stderr}`);
 }
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? filesUnder(join(dir, n)).map((f) => join(n, f)) : [n])).sort();
+/** The files under `dir`, as paths relative to it, sorted. */
+function relativeFilesUnder(dir: string): string[] {
+  return filesUnder(dir).map((f) => relative(dir, f));
 }
 
 beforeAll(() => {
@@ -46,7 +47,7 @@ describe("effekt report on the sample results", () => {
     const total = flow.rows[flow.rows.length - 1];
     // All waves, all areas: 413 households drawn, 140 treatment, 273 control (wave 1: 80 of 321, wave 2: 60 of 92).
     expect(total.slice(2, 6)).toEqual([413, 413, 140, 273]);
-    expect(filesUnder(out)).toEqual(["csv/balance.csv", "csv/effects-interim.csv", "csv/exclusions.csv", "csv/flow.csv", "csv/indicators.csv", "csv/manifest.csv", "manifest.json", "report.html", "report.md", "report.xlsx"]);
+    expect(relativeFilesUnder(out)).toEqual(["csv/balance.csv", "csv/effects-interim.csv", "csv/exclusions.csv", "csv/flow.csv", "csv/indicators.csv", "csv/manifest.csv", "manifest.json", "report.html", "report.md", "report.xlsx"]);
     const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
     expect(manifest.options).toEqual({ lang: "da", csv_dialect: "da", formats: ["xlsx", "csv", "md", "html"], min_cell: 5 });
     expect(manifest.provenance.map((p: { item: string }) => p.item)).toContain("seed: draw wave 2");
@@ -73,8 +74,8 @@ describe("effekt report on the sample results", () => {
       await runReport({ audience, out: join(a, audience), results, takeup: join(ROOT, "samples", "takeup.csv"), quiet: true });
       await new Promise((r) => setTimeout(r, 1100)); // a different second for any clock-based stamp
       await runReport({ audience, out: join(b, audience), results, takeup: join(ROOT, "samples", "takeup.csv"), quiet: true });
-      const files = filesUnder(join(a, audience));
-      expect(filesUnder(join(b, audience))).toEqual(files);
+      const files = relativeFilesUnder(join(a, audience));
+      expect(relativeFilesUnder(join(b, audience))).toEqual(files);
       for (const f of files) expect(readFileSync(join(b, audience, f)).equals(readFileSync(join(a, audience, f))), f).toBe(true);
     }
   });
@@ -85,7 +86,7 @@ describe("effekt report on the sample results", () => {
     const line = readFileSync(join(da, "csv", "effects.csv"), "utf8").split("\r\n")[1];
     expect(line.split(";").length).toBeGreaterThan(10);
     expect(line).toMatch(/;-?0,\d+;/);
-    expect(filesUnder(da).some((f) => f.endsWith(".xlsx"))).toBe(false);
+    expect(relativeFilesUnder(da).some((f) => f.endsWith(".xlsx"))).toBe(false);
   });
 });
 
@@ -149,8 +150,8 @@ describe("refusals: one clear line, exit 2, nothing written", () => {
     await runReport({ audience: "sus", out, results, format: "md", quiet: true });
     await refused({ audience: "sus", out, results, format: "md" }, /the folder exists/);
     await runReport({ audience: "aau", out, results, format: "csv", force: true, quiet: true });
-    expect(filesUnder(out).includes("report.md")).toBe(false);
-    expect(filesUnder(out)).toContain("csv/effects.csv");
+    expect(relativeFilesUnder(out).includes("report.md")).toBe(false);
+    expect(relativeFilesUnder(out)).toContain("csv/effects.csv");
     // No temporary or old folder left beside it.
     expect(readdirSync(join(out, "..")).filter((n) => n.startsWith("."))).toEqual([]);
   });
@@ -189,7 +190,7 @@ describe("input row order does not matter", () => {
     for (const audience of ["sus", "aau"] as const) {
       await runReport({ audience, out: join(a, `r-${audience}`), results: a, format: "csv,md,xlsx", quiet: true });
       await runReport({ audience, out: join(b, `r-${audience}`), results: b, format: "csv,md,xlsx", quiet: true });
-      for (const f of filesUnder(join(a, `r-${audience}`))) {
+      for (const f of relativeFilesUnder(join(a, `r-${audience}`))) {
         // The manifest (and the XLSX/Markdown that include it) records the input hashes, which differ as they should.
         if (["manifest.json", "csv/manifest.csv", "report.xlsx", "report.md"].includes(f)) continue;
         expect(readFileSync(join(a, `r-${audience}`, f)).equals(readFileSync(join(b, `r-${audience}`, f))), f).toBe(true);

@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { join } from "node:path";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ROOT, SAMPLES, tempDir } from "../helpers.js";
+import { filesUnder, ROOT, SAMPLES, tempDir } from "../helpers.js";
 import { runInProcess, type InProcessResult } from "./runInProcess.js";
 import { fileMutation, mutate, runs, seed } from "./mutations.js";
 import { jsonMutations, mutateJson } from "./jsonMutations.js";
@@ -101,10 +101,6 @@ function caseFile(name: string, bytes: Uint8Array | string): string {
   const p = join(dir, "case", name);
   writeFileSync(p, bytes);
   return p;
-}
-
-function filesUnder(folder: string): string[] {
-  return readdirSync(folder, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
 }
 
 const results = join(dir, "results");

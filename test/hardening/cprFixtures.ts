@@ -35,3 +35,8 @@ export function cprSamples(dir: string, names: string[]): { paths: Record<string
   }
   return { paths, values };
 }
+
+/** The CPR-like values in `values` that occur in `text`, with or without their dash. */
+export function cprLeaks(text: string, values: ReadonlySet<string>): string[] {
+  return [...values].filter((v) => text.includes(v) || text.includes(v.replace("-", "")));
+}

@@ -1,29 +1,10 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { effekt, tempDir } from "../helpers.js";
-import { cprSamples } from "./cprFixtures.js";
+import { effekt, filesUnder, tempDir } from "../helpers.js";
+import { cprLeaks, cprSamples } from "./cprFixtures.js";
 import { Pseudonymiser } from "../../src/io/pseudonym.js";
 
-/** Every file under `dir` (recursively), as bytes decoded as UTF-8. */
-function allFiles(dir: string): { path: string; text: string }[] {
-  const out: { path: string; text: string }[] = [];
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...allFiles(p));
-    else out.push({ path: p, text: readFileSync(p, "utf8") });
-  }
-  return out;
-}
-
-/** The CPR-like values (and their 10-digit forms) that occur in `text`. */
-function leaked(text: string, values: Set<string>): string[] {
-  const found: string[] = [];
-  for (const v of values) {
-    if (text.includes(v) || text.includes(v.replace("-", ""))) found.push(v);
-  }
-  return found;
-}
 
 describe("CPR-like identifiers: refused, or replaced by keyed pseudonyms and never written", () => {
   const inputs = tempDir();
@@ -46,7 +27,7 @@ describe("CPR-like identifiers: refused, or replaced by keyed pseudonyms and nev
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(r.stderr).toMatch(/households\.csv, line 2, column household_id: value \(a value that looks like a CPR number, not shown\)/);
-    expect(leaked(r.stdout + r.stderr, values)).toEqual([]);
+    expect(cprLeaks(r.stdout + r.stderr, values)).toEqual([]);
     expect(readdirSync(out)).toEqual([]);
   });
 
@@ -90,7 +71,7 @@ describe("CPR-like identifiers: refused, or replaced by keyed pseudonyms and nev
     expect(refused[1].stderr).toMatch(/wave 1 was drawn with a different pseudonym key/);
     expect(refused[2].stderr).toMatch(/different pseudonym key/);
 
-    const written = allFiles(out).map((f) => `${f.path}\n${f.text}`).join("\n") + [...runs, ...refused].map((r) => r.stdout + r.stderr).join("\n");
-    expect(leaked(written, values)).toEqual([]);
+    const written = filesUnder(out).map((f) => `${f}\n${readFileSync(f, "utf8")}`).join("\n") + [...runs, ...refused].map((r) => r.stdout + r.stderr).join("\n");
+    expect(cprLeaks(written, values)).toEqual([]);
   });
 });

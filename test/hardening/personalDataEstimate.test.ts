@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { effekt, SAMPLES, tempDir } from "../helpers.js";
-import { cprSamples } from "./cprFixtures.js";
+import { effekt, filesUnder, SAMPLES, tempDir } from "../helpers.js";
+import { cprLeaks, cprSamples } from "./cprFixtures.js";
 
 /**
  * The personal-data guarantee past the lottery: persons, outcomes and take-up files whose ids look like CPR
@@ -12,19 +12,6 @@ import { cprSamples } from "./cprFixtures.js";
  * other than the one the register's waves were drawn with.
  */
 
-function allFiles(dir: string): { path: string; text: string }[] {
-  const out: { path: string; text: string }[] = [];
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...allFiles(p));
-    else out.push({ path: p, text: readFileSync(p, "latin1") });
-  }
-  return out;
-}
-
-function leaked(text: string, values: Set<string>): string[] {
-  return [...values].filter((v) => text.includes(v) || text.includes(v.replace("-", "")));
-}
 
 describe("CPR-like ids in persons, outcomes and take-up: pseudonymised through estimate and report, or refused", () => {
   const inputs = tempDir();
@@ -69,8 +56,8 @@ describe("CPR-like ids in persons, outcomes and take-up: pseudonymised through e
     expect(totals.length, flow.join("\n")).toBeGreaterThan(0);
     expect(totals.every((n) => n > 0), flow.join("\n")).toBe(true);
 
-    const written = allFiles(out).map((f) => `${f.path}\n${f.text}`).join("\n") + [...draws, est, ...reports].map((r) => r.stdout + r.stderr).join("\n");
-    expect(leaked(written, values)).toEqual([]);
+    const written = filesUnder(out).map((f) => `${f}\n${readFileSync(f, "latin1")}`).join("\n") + [...draws, est, ...reports].map((r) => r.stdout + r.stderr).join("\n");
+    expect(cprLeaks(written, values)).toEqual([]);
   });
 
   it("without the flag each file with CPR-like ids is refused with one line, exit 2, the value not shown", () => {
@@ -94,7 +81,7 @@ describe("CPR-like ids in persons, outcomes and take-up: pseudonymised through e
       expect(r.code, r.stderr).toBe(2);
       expect(r.stderr.trim().split("\n"), r.stderr).toHaveLength(1);
       expect(r.stdout).toBe("");
-      expect(leaked(r.stderr, values)).toEqual([]);
+      expect(cprLeaks(r.stderr, values)).toEqual([]);
     }
     expect(refused[0].stderr).toMatch(/persons\.csv, line 2, column person_id: value \(a value that looks like a CPR number, not shown\)/);
     expect(refused[1].stderr).toMatch(/outcomes\.csv, line 2, column person_id: value \(a value that looks like a CPR number, not shown\) is not in persons\.csv/);

@@ -2,21 +2,17 @@
  * Privacy: results with small cells go through every format, and no small count, no statistic over fewer than
  * 5 persons and no household id survives in any output file.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
 import { runReport, type ReportRun } from "../../src/cli/report.js";
 import { allTables, type ReportModel } from "../../src/report/model.js";
-import { tempDir } from "../helpers.js";
+import { filesUnder, tempDir } from "../helpers.js";
 import { ID_MARKER, SECRET_NUMBERS, writeSmallResults } from "./fixtures.js";
 
 const MARK = "[s]";
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? filesUnder(join(dir, n)) : [join(dir, n)]));
-}
 
 /** A count as written in a CSV/Markdown/XLSX cell is allowed when it is the mark, empty, 0 or at least 5. */
 function countOk(text: string): boolean {
