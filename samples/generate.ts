@@ -84,7 +84,7 @@ console.log(`samples: ${HOUSEHOLDS} households, ${personNo} persons, ${caseNo} c
 // ---------------------------------------------------------------------------------------------------------------
 // Outcomes and take-up with documented TRUE effects (samples/README.md). A SEPARATE seeded stream, so the files
 // above do not change. The demo's two waves are reproduced exactly by running the built CLI with the arguments of
-// samples/demo.sh into a temporary directory and reading its register.
+// samples/demo.ts into a temporary directory and reading its register.
 // ---------------------------------------------------------------------------------------------------------------
 {
   const { spawnSync } = await import("node:child_process");

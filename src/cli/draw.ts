@@ -6,7 +6,8 @@ import { ALGORITHM } from "../draw/wave.js";
 import { RNG_NAME } from "../draw/rng.js";
 import type { TreatSpec } from "../draw/places.js";
 import { balanceTable, type Covariate } from "../draw/balance.js";
-import { writeFileAtomic } from "../io/atomic.js";
+import { unlinkSync } from "node:fs";
+import { assertWritable, writeFileAtomic } from "../io/atomic.js";
 import { acquireLock } from "../io/lock.js";
 import { parseDateFlag, formatDay } from "../io/columns.js";
 import { committedManifests, manifestPath, readManifests, readRegister, registerHash, removeUncommitted, type RegisterRow } from "../io/register.js";
@@ -142,10 +143,21 @@ function runDraw(opts: DrawOptions): void {
     if (built.eligibleCount === 0) {
       throw new UserError(`wave ${wave}: no household is eligible (excluded: ${formatExclusions(built.excluded)}); nothing to draw`);
     }
+    // A register or balance table open in Excel (locked on Windows) stops the draw here, before anything is written.
+    const balancePath = opts.balance ?? `${registerPath}.balance.csv`;
+    assertWritable(registerPath);
+    assertWritable(balancePath);
     // Commit order: the manifest first, then the register. The register is the commit point (see io/register.ts).
     removeUncommitted(uncommitted);
-    writeFileAtomic(manifestPath(registerPath, wave), `${JSON.stringify(built.manifest, null, 2)}\n`);
-    writeFileAtomic(registerPath, built.registerBytes);
+    const newManifest = manifestPath(registerPath, wave);
+    writeFileAtomic(newManifest, `${JSON.stringify(built.manifest, null, 2)}\n`);
+    try {
+      writeFileAtomic(registerPath, built.registerBytes);
+    } catch (err) {
+      // Not committed: the manifest goes too, so the folder is as before.
+      try { unlinkSync(newManifest); } catch { /* already gone */ }
+      throw err;
+    }
 
     const registerRows = prior.length + built.eligibleCount;
     // Balance per wave and pooled: each earlier wave's baseline comes from the households file it was drawn from.
@@ -155,7 +167,6 @@ function runDraw(opts: DrawOptions): void {
     ));
     perWave.push({ covariates: households.covariates, wave, ...built.units });
     const balance = balanceOfWaves(perWave);
-    const balancePath = opts.balance ?? `${registerPath}.balance.csv`;
     writeFileAtomic(balancePath, balanceCsv(balance));
 
     const m = built.manifest;

@@ -8,7 +8,7 @@ import {
   createQuickAccumulator, estimateEffects, formatCsv, formatJson, formatMeta, META_FORMAT, planOutcomeValues, takeupByArm,
   type Assignment, type EffectRow, type EffectsMeta, type Estimator, type OutcomeValues, type PendingHorizon, type PlanRef, type QuickWindow, type Role,
 } from "../estimate/pipeline/index.js";
-import { writeFileAtomic } from "../io/atomic.js";
+import { assertWritable, writeFileAtomic } from "../io/atomic.js";
 import { parseDateText } from "../io/columns.js";
 import { sha256, sha256File } from "../io/hash.js";
 import { readAssignment, readPersons, readTakeup, requireFile } from "../io/estimateInputs.js";
@@ -317,6 +317,8 @@ function writeOutputs(out: string | undefined, text: string, meta: EffectsMeta, 
     process.stdout.write(text);
     return;
   }
+  assertWritable(out);
+  assertWritable(`${out}.meta.json`);
   writeFileAtomic(out, text);
   writeFileAtomic(`${out}.meta.json`, formatMeta(meta));
   for (const r of rows) {

@@ -9,7 +9,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
 import type { Command } from "commander";
 import { UserError } from "../errors.js";
-import { writeFileAtomic } from "../io/atomic.js";
+import { lockedFileError, writeFileAtomic } from "../io/atomic.js";
 import { sha256 } from "../io/hash.js";
 import { buildReport } from "../report/build.js";
 import { renderHtml } from "../report/html/index.js";
@@ -158,7 +158,8 @@ function writeFolderAtomic(out: string, files: Map<string, string | Uint8Array>,
     if (existsSync(out)) {
       if (!force) throw new UserError(`--out ${out}: the folder exists; pass --force to replace it`);
       const old = join(parent, `.${basename(out)}.old-${tag}`);
-      renameSync(out, old);
+      // A report file open in Excel locks the folder on Windows: the rename fails and the old report stays.
+      try { renameSync(out, old); } catch (err) { throw lockedFileError(err, out) ?? err; }
       renameSync(tmp, out);
       rmSync(old, { recursive: true, force: true });
     } else {

@@ -1,11 +1,14 @@
 import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync, mkdirSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { randomBytes } from "node:crypto";
+import { UserError } from "../errors.js";
 
 /**
  * Writes a file so that a crash or kill at any moment leaves either the old file or the complete new one:
  * write a temporary file in the same folder, fsync it, rename it over the target (atomic on POSIX), fsync the folder.
  * `data` may be a list of chunks (a large file built in pieces), written one after the other.
+ * On Windows a file open in Excel is locked and the rename fails (EBUSY or EPERM): the temporary file is removed
+ * and the user is told to close it (`lockedFileError`), so nothing is half-written.
  */
 export function writeFileAtomic(path: string, data: string | Uint8Array | readonly Uint8Array[]): void {
   const dir = dirname(path);
@@ -25,8 +28,40 @@ export function writeFileAtomic(path: string, data: string | Uint8Array | readon
     throw err;
   }
   closeSync(fd);
-  renameSync(tmp, path);
+  try {
+    renameSync(tmp, path);
+  } catch (err) {
+    try { unlinkSync(tmp); } catch { /* already gone */ }
+    throw lockedFileError(err, path) ?? err;
+  }
   fsyncDir(dir);
+}
+
+/**
+ * The one-line error for a file another program holds open (Windows: Excel locks an open workbook or CSV, and a
+ * rename onto it or a read of it fails with EBUSY, EPERM or EACCES); undefined for any other failure.
+ */
+export function lockedFileError(err: unknown, path: string, action: "write" | "read" = "write"): UserError | undefined {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (code !== "EBUSY" && code !== "EPERM" && code !== "EACCES") return undefined;
+  return new UserError(
+    `cannot ${action} ${path}: it is open in another program (Excel?) or not ${action === "write" ? "writable" : "readable"} (${code}); close it and run the command again. Nothing was written.`,
+  );
+}
+
+/**
+ * Refuses early, before anything is written, when an existing file cannot be opened for writing (on Windows: open
+ * in Excel). A command that writes several files checks each first, so a locked one stops it with nothing written.
+ */
+export function assertWritable(path: string): void {
+  let fd: number;
+  try {
+    fd = openSync(path, "r+");
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT" || (err as NodeJS.ErrnoException).code === "EISDIR") return;
+    throw lockedFileError(err, path) ?? err;
+  }
+  closeSync(fd);
 }
 
 function fsyncDir(dir: string): void {

@@ -3,6 +3,7 @@ import { basename } from "node:path";
 import { parse } from "csv-parse/sync";
 import { describeNames, InputError, maskCprLike, UserError } from "../errors.js";
 import { decodeText, type Encoding } from "./decode.js";
+import { lockedFileError } from "./atomic.js";
 
 export type Delimiter = "," | ";" | "\t";
 
@@ -59,7 +60,7 @@ export function readCsv(path: string, options: ReadOptions = {}): RawTable {
     bytes = readFileSync(path);
   } catch (err) {
     if (err instanceof UserError) throw err;
-    throw new UserError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw lockedFileError(err, path, "read") ?? new UserError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
   return parseCsvText(bytes, file, options);
 }

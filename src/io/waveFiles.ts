@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { dirname, isAbsolute, relative, resolve } from "node:path";
+import path from "node:path";
 import { UserError } from "../errors.js";
 import { createHash } from "node:crypto";
 import { deriveWaveColumns } from "../draw/derive.js";
@@ -13,15 +13,23 @@ import { loadHouseholds, type Households } from "./households.js";
 import type { IdPolicy } from "./pseudonym.js";
 import { decimal, registerChunks, waveRegisterChunks, type RegisterRow } from "./register.js";
 
-/** Input paths are stored relative to the register's folder, so a copied evaluation folder still verifies. */
-export function storedPath(registerPath: string, file: string): string {
-  const rel = relative(dirname(resolve(registerPath)), resolve(file));
-  return rel.split("\\").join("/");
+/**
+ * Input paths are stored relative to the register's folder with `/` separators, so a copied evaluation folder
+ * still verifies, on Windows as on Linux. `paths` is `node:path` (the running platform's rules); tests pass
+ * `path.win32` to check the Windows rules (drive letters, backslashes) on any machine.
+ */
+export function storedPath(registerPath: string, file: string, paths: PathRules = path): string {
+  const rel = paths.relative(paths.dirname(paths.resolve(registerPath)), paths.resolve(file));
+  return rel.split(paths.sep).join("/");
 }
 
-export function resolveStored(registerPath: string, stored: string): string {
-  return isAbsolute(stored) ? stored : resolve(dirname(resolve(registerPath)), stored);
+/** A stored input path (relative with `/`, or absolute) as a path on this platform. */
+export function resolveStored(registerPath: string, stored: string, paths: PathRules = path): string {
+  const native = stored.split("/").join(paths.sep);
+  return paths.isAbsolute(native) ? native : paths.resolve(paths.dirname(paths.resolve(registerPath)), native);
 }
+
+type PathRules = Pick<typeof path, "relative" | "dirname" | "resolve" | "isAbsolute" | "sep">;
 
 /**
  * Loads the households a definition names (from `overrides` when given), after checking the files exist.

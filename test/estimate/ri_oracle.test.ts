@@ -7,7 +7,7 @@ import { leanDifferenceInMeans, lotteryRedraws, riPValues, type RiDataset } from
 import { ROOT, SAMPLES } from "../helpers.js";
 
 /**
- * Randomisation inference against R (test/oracle/ri.R): the sample lottery (samples/demo.sh's two waves, three
+ * Randomisation inference against R (test/oracle/ri.R): the sample lottery (samples/demo.ts's two waves, three
  * areas of unequal size, households as clusters), its first S re-draws by `lotteryRedraws` exported as a
  * households x S permutation matrix, and for two outcomes estimatr's blocked, clustered
  * `difference_in_means(y ~ z, blocks = block, clusters = cluster)` under the observed and every re-drawn assignment,
@@ -16,7 +16,7 @@ import { ROOT, SAMPLES } from "../helpers.js";
  * The fixtures pin three things: the re-draws themselves (the matrix must come out of `lotteryRedraws` again,
  * bit for bit), every re-draw's statistic (1e-8 relative), and the p-value (exactly).
  *
- * Regenerate (after `npm run build && bash samples/demo.sh`):
+ * Regenerate (after `npm run demo`):
  *   RI_ORACLE_EXPORT=out/demo/allocations.csv npx vitest run test/estimate/ri_oracle.test.ts
  *   Rscript test/oracle/ri.R
  */

@@ -34,7 +34,7 @@ interface Design {
 let design: Design;
 
 beforeAll(() => {
-  // the demo's lottery, exactly as samples/demo.sh runs it
+  // the demo's lottery, exactly as samples/demo.ts runs it
   const dir = tempDir();
   const register = join(dir, "allocations.csv");
   for (const [wave, date, seed, treat] of [["1", "2025-03-01", "viborg-2025-wave-1", "80"], ["2", "2025-09-01", "viborg-2025-wave-2", "60"]]) {

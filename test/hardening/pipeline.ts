@@ -35,7 +35,7 @@ export const SAMPLE_FILES: PipelineFiles = {
 };
 
 /**
- * The demo's workflow (samples/demo.sh), in-process, into `out`: two waves, verify, plan lock, estimate by the
+ * The demo's workflow (samples/demo.ts), in-process, into `out`: two waves, verify, plan lock, estimate by the
  * plan, indicators (aggregated and person-level), gains from the effect table, and both reports.
  * `extra` flags go to every command that reads identifiers. Returns every command's result, in order.
  */

@@ -21,9 +21,9 @@ export function manifestItems(inputs: ReportInputs, version: string): ManifestIt
   if (inputs.effects) {
     const plan = meta?.plan;
     items.push({ item: "plan", value: plan ? `${plan.id ?? ""} (lock: ${plan.lock ?? "unknown"}${plan.deviations && plan.deviations.length > 0 ? `; deviations: ${plan.deviations.join("; ")}` : ""})` : meta ? "none (quick mode, exploratory)" : "unknown (no effects meta)", sha256: plan?.sha256 ?? "" });
-    if (meta?.register) items.push({ item: "effects: register", value: `${(meta.register.file ?? "").split("/").pop()}${meta.register.verified_by_effekt ? " (verified by effekt)" : ""}`, sha256: meta.register.sha256 ?? "" });
+    if (meta?.register) items.push({ item: "effects: register", value: `${(meta.register.file ?? "").split(/[\\/]/).pop()}${meta.register.verified_by_effekt ? " (verified by effekt)" : ""}`, sha256: meta.register.sha256 ?? "" });
     for (const [role, ref] of Object.entries(meta?.inputs ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) {
-      if (ref) items.push({ item: `effects input: ${role}`, value: ref.file.split("/").pop() ?? ref.file, sha256: ref.sha256 });
+      if (ref) items.push({ item: `effects input: ${role}`, value: ref.file.split(/[\\/]/).pop() ?? ref.file, sha256: ref.sha256 });
     }
     if (meta?.effekt_version) items.push({ item: "effects: effekt_version", value: meta.effekt_version, sha256: "" });
   }
@@ -32,7 +32,7 @@ export function manifestItems(inputs: ReportInputs, version: string): ManifestIt
   }
   if (meta && meta.ri_seed !== undefined) items.push({ item: "seed: randomisation inference", value: `${meta.ri_seed ?? "none"}${meta.permutations ? ` (${meta.permutations} permutations)` : ""}`, sha256: "" });
   const modelFile = inputs.gains?.model_file;
-  if (typeof modelFile === "string") items.push({ item: "gains: model file", value: modelFile.split("/").pop() ?? modelFile, sha256: "" });
+  if (typeof modelFile === "string") items.push({ item: "gains: model file", value: modelFile.split(/[\\/]/).pop() ?? modelFile, sha256: "" });
   const mc = (inputs.gains?.monte_carlo ?? null) as { seed?: string; draws?: number } | null;
   if (mc) items.push({ item: "seed: gains Monte Carlo", value: `${mc.seed ?? ""} (${mc.draws ?? "?"} draws)`, sha256: "" });
   return items;

@@ -1,0 +1,80 @@
+/**
+ * The evaluator's workflow on the bundled synthetic data (`npm run demo`): two waves of the lottery, a re-run that
+ * changes nothing, verify, plan lock, estimate, indicators, gains and two reports. Writes everything under
+ * out/demo/ (recreated each run). A Node script, not a shell script, so it runs the same on Windows.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+// Compiled to dist/samples/demo.js; the repository root is two folders up from there, one from samples/.
+const root = here.includes("dist") ? resolve(here, "..", "..") : resolve(here, "..");
+process.chdir(root);
+const out = join("out", "demo");
+const s = (name: string) => join("samples", name);
+const a = (name: string) => join("analyses", name);
+const o = (name: string) => join(out, name);
+
+/** Runs `effekt` (this checkout's bin/effekt) with the output shown; stops the demo when it fails. */
+function effekt(args: string[], options: { stderrTo?: string } = {}): void {
+  const r = spawnSync(process.execPath, [join("bin", "effekt"), ...args], {
+    stdio: ["ignore", "inherit", options.stderrTo ? "pipe" : "inherit"],
+    encoding: "utf8",
+  });
+  if (options.stderrTo) writeFileSync(options.stderrTo, r.stderr ?? "");
+  if (r.status !== 0) {
+    if (options.stderrTo) process.stderr.write(r.stderr ?? "");
+    process.exit(r.status ?? 1);
+  }
+}
+const say = (text: string) => console.log(text);
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+
+const draw = (date: string, wave: number, treat: number) => [
+  "draw", "--households", s("households.csv"), "--cases", s("cases.csv"), "--date", date,
+  "--register", o("allocations.csv"), "--wave", String(wave), "--seed", `viborg-2025-wave-${wave}`, "--treat", String(treat),
+];
+
+say("== wave 1: the first lottery (cases counted as active on the draw date)");
+effekt(draw("2025-03-01", 1, 80));
+say("");
+say("== wave 2: households that became eligible since, half a year later");
+effekt(draw("2025-09-01", 2, 60));
+say("");
+say("== re-running wave 2 with the same inputs and seed changes nothing");
+effekt(draw("2025-09-01", 2, 60));
+say("");
+say("== anyone can re-run the lottery and check the register");
+effekt(["verify", "--register", o("allocations.csv")]);
+say("");
+say("== pre-register the analysis plan before any outcome is read");
+effekt(["plan", "lock", "--plan", a("relationel-velfaerd.json"), "--register", o("allocations.csv")]);
+say("");
+say("== effect estimates by the locked plan (ITT by difference in means and Lin regression, CACE with take-up; RI re-runs the lottery)");
+say("   (the sample's true effects are in samples/README.md; years whose window has not ended are reported as pending)");
+const warnings = o("estimate-warnings.txt");
+effekt([
+  "estimate", "--plan", a("relationel-velfaerd.json"), "--register", o("allocations.csv"), "--persons", s("persons.csv"),
+  "--outcomes", s("outcomes.csv"), "--takeup", s("takeup.csv"), "--out", o("effects.csv"),
+], { stderrTo: warnings });
+const nWarnings = readFileSync(warnings, "utf8").split("\n").filter((l) => l.includes("warning")).length;
+say(`(${nWarnings} warnings, e.g. subgroups too small to estimate, in ${warnings})`);
+say("");
+say("== indicators: the LBF indicators per area and year against baselines and target (pending shown as pending)");
+effekt(["indicators", "--spec", a("lbf-uddannelse-og-livschancer.json"), "--values", s("indicator-values.csv"), "--out", o("indicators.csv")]);
+say("");
+say("== gains: budget-economic gains at 3 and 5 years and the repayment: employment from the effect table (the plan's");
+say("   gains_outcome), the outcomes the table does not measure on the model's scale assumed (marked illustrative)");
+effekt([
+  "gains", "--model", a("gains-relationel-velfaerd.json"), "--estimates", o("effects.csv"),
+  "--assume", "foster-placement-avoided=0.002", "--assume", "residential-placement-avoided=0.001",
+  "--assume", "school-absence-reduced=0.05", "--assume", "life-satisfaction-up=0.06", "--out", o("gains.json"),
+]);
+say("");
+say("== reports: tables for SUS (formative) and AAU (summative) as XLSX, CSV, Markdown and HTML; counts under 5 suppressed");
+effekt(["report", "--audience", "sus", "--results", out, "--takeup", s("takeup.csv"), "--out", o("report-sus")]);
+effekt(["report", "--audience", "aau", "--results", out, "--takeup", s("takeup.csv"), "--out", o("report-aau")]);
