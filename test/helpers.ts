@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -19,4 +19,16 @@ export function tempDir(): string {
 /** Every file under `dir`, recursively, as paths that start with `dir`, sorted. */
 export function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort();
+}
+
+/** `effekt` without blocking the test worker (a long run of spawnSync calls trips vitest's worker RPC timeout). */
+export function effektAsync(args: string[], cwd = ROOT): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [join(ROOT, "bin", "effekt"), ...args], { cwd, env: { ...process.env, NO_COLOR: "1" } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (s: string) => { stdout += s; });
+    child.stderr.setEncoding("utf8").on("data", (s: string) => { stderr += s; });
+    child.on("close", (code) => done({ code: code ?? -1, stdout, stderr }));
+  });
 }

@@ -9,6 +9,7 @@ import { balanceTable, type Covariate } from "../draw/balance.js";
 import { unlinkSync } from "node:fs";
 import { assertWritable, writeFileAtomic } from "../io/atomic.js";
 import { acquireLock } from "../io/lock.js";
+import { guardOutputs, registerFamily, requireInputFile } from "../io/outputGuard.js";
 import { parseDateFlag, formatDay } from "../io/columns.js";
 import { committedManifests, manifestPath, readManifests, readRegister, registerHash, removeUncommitted, type RegisterRow } from "../io/register.js";
 import { buildWave, checkPseudonymKey, inputHashes, loadWaveHouseholds, storedPath } from "../io/waveFiles.js";
@@ -80,8 +81,14 @@ function runDraw(opts: DrawOptions): void {
   if (opts.cases && drawDay === undefined) throw new UserError("--cases needs --date: the day on which cases are counted as active");
   const areas = (opts.areas ? opts.areas.split(",") : [...VIBORG_AREAS]).map((a) => a.trim().normalize("NFC")).filter((a) => a !== "");
   if (areas.length === 0) throw new UserError("--areas names no area");
-  for (const f of [opts.households, opts.cases]) if (f && !existsSync(f)) throw new UserError(`cannot read ${f}: no such file`);
+  requireInputFile(opts.households, "--households");
+  requireInputFile(opts.cases, "--cases");
   const registerPath = opts.register;
+  const balancePath = opts.balance ?? `${registerPath}.balance.csv`;
+  // Nothing the draw reads may be written over: the register not onto an input, the balance table onto neither.
+  const inputs = [{ path: opts.households, what: "--households" }, ...(opts.cases ? [{ path: opts.cases, what: "--cases" }] : [])];
+  guardOutputs([{ path: registerPath, flag: "--register", kind: "file" }], inputs);
+  guardOutputs([{ path: balancePath, flag: "--balance", kind: "file" }], [...inputs, ...registerFamily(registerPath)]);
   const idPolicy = idPolicyFrom(opts);
 
   const release = acquireLock(registerPath);
@@ -117,7 +124,6 @@ function runDraw(opts: DrawOptions): void {
       confirmSameWave(existing.manifest.definition, definition);
       say(`wave ${wave} is already drawn with these inputs and this seed; the register is unchanged (${registerPath})`);
       // A draw killed after committing the register but before writing the balance table left none: write it now.
-      const balancePath = opts.balance ?? `${registerPath}.balance.csv`;
       if (wave === lastWave && !existsSync(balancePath)) {
         const perWave = [...committed.values()].map((s) => drawnWave(
           loadWaveHouseholds(registerPath, s.manifest.definition, {}, { allowCpr: true, pseudonyms: idPolicy.pseudonyms }),
@@ -144,7 +150,6 @@ function runDraw(opts: DrawOptions): void {
       throw new UserError(`wave ${wave}: no household is eligible (excluded: ${formatExclusions(built.excluded)}); nothing to draw`);
     }
     // A register or balance table open in Excel (locked on Windows) stops the draw here, before anything is written.
-    const balancePath = opts.balance ?? `${registerPath}.balance.csv`;
     assertWritable(registerPath);
     assertWritable(balancePath);
     // Commit order: the manifest first, then the register. The register is the commit point (see io/register.ts).

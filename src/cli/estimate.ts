@@ -9,6 +9,7 @@ import {
   type Assignment, type EffectRow, type EffectsMeta, type Estimator, type OutcomeValues, type PendingHorizon, type PlanRef, type QuickWindow, type Role,
 } from "../estimate/pipeline/index.js";
 import { assertWritable, writeFileAtomic } from "../io/atomic.js";
+import { guardOutputs, registerFamily } from "../io/outputGuard.js";
 import { parseDateText } from "../io/columns.js";
 import { sha256, sha256File } from "../io/hash.js";
 import { readAssignment, readPersons, readTakeup, requireFile } from "../io/estimateInputs.js";
@@ -110,6 +111,14 @@ export async function runEstimate(opts: EstimateOptions): Promise<EstimateRun> {
   const { pseudonyms } = idPolicyFrom(opts);
   const format = parseFormat(opts.format ?? "csv");
   for (const [f, flag] of [[opts.persons, "--persons"], [opts.outcomes, "--outcomes"], [opts.takeup, "--takeup"], [opts.plan, "--plan"]] as const) requireFile(f, flag);
+  if (opts.out !== undefined) guardOutputs(
+    [{ path: opts.out, flag: "--out", kind: "file" }, { path: `${opts.out}.meta.json`, flag: "--out's .meta.json", kind: "file" }],
+    [
+      ...([["--persons", opts.persons], ["--outcomes", opts.outcomes], ["--takeup", opts.takeup], ["--plan", opts.plan], ["--allocation", opts.allocation]] as const)
+        .filter(([, f]) => f !== undefined).map(([what, f]) => ({ path: f!, what })),
+      ...(opts.register !== undefined ? [...registerFamily(opts.register), { path: `${opts.register}.balance.csv`, what: "the register's balance table" }] : []),
+    ],
+  );
   const assignment = readAssignment(opts, pseudonyms);
   if (assignment.source === "external") warn(`${opts.allocation}: allocation made by another tool, not verified by effekt (randomisation inference re-draws by complete randomisation within wave x stratum)`);
   const takeup = opts.takeup !== undefined ? readTakeup(opts.takeup, pseudonyms) : undefined;

@@ -19,6 +19,7 @@ import {
   type Roi,
 } from "../gains/index.js";
 import { writeFileAtomic } from "../io/atomic.js";
+import { guardOutputs, requireInputFile } from "../io/outputGuard.js";
 import { numberColumn, textColumn, where } from "../io/columns.js";
 import { readCsv } from "../io/csv.js";
 import { csvField, csvNumber } from "../io/csvOut.js";
@@ -322,6 +323,10 @@ function planOfTable(estimates: string): string | undefined {
 
 function runGains(opts: GainsOptions): void {
   const format = parseFormat(opts.format ?? "json");
+  const inputs: { path: string; what: string }[] = ([["--model", opts.model], ["--estimates", opts.estimates], ["--plan", opts.plan]] as const).filter(([, f]) => f !== undefined).map(([what, f]) => ({ path: f!, what }));
+  for (const i of inputs) requireInputFile(i.path, i.what);
+  if (opts.estimates !== undefined) inputs.push({ path: `${opts.estimates}.meta.json`, what: "the effect table's .meta.json" });
+  if (opts.out !== undefined) guardOutputs([{ path: opts.out, flag: "--out", kind: "file" }], inputs);
   const base = parseGainsModel(readJsonFile(opts.model), basename(opts.model));
   if (opts.estimates === undefined && opts.assume.length === 0) throw new UserError("give --estimates FILE (an effect table) or at least one --assume OUTCOME=EFFECT");
   if (opts.estimator !== undefined && opts.estimates === undefined) throw new UserError("--estimator needs --estimates");

@@ -4,6 +4,7 @@ import { InputError, UserError } from "../errors.js";
 import { withAllAreas } from "../indicators/allAreas.js";
 import { ALL_AREAS, computeIndicators, shareByAreaYear, shareCellsToValueRows, type IndicatorRowResult } from "../indicators/index.js";
 import { writeFileAtomic } from "../io/atomic.js";
+import { guardOutputs, requireInputFile } from "../io/outputGuard.js";
 import { isMissing, numberColumn, textColumn, where } from "../io/columns.js";
 import { rawColumn, readCsv, type RawTable } from "../io/csv.js";
 import { csvField, csvNumber } from "../io/csvOut.js";
@@ -201,6 +202,9 @@ function runIndicators(opts: IndicatorsOptions): void {
   if ((opts.values === undefined) === (opts.persons === undefined)) {
     throw new UserError("give exactly one of --values (aggregated CSV) or --persons (person-level CSV)");
   }
+  const inputs = ([["--spec", opts.spec], ["--values", opts.values], ["--persons", opts.persons]] as const).filter(([, f]) => f !== undefined).map(([what, f]) => ({ path: f!, what }));
+  for (const i of inputs) requireInputFile(i.path, i.what);
+  if (opts.out !== undefined) guardOutputs([{ path: opts.out, flag: "--out", kind: "file" }], inputs);
   const spec = parseIndicatorSpec(readJsonFile(opts.spec), basename(opts.spec));
   const input = opts.values !== undefined ? readValues(opts.values, spec) : readPersons(opts.persons!, spec);
   const rows = sortRows(spec, computeIndicators(spec, input));

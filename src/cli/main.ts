@@ -1,5 +1,5 @@
 import { Command, CommanderError } from "commander";
-import { MismatchError, UserError } from "../errors.js";
+import { maskCprLike, MismatchError, UserError } from "../errors.js";
 import { VERSION } from "../version.js";
 import { registerDraw } from "./draw.js";
 import { registerVerify } from "./verify.js";
@@ -57,6 +57,32 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = err.exitCode;
       return;
     }
+    const fsProblem = fileSystemProblem(err);
+    if (fsProblem) {
+      process.stderr.write(`effekt: ${fsProblem}\n`);
+      process.exitCode = 2;
+      return;
+    }
     throw err;
   }
+}
+
+/**
+ * A file-system error on a path the user gave (a folder where a file is meant, a missing or unreadable file)
+ * as one line, exit 2: a reader that did not check first still never ends in "internal error: EISDIR".
+ */
+function fileSystemProblem(err: unknown): string | undefined {
+  const e = err as NodeJS.ErrnoException;
+  if (!e || typeof e.code !== "string" || typeof e.path !== "string") return undefined;
+  const what: Record<string, string> = {
+    EISDIR: "is a folder; expected a file",
+    ENOTDIR: "is not a folder (a part of the path is a file)",
+    ENOENT: "no such file",
+    EACCES: "permission denied",
+    EPERM: "permission denied",
+    ELOOP: "has too many symbolic links",
+    ENAMETOOLONG: "the path is too long",
+  };
+  const problem = what[e.code];
+  return problem === undefined ? undefined : maskCprLike(`${e.path}: ${problem}`);
 }

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { UserError } from "../errors.js";
 import { loadPlan } from "../plan/load.js";
+import { guardOutputs, requireInputFile } from "../io/outputGuard.js";
 import { lockPlan, planLockPath, planStatus, readPlanLock } from "../plan/lock.js";
 import { say } from "./output.js";
 
@@ -46,6 +47,9 @@ export function registerPlan(program: Command): void {
 /** `effekt plan lock`; returns the lines to print. */
 export function runPlanLock(opts: PlanLockOptions): string[] {
   if (opts.reason !== undefined && !opts.relock) throw new UserError("--reason goes with --relock");
+  requireInputFile(opts.plan, "--plan");
+  requireInputFile(opts.register, "--register");
+  guardOutputs([{ path: planLockPath(opts.register), flag: "the plan lock", kind: "file" }], [{ path: opts.plan, what: "--plan" }, { path: opts.register, what: "the register" }]);
   const loaded = loadPlan(opts.plan);
   const r = lockPlan({ registerPath: opts.register, loaded, date: opts.date, relock: opts.relock, reason: opts.reason });
   const id = `"${loaded.plan.id}" version ${loaded.plan.version} (sha256 ${loaded.sha256})`;

@@ -4,12 +4,13 @@
  * then write everything into a temporary sibling folder and rename it into place, so the output folder is
  * always complete or absent. Deterministic: no clock, no absolute paths in any output.
  */
-import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
 import type { Command } from "commander";
 import { UserError } from "../errors.js";
 import { lockedFileError, writeFileAtomic } from "../io/atomic.js";
+import { checkReplaceableReport, guardOutputs, registerFamily, REPORT_MANIFEST_FORMAT, requireInputFile, type Kept } from "../io/outputGuard.js";
 import { sha256 } from "../io/hash.js";
 import { buildReport } from "../report/build.js";
 import { renderHtml } from "../report/html/index.js";
@@ -90,8 +91,8 @@ export async function runReport(opts: ReportOptions): Promise<ReportRun> {
   if (!/^\d+$/.test(minRaw)) throw new UserError(`--min-cell ${JSON.stringify(minRaw)}: expected a whole number of at least 3`);
   const minCell = checkMinCell(Number(minRaw));
   const out = resolve(opts.out);
-  if (existsSync(out) && !opts.force) throw new UserError(`--out ${opts.out}: the folder exists; choose another or pass --force to replace it`);
   if (opts.results && !existsSync(opts.results)) throw new UserError(`--results ${opts.results}: no such folder`);
+  if (opts.results && !statSync(opts.results).isDirectory()) throw new UserError(`--results ${opts.results}: is a file; expected the folder that holds the result files`);
 
   const inResults = (name: string) => (opts.results ? join(opts.results, name) : undefined);
   const paths: InputPaths = {
@@ -101,6 +102,21 @@ export async function runReport(opts: ReportOptions): Promise<ReportRun> {
     gains: opts.gains ?? inResults("gains.json"),
     takeup: opts.takeup,
   };
+  for (const [flag, f] of [["--register", opts.register], ["--effects", opts.effects], ["--indicators", opts.indicators], ["--gains", opts.gains], ["--takeup", opts.takeup]] as const) requireInputFile(f, flag);
+  // The report folder may sit inside the results folder (a new folder there), never on, around or inside what it reads.
+  const kept: Kept[] = [
+    ...(opts.results ? [{ path: opts.results, what: "the --results folder", interior: true }] : []),
+    ...(paths.register ? [...registerFamily(paths.register), { path: `${paths.register}.balance.csv`, what: "the register's balance table" }] : []),
+    ...(paths.effects ? [{ path: paths.effects, what: "the effect table" }, { path: `${paths.effects}.meta.json`, what: "the effect table's .meta.json" }] : []),
+    ...(paths.indicators ? [{ path: paths.indicators, what: "the indicator table" }] : []),
+    ...(paths.gains ? [{ path: paths.gains, what: "the gains file" }] : []),
+    ...(paths.takeup ? [{ path: paths.takeup, what: "--takeup" }] : []),
+  ];
+  guardOutputs([{ path: opts.out, flag: "--out", kind: "folder" }], kept);
+  if (existsSync(out)) {
+    if (!opts.force) throw new UserError(`--out ${opts.out}: the folder exists; choose another or pass --force to replace it`);
+    checkReplaceableReport(opts.out, "--out");
+  }
   const flags = {
     register: opts.register ? "--register" : undefined,
     effects: opts.effects ? "--effects" : undefined,
@@ -124,7 +140,7 @@ export async function runReport(opts: ReportOptions): Promise<ReportRun> {
   if (formats.includes("html")) files.set("report.html", renderHtml(model));
   const names = [...files.keys()].sort();
   const manifest = {
-    format: "effekt-report-manifest/1",
+    format: REPORT_MANIFEST_FORMAT,
     effekt_version: VERSION,
     audience,
     options: { lang, csv_dialect: dialect, formats: FORMATS.filter((f) => formats.includes(f)), min_cell: minCell },
@@ -157,6 +173,7 @@ function writeFolderAtomic(out: string, files: Map<string, string | Uint8Array>,
     for (const [name, data] of files) writeFileAtomic(join(tmp, name), data);
     if (existsSync(out)) {
       if (!force) throw new UserError(`--out ${out}: the folder exists; pass --force to replace it`);
+      checkReplaceableReport(out, "--out"); // again under the rename: the folder may have changed since the first check
       const old = join(parent, `.${basename(out)}.old-${tag}`);
       // A report file open in Excel locks the folder on Windows: the rename fails and the old report stays.
       try { renameSync(out, old); } catch (err) { throw lockedFileError(err, out) ?? err; }

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { requireInputFile } from "./outputGuard.js";
 import { describeNames, InputError, UserError } from "../errors.js";
 import { makeAssignment, type Assignment } from "../estimate/pipeline/assignment.js";
 import type { PersonFrame } from "../estimate/pipeline/analysisData.js";
@@ -16,7 +16,7 @@ import { checkPseudonymKey } from "./waveFiles.js";
  */
 
 export function requireFile(path: string | undefined, flag: string): void {
-  if (path !== undefined && !existsSync(path)) throw new UserError(`${flag} ${path}: no such file`);
+  requireInputFile(path, flag);
 }
 
 /** The assignment from effekt's register (`--register`) or an external allocation file (`--allocation`). */

@@ -1,6 +1,6 @@
-import { linkSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, readdirSync, readFileSync, rmdirSync, unlinkSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
 import { UserError } from "../errors.js";
 
@@ -10,7 +10,9 @@ import { UserError } from "../errors.js";
  */
 export function acquireLock(registerPath: string): () => void {
   const lockPath = `${registerPath}.lock`;
-  mkdirSync(dirname(lockPath), { recursive: true });
+  // A folder made here for a new register is removed again on release if nothing was written into it (a draw
+  // refused for bad input leaves no empty output folder behind).
+  const created = mkdirSync(dirname(lockPath), { recursive: true });
   // The lock appears complete or not at all: the holder is written to a temporary file first, then hard-linked
   // to the lock's name (link fails if the name exists, like O_EXCL). A process killed between creating the lock
   // and writing its pid into it would otherwise leave an empty lock that no later run could take over.
@@ -19,7 +21,10 @@ export function acquireLock(registerPath: string): () => void {
   try {
     const release = takeLock(registerPath, lockPath, tmp);
     removeStaleLockTemps(lockPath);
-    return release;
+    return () => {
+      release();
+      if (created !== undefined) removeEmptyFolders(dirname(lockPath), created);
+    };
   } finally {
     try { unlinkSync(tmp); } catch { /* already gone */ }
   }
@@ -67,6 +72,14 @@ function takeLock(registerPath: string, lockPath: string, tmp: string): () => vo
     }
   }
   throw new UserError(`could not lock ${registerPath}: the lock ${lockPath} keeps reappearing`);
+}
+
+/** Removes `dir` and its parents up to and including `top` while they are empty. */
+function removeEmptyFolders(dir: string, top: string): void {
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    try { rmdirSync(d); } catch { return; } // not empty (the draw wrote into it), or already gone
+    if (d === resolve(top) || dirname(d) === d) return;
+  }
 }
 
 function readLockHolder(lockPath: string): { pid: number; host: string } | undefined {

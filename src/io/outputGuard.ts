@@ -1,0 +1,130 @@
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from "node:fs";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { UserError } from "../errors.js";
+import { manifestDir } from "./register.js";
+
+/**
+ * The output-path guard: no command writes over, into or around what it reads. Every command that writes calls
+ * `guardOutputs` with all its outputs and everything it reads (or must keep: the register, its manifests folder,
+ * a results folder) before it writes anything. Paths are compared as real paths (links followed; a path that does
+ * not exist yet through its nearest existing folder), and existing files also by device and inode (hard links).
+ */
+
+/** Something a command reads or must keep. `interior`: an output may lie inside it (a results folder holds reports). */
+export interface Kept {
+  path: string;
+  /** what it is, for the message: "the register", "--persons", "the register's manifests folder" */
+  what: string;
+  interior?: boolean;
+}
+
+/** Something a command writes: a file, or a folder it replaces as a whole. */
+export interface Output {
+  path: string;
+  flag: string;
+  kind: "file" | "folder";
+}
+
+/** The real path of `p`: links followed; for a path that does not exist yet, its nearest existing ancestor's real path plus the rest. */
+export function realPath(p: string): string {
+  const abs = resolve(p);
+  const rest: string[] = [];
+  let head = abs;
+  for (;;) {
+    try {
+      return join(realpathSync(head), ...rest);
+    } catch {
+      const parent = dirname(head);
+      if (parent === head) return abs;
+      rest.unshift(basename(head));
+      head = parent;
+    }
+  }
+}
+
+function statOf(p: string): Stats | undefined {
+  try {
+    return statSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
+/** `inner` is `outer` or lies inside it (both real paths). */
+function within(inner: string, outer: string): boolean {
+  if (inner === outer) return true;
+  const rel = relative(outer, inner);
+  return rel !== "" && rel.split(sep)[0] !== ".." && !isAbsolute(rel);
+}
+
+/** Everything beside a register that belongs to it: the register, its manifests folder (plan lock inside), its lock. */
+export function registerFamily(registerPath: string): Kept[] {
+  return [
+    { path: registerPath, what: "the register" },
+    { path: manifestDir(registerPath), what: "the register's manifests folder" },
+    { path: `${registerPath}.lock`, what: "the register's lock file" },
+  ];
+}
+
+/**
+ * Refuses (exit 2, one line, before anything is written) an output that is, contains or lies inside anything in
+ * `kept`; an output whose existing kind does not match (a folder where a file is meant or the reverse, a device);
+ * and two outputs on the same path.
+ */
+export function guardOutputs(outputs: readonly Output[], kept: readonly Kept[]): void {
+  const keptReal = kept.filter((k) => k.path !== "").map((k) => ({ ...k, real: realPath(k.path), stat: statOf(k.path) }));
+  const seen = new Map<string, Output>();
+  for (const o of outputs) {
+    const real = realPath(o.path);
+    const st = statOf(o.path);
+    if (st) {
+      if (o.kind === "file" && st.isDirectory()) throw new UserError(`${o.flag} ${o.path}: is a folder; expected a file name (nothing was written)`);
+      if (o.kind === "folder" && !st.isDirectory()) throw new UserError(`${o.flag} ${o.path}: is a file; expected a folder (nothing was written)`);
+      if (o.kind === "file" && !st.isFile()) throw new UserError(`${o.flag} ${o.path}: is a device or special file; expected an ordinary file (nothing was written)`);
+    }
+    const twin = seen.get(real);
+    if (twin) throw new UserError(`${o.flag} ${o.path}: is the same path as ${twin.flag}; each output needs its own file (nothing was written)`);
+    seen.set(real, o);
+    for (const k of keptReal) {
+      const sameFile = st && k.stat && st.dev === k.stat.dev && st.ino === k.stat.ino;
+      if (sameFile || real === k.real) throw new UserError(`${o.flag} ${o.path}: is ${k.what} (${k.path}), which this command reads or keeps; choose another output (nothing was written)`);
+      if (within(k.real, real)) throw new UserError(`${o.flag} ${o.path}: contains ${k.what} (${k.path}); choose an output that holds nothing effekt reads (nothing was written)`);
+      if (!k.interior && within(real, k.real)) throw new UserError(`${o.flag} ${o.path}: lies inside ${k.what} (${k.path}); choose an output outside it (nothing was written)`);
+    }
+  }
+}
+
+/** The format a report folder's manifest.json carries (cli/report.ts writes it). */
+export const REPORT_MANIFEST_FORMAT = "effekt-report-manifest/1";
+
+/**
+ * `report --force` replaces only a folder effekt wrote as a report: it holds a `manifest.json` of the report
+ * format, and nothing but the files that manifest lists (and the manifest). Anything else is refused untouched.
+ */
+export function checkReplaceableReport(out: string, flag: string): void {
+  const manifestFile = join(out, "manifest.json");
+  const refuse = (why: string) => new UserError(`${flag} ${out}: ${why}; --force replaces only a report folder written by effekt report (nothing was changed)`);
+  if (!existsSync(manifestFile)) throw refuse("the folder has no manifest.json of an effekt report");
+  let listed: Set<string>;
+  try {
+    const m = JSON.parse(readFileSync(manifestFile, "utf8")) as { format?: unknown; outputs?: { file?: unknown }[] };
+    if (m.format !== REPORT_MANIFEST_FORMAT || !Array.isArray(m.outputs)) throw new Error("not a report manifest");
+    listed = new Set(m.outputs.map((x) => String(x.file)));
+  } catch {
+    throw refuse("its manifest.json is not an effekt report manifest");
+  }
+  listed.add("manifest.json");
+  for (const e of readdirSync(out, { recursive: true, withFileTypes: true })) {
+    if (e.isDirectory()) continue;
+    const name = relative(out, join(e.parentPath, e.name)).split(sep).join("/");
+    if (!e.isFile() || !listed.has(name)) throw refuse(`it holds ${name}, which is not part of the report`);
+  }
+}
+
+/** A file given on the command line: it must exist and not be a folder (one line, exit 2; never EISDIR). */
+export function requireInputFile(path: string | undefined, flag: string): void {
+  if (path === undefined) return;
+  const st = statOf(path);
+  if (!st) throw new UserError(`${flag} ${path}: no such file`);
+  if (st.isDirectory()) throw new UserError(`${flag} ${path}: is a folder; expected a file`);
+}
