@@ -26,6 +26,16 @@ import { EstimationError } from "./errors.js";
  * Duflo, Glennerster and Kremer (2007), Using Randomization in Development Economics Research, eq. 11.
  * `distribution: "normal"` uses the normal distribution instead (large J): power(delta) =
  * 1 - Phi(z - delta/SE) + Phi(-z - delta/SE). Checked against R in test/estimate/power_independent.test.ts.
+ *
+ * The design as it is (issue 14), each optional:
+ * - waves (or any blocks) w with J_w households and their own share treated P_w, analysed by the size-weighted
+ *   blocked estimator tau = sum_w (J_w / J) tau_w: Var = sum_w (J_w / J)^2 Var_w, so 1 / (P (1 - P)) becomes
+ *   sum_w (J_w / J) / (P_w (1 - P_w)) (Gerber and Green 2012, eq. 3.12), and df = J - 2 W - covariates (as
+ *   estimatr's blocked, clustered difference_in_means);
+ * - attrition a: a share of households whose outcome is missing at random, J_w -> (1 - a) J_w;
+ * - take-up c (the share of treated households that take the offer; none in control): the CACE is ITT / c, so its
+ *   standard error and MDE are the ITT's divided by c (Bloom 1984; Duflo, Glennerster and Kremer 2007, eq. 14).
+ * `effekt power --simulate` checks these against a simulation of the actual lottery (power_simulation.ts).
  */
 export interface ClusterDesign {
   /** number of households (clusters) */
@@ -52,10 +62,19 @@ export interface ClusterDesign {
   clusterCovariates?: number;
   /** "t" (default, df = J - 2 - covariates) or "normal" */
   distribution?: "t" | "normal";
+  /** waves (blocks) with their own households and share treated; replaces households and shareTreated */
+  waves?: readonly { households: number; shareTreated: number }[];
+  /** share of households whose outcome is missing (at random), in [0, 1); default 0 */
+  attrition?: number;
+  /** share of treated households taking up the offer (none in control), in (0, 1]; default 1 */
+  takeup?: number;
 }
 
 export interface PowerDesignSummary {
+  /** standard error of the ITT estimate */
   std_error: number;
+  /** standard error of the CACE estimate (std_error / take-up) */
+  std_error_cace: number;
   design_effect: number;
   df: number;
   critical: number;
@@ -69,10 +88,20 @@ function range(name: string, v: number, lo: number, hi: number, openLo = false, 
 
 /** Standard error of the effect estimate and the design effect for a cluster-randomised design. */
 export function clusterDesignSe(d: ClusterDesign): PowerDesignSummary {
-  const J = d.households;
+  const waves = d.waves;
+  if (waves !== undefined) {
+    if (waves.length === 0) throw new EstimationError("bad_input", "waves must list at least one wave");
+    waves.forEach((w, i) => {
+      if (!Number.isInteger(w.households) || w.households < 2) throw new EstimationError("bad_input", `wave ${i + 1}: households must be an integer >= 2, got ${w.households}`);
+      range(`wave ${i + 1} share treated`, w.shareTreated, 0, 1, true, true);
+    });
+  }
+  const J = waves ? waves.reduce((s, w) => s + w.households, 0) : d.households;
   const m = d.personsPerHousehold;
   const rho = d.icc;
-  const P = d.shareTreated ?? 0.5;
+  const P = waves ? 0.5 : d.shareTreated ?? 0.5;
+  const attrition = d.attrition ?? 0;
+  const takeup = d.takeup ?? 1;
   const r2 = d.r2 ?? 0;
   const r2c = d.r2Cluster ?? r2;
   const r2i = d.r2Individual ?? r2;
@@ -89,19 +118,24 @@ export function clusterDesignSe(d: ClusterDesign): PowerDesignSummary {
   // a planning alpha outside [1e-6, 0.5] is a mistake, and below ~1e-16 its critical value is not computable
   range("alpha", alpha, 1e-6, 0.5);
   range("sd", sd, 0, Infinity, true);
+  range("attrition", attrition, 0, 1, false, true);
+  range("takeup", takeup, 0, 1, true, false);
+  // with waves, 1 / (P (1 - P)) becomes the size-weighted sum over waves
+  const shareFactor = waves ? waves.reduce((s, w) => s + w.households / J / (w.shareTreated * (1 - w.shareTreated)), 0) : NaN;
+  const analysed = (1 - attrition) * J;
   // effective cluster size for the between-cluster term under unequal sizes
   const mEff = (cv * cv + 1) * m;
   const perCluster = (rho * (1 - r2c) * mEff + (1 - rho) * (1 - r2i)) / m;
-  const variance = (sd * sd * perCluster) / (P * (1 - P) * J);
+  const variance = waves ? (sd * sd * perCluster * shareFactor) / analysed : (sd * sd * perCluster) / (P * (1 - P) * analysed);
   const design_effect = 1 + (mEff - 1) * rho;
-  const df = (d.distribution ?? "t") === "normal" ? Infinity : J - 2 - (d.clusterCovariates ?? 0);
+  const df = (d.distribution ?? "t") === "normal" ? Infinity : analysed - 2 * (waves?.length ?? 1) - (d.clusterCovariates ?? 0);
   if (!(df > 0)) throw new EstimationError("too_few_clusters", `too few households for ${d.clusterCovariates ?? 0} household-level covariates`);
   const critical = df === Infinity ? qnorm(1 - alpha / 2) : qt(1 - alpha / 2, df);
   const std_error = Math.sqrt(variance);
   if (!(std_error > 0 && std_error < Infinity)) {
     throw new EstimationError("bad_input", `the design's standard error ${std_error} is not a positive finite number (sd ${sd}, share treated ${P}): give sd in units near the outcome's`);
   }
-  return { std_error, design_effect, df, critical };
+  return { std_error, std_error_cace: std_error / takeup, design_effect, df, critical };
 }
 
 /** Power of the two-sided test at a true effect of `ncp` standard errors (noncentral t; normal when df is infinite). */
@@ -111,7 +145,7 @@ function powerAtNcp(s: PowerDesignSummary, ncp: number): number {
 }
 
 /** Minimum detectable effect at the given power (default 0.8): the effect whose power is exactly `power`. */
-export function minimumDetectableEffect(d: ClusterDesign, power = 0.8): PowerDesignSummary & { mde: number; power: number } {
+export function minimumDetectableEffect(d: ClusterDesign, power = 0.8): PowerDesignSummary & { mde: number; mde_cace: number; power: number } {
   range("power", power, 0, 0.999999);
   const s = clusterDesignSe(d);
   const alpha = d.alpha ?? 0.05;
@@ -130,7 +164,7 @@ export function minimumDetectableEffect(d: ClusterDesign, power = 0.8): PowerDes
   }
   const mde = ((lo + hi) / 2) * s.std_error;
   if (!Number.isFinite(mde)) throw new EstimationError("bad_input", `the minimum detectable effect overflows (standard error ${s.std_error}): give sd in units near the outcome's`);
-  return { ...s, mde, power };
+  return { ...s, mde, mde_cace: mde * (s.std_error_cace / s.std_error), power };
 }
 
 /** Power to detect a true effect `effect` (same units as sd) with a two-sided test. */
@@ -138,4 +172,11 @@ export function power(d: ClusterDesign, effect: number): PowerDesignSummary & { 
   if (!Number.isFinite(effect)) throw new EstimationError("bad_input", `effect must be finite, got ${effect}`);
   const s = clusterDesignSe(d);
   return { ...s, power: powerAtNcp(s, Math.abs(effect) / s.std_error), effect };
+}
+
+/** Power to detect a complier effect `effect` (CACE; ITT = effect x take-up) with the two-sided test. */
+export function powerCace(d: ClusterDesign, effect: number): PowerDesignSummary & { power: number; effect: number } {
+  if (!Number.isFinite(effect)) throw new EstimationError("bad_input", `effect must be finite, got ${effect}`);
+  const s = clusterDesignSe(d);
+  return { ...s, power: powerAtNcp(s, Math.abs(effect) / s.std_error_cace), effect };
 }
