@@ -10,7 +10,7 @@ export { ivRobust, type IvRobustOptions, type IvRobustResult, type FirstStageDia
 export { differenceInMeans, type DifferenceInMeansOptions, type DifferenceInMeansResult, type DimDesign } from "./difference_in_means.js";
 export { holm, benjaminiHochberg, pAdjust, type AdjustMethod } from "./multiplicity.js";
 export { randomizationPValue, type RandomizationInferenceInput, type RandomizationInferenceResult } from "./randomization_inference.js";
-export { clusterDesignSe, minimumDetectableEffect, power, type ClusterDesign } from "./power.js";
+export { clusterDesignSe, minimumDetectableEffect, power, powerCace, type ClusterDesign } from "./power.js";
 export { pt, qt, pnorm, qnorm, twoSidedP, pfUpper } from "./distributions.js";
 export { pnt } from "./noncentral_t.js";
 export {
@@ -34,3 +34,8 @@ export {
   type InteractionTestResult,
 } from "./subgroups.js";
 export { clusterWaldTest, type ClusterWaldTestResult } from "./cluster_wald_test.js";
+export { leanLin, type LeanLin, type LeanLinInput } from "./ri_lin.js";
+export { recordLinRedraws, type RedrawSource, type RecordRedrawsInput } from "./ri_redraws.js";
+export { riPValueAt, riConfidenceInterval, riGrid, absoluteDraws, observedStatistic, type RiLinearRecord, type RiInterval } from "./ri_inversion.js";
+export { westfallYoungMinP, type WestfallYoungResult } from "./westfall_young.js";
+export { simulatePower, type OutcomeModel, type SimulatedData, type SimulatedEstimate, type Diagnosis, type SimulationInput } from "./power_simulation.js";

@@ -203,4 +203,25 @@ describe("effekt power", () => {
     expect(r.power).toBeGreaterThan(0);
     expect(r.power).toBeLessThan(1);
   });
+
+  it("--waves, --household-size-cv, --attrition and --takeup reach the design; the CACE's MDE is the ITT's over take-up", async () => {
+    const { runPower } = await import("../../src/cli/power.js");
+    const { minimumDetectableEffect } = await import("../../src/estimate/index.js");
+    const lines: string[] = [];
+    const log = vi.spyOn(process.stdout, "write").mockImplementation((s) => (lines.push(String(s)), true));
+    let r;
+    try {
+      r = runPower({ waves: "321:0.25,92:0.65", personsPerHousehold: "1.6", icc: "0.3", householdSizeCv: "0.5", attrition: "0.1", takeup: "0.7", effect: "0.3" });
+    } finally {
+      log.mockRestore();
+    }
+    const expected = minimumDetectableEffect({ households: 413, personsPerHousehold: 1.6, icc: 0.3, clusterSizeCv: 0.5, attrition: 0.1, takeup: 0.7, waves: [{ households: 321, shareTreated: 0.25 }, { households: 92, shareTreated: 0.65 }] });
+    expect(r.mde).toBeCloseTo(expected.mde, 12);
+    expect(r.mde_cace).toBeCloseTo(expected.mde / 0.7, 12);
+    expect(r.power_cace).toBeLessThan(r.power!);
+    expect(lines.join("")).toMatch(/321 at 0.25, 92 at 0.65 treated/);
+    expect(lines.join("")).toMatch(/complier effect \(CACE\)/);
+    expect(() => runPower({ waves: "321:0.25,92", personsPerHousehold: "1.6", icc: "0.3" })).toThrow(/--waves "321:0.25,92": wave 2/);
+    expect(() => runPower({ personsPerHousehold: "1.6", icc: "0.3" })).toThrow(/--households/);
+  });
 });

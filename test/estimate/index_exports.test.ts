@@ -11,6 +11,13 @@ describe("src/estimate/index.ts", () => {
       "subgroupEffects",
       "interactionTest",
       "clusterWaldTest",
+      "leanLin",
+      "recordLinRedraws",
+      "riPValueAt",
+      "riConfidenceInterval",
+      "westfallYoungMinP",
+      "simulatePower",
+      "powerCace",
     ] as const) {
       expect(typeof estimate[name], name).toBe("function");
     }
