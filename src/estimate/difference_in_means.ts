@@ -16,9 +16,15 @@ import { tInference, type EstimateResult } from "./result.js";
  * Blocked (block b with N_b units, N = sum N_b, B blocks, counting clusters as units when clustered):
  * - d = sum_b (N_b/N) d_b, se = sqrt(sum_b (N_b/N)^2 se_b^2), df = N - 2B (unclustered) or J - 2B
  *   (clustered, J = total clusters);
- * - when some block has only two units/clusters (matched pairs; estimatr also uses this when blocks of two
- *   are mixed with larger ones): se = sqrt(1/(B(B-1)) sum_b (d_b - d)^2) (unclustered) or
- *   sqrt(B/((B-1) N^2) sum_b (N_b d_b - N d / B)^2) (clustered), df = B - 1.
+ * - when some block is small -- one treated or one control unit/cluster, so its own variance cannot be
+ *   estimated (estimatr's matched pairs, and its rule for blocks of two mixed with larger ones, extended from
+ *   pairs to every block with a lone unit in an arm): the matched-pairs variance over blocks,
+ *   se = sqrt(1/(B(B-1)) sum_b (d_b - d)^2) (unclustered) or
+ *   sqrt(B/((B-1) N^2) sum_b (N_b d_b - N d / B)^2) (clustered), df = B - 1, with a note naming the small blocks.
+ *   estimatr itself stops on a lone unit in a larger unclustered block, and for a lone cluster of several persons
+ *   returns CR2 with that cluster's residuals projected away (no variance from it); both are where effekt
+ *   departs from it. A block without both arms is an error here; the orchestration drops such blocks from every
+ *   estimator alike (`block_arms.ts`).
  * Weights (estimatr: normalised to mean 1 over the sample): within a block the coefficient of z in
  * lm_robust(y ~ 1 + z, weights) with HC2 (CR2 when clustered) and its df; N_b becomes the block's sum of
  * normalised weights; the blocked df stay N - 2B or J - 2B in unit counts. Matched pairs take no weights.
@@ -92,7 +98,7 @@ function withinBlock(
     throw new EstimationError(n1 === 0 ? "no_treated" : "no_control", `${label}: must have units with both treatment conditions`);
   }
   if (!pairMatched && (n1 === 1 || n0 === 1)) {
-    throw new EstimationError("too_few_units", `${label}: every block must have at least two treated and two control units (or be a matched pair)`);
+    throw new EstimationError("too_few_units", `${label}: must have at least two treated and two control units`);
   }
   const nclusters = clusters ? new Set(clusters).size : y.length;
   if (weights && pairMatched) throw new EstimationError("bad_input", "weights cannot be used with a matched-pairs design");
@@ -124,12 +130,33 @@ function withinBlock(
 }
 
 export function differenceInMeans(y: ArrayLike<number>, z: ArrayLike<number>, options: DifferenceInMeansOptions = {}): DifferenceInMeansResult {
+  const { estimate, se, df, ...rest } = differenceInMeansParts(y, z, options);
+  return { ...tInference("z", estimate, se, df, options.alpha ?? 0.05), ...rest };
+}
+
+/** The blocked difference in means before t inference: estimate, its standard error and df (see `differenceInMeans`). */
+export interface DifferenceInMeansParts {
+  estimate: number;
+  se: number;
+  df: number;
+  design: DimDesign;
+  nobs: number;
+  nblocks?: number;
+  nclusters?: number;
+  notes: string[];
+}
+
+/**
+ * `differenceInMeans` without the t inference, for estimators built from it (the CACE): a standard error of 0
+ * (e.g. a take-up that is 1 for every treated and 0 for every control person) is a valid answer here.
+ */
+export function differenceInMeansParts(y: ArrayLike<number>, z: ArrayLike<number>, options: Omit<DifferenceInMeansOptions, "alpha"> = {}): DifferenceInMeansParts {
   const n = y.length;
   if (z.length !== n) throw new EstimationError("bad_input", `treatment has ${z.length} values, outcome has ${n}`);
   for (let i = 0; i < n; i++) if (!Number.isFinite(y[i])) throw new EstimationError("bad_input", "outcome contains a missing or infinite value");
   assertBinaryTreatment(z);
   assertVaries(y);
-  const { blocks, clusters, alpha = 0.05 } = options;
+  const { blocks, clusters } = options;
   if (clusters) {
     if (clusters.length !== n) throw new EstimationError("bad_input", `clusters have ${clusters.length} values, outcome has ${n}`);
     checkClusterTreatment(z, clusters);
@@ -151,8 +178,7 @@ export function differenceInMeans(y: ArrayLike<number>, z: ArrayLike<number>, op
   }
   if (!blocks) {
     const b = withinBlock(yy, zz, cc, ww, false, "the sample");
-    const r = tInference("z", b.estimate, b.se, b.df, alpha);
-    return { ...r, design: cc ? "Clustered" : "Standard", nobs: b.nobs, nclusters: cc ? b.nclusters : undefined, notes: [] };
+    return { estimate: b.estimate, se: b.se, df: b.df, design: cc ? "Clustered" : "Standard", nobs: b.nobs, nclusters: cc ? b.nclusters : undefined, notes: [] };
   }
   if (blocks.length !== n) throw new EstimationError("bad_input", `blocks have ${blocks.length} values, outcome has ${n}`);
   const groups = groupRows(blocks);
@@ -160,18 +186,20 @@ export function differenceInMeans(y: ArrayLike<number>, z: ArrayLike<number>, op
   const order = Array.from({ length: groups.nGroups }, (_, g) => g).sort((a, b) => groups.codes[a] - groups.codes[b]);
   const parts = order.map((g) => {
     const rows = groups.rows.subarray(groups.offsets[g], groups.offsets[g + 1]);
-    const units = cc ? new Set(Array.from(rows, (i) => cc[i])).size : rows.length;
-    return { code: groups.codes[g], rows, units };
+    const treated = new Set<number>();
+    const control = new Set<number>();
+    for (const i of rows) (zz[i] === 1 ? treated : control).add(cc ? cc[i] : i);
+    return { code: groups.codes[g], rows, units: treated.size + control.size, treated: treated.size, control: control.size };
   });
   const notes: string[] = [];
   if (parts.some((p) => p.units === 1)) {
     throw new EstimationError("too_few_units", "all blocks must have multiple units (or clusters)");
   }
-  let pairMatched = false;
-  if (parts.every((p) => p.units === 2)) pairMatched = true;
-  else if (parts.some((p) => p.units === 2)) {
-    pairMatched = true;
-    notes.push("some blocks have two units/clusters while others have more; the matched-pairs variance estimator is used");
+  const small = parts.filter((p) => p.treated === 1 || p.control === 1);
+  const pairMatched = small.length > 0;
+  if (pairMatched && small.length < parts.length) {
+    const what = cc ? "cluster" : "unit";
+    notes.push(`${small.length} of ${parts.length} blocks (${small.map((p) => p.code).join(", ")}) have a single treated or control ${what}, so their own variance cannot be estimated; the matched-pairs variance estimator is used`);
   }
   const est = parts.map((p) =>
     withinBlock(
@@ -216,6 +244,5 @@ export function differenceInMeans(y: ArrayLike<number>, z: ArrayLike<number>, op
       df = nclusters - 2 * B;
     }
   }
-  const r = tInference("z", diff, se, df, alpha);
-  return { ...r, design, nobs: N, nblocks: B, nclusters: cc ? nclusters : undefined, notes };
+  return { estimate: diff, se, df, design, nobs: N, nblocks: B, nclusters: cc ? nclusters : undefined, notes };
 }

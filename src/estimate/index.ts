@@ -7,7 +7,9 @@ export { robustVcov, type SeType, type VarianceInput, type VarianceResult } from
 export { lmRobust, getTerm, type LmRobustOptions, type LmRobustResult } from "./lm_robust.js";
 export { lmLin, blockCovariates, type LmLinOptions } from "./lm_lin.js";
 export { ivRobust, type IvRobustOptions, type IvRobustResult, type FirstStageDiagnostic } from "./iv_robust.js";
-export { differenceInMeans, type DifferenceInMeansOptions, type DifferenceInMeansResult, type DimDesign } from "./difference_in_means.js";
+export { differenceInMeans, differenceInMeansParts, type DifferenceInMeansOptions, type DifferenceInMeansResult, type DifferenceInMeansParts, type DimDesign } from "./difference_in_means.js";
+export { blocksWithBothArms, type BlockArms, type DroppedBlock } from "./block_arms.js";
+export { complierAverageCausalEffect, type CaceOptions, type CaceResult, type IttPart } from "./cace.js";
 export { holm, benjaminiHochberg, pAdjust, type AdjustMethod } from "./multiplicity.js";
 export { randomizationPValue, type RandomizationInferenceInput, type RandomizationInferenceResult } from "./randomization_inference.js";
 export { clusterDesignSe, minimumDetectableEffect, power, powerCace, type ClusterDesign } from "./power.js";

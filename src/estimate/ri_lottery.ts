@@ -26,8 +26,8 @@ import { groupRows } from "./grouping.js";
  *
  * the relative tolerance 1e-9 counting as ties re-draws that differ from the observed statistic only by
  * floating-point rounding (e.g. the observed assignment drawn again, summed in another order). A re-draw under
- * which the statistic is undefined (a block of this outcome's sample with no treated or no control person, or
- * with a single one outside matched pairs, where `differenceInMeans` throws) counts as extreme, which can only
+ * which the statistic is undefined (a block of this outcome's sample with no treated or no control person, where
+ * `differenceInMeans` throws) counts as extreme, which can only
  * raise p; their number is reported. Note: effekt's first CLI used (1 + k) / (1 + S); this is ri2's k / S.
  * Gerber and Green (2012), ch. 3.4; Coppock, ri2 (2020).
  */
@@ -140,7 +140,7 @@ export function lotteryRedraws(register: readonly RegisterRow[], seed: string): 
  * per-(household, block) sums of y precomputed so each evaluation is one pass over those units.
  */
 export interface LeanDifferenceInMeans {
-  /** T for this assignment, or NaN where `differenceInMeans` would throw */
+  /** T for this assignment, or NaN when a block lacks treated or control persons */
   statistic(treated: Uint8Array): number;
   /** the same from the list of treated households (`treatedList[0 .. count)`), visiting only their persons */
   statisticOfTreated(treatedList: Int32Array, count: number): number;
@@ -182,10 +182,6 @@ export function leanDifferenceInMeans(data: RiDataset, nHouseholds: number): Lea
   const uC = Int32Array.from(unitCount);
   const blockN = new Int32Array(nBlocks);
   for (let g = 0; g < nBlocks; g++) blockN[g] = blocks.offsets[g + 1] - blocks.offsets[g];
-  // matched pairs (some block with exactly two clusters) relax differenceInMeans's "two of each arm" rule
-  const clustersPerBlock = Array.from({ length: nBlocks }, () => new Set<number>());
-  for (let i = 0; i < n; i++) clustersPerBlock[blocks.groupOf[i]].add(data.clusters[i]);
-  const pairMatched = clustersPerBlock.some((s) => s.size === 2);
   // blocks in differenceInMeans's order (sorted block code), so the weighted sum adds in the same order
   const order = Int32Array.from(Array.from({ length: nBlocks }, (_, g) => g).sort((a, b) => blocks.codes[a] - blocks.codes[b]));
   // the units of each household (CSR) and each block's total, for the statistic from the treated list
@@ -206,7 +202,9 @@ export function leanDifferenceInMeans(data: RiDataset, nHouseholds: number): Lea
       const b = order[k];
       const m1 = n1[b];
       const m0 = blockN[b] - m1;
-      if (m1 === 0 || m0 === 0 || (!pairMatched && (m1 === 1 || m0 === 1))) return NaN;
+      // a block with a lone treated or control household has an estimate (differenceInMeans then takes the
+      // matched-pairs variance); only a block without one arm leaves the statistic undefined
+      if (m1 === 0 || m0 === 0) return NaN;
       t += ((s1[b] / m1 - s0[b] / m0) * blockN[b]) / n;
     }
     return t;

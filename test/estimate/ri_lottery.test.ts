@@ -159,7 +159,9 @@ describe("lean difference in means", () => {
         let full: number;
         try {
           full = differenceInMeans(data.y, z, { blocks: data.blocks, clusters: data.clusters }).estimate;
-        } catch {
+        } catch (e) {
+          // one block with a lone treated or control household: the estimate exists, its variance does not
+          if (e instanceof Error && /at least two pairs/.test(e.message)) continue;
           full = NaN;
         }
         const t = lean.statistic(treated);
