@@ -9,6 +9,8 @@ export { lmLin, blockCovariates, type LmLinOptions } from "./lm_lin.js";
 export { ivRobust, type IvRobustOptions, type IvRobustResult, type FirstStageDiagnostic } from "./iv_robust.js";
 export { differenceInMeans, differenceInMeansParts, type DifferenceInMeansOptions, type DifferenceInMeansResult, type DifferenceInMeansParts, type DimDesign } from "./difference_in_means.js";
 export { blocksWithBothArms, type BlockArms, type DroppedBlock } from "./block_arms.js";
+export { imputeMissingCovariates, type ImputedCovariates } from "./missing_covariates.js";
+export { leeBounds, trimmedMean, type LeeBoundsResult, type LeeBlock } from "./lee_bounds.js";
 export { complierAverageCausalEffect, type CaceOptions, type CaceResult, type IttPart } from "./cace.js";
 export { holm, benjaminiHochberg, pAdjust, type AdjustMethod } from "./multiplicity.js";
 export { randomizationPValue, type RandomizationInferenceInput, type RandomizationInferenceResult } from "./randomization_inference.js";
