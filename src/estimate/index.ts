@@ -12,6 +12,7 @@ export { blocksWithBothArms, type BlockArms, type DroppedBlock } from "./block_a
 export { imputeMissingCovariates, type ImputedCovariates } from "./missing_covariates.js";
 export { leeBounds, trimmedMean, type LeeBoundsResult, type LeeBlock } from "./lee_bounds.js";
 export { jointBalanceTest, type JointBalanceInput, type JointBalanceResult } from "./balance_test.js";
+export { adjustFixedFamily, PENDING_RULE } from "./fixed_family.js";
 export { complierAverageCausalEffect, type CaceOptions, type CaceResult, type IttPart } from "./cace.js";
 export { holm, benjaminiHochberg, pAdjust, type AdjustMethod } from "./multiplicity.js";
 export { randomizationPValue, type RandomizationInferenceInput, type RandomizationInferenceResult } from "./randomization_inference.js";
