@@ -29,12 +29,29 @@ make_data <- function(seed, J = 150) {
   d[, c("hh", "block", "z", "g2", "g3", "x", "y")]
 }
 
+# effekt's small-block rule (issue 14): a block with a single treated or control household takes the
+# matched-pairs variance over blocks (estimatr's rule for blocks of two, extended), recomputed here from block
+# means: se = sqrt(B / ((B - 1) N^2) sum_b (N_b d_b - N d / B)^2), df = B - 1; otherwise estimatr
+dim_rule <- function(s) {
+  lone <- sapply(split(s, s$block), function(x) min(length(unique(x$hh[x$z == 1])), length(unique(x$hh[x$z == 0]))) == 1)
+  if (!any(lone)) return(res(difference_in_means(y ~ z, blocks = block, clusters = hh, data = s)))
+  bl <- sort(unique(s$block))
+  Nb <- sapply(bl, function(b) sum(s$block == b))
+  db <- sapply(bl, function(b) { x <- s[s$block == b, ]; mean(x$y[x$z == 1]) - mean(x$y[x$z == 0]) })
+  N <- sum(Nb); B <- length(bl)
+  est <- sum(Nb / N * db)
+  se <- sqrt(B / ((B - 1) * N^2) * sum((Nb * db - N * est / B)^2))
+  crit <- qt(0.975, B - 1)
+  list(term = "z", estimate = est, std_error = se, df = B - 1, statistic = est / se,
+       p_value = 2 * pt(abs(est / se), B - 1, lower.tail = FALSE), ci_low = est - crit * se, ci_high = est + crit * se)
+}
+
 per_level <- function(d, g) {
   lapply(sort(unique(d[[g]])), function(l) {
     s <- d[d[[g]] == l, ]
     s$fb <- factor(s$block)
     list(level = l,
-         dim = res(difference_in_means(y ~ z, blocks = block, clusters = hh, data = s)),
+         dim = dim_rule(s),
          lin = res(lm_lin(y ~ z, covariates = ~ fb + x, clusters = hh, se_type = "CR2", data = s)))
   })
 }
