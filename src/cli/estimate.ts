@@ -7,12 +7,14 @@ import type { Pseudonymiser } from "../io/pseudonym.js";
 import {
   createQuickAccumulator, estimateEffects, formatCsv, formatJson, formatMeta, META_FORMAT, planOutcomeValues, takeupByArm,
   type Assignment, type EffectRow, type EffectsMeta, type Estimator, type OutcomeValues, type PendingHorizon, type PlanRef, type QuickWindow, type Role,
-} from "../estimate/pipeline/index.js";
+} from "../effects/index.js";
 import { assertWritable, writeFileAtomic } from "../io/atomic.js";
-import { guardOutputs, registerFamily } from "../io/outputGuard.js";
+import { guardOutputs, registerFamily, requireInputFile } from "../io/outputGuard.js";
 import { parseDateText } from "../io/columns.js";
 import { sha256, sha256File } from "../io/hash.js";
-import { readAssignment, readPersons, readTakeup, requireFile } from "../io/estimateInputs.js";
+import { readAssignment } from "../io/assignment.js";
+import { readPersons } from "../io/persons.js";
+import { readTakeup } from "../io/takeup.js";
 import { readOutcomes } from "../io/outcomesStream.js";
 import { loadPlan } from "../plan/load.js";
 import { createOutcomeAccumulator } from "../plan/outcomeWindows.js";
@@ -44,7 +46,7 @@ export interface EstimateOptions extends CprFlags {
   progress?: boolean;
 }
 
-export { EFFECT_COLUMNS, type EffectRow } from "../estimate/pipeline/index.js";
+export { EFFECT_COLUMNS, type EffectRow } from "../effects/index.js";
 
 const collect = (v: string, acc: string[]) => [...acc, v];
 
@@ -110,7 +112,7 @@ export async function runEstimate(opts: EstimateOptions): Promise<EstimateRun> {
   // CPR-like ids in persons, outcomes, take-up or an allocation file: refused, or replaced by keyed pseudonyms
   const { pseudonyms } = idPolicyFrom(opts);
   const format = parseFormat(opts.format ?? "csv");
-  for (const [f, flag] of [[opts.persons, "--persons"], [opts.outcomes, "--outcomes"], [opts.takeup, "--takeup"], [opts.plan, "--plan"]] as const) requireFile(f, flag);
+  for (const [f, flag] of [[opts.persons, "--persons"], [opts.outcomes, "--outcomes"], [opts.takeup, "--takeup"], [opts.plan, "--plan"]] as const) requireInputFile(f, flag);
   if (opts.out !== undefined) guardOutputs(
     [{ path: opts.out, flag: "--out", kind: "file" }, { path: `${opts.out}.meta.json`, flag: "--out's .meta.json", kind: "file" }],
     [

@@ -1,5 +1,5 @@
 import { LotteryStream } from "./ri_arc4.js";
-import type { RegisterRow } from "../io/register.js";
+import type { AssignedHousehold } from "../draw/assignment.js";
 import { differenceInMeans } from "./difference_in_means.js";
 import { EstimationError } from "./errors.js";
 import { groupRows } from "./grouping.js";
@@ -31,6 +31,9 @@ import { groupRows } from "./grouping.js";
  * raise p; their number is reported. Note: effekt's first CLI used (1 + k) / (1 + S); this is ri2's k / S.
  * Gerber and Green (2012), ch. 3.4; Coppock, ri2 (2020).
  */
+
+/** What a re-draw needs of each household of the lottery: its id, wave, stratum and drawn arm. */
+export type LotteryHousehold = Pick<AssignedHousehold, "householdId" | "wave" | "stratum" | "arm">;
 
 /** Relative tolerance for ties between a re-drawn and the observed statistic. */
 export const RI_TIE_TOLERANCE = 1e-9;
@@ -69,8 +72,8 @@ interface WavePlan {
 }
 
 /** Prepares the re-draws of every wave of the register: households, strata and places fixed once. */
-export function lotteryRedraws(register: readonly RegisterRow[], seed: string): LotteryRedraws {
-  const byWave = new Map<number, Map<string, RegisterRow[]>>();
+export function lotteryRedraws(register: readonly LotteryHousehold[], seed: string): LotteryRedraws {
+  const byWave = new Map<number, Map<string, LotteryHousehold[]>>();
   for (const r of register) {
     let w = byWave.get(r.wave);
     if (!w) byWave.set(r.wave, (w = new Map()));
@@ -243,7 +246,7 @@ export function leanDifferenceInMeans(data: RiDataset, nHouseholds: number): Lea
 }
 
 export interface RiPValuesInput {
-  register: readonly RegisterRow[];
+  register: readonly LotteryHousehold[];
   seed: string;
   permutations: number;
   datasets: readonly RiDataset[];

@@ -1,5 +1,5 @@
 import { InputError, UserError } from "../errors.js";
-import type { AssignedHousehold } from "../estimate/pipeline/assignment.js";
+import type { AssignedHousehold } from "../draw/assignment.js";
 import { formatDay, idColumn, numberColumn, parseDateText, textColumn, where } from "./columns.js";
 import { rawColumn, readCsv } from "./csv.js";
 import type { Pseudonymiser } from "./pseudonym.js";

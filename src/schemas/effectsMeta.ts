@@ -4,7 +4,7 @@ import { formatZodIssues } from "./indicatorSpec.js";
 
 /**
  * The effect table's sidecar `<table>.meta.json` as a reader checks it (written by `effekt estimate`, built in
- * src/estimate/pipeline/meta.ts, documented in data-schemas/effect-table-meta.md). `report` and `gains` copy its
+ * src/effects/meta.ts, documented in data-schemas/effect-table-meta.md). `report` and `gains` copy its
  * fields into what they write, so a hand-edited sidecar is refused here, naming the field, rather than passed on
  * (a version "NaN", a negative count, an attrition list that is not a list).
  */

@@ -1,42 +1,28 @@
-import { requireInputFile } from "./outputGuard.js";
-import { describeNames, InputError, UserError } from "../errors.js";
-import { makeAssignment, type Assignment } from "../estimate/pipeline/assignment.js";
-import type { PersonFrame } from "../estimate/pipeline/analysisData.js";
-import { readAllocationFile } from "./allocationFile.js";
-import { booleanColumn, idColumn, isMissing, numberColumn } from "./columns.js";
+import { describeNames, InputError } from "../errors.js";
+import type { Assignment } from "../draw/assignment.js";
+import { idColumn, isMissing, numberColumn } from "./columns.js";
 import { rawColumn, readCsv } from "./csv.js";
+import { requireInputFile } from "./outputGuard.js";
 import type { Pseudonymiser } from "./pseudonym.js";
-import { committedManifests, readManifests, readRegister } from "./register.js";
-import { checkPseudonymKey } from "./waveFiles.js";
 
 /**
- * Reading the inputs of `effekt estimate` (persons, take-up, the assignment) into the pipeline's types.
- * `pseudonyms` (`--allow-cpr-like-ids --pseudonym-key FILE`) replaces CPR-like ids by keyed pseudonyms as they
- * are read; without it such ids are refused (io/columns.ts `idColumn`).
+ * persons.csv (data-schemas/persons.md): one row per person, the join from an outcome value to a household (and
+ * so to the lottery). `pseudonyms` (`--allow-cpr-like-ids --pseudonym-key FILE`) replaces CPR-like ids by keyed
+ * pseudonyms as they are read; without it such ids are refused (io/columns.ts `idColumn`).
  */
 
-export function requireFile(path: string | undefined, flag: string): void {
-  requireInputFile(path, flag);
-}
-
-/** The assignment from effekt's register (`--register`) or an external allocation file (`--allocation`). */
-export function readAssignment(opts: { register?: string; allocation?: string; drawDate?: string }, pseudonyms?: Pseudonymiser): Assignment {
-  if ((opts.register === undefined) === (opts.allocation === undefined)) {
-    throw new UserError("give exactly one of --register FILE (written by effekt draw) and --allocation FILE (made by another tool)");
-  }
-  if (opts.register !== undefined) {
-    requireFile(opts.register, "--register");
-    if (opts.drawDate !== undefined) throw new UserError("--draw-date goes with --allocation; the register has each household's draw date");
-    const rows = readRegister(opts.register);
-    if (rows.length === 0) throw new UserError(`${opts.register} holds no drawn households`);
-    // a key other than the one the waves were drawn with gives other pseudonyms: nothing would join
-    if (pseudonyms) for (const s of committedManifests(rows, readManifests(opts.register)).committed.values()) checkPseudonymKey(s.manifest.definition, { pseudonyms });
-    return makeAssignment("effekt", rows.map((r) => ({
-      householdId: r.householdId, wave: r.wave, stratum: r.stratum, arm: r.arm, pTreatment: r.pNumerator / r.pDenominator, drawDate: r.drawDate,
-    })));
-  }
-  requireFile(opts.allocation, "--allocation");
-  return makeAssignment("external", readAllocationFile(opts.allocation!, opts.drawDate, pseudonyms));
+/**
+ * The persons of persons.csv, held as columns, plus the baseline covariates and subgroup columns the analysis
+ * names.
+ */
+export interface PersonFrame {
+  file: string;
+  personIds: readonly string[];
+  householdIds: readonly string[];
+  /** numeric baseline covariates by name (NaN = missing) */
+  covariates: ReadonlyMap<string, Float64Array>;
+  /** subgroup columns by name, as text ("" or NA = missing) */
+  subgroups: ReadonlyMap<string, readonly string[]>;
 }
 
 /**
@@ -45,7 +31,7 @@ export function readAssignment(opts: { register?: string; allocation?: string; d
  * year minus `birth_year`; `wave` and `stratum` subgroups (when not columns of persons.csv) come from the assignment.
  */
 export function readPersons(path: string, covariates: readonly string[], subgroups: readonly string[], assignment: Assignment, required: readonly string[] = [], pseudonyms?: Pseudonymiser): PersonFrame & { birthYear: Float64Array; role: string[] } {
-  requireFile(path, "--persons");
+  requireInputFile(path, "--persons");
   const table = readCsv(path);
   const personIds = idColumn(table, "person_id", { unique: true, pseudonyms });
   const householdIds = idColumn(table, "household_id", { pseudonyms });
@@ -81,13 +67,4 @@ export function readPersons(path: string, covariates: readonly string[], subgrou
     groups.set(s, rawColumn(table, s).map((v) => (isMissing(v) ? "" : v)));
   }
   return { file: table.file, personIds, householdIds, covariates: covs, subgroups: groups, birthYear, role };
-}
-
-/** takeup.csv: household -> 1 (took up) or 0. */
-export function readTakeup(path: string, pseudonyms?: Pseudonymiser): Map<string, number> {
-  requireFile(path, "--takeup");
-  const t = readCsv(path);
-  const ids = idColumn(t, "household_id", { unique: true, pseudonyms });
-  const took = booleanColumn(t, "took_up");
-  return new Map(ids.map((id, i) => [id, took[i]]));
 }

@@ -1,4 +1,4 @@
-import { blockCovariates, differenceInMeans, getTerm, ivRobust, lmLin, type DesignColumn, type EstimateResult } from "../index.js";
+import { blockCovariates, differenceInMeans, getTerm, ivRobust, lmLin, type DesignColumn, type EstimateResult } from "../estimate/index.js";
 import type { AnalysisData } from "./analysisData.js";
 import type { EffectRow, Estimator, Role } from "./effectTable.js";
 

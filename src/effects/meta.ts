@@ -1,5 +1,5 @@
 import type { ArmAttrition } from "./analysisData.js";
-import type { AllocationSource } from "./assignment.js";
+import type { AllocationSource } from "../draw/assignment.js";
 
 /**
  * The metadata sidecar `<table>.meta.json` (format `effekt-effects-meta-v1`), documented in

@@ -1,4 +1,4 @@
-import { csvField } from "../../io/csvOut.js";
+import { csvField } from "../io/csvOut.js";
 
 /**
  * The effect table: one row per outcome x horizon x estimator x subgroup (level). The contract other commands

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { summariseSubgroupNotEstimated, type SubgroupNotEstimated } from "../../../src/estimate/pipeline/index.js";
+import { summariseSubgroupNotEstimated, type SubgroupNotEstimated } from "../../src/effects/index.js";
 
 const item = (outcome: string, horizon: number | undefined, level: string, estimator: SubgroupNotEstimated["estimator"], reason: string): SubgroupNotEstimated =>
   ({ outcome, horizon, subgroup: "benefit-type", level, estimator, reason, warning: `${outcome} ... ${reason}` });

@@ -1,5 +1,5 @@
 /** The estimate command's pure pipeline: assignment -> analysis data -> estimators -> adjusted table (+ meta). */
-export * from "./assignment.js";
+export * from "../draw/assignment.js";
 export * from "./analysisData.js";
 export * from "./effectTable.js";
 export * from "./estimators.js";

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { benjaminiHochberg, blockCovariates, differenceInMeans, getTerm, holm, ivRobust, lmLin } from "../../../src/estimate/index.js";
+import { benjaminiHochberg, blockCovariates, differenceInMeans, getTerm, holm, ivRobust, lmLin } from "../../src/estimate/index.js";
 import {
   adjustPValues, buildAnalysisData, createQuickAccumulator, formatCsv, formatJson, makeAssignment, runEstimators, sortRows, subsetAnalysisData,
-  type EffectRow, type PersonFrame,
-} from "../../../src/estimate/pipeline/index.js";
+  type EffectRow,
+} from "../../src/effects/index.js";
+import type { PersonFrame } from "../../src/io/persons.js";
 
 const row = (o: Partial<EffectRow>): EffectRow => ({
   outcome: "y", estimator: "lm_lin", estimand: "ITT", subgroup: "", subgroup_level: "", n_treatment: 1, n_control: 1, n_clusters: 2, role: "primary", allocation: "effekt", ...o,

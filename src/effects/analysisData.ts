@@ -1,20 +1,7 @@
-import type { DesignColumn } from "../design.js";
-import { blockKey, type Assignment, type AssignedHousehold } from "./assignment.js";
+import type { DesignColumn } from "../estimate/design.js";
+import { blockKey, type Assignment, type AssignedHousehold } from "../draw/assignment.js";
+import type { PersonFrame } from "../io/persons.js";
 import { byCodeUnit } from "./effectTable.js";
-
-/**
- * The persons of persons.csv, held as columns: the join from an outcome value to a household (and so to the
- * lottery), plus the baseline covariates and subgroup columns the analysis names.
- */
-export interface PersonFrame {
-  file: string;
-  personIds: readonly string[];
-  householdIds: readonly string[];
-  /** numeric baseline covariates by name (NaN = missing) */
-  covariates: ReadonlyMap<string, Float64Array>;
-  /** subgroup columns by name, as text ("" or NA = missing) */
-  subgroups: ReadonlyMap<string, readonly string[]>;
-}
 
 /** One value per counted person for one outcome and horizon (NaN = the person counts but the value is missing). */
 export interface OutcomeValues {

@@ -1,6 +1,6 @@
-import { addYears, formatDay } from "../../plan/days.js";
-import type { OutcomeAccumulator } from "../../plan/outcomeWindows.js";
-import type { AnalysisPlan } from "../../schemas/analysisPlan.js";
+import { addYears, formatDay } from "../plan/days.js";
+import type { OutcomeAccumulator } from "../plan/outcomeWindows.js";
+import type { AnalysisPlan } from "../schemas/analysisPlan.js";
 import type { OutcomeValues } from "./analysisData.js";
 
 export interface PendingHorizon {

@@ -1,4 +1,4 @@
-import { benjaminiHochberg, holm } from "../index.js";
+import { benjaminiHochberg, holm } from "../estimate/index.js";
 import type { EffectRow, Estimator, Role } from "./effectTable.js";
 
 /**

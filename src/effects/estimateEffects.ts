@@ -1,8 +1,8 @@
-import type { RegisterRow } from "../../io/register.js";
-import { lotteryRedraws, riPValues, type RiDataset } from "../ri_lottery.js";
+import { lotteryRedraws, riPValues, type RiDataset } from "../estimate/ri_lottery.js";
 import { adjustPValues } from "./adjust.js";
-import { buildAnalysisData, type AnalysisData, type ArmAttrition, type OutcomeValues, type PersonFrame } from "./analysisData.js";
-import { allocationLabel, type Assignment } from "./assignment.js";
+import { buildAnalysisData, type AnalysisData, type ArmAttrition, type OutcomeValues } from "./analysisData.js";
+import type { PersonFrame } from "../io/persons.js";
+import { allocationLabel, type Assignment } from "../draw/assignment.js";
 import { sortRows, type EffectRow, type Estimator, type Role } from "./effectTable.js";
 import { runEstimators } from "./estimators.js";
 import { subgroupRows } from "./subgroupRows.js";
@@ -88,12 +88,12 @@ export function estimateEffects(input: EffectsInput): EffectsOutput {
 }
 
 /**
- * p_ri of the whole-sample difference-in-means rows. The assignment is handed to ri_lottery as register rows: it
+ * p_ri of the whole-sample difference-in-means rows. The assignment's households are handed to ri_lottery: it
  * re-draws each wave x stratum by complete randomisation of the observed number treated with the lottery's own
  * generator, which is effekt's draw for a register and the documented re-draw for an external allocation file.
  */
 function fillRandomisationInference(items: { data: AnalysisData; row: EffectRow }[], assignment: Assignment, seed: string, permutations: number, onProgress?: (done: number, total: number) => void): void {
-  const register: RegisterRow[] = assignment.households.map((h) => ({ householdId: h.householdId, wave: h.wave, stratum: h.stratum, arm: h.arm, pNumerator: 0, pDenominator: 1, drawDate: h.drawDate, seal: "" }));
+  const register = assignment.households;
   const redraws = lotteryRedraws(register, seed);
   const datasets: RiDataset[] = items.map(({ data }) => ({
     y: data.y,

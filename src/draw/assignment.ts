@@ -1,4 +1,4 @@
-import type { Arm } from "../../draw/wave.js";
+import type { Arm } from "./wave.js";
 
 /**
  * Who was assigned to what: the households of the lottery, each with its arm, block (wave x stratum), probability

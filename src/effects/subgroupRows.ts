@@ -1,4 +1,4 @@
-import { subgroupEffects } from "../subgroups.js";
+import { subgroupEffects } from "../estimate/subgroups.js";
 import { subsetAnalysisData, type AnalysisData } from "./analysisData.js";
 import type { EffectRow } from "./effectTable.js";
 import { runEstimators, type EstimatorOptions, type NotEstimated } from "./estimators.js";
