@@ -2,7 +2,8 @@
  * Randomisation inference: 10,000 lottery re-draws shared by 3 outcomes on 5,000 persons in 2,000 households
  * (target from issue 3: at most 2 s wall).
  */
-import { lotteryRedraws, riPValues, type RiDataset } from "../src/estimate/ri_lottery.js";
+import { lotteryRedraws } from "../src/draw/redraw.js";
+import { riPValues, type RiDataset } from "../src/estimate/ri_lottery.js";
 import { REPS, median, seconds, type BenchRow } from "./common.js";
 import { riBenchData } from "./ri_design.js";
 

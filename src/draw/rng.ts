@@ -1,8 +1,9 @@
-import seedrandom from "seedrandom";
+import { LotteryStream } from "./arc4.js";
 
 /**
  * The lottery's random stream: seedrandom's ARC4 generator (its default, identical on every machine and Node
- * version) keyed by the user's seed and the wave number, so each wave has its own reproducible stream.
+ * version; written out in arc4.ts and checked against seedrandom) keyed by the user's seed and the wave number, so
+ * each wave has its own reproducible stream.
  */
 export interface Rng {
   /** A uniform 32-bit unsigned integer. */
@@ -12,8 +13,9 @@ export interface Rng {
 export const RNG_NAME = "seedrandom-arc4";
 
 export function waveRng(seed: string, wave: number): Rng {
-  const prng = seedrandom(`effekt-draw\u0000${seed}\u0000wave=${wave}`);
-  return { uint32: () => prng.int32() >>> 0 };
+  const stream = new LotteryStream();
+  stream.reset(seed, wave);
+  return stream;
 }
 
 /**

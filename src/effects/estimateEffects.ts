@@ -1,4 +1,5 @@
-import { lotteryRedraws, riPValues, type RiDataset } from "../estimate/ri_lottery.js";
+import { lotteryRedraws } from "../draw/redraw.js";
+import { riPValues, type RiDataset } from "../estimate/ri_lottery.js";
 import { adjustPValues } from "./adjust.js";
 import { buildAnalysisData, type AnalysisData, type ArmAttrition, type OutcomeValues } from "./analysisData.js";
 import type { PersonFrame } from "../io/persons.js";

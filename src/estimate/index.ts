@@ -19,13 +19,12 @@ export { randomizationPValue, type RandomizationInferenceInput, type Randomizati
 export { clusterDesignSe, minimumDetectableEffect, power, powerCace, type ClusterDesign } from "./power.js";
 export { pt, qt, pnorm, qnorm, twoSidedP, pfUpper } from "./distributions.js";
 export { pnt } from "./noncentral_t.js";
+export { lotteryRedraws, type LotteryRedraws, type LotteryHousehold } from "../draw/redraw.js";
 export {
-  lotteryRedraws,
   riPValues,
   leanDifferenceInMeans,
   RI_TIE_TOLERANCE,
   type RiDataset,
-  type LotteryRedraws,
   type LeanDifferenceInMeans,
   type RiPValuesInput,
   type RiPValuesResult,

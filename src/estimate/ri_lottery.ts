@@ -1,5 +1,4 @@
-import { LotteryStream } from "./ri_arc4.js";
-import type { AssignedHousehold } from "../draw/assignment.js";
+import { lotteryRedraws, type LotteryHousehold, type LotteryRedraws } from "../draw/redraw.js";
 import { differenceInMeans } from "./difference_in_means.js";
 import { EstimationError } from "./errors.js";
 import { groupRows } from "./grouping.js";
@@ -7,16 +6,8 @@ import { groupRows } from "./grouping.js";
 /**
  * Randomisation inference by re-running the lottery (ri2::conduct_ri with the lottery as the declared design).
  *
- * Re-draw s (s = 0, 1, ..., S-1) re-runs every wave of the register with `drawWave`'s algorithm
- * (`effekt-block-complete-v1`) under the seed `${seed}/${s}`: per wave, the households sorted by
- * (stratum, household_id) in code-unit order, one ARC4 stream keyed by that seed and the wave number, and in each
- * stratum in sorted order a complete random assignment of exactly as many households as the register has treated
- * in that wave x stratum (`drawWave` with `treat: perStratum`). The realised number treated per wave x stratum is
- * held fixed, so the inference is conditional on it; with a total spread over strata the design is the same up to
- * that conditioning. The lean path below skips `drawWave`'s sorting and string building per re-draw, and runs
- * `completeAssignment`'s partial Fisher-Yates shuffle in place on a reused buffer, with the same random stream
- * (`LotteryStream`, `waveRng` written out) and `uniformInt` calls in the same order; `test/estimate/ri_lottery.test.ts` checks it gives
- * `drawWave`'s assignment for hundreds of seeds and designs.
+ * Re-draw s re-runs the lottery with the seed `${seed}/${s}` (`lotteryRedraws` in draw/redraw.ts: every wave by
+ * `drawWave`'s algorithm, the number treated per wave x stratum held fixed, so the inference is conditional on it).
  *
  * One set of re-draws is shared by all outcomes (as ri2 uses one permutation matrix). The statistic is the
  * blocked, clustered difference in means, T = sum_b (N_b / N) (mean_b(y | z = 1) - mean_b(y | z = 0)), equal
@@ -32,9 +23,6 @@ import { groupRows } from "./grouping.js";
  * Gerber and Green (2012), ch. 3.4; Coppock, ri2 (2020).
  */
 
-/** What a re-draw needs of each household of the lottery: its id, wave, stratum and drawn arm. */
-export type LotteryHousehold = Pick<AssignedHousehold, "householdId" | "wave" | "stratum" | "arm">;
-
 /** Relative tolerance for ties between a re-drawn and the observed statistic. */
 export const RI_TIE_TOLERANCE = 1e-9;
 
@@ -45,97 +33,6 @@ export interface RiDataset {
   household: ArrayLike<number>;
   blocks: ArrayLike<number>;
   clusters: ArrayLike<number>;
-}
-
-export interface LotteryRedraws {
-  /** every household of the register, sorted by (wave, stratum, household_id) */
-  households: string[];
-  indexOf: Map<string, number>;
-  /** the register's assignment (1 = treatment), by household index */
-  observed: Uint8Array;
-  /**
-   * Writes re-draw s's assignment (1 = treatment) into `treated`, by household index, and, when given, the treated
-   * households' indices into `treatedList`; returns how many are treated.
-   */
-  draw(s: number, treated: Uint8Array, treatedList?: Int32Array): number;
-}
-
-interface StratumPlan {
-  places: number;
-  /** household indices in the stratum's sorted order */
-  members: Int32Array;
-}
-
-interface WavePlan {
-  wave: number;
-  strata: StratumPlan[];
-}
-
-/** Prepares the re-draws of every wave of the register: households, strata and places fixed once. */
-export function lotteryRedraws(register: readonly LotteryHousehold[], seed: string): LotteryRedraws {
-  const byWave = new Map<number, Map<string, LotteryHousehold[]>>();
-  for (const r of register) {
-    let w = byWave.get(r.wave);
-    if (!w) byWave.set(r.wave, (w = new Map()));
-    let st = w.get(r.stratum);
-    if (!st) w.set(r.stratum, (st = []));
-    st.push(r);
-  }
-  const households: string[] = [];
-  const observed: number[] = [];
-  const waves: WavePlan[] = [];
-  for (const wave of [...byWave.keys()].sort((a, b) => a - b)) {
-    const strata = byWave.get(wave)!;
-    const plans: StratumPlan[] = [];
-    // default sort = UTF-16 code-unit order, as drawWave sorts stratum names and household ids
-    for (const name of [...strata.keys()].sort()) {
-      const rows = [...strata.get(name)!].sort((a, b) => (a.householdId < b.householdId ? -1 : a.householdId > b.householdId ? 1 : 0));
-      const members = new Int32Array(rows.length);
-      let places = 0;
-      rows.forEach((r, i) => {
-        members[i] = households.length;
-        households.push(r.householdId);
-        observed.push(r.arm === "treatment" ? 1 : 0);
-        if (r.arm === "treatment") places++;
-      });
-      plans.push({ places, members });
-    }
-    waves.push({ wave, strata: plans });
-  }
-  const indexOf = new Map<string, number>();
-  households.forEach((h, i) => {
-    if (indexOf.has(h)) throw new EstimationError("bad_input", `household ${h} appears twice in the register`);
-    indexOf.set(h, i);
-  });
-  let largest = 0;
-  for (const w of waves) for (const st of w.strata) largest = Math.max(largest, st.members.length);
-  const order = new Int32Array(largest);
-  const stream = new LotteryStream();
-  const draw = (s: number, treated: Uint8Array, treatedList?: Int32Array): number => {
-    if (treated.length !== households.length) throw new EstimationError("bad_input", `treated has ${treated.length} entries, the register ${households.length} households`);
-    treated.fill(0);
-    let count = 0;
-    for (const w of waves) {
-      stream.reset(`${seed}/${s}`, w.wave);
-      for (const st of w.strata) {
-        // completeAssignment(n, m, rng): the first m positions of a partial Fisher-Yates shuffle are treated
-        const n = st.members.length;
-        for (let i = 0; i < n; i++) order[i] = i;
-        for (let i = 0; i < st.places; i++) {
-          const j = i + stream.uniformInt(n - i);
-          const tmp = order[i];
-          order[i] = order[j];
-          order[j] = tmp;
-          const h = st.members[order[i]];
-          treated[h] = 1;
-          if (treatedList) treatedList[count] = h;
-          count++;
-        }
-      }
-    }
-    return count;
-  };
-  return { households, indexOf, observed: Uint8Array.from(observed), draw };
 }
 
 /**

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { uniformInt, waveRng } from "../../src/draw/rng.js";
+import seedrandom from "seedrandom";
+import { LotteryStream } from "../../src/draw/arc4.js";
+import { uniformInt, waveRng, type Rng } from "../../src/draw/rng.js";
 
 describe("waveRng", () => {
   it("is the same stream for the same seed and wave, on every machine (pinned values)", () => {
@@ -35,5 +37,24 @@ describe("uniformInt", () => {
     expect(x).toBeGreaterThanOrEqual(0);
     expect(x).toBeLessThan(2 ** 40);
     expect(() => uniformInt(rng, 0)).toThrow();
+  });
+});
+
+describe("the lottery stream (arc4.ts)", () => {
+  it("gives seedrandom's ARC4 uint32 and uniformInt exactly (short, long, non-ASCII seeds; stream reused)", () => {
+    const stream = new LotteryStream();
+    const seeds = ["", "a", "viborg-2025-wave-1/0", "Karup Kølvrå/æøå/17", "x".repeat(300), `${"long-seed-".repeat(40)}/9999`, "\u0000\uffff"];
+    for (const seed of seeds) {
+      for (const wave of [1, 2, 17]) {
+        const prng = seedrandom(`effekt-draw\u0000${seed}\u0000wave=${wave}`);
+        const ref: Rng = { uint32: () => prng.int32() >>> 0 };
+        stream.reset(seed, wave);
+        for (let k = 0; k < 300; k++) expect(stream.uint32()).toBe(ref.uint32());
+        for (const n of [1, 2, 3, 7, 1000, 2 ** 31 + 5, 2 ** 32]) expect(uniformInt(stream, n)).toBe(uniformInt(ref, n));
+        const fresh = waveRng(seed, wave);
+        const again = seedrandom(`effekt-draw\u0000${seed}\u0000wave=${wave}`);
+        for (let k = 0; k < 50; k++) expect(fresh.uint32()).toBe(again.int32() >>> 0);
+      }
+    }
   });
 });

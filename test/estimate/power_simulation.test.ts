@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import type { RegisterRow } from "../../src/io/register.js";
-import { lotteryRedraws } from "../../src/estimate/ri_lottery.js";
+import { lotteryRedraws } from "../../src/draw/redraw.js";
 import { simulatePower, type SimulatedData, type SimulatedEstimate } from "../../src/estimate/power_simulation.js";
 import { clusterDesignSe, power, powerCace } from "../../src/estimate/power.js";
 import { differenceInMeans } from "../../src/estimate/index.js";

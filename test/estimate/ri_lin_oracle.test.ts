@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import type { RegisterRow } from "../../src/io/register.js";
-import { lotteryRedraws } from "../../src/estimate/ri_lottery.js";
+import { lotteryRedraws } from "../../src/draw/redraw.js";
 import { blockCovariates, lmLin, getTerm, differenceInMeans } from "../../src/estimate/index.js";
 import { leanLin } from "../../src/estimate/ri_lin.js";
 import { recordLinRedraws } from "../../src/estimate/ri_redraws.js";

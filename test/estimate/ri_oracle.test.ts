@@ -3,7 +3,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import type { RegisterRow } from "../../src/io/register.js";
-import { leanDifferenceInMeans, lotteryRedraws, riPValues, type RiDataset } from "../../src/estimate/ri_lottery.js";
+import { lotteryRedraws } from "../../src/draw/redraw.js";
+import { leanDifferenceInMeans, riPValues, type RiDataset } from "../../src/estimate/ri_lottery.js";
 import { ROOT, SAMPLES } from "../helpers.js";
 
 /**

@@ -18,7 +18,7 @@ import { readCsv } from "../../src/io/csv.js";
 import { idColumn, numberColumn, textColumn } from "../../src/io/columns.js";
 import { differenceInMeans } from "../../src/estimate/difference_in_means.js";
 import { blockCovariates, lmLin } from "../../src/estimate/lm_lin.js";
-import { lotteryRedraws } from "../../src/estimate/ri_lottery.js";
+import { lotteryRedraws } from "../../src/draw/redraw.js";
 
 const REPLICATIONS = 1000;
 const TRUE_ITT = 0.045;

@@ -1,12 +1,13 @@
+import type { Rng } from "./rng.js";
+
 /**
- * The lottery's random stream (`waveRng` in src/draw/rng.ts: seedrandom's ARC4 keyed by
- * `effekt-draw\0${seed}\0wave=${wave}`) and its `uniformInt`, written out for the randomisation-inference hot loop,
- * which seeds 10,000s of streams: the same state updates as seedrandom 3 (key = mixkey of the seed string, the
- * standard RC4 key schedule, RC4-drop[256], `int32()` = four output bytes big-endian) on a reused Uint8Array, without
- * seedrandom's per-seed string work for its entropy pool (which does not affect the output).
- * `test/estimate/ri_lottery.test.ts` checks it against seedrandom and the re-draws against `drawWave`.
+ * The lottery's random stream (`waveRng` in rng.ts): seedrandom's ARC4 keyed by `effekt-draw\0${seed}\0wave=${wave}`,
+ * written out so that randomisation inference, which seeds 10,000s of streams, can re-key one stream in place: the
+ * same state updates as seedrandom 3 (key = mixkey of the seed string, the standard RC4 key schedule, RC4-drop[256],
+ * `int32()` = four output bytes big-endian) on a reused Uint8Array, without seedrandom's per-seed string work for
+ * its entropy pool (which does not affect the output). `test/draw/rng.test.ts` checks it against seedrandom.
  */
-export class LotteryStream {
+export class LotteryStream implements Rng {
   private readonly s = new Uint8Array(256);
   private readonly key = new Uint8Array(256);
   private i = 0;
@@ -51,14 +52,5 @@ export class LotteryStream {
   /** seedrandom's `int32() >>> 0`: four bytes, first most significant. */
   uint32(): number {
     return ((this.byte() << 24) | (this.byte() << 16) | (this.byte() << 8) | this.byte()) >>> 0;
-  }
-
-  /** `uniformInt(rng, n)` of src/draw/rng.ts for 0 < n <= 2^32: rejection above the largest multiple of n. */
-  uniformInt(n: number): number {
-    const limit = 0x1_0000_0000 - (0x1_0000_0000 % n);
-    for (;;) {
-      const x = this.uint32();
-      if (x < limit) return x % n;
-    }
   }
 }
