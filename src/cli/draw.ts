@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { UserError } from "../errors.js";
 import { VIBORG_AREAS } from "../draw/eligibility.js";
@@ -11,8 +11,10 @@ import { assertWritable, writeFileAtomic } from "../io/atomic.js";
 import { acquireLock } from "../io/lock.js";
 import { guardOutputs, registerFamily, requireInputFile } from "../io/outputGuard.js";
 import { parseDateFlag, formatDay } from "../io/columns.js";
-import { committedManifests, manifestPath, readManifests, readRegister, registerHash, removeUncommitted, type RegisterRow } from "../io/register.js";
-import { buildWave, checkPseudonymKey, inputHashes, loadWaveHouseholds, storedPath } from "../io/waveFiles.js";
+import { commitEntryOf, commitLogPath, commitLogText, committedManifests, manifestPath, readCommitLog, readManifests, readRegister, registerHash, removeUncommitted, type RegisterRow, type StoredManifest } from "../io/register.js";
+import { sha256, sha256File } from "../io/hash.js";
+import type { IdPolicy } from "../io/pseudonym.js";
+import { buildWave, checkPseudonymKey, inputHashes, keepInput, loadWaveHouseholds, storedPath, waveInputPath } from "../io/waveFiles.js";
 import { balanceCsv, formatBalance } from "../report/balance.js";
 import type { DrawDefinition } from "../schemas/manifest.js";
 import { canonicalJson } from "../schemas/manifest.js";
@@ -94,14 +96,22 @@ function runDraw(opts: DrawOptions): void {
   const release = acquireLock(registerPath);
   try {
     const prior = readRegister(registerPath);
-    const { committed, uncommitted } = committedManifests(prior, readManifests(registerPath));
+    const commits = readCommitLog(registerPath);
+    const { committed, uncommitted, removed } = committedManifests(prior, readManifests(registerPath), commits);
+    if (removed.length > 0) {
+      throw new UserError(`${registerPath}: wave ${removed[0]} was drawn and committed (its commit record is there) but its households are gone from the register; a drawn wave cannot be removed or redrawn. Run effekt verify --register ${registerPath}. Nothing was drawn.`);
+    }
     const lastWave = committed.size === 0 ? 0 : Math.max(...committed.keys());
     const priorHash = registerHash(prior);
     checkRegisterIntact(registerPath, priorHash, committed, lastWave);
+    if (existsSync(registerPath) && sha256File(registerPath) !== priorHash) {
+      throw new UserError(`${registerPath} is not byte for byte the register its rows give (a field such as p_treatment was edited, or the file was re-saved); run effekt verify --register ${registerPath} to see where. Nothing was drawn.`);
+    }
     // Earlier waves drawn with keyed pseudonyms need the same key now, before anything is written.
     for (const s of committed.values()) checkPseudonymKey(s.manifest.definition, idPolicy);
 
     const hashes = inputHashes(opts.households, opts.cases);
+    const given = [opts.households, ...(opts.cases ? [opts.cases] : [])];
     const definition: DrawDefinition = {
       wave,
       algorithm: ALGORITHM,
@@ -123,19 +133,31 @@ function runDraw(opts: DrawOptions): void {
     if (existing) {
       confirmSameWave(existing.manifest.definition, definition);
       say(`wave ${wave} is already drawn with these inputs and this seed; the register is unchanged (${registerPath})`);
-      // A draw killed after committing the register but before writing the balance table left none: write it now.
-      if (wave === lastWave && !existsSync(balancePath)) {
-        const perWave = [...committed.values()].map((s) => drawnWave(
-          loadWaveHouseholds(registerPath, s.manifest.definition, {}, { allowCpr: true, pseudonyms: idPolicy.pseudonyms }),
-          prior.filter((r) => r.wave === s.manifest.definition.wave),
-        ));
-        writeFileAtomic(balancePath, balanceCsv(balanceOfWaves(perWave)));
-        say(`balance table written (it was missing): ${balancePath}`);
+      // A draw killed after committing the register left the derived files stale or missing: rebuild them. Nothing
+      // the lottery decided changes (register and manifests are only read).
+      if (wave === lastWave) {
+        const repaired: string[] = [];
+        const record = commitLogText([...committed.values()].map(commitEntryOf));
+        if (!existsSync(commitLogPath(registerPath)) || readFileSync(commitLogPath(registerPath), "utf8") !== record) {
+          writeFileAtomic(commitLogPath(registerPath), record);
+          repaired.push("commit record");
+        }
+        const balanceBytes = balanceCsv(balanceOfWaves(earlierWaves(registerPath, committed, prior, idPolicy, given)));
+        if (!existsSync(balancePath) || readFileSync(balancePath, "utf8") !== balanceBytes) {
+          writeFileAtomic(balancePath, balanceBytes);
+          repaired.push(`balance table ${balancePath}`);
+        }
+        if (repaired.length > 0) say(`rebuilt (missing or stale): ${repaired.join(", ")}`);
       }
       return;
     }
     if (wave !== lastWave + 1) {
       throw new UserError(`--wave ${wave} is not the next wave: the register has ${lastWave === 0 ? "no waves" : `waves 1 to ${lastWave}`}, so the next is ${lastWave + 1}`);
+    }
+    // A draw of this wave interrupted before its commit point may be finished, but only with the same settings.
+    const interrupted = uncommitted.find((u) => u.manifest.definition.wave === wave);
+    if (interrupted && canonicalJson(interrupted.manifest.definition) !== canonicalJson(definition)) {
+      throw new UserError(`${interrupted.path}: a draw of wave ${wave} with other settings was interrupted before it was committed; run it again with the same settings, or remove that manifest if that draw must not count. Nothing was drawn.`);
     }
 
     const households = loadWaveHouseholds(registerPath, definition, { households: opts.households, cases: opts.cases }, idPolicy);
@@ -149,13 +171,27 @@ function runDraw(opts: DrawOptions): void {
     if (built.eligibleCount === 0) {
       throw new UserError(`wave ${wave}: no household is eligible (excluded: ${formatExclusions(built.excluded)}); nothing to draw`);
     }
+    // Everything that can fail runs before the commit point: the earlier waves' inputs (kept copies, hash-checked)
+    // for the balance table, and the balance table itself.
+    const perWave = earlierWaves(registerPath, committed, prior, idPolicy, given);
+    perWave.push({ covariates: households.covariates, wave, ...built.units });
+    const balance = balanceOfWaves(perWave);
+    const balanceBytes = balanceCsv(balance);
+    const manifestBytes = `${JSON.stringify(built.manifest, null, 2)}\n`;
+    const record = commitLogText([...[...committed.values()].map(commitEntryOf), { wave, manifestSha256: sha256(manifestBytes), registerSha256After: built.manifest.register_sha256_after }]);
     // A register or balance table open in Excel (locked on Windows) stops the draw here, before anything is written.
     assertWritable(registerPath);
     assertWritable(balancePath);
+    // Inputs kept by content hash, so verify and later waves never depend on the export files staying unchanged.
+    // Not for a wave whose ids were pseudonymised here: its file holds CPR-like ids, which stay out of the folder.
+    if (!idPolicy.pseudonyms) {
+      keepInput(registerPath, opts.households, hashes.households);
+      if (opts.cases) keepInput(registerPath, opts.cases, hashes.cases!);
+    }
     // Commit order: the manifest first, then the register. The register is the commit point (see io/register.ts).
     removeUncommitted(uncommitted);
     const newManifest = manifestPath(registerPath, wave);
-    writeFileAtomic(newManifest, `${JSON.stringify(built.manifest, null, 2)}\n`);
+    writeFileAtomic(newManifest, manifestBytes);
     try {
       writeFileAtomic(registerPath, built.registerBytes);
     } catch (err) {
@@ -163,16 +199,10 @@ function runDraw(opts: DrawOptions): void {
       try { unlinkSync(newManifest); } catch { /* already gone */ }
       throw err;
     }
-
+    // After the commit point only derived files, each rebuilt by re-running the same draw.
+    writeFileAtomic(commitLogPath(registerPath), record);
     const registerRows = prior.length + built.eligibleCount;
-    // Balance per wave and pooled: each earlier wave's baseline comes from the households file it was drawn from.
-    const perWave = [...committed.values()].map((s) => drawnWave(
-      loadWaveHouseholds(registerPath, s.manifest.definition, {}, { allowCpr: true, pseudonyms: idPolicy.pseudonyms }),
-      prior.filter((r) => r.wave === s.manifest.definition.wave),
-    ));
-    perWave.push({ covariates: households.covariates, wave, ...built.units });
-    const balance = balanceOfWaves(perWave);
-    writeFileAtomic(balancePath, balanceCsv(balance));
+    writeFileAtomic(balancePath, balanceBytes);
 
     const m = built.manifest;
     say(`wave ${wave} drawn: ${m.eligible.count} eligible households, ${m.strata.reduce((a, s) => a + s.treatment, 0)} treatment, ${m.strata.reduce((a, s) => a + s.control, 0)} control`);
@@ -185,6 +215,22 @@ function runDraw(opts: DrawOptions): void {
   } finally {
     release();
   }
+}
+
+/** The committed waves' households for the balance table, each read from its kept input (hash-checked). */
+function earlierWaves(registerPath: string, committed: Map<number, StoredManifest>, prior: readonly RegisterRow[], idPolicy: IdPolicy, given: readonly string[]): WaveForBalance[] {
+  return [...committed.values()].sort((a, b) => a.manifest.definition.wave - b.manifest.definition.wave).map((s) => {
+    const d = s.manifest.definition;
+    const file = waveInputPath(registerPath, d.wave, "households", d.inputs.households, undefined, given);
+    if (sha256File(file) !== d.inputs.households.sha256) {
+      throw new UserError(`wave ${d.wave}: the households file ${file} has changed since that wave was drawn, and no kept copy of it is in the manifests folder; restore it (its balance rows would change). Nothing was drawn.`);
+    }
+    if (d.inputs.cases) {
+      const cases = waveInputPath(registerPath, d.wave, "cases", d.inputs.cases, undefined, given);
+      if (sha256File(cases) !== d.inputs.cases.sha256) throw new UserError(`wave ${d.wave}: the cases file ${cases} has changed since that wave was drawn, and no kept copy of it is in the manifests folder; restore it. Nothing was drawn.`);
+    }
+    return drawnWave(loadWaveHouseholds(registerPath, d, {}, { allowCpr: true, pseudonyms: idPolicy.pseudonyms }, given), prior.filter((r) => r.wave === d.wave));
+  });
 }
 
 /** One wave's drawn households, in register order: arm, and row in the households file it was drawn from (-1 if absent). */

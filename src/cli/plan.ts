@@ -48,7 +48,6 @@ export function registerPlan(program: Command): void {
 export function runPlanLock(opts: PlanLockOptions): string[] {
   if (opts.reason !== undefined && !opts.relock) throw new UserError("--reason goes with --relock");
   requireInputFile(opts.plan, "--plan");
-  requireInputFile(opts.register, "--register");
   guardOutputs([{ path: planLockPath(opts.register), flag: "the plan lock", kind: "file" }], [{ path: opts.plan, what: "--plan" }, { path: opts.register, what: "the register" }]);
   const loaded = loadPlan(opts.plan);
   const r = lockPlan({ registerPath: opts.register, loaded, date: opts.date, relock: opts.relock, reason: opts.reason });

@@ -2,9 +2,11 @@ import type { Command } from "commander";
 import { MismatchError, UserError } from "../errors.js";
 import { byCodeUnit } from "../draw/wave.js";
 import { sha256File, sha256 } from "../io/hash.js";
-import { committedManifests, decimal, readManifests, readRegister, registerHash, type RegisterRow } from "../io/register.js";
-import { buildWave, definitionHash, loadWaveHouseholds, resolveStored } from "../io/waveFiles.js";
-import { existsSync } from "node:fs";
+import { committedManifests, decimal, readCommitLog, readManifests, readRegister, registerHash, serializeRegister, type RegisterRow } from "../io/register.js";
+import { buildWave, definitionHash, loadWaveHouseholds, waveInputPath } from "../io/waveFiles.js";
+import { existsSync, readFileSync } from "node:fs";
+import { requireInputFile } from "../io/outputGuard.js";
+import { canonicalJson, type WaveManifest } from "../schemas/manifest.js";
 import { say } from "./output.js";
 import { addCprOptions, idPolicyFrom, type CprFlags } from "./cprOptions.js";
 import type { IdPolicy } from "../io/pseudonym.js";
@@ -32,9 +34,13 @@ export function registerVerify(program: Command): void {
 
 /** Checks a register wave by wave; throws MismatchError naming the first difference. */
 export function verifyRegister(registerPath: string, overrides: { households?: string; cases?: string } = {}, ids: IdPolicy = {}): string {
-  if (!existsSync(registerPath)) throw new UserError(`cannot read ${registerPath}: no such file`);
+  requireInputFile(registerPath, "--register");
   const rows = readRegister(registerPath);
-  const { committed, uncommitted } = committedManifests(rows, readManifests(registerPath));
+  const commits = readCommitLog(registerPath);
+  const { committed, uncommitted, removed } = committedManifests(rows, readManifests(registerPath), commits);
+  if (removed.length > 0) {
+    throw new MismatchError(`wave ${removed[0]}: the commit record says it was drawn and committed, but the register holds none of its households (a removed wave, not an interrupted draw)`);
+  }
   const waves = new Set<number>([...rows.map((r) => r.wave), ...committed.keys()]);
   const maxWave = Math.max(0, ...waves);
   if (maxWave === 0) throw new MismatchError(`${registerPath} holds no drawn wave`);
@@ -56,20 +62,58 @@ export function verifyRegister(registerPath: string, overrides: { households?: s
     if ((previousBytes === null ? null : sha256(previousBytes)) !== manifest.previous_manifest_sha256) {
       throw new MismatchError(`wave ${w}: the manifest of wave ${w - 1} was changed after wave ${w} was drawn (the hash chain is broken)`);
     }
+    const committedAs = commits.get(w);
+    if (committedAs && committedAs.manifestSha256 !== sha256(stored.bytes)) {
+      throw new MismatchError(`wave ${w}: its manifest was changed after the wave was committed (the commit record holds another SHA-256 for it)`);
+    }
     const inputs = manifest.definition.inputs;
-    const householdsPath = overrides.households ?? resolveStored(registerPath, inputs.households.path);
+    const householdsPath = waveInputPath(registerPath, w, "households", inputs.households, overrides.households);
     checkInput(w, "households", householdsPath, inputs.households.sha256);
-    if (inputs.cases) checkInput(w, "cases", overrides.cases ?? resolveStored(registerPath, inputs.cases.path), inputs.cases.sha256);
+    if (inputs.cases) checkInput(w, "cases", waveInputPath(registerPath, w, "cases", inputs.cases, overrides.cases), inputs.cases.sha256);
     const households = loadWaveHouseholds(registerPath, manifest.definition, overrides, { allowCpr: true, pseudonyms: ids.pseudonyms });
     const rebuilt = buildWave({ definition: manifest.definition, households, priorRows: prior, priorRegisterHash: priorHash, previousManifestBytes: previousBytes });
     compareRows(w, rebuilt.rows, waveRows);
+    compareManifest(w, rebuilt.manifest, manifest);
     if (manifest.register_sha256_after !== registerHash([...prior, ...waveRows])) {
       throw new MismatchError(`wave ${w}: the register after this wave does not hash to what the manifest recorded`);
     }
     previousBytes = stored.bytes;
   }
+  compareRegisterBytes(registerPath, rows);
   const note = uncommitted.length > 0 ? ` (ignored ${uncommitted.length} manifest(s) left by an interrupted draw, which the next draw removes)` : "";
   return `${maxWave} wave${maxWave === 1 ? "" : "s"}, ${rows.length} households, hash chain intact${note}`;
+}
+
+/**
+ * Every field of a manifest re-derived and compared (counts, exclusions, strata, p_treatment, hashes); only
+ * `effekt_version` (which effekt wrote it) is not re-derived.
+ */
+function compareManifest(wave: number, derived: WaveManifest, recorded: WaveManifest): void {
+  const keys = new Set([...Object.keys(derived), ...Object.keys(recorded)]) as Set<keyof WaveManifest>;
+  for (const k of keys) {
+    if (k === "effekt_version") continue;
+    const a = canonicalJson(recorded[k] ?? null);
+    const b = canonicalJson(derived[k] ?? null);
+    if (a !== b) {
+      const shown = (s: string) => (s.length > 120 ? `${s.slice(0, 120)}...` : s);
+      throw new MismatchError(`wave ${wave}: the manifest's ${k} is ${shown(a)}, the draw gives ${shown(b)}`);
+    }
+  }
+}
+
+/**
+ * The register's bytes are exactly the canonical bytes its rows give (hashed in the manifests): an edit to a field
+ * that is not read back as a row (the decimal p_treatment, quoting, line ends, an extra column) is caught too.
+ */
+function compareRegisterBytes(registerPath: string, rows: readonly RegisterRow[]): void {
+  const actual = readFileSync(registerPath);
+  if (sha256(actual) === registerHash(rows)) return;
+  const canonical = Buffer.from(serializeRegister(rows), "utf8"); // only to name the line that differs
+  const a = actual.toString("utf8").split("\n");
+  const b = canonical.toString("utf8").split("\n");
+  let line = 0;
+  while (line < a.length && line < b.length && a[line] === b[line]) line++;
+  throw new MismatchError(`${registerPath} line ${line + 1}: differs from the register its rows give (a field such as p_treatment was edited, or the file was re-saved); expected ${JSON.stringify((b[line] ?? "(end of file)").slice(0, 160))}`);
 }
 
 function checkInput(wave: number, what: string, path: string, expected: string): void {

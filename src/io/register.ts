@@ -188,26 +188,69 @@ export function readManifests(registerPath: string): Map<number, StoredManifest>
   return out;
 }
 
+/** One line of the commit record: a wave whose register was written, with its manifest's and the register's hash. */
+export interface CommitEntry {
+  wave: number;
+  manifestSha256: string;
+  registerSha256After: string;
+}
+
+/** The commit record beside the manifests: `commits.log`, one line per committed wave, written after the register. */
+export function commitLogPath(registerPath: string): string {
+  return join(manifestDir(registerPath), "commits.log");
+}
+
+/**
+ * Reads the commit record (empty when there is none: a register drawn before effekt kept one). It tells a wave
+ * whose register was written (committed; its rows may not disappear) from a draw interrupted before that.
+ */
+export function readCommitLog(registerPath: string): Map<number, CommitEntry> {
+  const path = commitLogPath(registerPath);
+  const out = new Map<number, CommitEntry>();
+  if (!existsSync(path)) return out;
+  readFileSync(path, "utf8").split("\n").forEach((line, i) => {
+    if (line === "") return;
+    const m = /^wave (\d+) manifest ([0-9a-f]{64}) register ([0-9a-f]{64})$/.exec(line);
+    if (!m) throw new UserError(`${path} line ${i + 1}: is not a commit record line; expected "wave N manifest SHA256 register SHA256" as effekt draw writes it`);
+    out.set(Number(m[1]), { wave: Number(m[1]), manifestSha256: m[2], registerSha256After: m[3] });
+  });
+  return out;
+}
+
+/** The commit record's bytes for these waves (in wave order). */
+export function commitLogText(entries: Iterable<CommitEntry>): string {
+  return [...entries].sort((a, b) => a.wave - b.wave).map((e) => `wave ${e.wave} manifest ${e.manifestSha256} register ${e.registerSha256After}\n`).join("");
+}
+
+/** The commit record entry of a stored manifest. */
+export function commitEntryOf(stored: StoredManifest): CommitEntry {
+  return { wave: stored.manifest.definition.wave, manifestSha256: sha256(stored.bytes), registerSha256After: stored.manifest.register_sha256_after };
+}
+
 /**
  * The manifests that the register commits to. The register file is the commit point of a draw: a manifest is
  * written first, then the register. A manifest whose `register_sha256_after` the register does not reach was
  * left by an interrupted draw; it is not part of the register's history and is removed by the next draw.
  */
-export function committedManifests(rows: readonly RegisterRow[], manifests: Map<number, StoredManifest>): {
+export function committedManifests(rows: readonly RegisterRow[], manifests: Map<number, StoredManifest>, commits: Map<number, CommitEntry> = new Map()): {
   committed: Map<number, StoredManifest>;
   uncommitted: StoredManifest[];
+  /** Waves the commit record says were committed whose rows are no longer in the register (tampering). */
+  removed: number[];
 } {
   const committed = new Map<number, StoredManifest>();
   const uncommitted: StoredManifest[] = [];
   const maxWave = rows.reduce((w, r) => Math.max(w, r.wave), 0);
   for (const [wave, stored] of manifests) {
     if (wave > maxWave && stored.manifest.register_sha256_after !== registerHash(rows.filter((r) => r.wave <= wave))) {
-      uncommitted.push(stored);
+      if (!commits.has(wave)) uncommitted.push(stored);
     } else {
       committed.set(wave, stored);
     }
   }
-  return { committed, uncommitted };
+  // A committed wave stays committed: its rows gone (with or without its manifest) is a removed wave, not an interrupted draw.
+  const removed = [...commits.keys()].filter((w) => w > maxWave).sort((a, b) => a - b);
+  return { committed, uncommitted, removed };
 }
 
 export function removeUncommitted(uncommitted: readonly StoredManifest[]): void {

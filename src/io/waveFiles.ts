@@ -1,4 +1,6 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { writeFileAtomic } from "./atomic.js";
+import { realPath } from "./outputGuard.js";
 import path from "node:path";
 import { UserError } from "../errors.js";
 import { createHash } from "node:crypto";
@@ -11,7 +13,7 @@ import { parseDateText } from "./columns.js";
 import { sha256, sha256File } from "./hash.js";
 import { loadHouseholds, type Households } from "./households.js";
 import type { IdPolicy } from "./pseudonym.js";
-import { decimal, registerChunks, waveRegisterChunks, type RegisterRow } from "./register.js";
+import { decimal, manifestDir, registerChunks, waveRegisterChunks, type RegisterRow } from "./register.js";
 
 /**
  * Input paths are stored relative to the register's folder with `/` separators, so a copied evaluation folder
@@ -32,6 +34,54 @@ export function resolveStored(registerPath: string, stored: string, paths: PathR
 type PathRules = Pick<typeof path, "relative" | "dirname" | "resolve" | "isAbsolute" | "sep">;
 
 /**
+ * Where a wave's input is kept for verification: a content-addressed copy inside the register's manifests folder
+ * (`inputs/<sha256>.csv`), so re-exporting the file under its old name or moving the folder changes nothing.
+ */
+export function keptInputPath(registerPath: string, sha: string): string {
+  return path.join(manifestDir(registerPath), "inputs", `${sha}.csv`);
+}
+
+/**
+ * Keeps a copy of an input under its content hash (written atomically, its bytes checked against `sha`), unless
+ * one is there already. A wave whose ids were pseudonymised is not copied: its file holds CPR-like ids.
+ */
+export function keepInput(registerPath: string, file: string, sha: string): void {
+  const target = keptInputPath(registerPath, sha);
+  if (existsSync(target) && sha256File(target) === sha) return;
+  const bytes = readFileSync(file);
+  if (sha256(bytes) !== sha) throw new UserError(`${file} changed while it was being read (its SHA-256 is no longer ${sha.slice(0, 12)}...); nothing was drawn, run the draw again`);
+  writeFileAtomic(target, bytes);
+}
+
+/**
+ * The file to read a wave's input from: the one given on the command line, else the kept copy with the recorded
+ * hash, else the recorded path. A recorded path may not leave the register's folder (a manifest cannot make
+ * effekt read /etc/shadow or a device) and must be an ordinary file; `--households`/`--cases` say where it is now.
+ */
+export function waveInputPath(
+  registerPath: string, wave: number, what: "households" | "cases", ref: { path: string; sha256: string }, override?: string,
+  /** files given on the command line, used when one has the recorded content (matched by hash, not by path) */
+  candidates: readonly string[] = [],
+): string {
+  if (override !== undefined) return override;
+  const kept = keptInputPath(registerPath, ref.sha256);
+  if (existsSync(kept)) return kept;
+  const match = candidates.find((c) => existsSync(c) && sha256File(c) === ref.sha256);
+  if (match !== undefined) return match;
+  const recorded = resolveStored(registerPath, ref.path);
+  const folder = realPath(path.dirname(path.resolve(registerPath)));
+  const real = realPath(recorded);
+  const rel = path.relative(folder, real);
+  if (path.isAbsolute(ref.path) || rel === "" || rel.split(path.sep)[0] === ".." || path.isAbsolute(rel)) {
+    throw new UserError(`wave ${wave}: the ${what} file recorded in the manifest (${ref.path}) lies outside the register's folder and no kept copy of it is there; pass --${what} FILE to say which file to check`);
+  }
+  let st;
+  try { st = statSync(real); } catch { throw new UserError(`wave ${wave}: the ${what} file ${recorded} recorded in the manifest does not exist; pass --${what} to say where it is now`); }
+  if (!st.isFile()) throw new UserError(`wave ${wave}: the ${what} file ${recorded} recorded in the manifest is not an ordinary file; pass --${what} FILE`);
+  return recorded;
+}
+
+/**
  * Loads the households a definition names (from `overrides` when given), after checking the files exist.
  * Identifiers are read as the wave was drawn: pseudonymised with the same key when its definition records a key
  * check, otherwise as they are (`ids` = true keeps CPR-like ids, for re-reading a wave drawn before pseudonyms).
@@ -41,9 +91,10 @@ export function loadWaveHouseholds(
   definition: DrawDefinition,
   overrides: { households?: string; cases?: string } = {},
   ids: boolean | IdPolicy = false,
+  candidates: readonly string[] = [],
 ): Households {
-  const householdsPath = overrides.households ?? resolveStored(registerPath, definition.inputs.households.path);
-  const casesPath = definition.inputs.cases ? overrides.cases ?? resolveStored(registerPath, definition.inputs.cases.path) : undefined;
+  const householdsPath = waveInputPath(registerPath, definition.wave, "households", definition.inputs.households, overrides.households, candidates);
+  const casesPath = definition.inputs.cases ? waveInputPath(registerPath, definition.wave, "cases", definition.inputs.cases, overrides.cases, candidates) : undefined;
   for (const p of [householdsPath, casesPath]) {
     if (p !== undefined && !existsSync(p)) throw new UserError(`wave ${definition.wave}: input file ${p} does not exist`);
   }

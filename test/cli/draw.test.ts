@@ -115,10 +115,18 @@ describe("effekt verify catches tampering", () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/wave 1: the manifest's draw definition .* is not the one the register was drawn with/);
   });
-  it("a changed input file", () => {
+  it("a changed input file (the kept copy, or one given with --households)", () => {
     const d = drawn();
     const hp = join(d, "households.csv");
     writeFileSync(hp, readFileSync(hp, "utf8").replace("H00007,", "H00007x,"));
+    const given = effekt(["verify", "--register", join(d, "allocations.csv"), "--households", hp]);
+    expect(given.code).toBe(1);
+    expect(given.stderr).toMatch(/wave 1: the households file .* has changed since the draw/);
+    // The re-exported file at the old path no longer matters: verify reads the copy kept by content hash.
+    expect(effekt(["verify", "--register", join(d, "allocations.csv")]).code).toBe(0);
+    const kept = join(d, "allocations.csv.manifests", "inputs");
+    const copy = join(kept, readdirSync(kept).find((n) => readFileSync(join(kept, n), "utf8").includes("H00007,"))!);
+    writeFileSync(copy, readFileSync(copy, "utf8").replace("H00007,", "H00007x,"));
     const r = effekt(["verify", "--register", join(d, "allocations.csv")]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/wave 1: the households file .* has changed since the draw/);
@@ -155,7 +163,7 @@ describe("bad input: one line naming file, line, column, value; exit 2; register
       expect(r.stderr.trim().split("\n")).toHaveLength(1);
       expect(r.stderr).not.toMatch(/\bat .*\.js/);
       expect(readFileSync(join(d, "allocations.csv"))).toEqual(before);
-      expect(readdirSync(join(d, "allocations.csv.manifests"))).toEqual(["wave-0001.json"]);
+      expect(readdirSync(join(d, "allocations.csv.manifests"))).toEqual(["commits.log", "inputs", "wave-0001.json"]);
     });
   }
   it("a wrong encoding (UTF-16 without a byte-order mark)", () => {
