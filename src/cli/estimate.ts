@@ -23,6 +23,7 @@ import { outcomeCovariates, type AnalysisPlan } from "../schemas/analysisPlan.js
 import { VERSION } from "../version.js";
 import { parseFormat } from "./flags.js";
 import { say, warn } from "./output.js";
+import { registerPasses } from "./verify.js";
 import { planLock } from "./estimatePlanLock.js";
 import { addCprOptions, idPolicyFrom, type CprFlags } from "./cprOptions.js";
 
@@ -121,7 +122,13 @@ export async function runEstimate(opts: EstimateOptions): Promise<EstimateRun> {
       ...(opts.register !== undefined ? [...registerFamily(opts.register), { path: `${opts.register}.balance.csv`, what: "the register's balance table" }] : []),
     ],
   );
-  const assignment = readAssignment(opts, pseudonyms);
+  let assignment = readAssignment(opts, pseudonyms);
+  if (assignment.source === "effekt") {
+    // "verified by effekt" only for a register that passes verify's checks (not merely one effekt's format)
+    const passes = registerPasses(opts.register!, { pseudonyms });
+    if (passes !== true) warn(`${opts.register} does not pass effekt verify (${passes}); the effect table is marked "not verified by effekt"`);
+    assignment = { ...assignment, verified: passes === true };
+  }
   if (assignment.source === "external") warn(`${opts.allocation}: allocation made by another tool, not verified by effekt (randomisation inference re-draws by complete randomisation within wave x stratum)`);
   const takeup = opts.takeup !== undefined ? readTakeup(opts.takeup, pseudonyms) : undefined;
 
@@ -159,7 +166,7 @@ export async function runEstimate(opts: EstimateOptions): Promise<EstimateRun> {
       file: allocationFile,
       sha256: sha256File(allocationFile),
       source: assignment.source,
-      verified_by_effekt: assignment.source === "effekt",
+      verified_by_effekt: assignment.source === "effekt" && assignment.verified === true,
       households: assignment.households.length,
       waves: [...new Set(assignment.households.map((h) => h.wave))].sort((a, b) => a - b),
     },

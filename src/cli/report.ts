@@ -25,6 +25,7 @@ import { reportXlsx } from "../report/write/xlsx.js";
 import { VERSION } from "../version.js";
 import { addCprOptions, idPolicyFrom, type CprFlags } from "./cprOptions.js";
 import { say } from "./output.js";
+import { registerPasses } from "./verify.js";
 
 export interface ReportOptions extends CprFlags {
   audience: string;
@@ -127,6 +128,11 @@ export async function runReport(opts: ReportOptions): Promise<ReportRun> {
   // CPR-like household ids in the take-up file: refused, or keyed pseudonyms matching the register's
   const { pseudonyms } = idPolicyFrom(opts);
   const inputs = readInputs(paths, flags, pseudonyms);
+  // "verified by effekt" needs this very register to pass verify's checks, not only the effect table's meta to say so
+  if (paths.register && inputs.register && inputs.effects?.meta?.register) {
+    const same = inputs.files.some((f) => f.role === "register" && f.sha256 === inputs.effects!.meta!.register!.sha256);
+    inputs.registerVerified = same && registerPasses(paths.register, { pseudonyms }) === true;
+  }
   if (!inputs.register && !inputs.effects && !inputs.indicators && !inputs.gains) {
     throw new UserError("no result files found: give --results DIR or at least one of --register, --effects, --indicators, --gains");
   }

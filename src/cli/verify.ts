@@ -140,3 +140,17 @@ function compareRows(wave: number, derived: RegisterRow[], recorded: RegisterRow
   const extra = [...byId.keys()].sort(byCodeUnit);
   if (extra.length > 0) throw new MismatchError(`wave ${wave}, household ${extra[0]}: in the register but not drawn in this wave by its manifest and inputs`);
 }
+
+/**
+ * Whether a register passes every check of `effekt verify` (true), or why not: `estimate` and `report` call a
+ * register "verified by effekt" only then.
+ */
+export function registerPasses(registerPath: string, ids: IdPolicy = {}): true | string {
+  try {
+    verifyRegister(registerPath, {}, ids);
+    return true;
+  } catch (err) {
+    if (err instanceof MismatchError || err instanceof UserError) return err.message;
+    throw err;
+  }
+}

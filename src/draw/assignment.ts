@@ -19,13 +19,15 @@ export type AllocationSource = "effekt" | "external";
 
 export interface Assignment {
   source: AllocationSource;
+  /** effekt's register that passed the same checks as `effekt verify` (false: labelled "not verified by effekt") */
+  verified?: boolean;
   households: readonly AssignedHousehold[];
   byId: ReadonlyMap<string, AssignedHousehold>;
 }
 
 /** The `allocation` column of the effect table. */
-export function allocationLabel(source: AllocationSource): string {
-  return source === "effekt" ? "effekt" : "not verified by effekt";
+export function allocationLabel(source: AllocationSource, verified = source === "effekt"): string {
+  return source === "effekt" && verified ? "effekt" : "not verified by effekt";
 }
 
 export function makeAssignment(source: AllocationSource, households: readonly AssignedHousehold[]): Assignment {

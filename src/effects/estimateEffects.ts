@@ -52,7 +52,7 @@ export function estimateEffects(input: EffectsInput): EffectsOutput {
     warnings.push(w);
     input.onWarning?.(w);
   };
-  const allocation = allocationLabel(input.assignment.source);
+  const allocation = allocationLabel(input.assignment.source, input.assignment.verified);
   const subgroupNotEstimated: SubgroupNotEstimated[] = [];
   const attrition: EffectsOutput["attrition"] = [];
   const rows: EffectRow[] = [];

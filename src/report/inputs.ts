@@ -124,6 +124,8 @@ export interface ReportInputs {
   effects: EffectsData | null;
   indicators: IndicatorRow[] | null;
   gains: GainsData | null;
+  /** The register passes `effekt verify` and is the one the effect table was estimated from (set by cli/report.ts). */
+  registerVerified?: boolean;
 }
 
 export interface InputPaths {

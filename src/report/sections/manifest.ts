@@ -21,7 +21,7 @@ export function manifestItems(inputs: ReportInputs, version: string): ManifestIt
   if (inputs.effects) {
     const plan = meta?.plan;
     items.push({ item: "plan", value: plan ? `${plan.id ?? ""} (lock: ${plan.lock ?? "unknown"}${plan.deviations && plan.deviations.length > 0 ? `; deviations: ${plan.deviations.join("; ")}` : ""})` : meta ? "none (quick mode, exploratory)" : "unknown (no effects meta)", sha256: plan?.sha256 ?? "" });
-    if (meta?.register) items.push({ item: "effects: register", value: `${(meta.register.file ?? "").split(/[\\/]/).pop()}${meta.register.verified_by_effekt ? " (verified by effekt)" : ""}`, sha256: meta.register.sha256 ?? "" });
+    if (meta?.register) items.push({ item: "effects: register", value: `${(meta.register.file ?? "").split(/[\\/]/).pop()}${meta.register.verified_by_effekt && inputs.registerVerified === true ? " (verified by effekt)" : ""}`, sha256: meta.register.sha256 ?? "" });
     for (const [role, ref] of Object.entries(meta?.inputs ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) {
       if (ref) items.push({ item: `effects input: ${role}`, value: ref.file.split(/[\\/]/).pop() ?? ref.file, sha256: ref.sha256 });
     }
