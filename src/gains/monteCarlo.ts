@@ -1,23 +1,23 @@
-import { HORIZON_YEARS, PAYERS, type GainsModel, type Payer } from "../schemas/gainsModel.js";
-import { budgetResult, type BudgetResult } from "./budget.js";
-import { yearlyCosts } from "./costs.js";
-import { discountFactor } from "./discount.js";
+import { ACCOUNTS, evaluate, sumFirst, type Account } from "./evaluate.js";
 import { normalStream } from "./normalDraws.js";
-import { paymentResult, type PaymentResult } from "./payment.js";
+import type { Prepared } from "./prepare.js";
 import { quantileSorted } from "./quantile.js";
-import { yearlyGains } from "./yearlyGains.js";
+import { cumulative, fromsOf, pointResult } from "./result.js";
 
 /**
- * Seeded Monte Carlo over the effects' sampling distributions. Each outcome's effect is drawn independently as
- *   e_o = estimate_o + se_o * Z,   Z ~ N(0, 1)  (`normalStream`: seedrandom ARC4 + Box-Muller),
- * outcomes in file order, one Z per outcome per draw (an outcome with se = 0 still consumes its Z, so adding
- * uncertainty to one outcome does not shift the others' draws). Everything else (unit values, persistence, costs,
- * discount rate) is held at the model's values; their uncertainty is shown by `sensitivityTable`.
+ * One seeded Monte Carlo over the effects' sampling distributions. Each draw takes one Z ~ N(0, 1) per outcome
+ * (`normalStream`: seedrandom ARC4 + Box-Muller; outcomes in file order; an outcome with se = 0 still consumes its
+ * Z), and every measured year of that outcome moves with the same Z (the years fully correlated; each year's
+ * standard error is the effect table's for a measured year, interpolated or projected like the estimate otherwise,
+ * see effectPath.ts). Everything else (counts, unit values, costs, prices, discount rate) is held at the model's
+ * values; their uncertainty is the sensitivity table's. Each draw goes through the same `evaluate` as the point
+ * result, thresholds, afkastloft and afkastgulv included.
  *
- * Gains are linear in the effects, so each draw's yearly net is sum_o e_o * G_o(t) - C(t), with G_o(t) the gain
- * of outcome o in year t per unit of effect. Intervals are the (1 - level)/2 and (1 + level)/2 sample quantiles
- * (type 7); P(payback within T) is the share of draws whose cumulative net at year T is >= 0 (undiscounted, and
- * with the discounted flows for the `_discounted` variants).
+ * Intervals are the (1 - level)/2 and (1 + level)/2 sample quantiles (type 7). P(payback within T) is the share of
+ * draws whose whole-public-sector cumulative net (after the repayment) over the first T budget years is >= 0.
+ * For the municipality, per budget year: the interval of its cumulative net (savings - own costs - repayment) and
+ * P(cumulative net >= 0). Per rate-card line: P(threshold met) and the expected (mean) payment. P(floor binds) and
+ * P(cap binds): the shares of draws whose repayment was raised to the afkastgulv or capped by the afkastloft.
  */
 export interface McInterval {
   point: number;
@@ -36,26 +36,26 @@ export interface McProbability {
 export interface MonteCarloResult {
   draws: number;
   seed: string;
+  level: number;
   method: string;
-  net_y3: McInterval;
-  net_y5: McInterval;
-  net_pv_y3: McInterval;
-  net_pv_y5: McInterval;
-  gains_pv_y3: McInterval;
+  public_net_y3: McInterval;
+  public_net_y5: McInterval;
+  public_net_pv_y3: McInterval;
+  public_net_pv_y5: McInterval;
   gains_pv_y5: McInterval;
-  /** PV net at 5 years for each payer (gains minus that payer's costs). */
-  net_pv_y5_by_payer: Record<Payer, McInterval>;
+  accounts_pv_y5: Record<Account, McInterval>;
   p_payback_within_3: McProbability;
   p_payback_within_5: McProbability;
   p_payback_within_3_discounted: McProbability;
   p_payback_within_5_discounted: McProbability;
-  payment?: {
+  kommune_by_year: Array<{ year: number; cumulative_net: McInterval; p_cumulative_net_nonnegative: McProbability }>;
+  payment: {
     repayment: McInterval;
-    investor_annual_return: McInterval;
-    p_goal_met: Array<{ goal: string; outcome: string; follow_up_year: number; target_group?: string; p: McProbability }>;
-    p_afkastloft_binding: McProbability;
-    p_afkastgulv_binding: McProbability;
-  };
+    investor_irr: McInterval | null;
+    lines: Array<{ goal: string; outcome: string; follow_up_year: number; p_met: McProbability; expected_payment: McProbability }>;
+    p_floor_binds: McProbability;
+    p_cap_binds: McProbability;
+  } | null;
 }
 
 export interface MonteCarloOptions {
@@ -68,131 +68,109 @@ function summarise(values: Float64Array, point: number, level: number, from: str
   const sorted = Float64Array.from(values).sort();
   let sum = 0;
   for (const v of values) sum += v;
-  return {
-    point,
-    mean: sum / values.length,
-    lower: quantileSorted(sorted, (1 - level) / 2),
-    upper: quantileSorted(sorted, (1 + level) / 2),
-    level,
-    from,
-  };
+  return { point, mean: sum / values.length, lower: quantileSorted(sorted, (1 - level) / 2), upper: quantileSorted(sorted, (1 + level) / 2), level, from: [...new Set(from)].sort() };
 }
 
-export function monteCarlo(model: GainsModel, options: MonteCarloOptions = {}): MonteCarloResult {
+export function monteCarlo(prep: Prepared, options: MonteCarloOptions = {}): MonteCarloResult {
+  const model = prep.model;
   const draws = options.draws ?? model.monte_carlo?.draws ?? 10_000;
   const seed = options.seed ?? model.monte_carlo?.seed;
   const level = options.level ?? 0.95;
   if (!Number.isInteger(draws) || draws < 10_000) throw new RangeError(`monteCarlo: draws must be a whole number >= 10000, got ${draws}`);
   if (!seed) throw new RangeError("monteCarlo: a seed is required (options.seed or monte_carlo.seed in the model)");
   if (!(level > 0 && level < 1)) throw new RangeError(`monteCarlo: level must be in (0, 1), got ${level}`);
-
-  const T = HORIZON_YEARS;
-  const unit: Record<string, number> = {};
-  for (const o of model.outcomes) unit[o.id] = 1;
-  const unitGains = yearlyGains(model, unit, T);
-  const perEffect = unitGains.map((g) => g.years.map((row) => PAYERS.reduce((s, p) => s + row[p].value, 0)));
-  const costRows = yearlyCosts(model, T);
-  const costs = costRows.map((row) => PAYERS.reduce((s, p) => s + row[p].value, 0));
-  // PV over years 1-5 of one unit of effect, and of costs, per payer.
-  const df = Array.from({ length: T }, (_, i) => discountFactor(model.discount_rate.value, i + 1));
-  const perEffectPvByPayer = unitGains.map((g) => PAYERS.map((p) => g.years.reduce((s, row, t) => s + row[p].value * df[t], 0)));
-  const costPvByPayer = PAYERS.map((p) => costRows.reduce((s, row, t) => s + row[p].value * df[t], 0));
-  const byPayer = PAYERS.map(() => new Float64Array(draws));
-  const point: BudgetResult = budgetResult(model);
-  const pointPay: PaymentResult | undefined = model.payment_model ? paymentResult(model) : undefined;
-
-  const net3 = new Float64Array(draws);
-  const net5 = new Float64Array(draws);
-  const pv3 = new Float64Array(draws);
-  const pv5 = new Float64Array(draws);
-  const g3 = new Float64Array(draws);
-  const g5 = new Float64Array(draws);
-  let pb3 = 0, pb5 = 0, pbd3 = 0, pbd5 = 0;
-  const rep = new Float64Array(model.payment_model ? draws : 0);
-  const ret = new Float64Array(model.payment_model ? draws : 0);
-  const met = new Float64Array(model.payment_model?.rate_card.length ?? 0);
-  let capBinding = 0, floorBinding = 0;
-
+  const point = pointResult(prep);
+  const zero = evaluate(prep, new Float64Array(prep.outcomes.length));
+  const fr = fromsOf(prep, zero);
+  const nY = prep.years.length;
+  const nO = prep.outcomes.length;
+  const pub3 = new Float64Array(draws), pub5 = new Float64Array(draws), pv3 = new Float64Array(draws), pv5 = new Float64Array(draws), g5 = new Float64Array(draws);
+  const acc = Object.fromEntries(ACCOUNTS.map((a) => [a, new Float64Array(draws)])) as Record<Account, Float64Array>;
+  const kom = Array.from({ length: nY }, () => new Float64Array(draws));
+  const komNonNeg = new Float64Array(nY);
+  let pb3 = 0, pb5 = 0, pbd3 = 0, pbd5 = 0, floor = 0, cap = 0;
+  const pm = model.payment_model;
+  const rep = new Float64Array(pm ? draws : 0);
+  const irrs = new Float64Array(pm ? draws : 0);
+  let irrDefined = 0;
+  const met = new Float64Array(prep.lines.length);
+  const paid = new Float64Array(prep.lines.length);
   const z = normalStream(seed);
-  const effects: Record<string, number> = {};
+  const zs = new Float64Array(nO);
   for (let d = 0; d < draws; d++) {
-    for (const o of model.outcomes) effects[o.id] = o.effect.estimate + o.effect.se * z.next();
-    let cum = 0, cumPv = 0, gPv = 0;
-    for (let t = 0; t < T; t++) {
-      let g = 0;
-      for (let k = 0; k < model.outcomes.length; k++) g += effects[model.outcomes[k].id] * perEffect[k][t];
-      const net = g - costs[t];
-      cum += net;
-      cumPv += net * df[t];
-      gPv += g * df[t];
-      if (t === 2) {
-        net3[d] = cum;
-        pv3[d] = cumPv;
-        g3[d] = gPv;
-      }
-    }
-    for (let j = 0; j < PAYERS.length; j++) {
-      let v = -costPvByPayer[j];
-      for (let k = 0; k < model.outcomes.length; k++) v += effects[model.outcomes[k].id] * perEffectPvByPayer[k][j];
-      byPayer[j][d] = v;
-    }
-    net5[d] = cum;
-    pv5[d] = cumPv;
-    g5[d] = gPv;
-    if (net3[d] >= 0) pb3++;
-    if (cum >= 0) pb5++;
+    for (let k = 0; k < nO; k++) zs[k] = z.next();
+    const ev = evaluate(prep, zs);
+    const pub = ev.accounts.public;
+    pub3[d] = sumFirst(pub, 3);
+    pub5[d] = sumFirst(pub, 5);
+    pv3[d] = sumFirst(pub, 3, prep.df);
+    pv5[d] = sumFirst(pub, 5, prep.df);
+    let g = 0;
+    for (const p of ["kommune", "region", "stat"] as const) g += sumFirst(ev.gains[p], 5, prep.df);
+    g5[d] = g;
+    for (const a of ACCOUNTS) acc[a][d] = sumFirst(ev.accounts[a], 5, prep.df);
+    if (pub3[d] >= 0) pb3++;
+    if (pub5[d] >= 0) pb5++;
     if (pv3[d] >= 0) pbd3++;
-    if (cumPv >= 0) pbd5++;
-    if (model.payment_model) {
-      const pr = paymentResult(model, effects);
-      rep[d] = pr.repayment.value;
-      ret[d] = pr.investor_annual_return.value;
-      pr.lines.forEach((l, i) => {
+    if (pv5[d] >= 0) pbd5++;
+    const ck = cumulative(ev.accounts.kommune);
+    for (let t = 0; t < nY; t++) {
+      kom[t][d] = ck[t];
+      if (ck[t] >= 0) komNonNeg[t]++;
+    }
+    if (pm) {
+      rep[d] = ev.repayment;
+      if (ev.investorIrr !== undefined) irrs[irrDefined++] = ev.investorIrr;
+      if (ev.limit === "raised_to_floor") floor++;
+      if (ev.limit === "capped") cap++;
+      ev.lines.forEach((l, i) => {
         if (l.met) met[i]++;
+        paid[i] += l.payment;
       });
-      if (pr.limited_by === "afkastloft") capBinding++;
-      if (pr.limited_by === "afkastgulv") floorBinding++;
     }
   }
-  const effFrom = model.outcomes.map((o) => `outcomes.${o.id}.effect.se`);
-  const prob = (k: number, from: string[]): McProbability => ({ value: k / draws, from: [...effFrom, ...from].sort() });
-  const u = point.totals.undiscounted;
-  const pv = point.totals.present_value;
-  const result: MonteCarloResult = {
+  const effFrom = model.outcomes.map((o) => `outcomes.${o.id}.effect`);
+  const prob = (k: number, from: string[]): McProbability => ({ value: k / draws, from: [...new Set([...effFrom, ...from])].sort() });
+  const t3 = point.totals.y3;
+  const t5 = point.totals.y5;
+  const accounts_pv_y5 = {} as Record<Account, McInterval>;
+  for (const a of ACCOUNTS) accounts_pv_y5[a] = summarise(acc[a], t5.present_value.accounts[a].value, level, [...effFrom, ...t5.present_value.accounts[a].from]);
+  const pubFrom = [...effFrom, ...fr.accounts.public];
+  const pay = point.payment;
+  return {
     draws,
     seed,
-    method: "independent normal effects N(estimate, se); seedrandom ARC4 + Box-Muller; type-7 quantile intervals",
-    net_y3: summarise(net3, u.y3.net.value, level, [...effFrom, ...u.y3.net.from].sort()),
-    net_y5: summarise(net5, u.y5.net.value, level, [...effFrom, ...u.y5.net.from].sort()),
-    net_pv_y3: summarise(pv3, pv.y3.net.value, level, [...effFrom, ...pv.y3.net.from].sort()),
-    net_pv_y5: summarise(pv5, pv.y5.net.value, level, [...effFrom, ...pv.y5.net.from].sort()),
-    gains_pv_y3: summarise(g3, pv.y3.gains.value, level, [...effFrom, ...pv.y3.gains.from].sort()),
-    gains_pv_y5: summarise(g5, pv.y5.gains.value, level, [...effFrom, ...pv.y5.gains.from].sort()),
-    net_pv_y5_by_payer: Object.fromEntries(
-      PAYERS.map((p, j) => [p, summarise(byPayer[j], pv.y5.net_by_payer[p].value, level, [...effFrom, ...pv.y5.net_by_payer[p].from].sort())]),
-    ) as Record<Payer, McInterval>,
-    p_payback_within_3: prob(pb3, u.y3.net.from),
-    p_payback_within_5: prob(pb5, u.y5.net.from),
-    p_payback_within_3_discounted: prob(pbd3, pv.y3.net.from),
-    p_payback_within_5_discounted: prob(pbd5, pv.y5.net.from),
+    level,
+    method: "one normal draw per outcome shared by all its years (fully correlated), N(estimate, se) at each measured year; seedrandom ARC4 + Box-Muller; type-7 quantile intervals",
+    public_net_y3: summarise(pub3, t3.undiscounted.accounts.public.value, level, pubFrom),
+    public_net_y5: summarise(pub5, t5.undiscounted.accounts.public.value, level, pubFrom),
+    public_net_pv_y3: summarise(pv3, t3.present_value.accounts.public.value, level, [...pubFrom, "discount_rate"]),
+    public_net_pv_y5: summarise(pv5, t5.present_value.accounts.public.value, level, [...pubFrom, "discount_rate"]),
+    gains_pv_y5: summarise(g5, t5.present_value.gains.value, level, [...effFrom, ...t5.present_value.gains.from]),
+    accounts_pv_y5,
+    p_payback_within_3: prob(pb3, fr.accounts.public),
+    p_payback_within_5: prob(pb5, fr.accounts.public),
+    p_payback_within_3_discounted: prob(pbd3, [...fr.accounts.public, "discount_rate"]),
+    p_payback_within_5_discounted: prob(pbd5, [...fr.accounts.public, "discount_rate"]),
+    kommune_by_year: prep.years.map((Y, t) => ({
+      year: Y,
+      cumulative_net: summarise(kom[t], point.kommune_repayment[t].cumulative_net.value, level, [...effFrom, ...fr.accounts.kommune]),
+      p_cumulative_net_nonnegative: prob(komNonNeg[t], fr.accounts.kommune),
+    })),
+    payment: pm && pay
+      ? {
+          repayment: summarise(rep, pay.repayment.value, level, [...effFrom, ...fr.repayment]),
+          investor_irr: irrDefined > 0 && pay.investor_irr ? summarise(irrs.subarray(0, irrDefined), pay.investor_irr.value, level, [...effFrom, ...fr.accounts.investor]) : null,
+          lines: prep.lines.map((l, i) => ({
+            goal: pm.rate_card[i].goal,
+            outcome: pm.rate_card[i].outcome,
+            follow_up_year: pm.rate_card[i].follow_up_year,
+            p_met: prob(met[i], l.from),
+            expected_payment: { value: paid[i] / draws, from: [...new Set([...effFrom, ...l.from])].sort() },
+          })),
+          p_floor_binds: prob(floor, ["payment_model.afkastgulv", ...fr.repayment]),
+          p_cap_binds: prob(cap, ["payment_model.afkastloft", ...fr.repayment]),
+        }
+      : null,
   };
-  if (model.payment_model && pointPay) {
-    result.payment = {
-      repayment: summarise(rep, pointPay.repayment.value, level, [...effFrom, ...pointPay.repayment.from].sort()),
-      investor_annual_return: summarise(ret, pointPay.investor_annual_return.value, level, [...effFrom, ...pointPay.investor_annual_return.from].sort()),
-      p_goal_met: pointPay.lines.map((l, i) => {
-        const row: { goal: string; outcome: string; follow_up_year: number; target_group?: string; p: McProbability } = {
-          goal: l.goal,
-          outcome: l.outcome,
-          follow_up_year: l.follow_up_year,
-          p: prob(met[i], l.successes.from),
-        };
-        if (l.target_group !== undefined) row.target_group = l.target_group;
-        return row;
-      }),
-      p_afkastloft_binding: prob(capBinding, ["payment_model.afkastloft"]),
-      p_afkastgulv_binding: prob(floorBinding, ["payment_model.afkastgulv"]),
-    };
-  }
-  return result;
 }

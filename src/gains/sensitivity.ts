@@ -1,102 +1,109 @@
 import type { GainsModel } from "../schemas/gainsModel.js";
-import { budgetResult, type BreakEven } from "./budget.js";
+import type { GainsInput } from "./cohorts.js";
+import { evaluate, sumFirst } from "./evaluate.js";
+import { prepare, type PrepareOptions } from "./prepare.js";
 
 /**
- * One-way sensitivity table: each row changes one group of parameters, keeps the rest at the model's values, and
- * reports the net result (PV and undiscounted) at 3 and 5 years and the discounted break-even year, for a low and a
- * high setting:
+ * One-way sensitivity (a tornado): each row moves one named assumption to a low and a high setting, keeps every
+ * other field at the model's value, and names the fields it moved (`moved`). Rows:
  *
- * - unit values of all outcomes x (1 - s) and x (1 + s), s = 25% by default; then the same per outcome;
- * - discount rate at `discountRates` (default 2.5% and 5%; the base is the model's, Finance Ministry 3.5%);
- * - persistence: "effect only in year 1" (factor 0 from year 2) vs "no decay" (last measured factor held);
- *   and measured persistence factors x (1 - s) and x (1 + s).
+ * - per outcome: its unit values x (1 - s) and x (1 + s), s = 25%;
+ * - per outcome: its effect at every measured year at estimate -/+ 1.96 se (the 95% bounds; the Monte Carlo gives
+ *   the joint picture);
+ * - per outcome with projected years: decay_after_last 1 (the effect ends after the last measured year) and 0
+ *   (it holds); only projected years move, measured and interpolated years do not;
+ * - the discount rate at 2.5% and 5% (the Finance Ministry's is 3.5%);
+ * - costs that are not additional included (low) against the model's additional costs only (high);
+ * - per rate-card line: its price x (1 - s) and x (1 + s); per gross line its control rate x 0.5 and x 1.5;
+ * - planning only: the intake x (1 - s) and x (1 + s).
+ *
+ * Rows are ordered by their swing |high - low| in the whole public sector's net present value at 5 years (after
+ * the repayment), largest first; ties by name.
  */
 export interface SensitivityCase {
   setting: string;
-  net_pv_y3: number;
-  net_pv_y5: number;
-  net_y3: number;
-  net_y5: number;
-  break_even_discounted: BreakEven;
+  public_net_pv_y5: number;
+  public_net_pv_y3: number;
+  public_net_y5: number;
+  kommune_net_pv_y5: number;
+  repayment: number | null;
 }
 
 export interface SensitivityRow {
-  parameter: string;
-  from: string[];
+  assumption: string;
+  moved: string[];
   low: SensitivityCase;
   high: SensitivityCase;
+  swing_public_net_pv_y5: number;
 }
 
-export interface SensitivityOptions {
-  unitValueShift?: number;
-  discountRates?: [number, number];
-  persistenceShift?: number;
+export interface SensitivityTable {
+  metric: string;
+  base: SensitivityCase;
+  rows: SensitivityRow[];
 }
 
-function evaluate(model: GainsModel, setting: string): SensitivityCase {
-  const r = budgetResult(model);
+function run(input: GainsInput, setting: string, options: PrepareOptions = {}): SensitivityCase {
+  const prep = prepare(input, options);
+  const ev = evaluate(prep, new Float64Array(prep.outcomes.length));
   return {
     setting,
-    net_pv_y3: r.totals.present_value.y3.net.value,
-    net_pv_y5: r.totals.present_value.y5.net.value,
-    net_y3: r.totals.undiscounted.y3.net.value,
-    net_y5: r.totals.undiscounted.y5.net.value,
-    break_even_discounted: r.break_even.discounted,
+    public_net_pv_y5: sumFirst(ev.accounts.public, 5, prep.df),
+    public_net_pv_y3: sumFirst(ev.accounts.public, 3, prep.df),
+    public_net_y5: sumFirst(ev.accounts.public, 5),
+    kommune_net_pv_y5: sumFirst(ev.accounts.kommune, 5, prep.df),
+    repayment: prep.model.payment_model ? ev.repayment : null,
   };
 }
 
-function withUnitScale(model: GainsModel, k: number, only?: string): GainsModel {
-  const m = structuredClone(model);
-  for (const o of m.outcomes) if (only === undefined || o.id === only) for (const u of o.unit_values) u.value_dkk *= k;
-  return m;
+function withModel(input: GainsInput, edit: (m: GainsModel) => void): GainsInput {
+  const model = structuredClone(input.model);
+  edit(model);
+  return { ...input, model };
 }
 
-export function sensitivityTable(model: GainsModel, options: SensitivityOptions = {}): { base: SensitivityCase; rows: SensitivityRow[] } {
-  const s = options.unitValueShift ?? 0.25;
-  const [rLow, rHigh] = options.discountRates ?? [0.025, 0.05];
-  const ps = options.persistenceShift ?? 0.25;
-  const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+export function sensitivityTable(input: GainsInput, shift = 0.25): SensitivityTable {
+  const model = input.model;
   const rows: SensitivityRow[] = [];
-  rows.push({
-    parameter: `all unit values -/+ ${pct(s)}`,
-    from: model.outcomes.map((o) => `outcomes.${o.id}.unit_values`),
-    low: evaluate(withUnitScale(model, 1 - s), `x ${1 - s}`),
-    high: evaluate(withUnitScale(model, 1 + s), `x ${1 + s}`),
+  const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+  const add = (assumption: string, moved: string[], low: SensitivityCase, high: SensitivityCase) =>
+    rows.push({ assumption, moved, low, high, swing_public_net_pv_y5: Math.abs(high.public_net_pv_y5 - low.public_net_pv_y5) });
+  model.outcomes.forEach((o, i) => {
+    if (o.unit_values.some((u) => u.value_dkk !== 0)) {
+      const scale = (k: number) => withModel(input, (m) => m.outcomes[i].unit_values.forEach((u) => (u.value_dkk *= k)));
+      add(`${o.id}: unit values -/+ ${pct(shift)}`, [`outcomes.${o.id}.unit_values`], run(scale(1 - shift), `x ${1 - shift}`), run(scale(1 + shift), `x ${1 + shift}`));
+    }
+    const bound = (sign: number) => withModel(input, (m) => m.outcomes[i].effect.measured.forEach((e) => (e.estimate += sign * 1.96 * e.se)));
+    if (o.effect.measured.some((e) => e.se > 0)) add(`${o.id}: effect at its 95% bounds (estimate -/+ 1.96 se)`, [`outcomes.${o.id}.effect.measured`], run(bound(-1), "lower bound"), run(bound(1), "upper bound"));
+    const lastMeasured = o.effect.measured[o.effect.measured.length - 1].year;
+    if (lastMeasured < model.horizon_years) {
+      const decay = (d: number) => withModel(input, (m) => (m.outcomes[i].effect.decay_after_last = d));
+      add(`${o.id}: effect beyond year ${lastMeasured} (decay_after_last ${o.effect.decay_after_last})`, [`outcomes.${o.id}.effect.decay_after_last`], run(decay(1), "ends after the last measured year"), run(decay(0), "holds at the last measured value"));
+    }
   });
-  for (const o of model.outcomes) {
-    rows.push({
-      parameter: `${o.id} unit values -/+ ${pct(s)}`,
-      from: [`outcomes.${o.id}.unit_values`],
-      low: evaluate(withUnitScale(model, 1 - s, o.id), `x ${1 - s}`),
-      high: evaluate(withUnitScale(model, 1 + s, o.id), `x ${1 + s}`),
+  const rate = (r: number) => withModel(input, (m) => (m.discount_rate = { ...m.discount_rate, value: r }));
+  add("discount rate", ["discount_rate"], run(rate(0.025), pct(0.025)), run(rate(0.05), pct(0.05)));
+  const nonAdditional = [
+    ...model.costs.items.flatMap((c, i) => (c.additional ? [] : [`costs.items[${i}]`])),
+    ...model.costs.staff.flatMap((c, i) => (c.additional ? [] : [`costs.staff[${i}]`])),
+    ...model.costs.per_treatment_unit.flatMap((c, i) => (c.additional ? [] : [`costs.per_treatment_unit[${i}]`])),
+  ];
+  if (nonAdditional.length > 0) add("costs that are not additional (open to both arms or paid anyway)", nonAdditional, run(input, "included", { includeNonAdditional: true }), run(input, "left out (additional costs only)"));
+  model.payment_model?.rate_card.forEach((l, i) => {
+    const price = (k: number) => withModel(input, (m) => (m.payment_model!.rate_card[i].price_per_success_dkk *= k));
+    add(`rate card "${l.goal}": price per success -/+ ${pct(shift)}`, [`payment_model.rate_card[${i}].price_per_success_dkk`], run(price(1 - shift), `x ${1 - shift}`), run(price(1 + shift), `x ${1 + shift}`));
+    if (l.counting === "gross" && l.control_rate) {
+      const cr = (k: number) => withModel(input, (m) => (m.payment_model!.rate_card[i].control_rate!.value = Math.min(1, l.control_rate!.value * k)));
+      add(`rate card "${l.goal}": control rate x 0.5 / x 1.5`, [`payment_model.rate_card[${i}].control_rate`], run(cr(0.5), "x 0.5"), run(cr(1.5), "x 1.5"));
+    }
+  });
+  if (input.cohorts_from === "planning") {
+    const intake = (k: number): GainsInput => ({
+      ...input,
+      cohorts: input.cohorts.map((c) => ({ ...c, treatment_units: c.treatment_units * k, counts: Object.fromEntries(Object.entries(c.counts).map(([o, n]) => [o, n * k])) })),
     });
+    add(`intake -/+ ${pct(shift)}`, ["intake.years"], run(intake(1 - shift), `x ${1 - shift}`), run(intake(1 + shift), `x ${1 + shift}`));
   }
-  const rate = (r: number) => {
-    const m = structuredClone(model);
-    m.discount_rate = { ...m.discount_rate, value: r };
-    return evaluate(m, pct(r));
-  };
-  rows.push({ parameter: "discount rate", from: ["discount_rate"], low: rate(rLow), high: rate(rHigh) });
-  const yearOne = structuredClone(model);
-  for (const o of yearOne.outcomes) o.persistence = { measured: [{ year: 1, factor: o.persistence.measured[0].factor }, { year: 2, factor: 0 }], decay_after_last: 0, source: "sensitivity" };
-  const noDecay = structuredClone(model);
-  for (const o of noDecay.outcomes) o.persistence = { ...o.persistence, decay_after_last: 0 };
-  rows.push({
-    parameter: "persistence: effect only in year 1 vs no decay after last measured horizon",
-    from: model.outcomes.map((o) => `outcomes.${o.id}.persistence`),
-    low: evaluate(yearOne, "year 1 only"),
-    high: evaluate(noDecay, "no decay"),
-  });
-  const scaleP = (k: number) => {
-    const m = structuredClone(model);
-    for (const o of m.outcomes) for (const h of o.persistence.measured) h.factor *= k;
-    return evaluate(m, `x ${k}`);
-  };
-  rows.push({
-    parameter: `measured persistence factors -/+ ${pct(ps)}`,
-    from: model.outcomes.map((o) => `outcomes.${o.id}.persistence.measured`),
-    low: scaleP(1 - ps),
-    high: scaleP(1 + ps),
-  });
-  return { base: evaluate(model, "model as given"), rows };
+  rows.sort((a, b) => b.swing_public_net_pv_y5 - a.swing_public_net_pv_y5 || (a.assumption < b.assumption ? -1 : a.assumption > b.assumption ? 1 : 0));
+  return { metric: "whole public sector, net present value over the first 5 budget years, after the repayment (DKK)", base: run(input, "model as given"), rows };
 }

@@ -3,28 +3,45 @@ import { UserError } from "../errors.js";
 import { formatZodIssues } from "./indicatorSpec.js";
 
 /**
- * Budget-economic gains model files (`effekt-gains-model/1`), following Socialstyrelsen's SØM conventions: the
- * effect is net of what would have happened anyway (treatment minus control), each outcome has a unit value per
- * person per year for each public payer (kommune, region, stat) with its source and price year, gains persist over
- * years 1-5 by a persistence profile, costs are stated by year, and everything is discounted with the Finance
- * Ministry's rate (3.5% a year, years 0-35, since January 2021). Optionally a DSI-style payment model (rate card,
- * afkastloft, afkastgulv). Contract documented in `data-schemas/gains-model.md`.
+ * Budget-economic gains model files (`effekt-gains-model/2`), following Socialstyrelsen's SØM conventions and the
+ * Finance Ministry's guidance: the effect is net of what would have happened anyway (treatment minus control),
+ * measured by years since each household's draw; it is multiplied by the number of persons it is an effect per (ITT:
+ * persons assigned to treatment in the outcome's population; CACE: compliers); each outcome has a unit value per
+ * person per year for each public payer (kommune, region, stat) with its source and price year; only costs that are
+ * additional to what the control group gets count; flows are kept by calendar (budget) year and discounted with the
+ * Finance Ministry's rate (3.5% a year, years 0-35, since January 2021) from `year0`. Optionally a DSI-style payment
+ * model (rate card with thresholds, dated disbursements and payments, afkastloft, afkastgulv) with the investor as a
+ * separate account. Contract documented in `data-schemas/gains-model.md`.
  */
 
-export const HORIZON_YEARS = 5;
+export const MODEL_FORMAT = "effekt-gains-model/2";
+export const DEFAULT_HORIZON_YEARS = 5;
+export const MAX_HORIZON_YEARS = 10;
 export const DEFAULT_DISCOUNT_RATE = 0.035;
 export const DEFAULT_DISCOUNT_SOURCE =
   "Finansministeriet, samfundsøkonomisk diskonteringsrente 3,5% p.a. for år 0-35 (gældende fra januar 2021)";
 
-const year = z.number().int().min(1900).max(2200);
 const nonEmpty = z.string().trim().min(1, "must be a non-empty text");
 const source = z.string({ required_error: "is required: every number needs its source" }).trim().min(1, "is required: every number needs its source");
+const calendarYear = z
+  .number({ required_error: "is required", invalid_type_error: "must be a year (number)" })
+  .int("must be a whole year")
+  .min(1900, "must be a year between 1900 and 2200")
+  .max(2200, "must be a year between 1900 and 2200");
 const priceYear = z
   .number({ required_error: "is required: every amount needs its price year", invalid_type_error: "must be a year (number)" })
   .int()
   .min(1900)
   .max(2200);
-const horizonYear = z.number().int().min(1).max(HORIZON_YEARS);
+const yearSinceDraw = z.number().int("must be a whole number of years").min(1, "must be at least 1").max(MAX_HORIZON_YEARS, `must be at most ${MAX_HORIZON_YEARS}`);
+const amount = z.number({ invalid_type_error: "must be a number (DKK)" }).finite().nonnegative("must be non-negative (DKK)");
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, "must be a real calendar date");
 
 export const payerSchema = z.enum(["kommune", "region", "stat"], {
   errorMap: () => ({ message: 'must be "kommune", "region" or "stat"' }),
@@ -45,47 +62,57 @@ export const unitValueSchema = z
   .strict();
 export type UnitValue = z.infer<typeof unitValueSchema>;
 
-/**
- * Persistence: the share of the year-1 effect still present in year t. `measured` gives factors at measured
- * horizons (linear interpolation between them, the first factor held before the first horizon); beyond the last
- * measured horizon the factor decays geometrically by `decay_after_last` a year.
- */
-export const persistenceSchema = z
+/** An effect measured (or assumed) at one year since the draw, with its standard error. */
+export const measuredEffectSchema = z
   .object({
-    measured: z
-      .array(z.object({ year: horizonYear, factor: z.number().finite().min(0, "must be at least 0") }).strict())
-      .min(1, "needs at least one measured horizon"),
-    decay_after_last: z.number().min(0, "must be in [0, 1]").max(1, "must be in [0, 1]"),
-    source,
+    year: yearSinceDraw,
+    estimate: z.number({ required_error: "is required", invalid_type_error: "must be a number" }).finite(),
+    se: z.number({ required_error: "is required", invalid_type_error: "must be a number" }).finite().min(0, "must be non-negative"),
+    source: z.string().optional(),
   })
-  .strict()
-  .superRefine((p, ctx) => {
-    for (let i = 1; i < p.measured.length; i++) {
-      if (p.measured[i].year <= p.measured[i - 1].year) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["measured", i, "year"], message: "horizons must be strictly increasing" });
-      }
-    }
-  });
-export type Persistence = z.infer<typeof persistenceSchema>;
+  .strict();
+export type MeasuredEffect = z.infer<typeof measuredEffectSchema>;
 
-/** The effect per person (net of control) with its sampling distribution: Normal(estimate, se). */
+/**
+ * The effect per person (net of control) by years since the draw: measured at some horizons, linear between them,
+ * x (1 - decay_after_last) a year beyond the last; before the first measured year the first is held.
+ */
 export const effectSchema = z
   .object({
-    estimate: z.number().finite(),
-    se: z.number().finite().min(0, "must be non-negative"),
+    estimand: z.enum(["ITT", "CACE"], { errorMap: () => ({ message: 'must be "ITT" (per person assigned) or "CACE" (per complier)' }) }).default("ITT"),
     scale: nonEmpty,
+    measured: z.array(measuredEffectSchema).min(1, "needs at least one measured (or assumed) year"),
+    decay_after_last: z.number().min(0, "must be in [0, 1]").max(1, "must be in [0, 1]"),
+    decay_source: source,
     source,
     illustrative: z.boolean().default(false),
   })
-  .strict();
+  .strict()
+  .superRefine((e, ctx) => {
+    for (let i = 1; i < e.measured.length; i++) {
+      if (e.measured[i].year <= e.measured[i - 1].year) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["measured", i, "year"], message: "years must be strictly increasing" });
+    }
+  });
+export type Effect = z.infer<typeof effectSchema>;
 
-export const personsSchema = z
+/** Who the effect is per person of: the analysis plan's outcome population (role and age at the draw). */
+export const populationSchema = z
   .object({
-    value: z
-      .number({ required_error: "is required", invalid_type_error: "must be a number" })
-      .int("must be a whole number")
-      .nonnegative("must be non-negative (a count of persons)"),
+    role: z.string().trim().min(1).optional(),
+    age_min: z.number().int().min(0).max(130).optional(),
+    age_max: z.number().int().min(0).max(130).optional(),
     source,
+  })
+  .strict();
+export type ModelPopulation = z.infer<typeof populationSchema>;
+
+/** Planning count before any draw: persons in the outcome's population per intake unit assigned to treatment. */
+export const planningCountSchema = z
+  .object({
+    per_intake_unit: z.number({ invalid_type_error: "must be a number" }).finite().nonnegative("must be non-negative"),
+    takeup_share: z.number().min(0).max(1).optional(),
+    source,
+    illustrative: z.boolean().default(false),
   })
   .strict();
 
@@ -93,22 +120,26 @@ export const outcomeSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "must be lower-case letters, digits, '-' or '_'"),
     label: nonEmpty,
-    effect: effectSchema,
-    persons: personsSchema.optional(),
-    unit_values: z.array(unitValueSchema).min(1, "needs at least one unit value"),
-    persistence: persistenceSchema,
     target_group: z.string().optional(),
+    effect: effectSchema,
+    population: populationSchema.optional(),
+    planning_count: planningCountSchema,
+    unit_values: z.array(unitValueSchema).min(1, "needs at least one unit value"),
   })
   .strict();
 export type Outcome = z.infer<typeof outcomeSchema>;
 
-const amount = z.number().finite().nonnegative("must be non-negative (DKK)");
+const additionality = {
+  additional: z.boolean({ required_error: "is required: is this cost additional to what the control group gets?", invalid_type_error: "must be true or false" }),
+  additionality_source: source,
+};
 
 export const costItemSchema = z
   .object({
     label: nonEmpty,
-    payer: payerSchema.default("kommune"),
-    amounts_by_year: z.array(amount).min(1).max(HORIZON_YEARS, `covers at most ${HORIZON_YEARS} years`),
+    payer: payerSchema,
+    ...additionality,
+    by_budget_year: z.array(z.object({ year: calendarYear, dkk: amount }).strict()).min(1),
     source,
     price_year: priceYear,
     illustrative: z.boolean().default(false),
@@ -118,17 +149,36 @@ export const costItemSchema = z
 export const staffItemSchema = z
   .object({
     activity: nonEmpty,
-    payer: payerSchema.default("kommune"),
+    payer: payerSchema,
+    ...additionality,
     hours_per_week: z.number().finite().nonnegative("must be non-negative"),
     weeks_per_year: z.number().finite().positive().max(53),
-    years: z.array(horizonYear).min(1),
+    budget_years: z.array(calendarYear).min(1),
     hourly_cost_dkk: z.object({ value: amount, source, price_year: priceYear, illustrative: z.boolean().default(false) }).strict(),
     source,
+    illustrative: z.boolean().default(false),
+  })
+  .strict();
+
+/** A cost per intake unit assigned to treatment, by years since its draw (runs from each household's own draw date). */
+export const perUnitCostSchema = z
+  .object({
+    label: nonEmpty,
+    payer: payerSchema,
+    ...additionality,
+    dkk_by_year_since_draw: z.array(amount).min(1).max(MAX_HORIZON_YEARS),
+    source,
+    price_year: priceYear,
+    illustrative: z.boolean().default(false),
   })
   .strict();
 
 export const costsSchema = z
-  .object({ items: z.array(costItemSchema).default([]), staff: z.array(staffItemSchema).default([]) })
+  .object({
+    items: z.array(costItemSchema).default([]),
+    staff: z.array(staffItemSchema).default([]),
+    per_treatment_unit: z.array(perUnitCostSchema).default([]),
+  })
   .strict();
 export type Costs = z.infer<typeof costsSchema>;
 
@@ -139,37 +189,57 @@ export const discountRateSchema = z
   })
   .strict();
 
-/** One rate-card line: goal x follow-up year x price per success. */
+/** Expected intake per year (planning, before any draw): units assigned to treatment, dated by an expected draw date. */
+export const intakeSchema = z
+  .object({
+    unit: z.enum(["households", "persons"], { errorMap: () => ({ message: 'must be "households" or "persons"' }) }),
+    years: z
+      .array(z.object({ year: calendarYear, treatment_units: amount, draw_date: isoDate.optional() }).strict())
+      .min(1, "needs at least one year of intake"),
+    source,
+    illustrative: z.boolean().default(false),
+  })
+  .strict();
+export type Intake = z.infer<typeof intakeSchema>;
+
+/** One rate-card line: goal x follow-up year x price per success, with its threshold and counting rule. */
 export const rateCardLineSchema = z
   .object({
     goal: nonEmpty,
     outcome: nonEmpty,
-    follow_up_year: horizonYear,
-    price_per_success_dkk: amount,
-    net_of_control: z.boolean(),
-    control_rate: z.number().min(0).max(1).optional(),
     target_group: z.string().optional(),
-    persons: personsSchema.optional(),
-    min_successes: z.number().nonnegative().default(1),
+    follow_up_year: yearSinceDraw,
+    price_per_success_dkk: amount,
+    counting: z.enum(["net_of_control", "gross"], { errorMap: () => ({ message: 'must be "net_of_control" or "gross"' }) }),
+    control_rate: z.object({ value: z.number().min(0).max(1), source, illustrative: z.boolean().default(false) }).strict().optional(),
+    min_successes: z.number().nonnegative(),
+    below_threshold: z.enum(["nothing", "pro_rata"], { errorMap: () => ({ message: 'must be "nothing" (the default: no payment below the threshold) or "pro_rata"' }) }).default("nothing"),
+    payment_year: calendarYear.optional(),
     source,
     illustrative: z.boolean().default(false),
   })
   .strict()
   .superRefine((l, ctx) => {
-    if (!l.net_of_control && l.control_rate === undefined) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["control_rate"], message: "is required when net_of_control is false (successes are counted gross)" });
+    if (l.counting === "gross" && l.control_rate === undefined) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["control_rate"], message: "is required when counting is gross (successes = persons x (control_rate + effect))" });
     }
   });
 export type RateCardLine = z.infer<typeof rateCardLineSchema>;
 
 export const paymentModelSchema = z
   .object({
-    investment_dkk: z.number().finite().positive(),
     investor: z.string().optional(),
-    repayment_horizon_years: z.number().positive(),
+    payer: z.literal("kommune").default("kommune"),
+    disbursements: z.array(z.object({ year: calendarYear, dkk: amount }).strict()).min(1, "needs the investor's disbursements by budget year"),
+    disbursements_source: source,
+    disbursements_illustrative: z.boolean().default(false),
     rate_card: z.array(rateCardLineSchema).min(1),
-    afkastloft: z.object({ max_annual_return: z.number().min(-1).max(1), source }).strict().optional(),
-    afkastgulv: z.object({ min_annual_return: z.number().min(-1).max(1), source }).strict().optional(),
+    settlement_year: calendarYear.optional(),
+    afkastloft: z.object({ max_annual_return: z.number().min(-0.99).max(1), source, illustrative: z.boolean().default(false) }).strict().optional(),
+    afkastgulv: z
+      .object({ min_annual_return: z.number().gt(-1, "must be above -1 (leave afkastgulv out when the investor can lose everything)").max(1), source, illustrative: z.boolean().default(false) })
+      .strict()
+      .optional(),
     source,
   })
   .strict()
@@ -177,12 +247,13 @@ export const paymentModelSchema = z
     if (p.afkastloft && p.afkastgulv && p.afkastgulv.min_annual_return > p.afkastloft.max_annual_return) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["afkastgulv", "min_annual_return"], message: "must not exceed afkastloft.max_annual_return" });
     }
+    if (!p.disbursements.some((d) => d.dkk > 0)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["disbursements"], message: "must disburse a positive amount in some year" });
   });
 export type PaymentModel = z.infer<typeof paymentModelSchema>;
 
 export const gainsModelSchema = z
   .object({
-    format: z.literal("effekt-gains-model/1"),
+    format: z.literal(MODEL_FORMAT, { errorMap: () => ({ message: `must be "${MODEL_FORMAT}"` }) }),
     name: nonEmpty,
     description: z.string().optional(),
     notes: z.array(z.string()).optional(),
@@ -191,8 +262,11 @@ export const gainsModelSchema = z
       .object({ values: z.record(z.string().regex(/^\d{4}$/), z.number().positive()), source, illustrative: z.boolean().default(false) })
       .strict()
       .optional(),
+    year0: calendarYear,
+    year0_source: source,
+    horizon_years: z.number().int().min(1).max(MAX_HORIZON_YEARS).default(DEFAULT_HORIZON_YEARS),
     discount_rate: discountRateSchema.default({ value: DEFAULT_DISCOUNT_RATE, source: DEFAULT_DISCOUNT_SOURCE }),
-    persons: personsSchema,
+    intake: intakeSchema,
     outcomes: z.array(outcomeSchema).min(1),
     costs: costsSchema,
     payment_model: paymentModelSchema.optional(),
@@ -211,6 +285,9 @@ export const gainsModelSchema = z
         });
       }
     };
+    const beforeYear0 = (y: number, path: (string | number)[]) => {
+      if (y < m.year0) ctx.addIssue({ code: z.ZodIssueCode.custom, path, message: `${y} lies before year0 ${m.year0} (the first budget year, year 0 of the discounting)` });
+    };
     const ids = new Set<string>();
     m.outcomes.forEach((o, i) => {
       if (ids.has(o.id)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["outcomes", i, "id"], message: `duplicate id "${o.id}"` });
@@ -221,14 +298,33 @@ export const gainsModelSchema = z
         if (payers.has(u.payer)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["outcomes", i, "unit_values", j, "payer"], message: `duplicate payer "${u.payer}"` });
         payers.add(u.payer);
       });
+      o.effect.measured.forEach((e, j) => {
+        if (e.year > m.horizon_years) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["outcomes", i, "effect", "measured", j, "year"], message: `${e.year} lies beyond horizon_years ${m.horizon_years}` });
+      });
     });
-    m.costs.items.forEach((c, i) => needIndex(c.price_year, ["costs", "items", i, "price_year"]));
-    m.costs.staff.forEach((s, i) => needIndex(s.hourly_cost_dkk.price_year, ["costs", "staff", i, "hourly_cost_dkk", "price_year"]));
-    m.payment_model?.rate_card.forEach((l, i) => {
-      if (!ids.has(l.outcome)) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["payment_model", "rate_card", i, "outcome"], message: `"${l.outcome}" is not an outcome id in this model` });
-      }
+    m.intake.years.forEach((y, i) => {
+      beforeYear0(y.year, ["intake", "years", i, "year"]);
+      if (y.draw_date !== undefined && Number(y.draw_date.slice(0, 4)) !== y.year) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["intake", "years", i, "draw_date"], message: `must lie in ${y.year}` });
     });
+    m.costs.items.forEach((c, i) => {
+      needIndex(c.price_year, ["costs", "items", i, "price_year"]);
+      c.by_budget_year.forEach((b, j) => beforeYear0(b.year, ["costs", "items", i, "by_budget_year", j, "year"]));
+    });
+    m.costs.staff.forEach((s, i) => {
+      needIndex(s.hourly_cost_dkk.price_year, ["costs", "staff", i, "hourly_cost_dkk", "price_year"]);
+      s.budget_years.forEach((y, j) => beforeYear0(y, ["costs", "staff", i, "budget_years", j]));
+    });
+    m.costs.per_treatment_unit.forEach((c, i) => needIndex(c.price_year, ["costs", "per_treatment_unit", i, "price_year"]));
+    const pm = m.payment_model;
+    if (pm) {
+      pm.disbursements.forEach((d, i) => beforeYear0(d.year, ["payment_model", "disbursements", i, "year"]));
+      pm.rate_card.forEach((l, i) => {
+        if (!ids.has(l.outcome)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["payment_model", "rate_card", i, "outcome"], message: `"${l.outcome}" is not an outcome id in this model` });
+        if (l.payment_year !== undefined) beforeYear0(l.payment_year, ["payment_model", "rate_card", i, "payment_year"]);
+        if (l.follow_up_year > m.horizon_years) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["payment_model", "rate_card", i, "follow_up_year"], message: `${l.follow_up_year} lies beyond horizon_years ${m.horizon_years}` });
+      });
+      if (pm.settlement_year !== undefined) beforeYear0(pm.settlement_year, ["payment_model", "settlement_year"]);
+    }
   });
 export type GainsModel = z.infer<typeof gainsModelSchema>;
 export type GainsModelInput = z.input<typeof gainsModelSchema>;
