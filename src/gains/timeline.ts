@@ -2,7 +2,7 @@
  * Dating the years since a household's draw in calendar (budget) years.
  *
  * Year k since a draw on date d (k = 1, 2, ...) is the interval [d + (k - 1) years, d + k years), the same month
- * and day (29 February rolls to 1 March, as `Date.UTC` does). The share of it that falls in calendar year Y is
+ * and day (29 February becomes 28 February in a year that has none, as the analysis plan's windows do). The share of it that falls in calendar year Y is
  *
  *   share(d, k, Y) = days of [d + (k - 1), d + k) inside [1 Jan Y, 1 Jan Y+1) / days of [d + (k - 1), d + k)
  *
@@ -13,6 +13,12 @@ const DAY_MS = 86_400_000;
 
 function dayNumber(year: number, month0: number, day: number): number {
   return Date.UTC(year, month0, day) / DAY_MS;
+}
+
+/** The same month and day in another year, 29 February as 28 February when that year has none. */
+function anniversary(year: number, month0: number, day: number): number {
+  const last = new Date(Date.UTC(year, month0 + 1, 0)).getUTCDate();
+  return dayNumber(year, month0, Math.min(day, last));
 }
 
 /** Parses YYYY-MM-DD into [year, month (0-based), day]; throws RangeError on anything else. */
@@ -30,7 +36,7 @@ export function parseIsoDate(date: string): [number, number, number] {
 /** The days (since 1970-01-01) where year k since the draw starts and ends (end exclusive). */
 export function yearSinceDrawSpan(drawDate: string, k: number): [number, number] {
   const [y, mo, d] = parseIsoDate(drawDate);
-  return [dayNumber(y + k - 1, mo, d), dayNumber(y + k, mo, d)];
+  return [anniversary(y + k - 1, mo, d), anniversary(y + k, mo, d)];
 }
 
 /** share(d, k, Y) as defined above. */

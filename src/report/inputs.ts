@@ -12,6 +12,7 @@
  * Checks: a file named on the command line must exist; the effects table must hash to its meta's `table_sha256`;
  * the meta's register hash must match the register given. Each failure is one line (UserError, exit 2).
  */
+import { readGainsFile, type GainsFile } from "../io/gainsFile.js";
 import { existsSync, readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { InputError, UserError } from "../errors.js";
@@ -114,8 +115,8 @@ export interface IndicatorRow {
   status: string;
 }
 
-/** gains.json (format effekt-gains/1), kept as parsed JSON; the gains section reads what it needs. */
-export type GainsData = Record<string, unknown>;
+/** gains.json (format effekt-gains/2), read strictly through its io/ schema. */
+export type GainsData = GainsFile;
 
 export interface ReportInputs {
   files: InputFile[];
@@ -320,11 +321,7 @@ export function readIndicators(path: string): IndicatorRow[] {
 }
 
 export function readGains(path: string): GainsData {
-  const g = readJsonFile(path);
-  if (typeof g !== "object" || g === null || (g as { format?: unknown }).format !== "effekt-gains/1") {
-    throw new UserError(`${basename(path)}: field format: expected "effekt-gains/1" (a file written by effekt gains)`);
-  }
-  return g as GainsData;
+  return readGainsFile(path);
 }
 
 /**

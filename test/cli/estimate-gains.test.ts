@@ -28,11 +28,11 @@ describe("effekt gains reads estimate's effect table", () => {
     const r = effekt(["gains", "--model", MODEL, "--estimates", path, ...assume, "--draws", "10000", "--seed", "t"]);
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout);
-    const emp = doc.effects.find((e: { outcome: string }) => e.outcome === "employment");
-    expect(emp).toMatchObject({ estimate: 0.03, se: 0.012, estimator: "lm_lin", horizon: 1, illustrative: false });
-    expect(emp.source).toMatch(/effects\.csv line 4: lm_lin at horizon 1/);
-    const foster = doc.effects.find((e: { outcome: string }) => e.outcome === "foster-placement-avoided");
-    expect(foster).toMatchObject({ estimate: 0.002, illustrative: true });
+    const emp = doc.effects_used.find((e: { outcome: string }) => e.outcome === "employment");
+    expect(emp).toMatchObject({ measured: [{ year: 1, estimate: 0.03, se: 0.012 }], estimator: "lm_lin", illustrative: false });
+    expect(emp.source).toMatch(/effects\.csv line 4: lm_lin \(ITT\) at horizons 1/);
+    const foster = doc.effects_used.find((e: { outcome: string }) => e.outcome === "foster-placement-avoided");
+    expect(foster).toMatchObject({ measured: [{ year: 1, estimate: 0.002 }], illustrative: true });
   });
 
   it("maps table outcomes to model outcomes through the plan's gains_outcome and names a missing one with the --assume hint", () => {
@@ -68,12 +68,12 @@ describe("effekt gains reads estimate's effect table", () => {
     const assume = ["foster-placement-avoided=0.002", "residential-placement-avoided=0.001", "school-absence-reduced=0.05"].flatMap((a) => ["--assume", a]);
     const r = effekt(["gains", "--model", MODEL, "--estimates", path, ...assume, "--draws", "10000", "--seed", "t"]);
     expect(r.code, r.stderr).toBe(0);
-    const life = JSON.parse(r.stdout).effects.find((e: { outcome: string }) => e.outcome === "life-satisfaction-up");
-    expect(life).toMatchObject({ estimate: 0.07, se: 0.03, illustrative: false });
+    const life = JSON.parse(r.stdout).effects_used.find((e: { outcome: string }) => e.outcome === "life-satisfaction-up");
+    expect(life).toMatchObject({ measured: [{ year: 1, estimate: 0.07, se: 0.03 }], illustrative: false });
     expect(life.source).toMatch(/table outcome "wellbeing".*not verified by effekt/);
     const missing = effekt(["gains", "--model", MODEL, "--estimates", path, "--plan", PLAN]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/no row for outcome "foster-placement-avoided" at horizon 1 .*--assume foster-placement-avoided=EFFECT/);
+    expect(missing.stderr).toMatch(/no whole-sample row .*"foster-placement-avoided".*--assume foster-placement-avoided=EFFECT/);
     // a sidecar that was edited, or belongs to another table, is refused rather than followed
     writeFileSync(`${path}.meta.json`, JSON.stringify({ ...meta, effekt_version: "NaN" }));
     const edited = effekt(["gains", "--model", MODEL, "--estimates", path, ...assume]);

@@ -29,8 +29,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 def add_years(d, n):
     try:
         return d.replace(year=d.year + n)
-    except ValueError:  # 29 February -> 1 March
-        return dt.date(d.year + n, 3, 1)
+    except ValueError:  # 29 February -> 28 February
+        return dt.date(d.year + n, 2, 28)
 
 
 def share(draw, k, year):

@@ -33,8 +33,8 @@ export function manifestItems(inputs: ReportInputs, version: string): ManifestIt
   if (meta && meta.ri_seed !== undefined) items.push({ item: "seed: randomisation inference", value: `${meta.ri_seed ?? "none"}${meta.permutations ? ` (${meta.permutations} permutations)` : ""}`, sha256: "" });
   const modelFile = inputs.gains?.model_file;
   if (typeof modelFile === "string") items.push({ item: "gains: model file", value: modelFile.split(/[\\/]/).pop() ?? modelFile, sha256: "" });
-  const mc = (inputs.gains?.monte_carlo ?? null) as { seed?: string; draws?: number } | null;
-  if (mc) items.push({ item: "seed: gains Monte Carlo", value: `${mc.seed ?? ""} (${mc.draws ?? "?"} draws)`, sha256: "" });
+  const mc = inputs.gains?.monte_carlo ?? null;
+  if (mc) items.push({ item: "seed: gains Monte Carlo", value: `${mc.seed} (${mc.draws} draws)`, sha256: "" });
   return items;
 }
 

@@ -1,0 +1,182 @@
+import { existsSync, readFileSync } from "node:fs";
+import { basename } from "node:path";
+import { UserError } from "../errors.js";
+import { dependsOnIllustrative, illustrativeParameters, monteCarlo, planningInput, pointResult, prepare, sensitivityTable, type GainsInput } from "../gains/index.js";
+import { writeFileAtomic } from "../io/atomic.js";
+import { gainsCsv, gainsDocument, gainsJson, type GainsFile } from "../io/gainsFile.js";
+import { sha256 } from "../io/hash.js";
+import { guardOutputs, requireInputFile } from "../io/outputGuard.js";
+import { readJsonFile } from "../io/json.js";
+import { loadPlan } from "../plan/load.js";
+import type { AnalysisPlan } from "../schemas/analysisPlan.js";
+import { parseEffectsMeta } from "../schemas/effectsMeta.js";
+import { parseGainsModel, type GainsModel } from "../schemas/gainsModel.js";
+import { registerInput } from "./counts.js";
+import { parseAssume, readEstimates, type EffectUsed } from "./effects.js";
+
+/**
+ * `effekt gains`: reads the model, the effects (effect table, `--assume`, or the model's), the counts (register +
+ * persons + plan, or the model's planned intake), computes the point result, the Monte Carlo and the sensitivity,
+ * and writes gains.json (or gains.csv) atomically.
+ */
+export interface GainsOptions {
+  model: string;
+  estimates?: string;
+  estimator?: string;
+  plan?: string;
+  register?: string;
+  persons?: string;
+  takeup?: string;
+  assume: string[];
+  out?: string;
+  format: "json" | "csv";
+  draws?: string;
+  seed?: string;
+}
+
+/**
+ * The plan named in the table's meta sidecar (`<table>.meta.json`), when the plan file is there. A sidecar that is
+ * there must be effekt's, unedited.
+ */
+function planOfTable(estimates: string): string | undefined {
+  const metaPath = `${estimates}.meta.json`;
+  if (!existsSync(metaPath)) return undefined;
+  const meta = parseEffectsMeta(readJsonFile(metaPath), metaPath);
+  const hash = sha256(readFileSync(estimates));
+  if (meta.table_sha256 !== hash) {
+    throw new UserError(`${estimates}: its SHA-256 ${hash.slice(0, 12)}... differs from table_sha256 ${meta.table_sha256.slice(0, 12)}... in ${metaPath}; the table was changed after effekt estimate wrote it, or the two files do not belong together`);
+  }
+  const file = meta.plan?.file;
+  return file !== undefined && existsSync(file) ? file : undefined;
+}
+
+function withEffects(model: GainsModel, effects: EffectUsed[]): GainsModel {
+  const m = structuredClone(model);
+  for (const e of effects) {
+    const o = m.outcomes.find((x) => x.id === e.outcome)!;
+    o.effect = { ...o.effect, estimand: e.estimand, measured: e.measured, source: e.source, illustrative: e.illustrative };
+  }
+  return m;
+}
+
+export interface GainsRun {
+  doc: GainsFile;
+  summary: string[];
+}
+
+/** Every input must exist, and --out must not be, contain or lie inside one of them. */
+function guard(opts: GainsOptions): void {
+  const named = [["--model", opts.model], ["--estimates", opts.estimates], ["--plan", opts.plan], ["--register", opts.register], ["--persons", opts.persons], ["--takeup", opts.takeup]] as const;
+  const inputs: { path: string; what: string }[] = named.filter(([, f]) => f !== undefined).map(([what, f]) => ({ path: f!, what }));
+  for (const i of inputs) requireInputFile(i.path, i.what);
+  if (opts.estimates !== undefined) inputs.push({ path: `${opts.estimates}.meta.json`, what: "the effect table's .meta.json" });
+  if (opts.out !== undefined) guardOutputs([{ path: opts.out, flag: "--out", kind: "file" }], inputs);
+}
+
+export function computeGains(opts: GainsOptions): GainsRun {
+  guard(opts);
+  const base = parseGainsModel(readJsonFile(opts.model), basename(opts.model));
+  if (opts.estimates === undefined && opts.assume.length === 0) throw new UserError("give --estimates FILE (an effect table) or at least one --assume OUTCOME=EFFECT");
+  if (opts.estimator !== undefined && opts.estimates === undefined) throw new UserError("--estimator needs --estimates");
+  if ((opts.register === undefined) !== (opts.persons === undefined)) throw new UserError("--register and --persons go together (the persons file says who is in each outcome's population)");
+  if (opts.takeup !== undefined && opts.register === undefined) throw new UserError("--takeup needs --register and --persons (it counts compliers among the assigned)");
+  const assumed = new Map<string, { year: number; estimate: number; se?: number }[]>();
+  for (const raw of opts.assume) {
+    const a = parseAssume(raw, base);
+    const list = assumed.get(a.outcome) ?? [];
+    if (list.some((x) => x.year === a.year)) throw new UserError(`--assume names outcome "${a.outcome}" at year ${a.year} twice`);
+    list.push(a);
+    assumed.set(a.outcome, list);
+  }
+  let planFile = opts.plan;
+  const fromTable = new Map<string, EffectUsed>();
+  if (opts.estimates !== undefined) {
+    const tablePlan = planOfTable(opts.estimates); // also checks the sidecar, when there is one
+    planFile ??= tablePlan;
+  }
+  const plan: AnalysisPlan | undefined = planFile !== undefined ? loadPlan(planFile).plan : undefined;
+  if (opts.estimates !== undefined) {
+    const map = new Map((plan?.outcomes ?? []).filter((o) => o.gains_outcome !== undefined).map((o) => [o.name, o.gains_outcome!]));
+    for (const e of readEstimates(opts.estimates, base, opts.estimator, map, new Set(assumed.keys()))) fromTable.set(e.outcome, e);
+  }
+  const effects: EffectUsed[] = base.outcomes.map((o) => {
+    const a = assumed.get(o.id);
+    if (a) {
+      const measured = a.sort((x, y) => x.year - y.year).map((x) => ({ year: x.year, estimate: x.estimate, se: x.se ?? o.effect.measured[0].se, source: "--assume" }));
+      return { outcome: o.id, estimand: "ITT", measured, source: `--assume ${a.map((x) => `${o.id}@${x.year}=${x.estimate}${x.se !== undefined ? `:${x.se}` : ""}`).join(" ")} (assumed, for planning; SE from the model where not given)`, illustrative: true };
+    }
+    const t = fromTable.get(o.id);
+    if (t) return t;
+    return { outcome: o.id, estimand: o.effect.estimand, measured: o.effect.measured, source: `model: ${o.effect.source}`, illustrative: o.effect.illustrative };
+  });
+  const model = withEffects(base, effects);
+  let input: GainsInput;
+  if (opts.register !== undefined) input = registerInput(model, { register: opts.register, persons: opts.persons!, takeup: opts.takeup }, plan, planFile);
+  else input = planningInput(model);
+  let draws: number | undefined;
+  if (opts.draws !== undefined) {
+    if (!/^\d+$/.test(opts.draws.trim()) || Number(opts.draws) < 10_000) throw new UserError(`--draws "${opts.draws}" is not a whole number of at least 10000`);
+    draws = Number(opts.draws);
+  }
+  const seed = opts.seed ?? model.monte_carlo?.seed;
+  if (!seed) throw new UserError(`${basename(opts.model)}: monte_carlo.seed is missing; give --seed TEXT`);
+  const prep = prepare(input);
+  const result = pointResult(prep);
+  const mc = monteCarlo(prep, { draws, seed });
+  const sensitivity = sensitivityTable(input);
+  const ill = illustrativeParameters(model, input.cohorts_from === "planning");
+  const doc = gainsDocument({
+    modelName: model.name,
+    modelFile: basename(opts.model),
+    illustrative: ill,
+    effectsUsed: effects.map((e) => ({ ...e, measured: e.measured.map((m) => ({ ...m })) })),
+    result,
+    monteCarlo: mc,
+    sensitivity,
+  });
+  return { doc, summary: summary(doc, ill) };
+}
+
+const dkk = (x: number) => `${Math.round(x).toLocaleString("en-US")} DKK`;
+const pctf = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+function summary(doc: GainsFile, ill: string[]): string[] {
+  const r = doc.result;
+  const mc = doc.monte_carlo;
+  const star = (x: { illustrative: boolean }) => (x.illustrative ? " *" : "");
+  const iv = (m: GainsFile["monte_carlo"]["public_net_y3"]) => `${dkk(m.point)} [${dkk(m.lower)}, ${dkk(m.upper)}]${star(m)}`;
+  const out = [
+    doc.model,
+    `effects: ${doc.effects_used.map((e) => `${e.outcome} ${e.estimand} at years ${e.measured.map((m) => `${m.year}: ${m.estimate}`).join(", ")}${e.illustrative ? " (illustrative)" : ""}`).join("; ")}`,
+    `counts (${r.cohorts_from === "register" ? "from the register and persons file" : "planning: the model's expected intake"}): ${r.counts.map((c) => `${c.outcome} ${Math.round(c.value * 100) / 100} (${c.estimand === "CACE" ? "compliers" : "assigned"})`).join("; ")}`,
+    `budget years ${r.budget_years[0].year}-${r.budget_years[r.budget_years.length - 1].year} (year 0 = ${r.year0}), prices ${r.price_year}, discount rate ${pctf(r.discount_rate.value)}; intervals ${mc.level * 100}% from ${mc.draws} draws (seed ${mc.seed})`,
+    `whole public sector after the repayment, through ${r.totals.y3.through}: net ${iv(mc.public_net_y3)}, PV ${iv(mc.public_net_pv_y3)}, P(payback) ${pctf(mc.p_payback_within_3.value)}`,
+    `whole public sector after the repayment, through ${r.totals.y5.through}: net ${iv(mc.public_net_y5)}, PV ${iv(mc.public_net_pv_y5)}, P(payback) ${pctf(mc.p_payback_within_5.value)}`,
+    `PV through ${r.totals.y5.through} by account: ${(["kommune", "region", "stat", "investor"] as const).map((a) => `${a} ${dkk(mc.accounts_pv_y5[a].point)}`).join(", ")}`,
+  ];
+  if (r.payment && mc.payment) {
+    const p = r.payment;
+    out.push(
+      `repayment by the kommune to ${p.investor ?? "the investor"}: ${iv(mc.payment.repayment)}; ${p.limit_words}; P(floor binds) ${pctf(mc.payment.p_floor_binds.value)}, P(cap binds) ${pctf(mc.payment.p_cap_binds.value)}`,
+      `investor's IRR over the dated flows: ${p.investor_irr ? pctf(p.investor_irr.value) : "not defined"}${mc.payment.investor_irr ? ` [${pctf(mc.payment.investor_irr.lower)}, ${pctf(mc.payment.investor_irr.upper)}]` : ""}`,
+      `  lines: ${p.lines.map((l, i) => `${l.goal}: ${l.met ? "met" : "not met"} (P ${pctf(mc.payment!.lines[i].p_met.value)}), pays ${dkk(l.payment.value)} in ${l.payment_year}, expected ${dkk(mc.payment!.lines[i].expected_payment.value)}`).join("; ")}`,
+    );
+  }
+  const top = doc.sensitivity.rows.slice(0, 3).map((s) => `${s.assumption} (swing ${dkk(s.swing_public_net_pv_y5)})`);
+  if (top.length) out.push(`largest sensitivities: ${top.join("; ")}`);
+  if (ill.length) out.push(`* depends on illustrative parameters (${ill.length} in the model, e.g. ${ill.slice(0, 3).join(", ")})`);
+  void dependsOnIllustrative;
+  return out;
+}
+
+export function runGains(opts: GainsOptions, say: (line: string) => void): void {
+  const { doc, summary: lines } = computeGains(opts);
+  const text = opts.format === "csv" ? gainsCsv(doc) : gainsJson(doc);
+  if (opts.out === undefined) {
+    process.stdout.write(text);
+    return;
+  }
+  writeFileAtomic(opts.out, text);
+  for (const line of lines) say(line);
+  say(`written to ${opts.out}`);
+}
