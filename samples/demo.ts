@@ -67,11 +67,14 @@ say("");
 say("== indicators: the LBF indicators per area and year against baselines and target (pending shown as pending)");
 effekt(["indicators", "--spec", a("lbf-uddannelse-og-livschancer.json"), "--values", s("indicator-values.csv"), "--out", o("indicators.csv")]);
 say("");
-say("== gains: budget-economic gains at 3 and 5 years and the repayment: employment from the effect table (the plan's");
-say("   gains_outcome), the outcomes the table does not measure on the model's scale assumed (marked illustrative)");
+say("== gains: budget-economic gains by budget year and by years since each wave's draw, per account (kommune, region,");
+say("   stat, public sector, investor), and the repayment: employment at every measured horizon from the effect table");
+say("   (the plan's gains_outcome), counted over the persons assigned to treatment in its population (register + persons);");
+say("   the outcomes the table does not measure on the model's scale are assumed (marked illustrative)");
 effekt([
   "gains", "--model", a("gains-relationel-velfaerd.json"), "--estimates", o("effects.csv"),
-  "--assume", "foster-placement-avoided=0.002", "--assume", "residential-placement-avoided=0.001",
+  "--register", o("allocations.csv"), "--persons", s("persons.csv"), "--plan", a("relationel-velfaerd.json"),
+  "--assume", "foster-placement-avoided=0.005", "--assume", "residential-placement-avoided=0.0025",
   "--assume", "school-absence-reduced=0.05", "--assume", "life-satisfaction-up=0.06", "--out", o("gains.json"),
 ]);
 say("");

@@ -35,7 +35,7 @@ beforeAll(() => {
   run(["draw", "--households", s("households.csv"), "--cases", s("cases.csv"), "--date", "2025-09-01", "--register", reg, "--wave", "2", "--seed", "viborg-2025-wave-2", "--treat", "60"]);
   run(["estimate", "--register", reg, "--persons", s("persons.csv"), "--outcomes", s("outcomes.csv"), "--takeup", s("takeup.csv"), "--outcome", "employment", "--outcome", "wellbeing", "--window", "first", "--by-horizon", "--permutations", "50", "--subgroup", "sex", "--out", join(results, "effects.csv")]);
   run(["indicators", "--spec", join(ROOT, "analyses", "lbf-uddannelse-og-livschancer.json"), "--values", s("indicator-values.csv"), "--out", join(results, "indicators.csv")]);
-  run(["gains", "--model", join(ROOT, "analyses", "gains-relationel-velfaerd.json"), "--estimates", join(results, "effects.csv"), "--assume", "foster-placement-avoided=0.002", "--assume", "residential-placement-avoided=0.001", "--assume", "school-absence-reduced=0.05", "--assume", "life-satisfaction-up=0.06", "--out", join(results, "gains.json")]);
+  run(["gains", "--model", join(ROOT, "analyses", "gains-relationel-velfaerd.json"), "--estimates", join(results, "effects.csv"), "--assume", "foster-placement-avoided=0.002", "--assume", "residential-placement-avoided=0.001", "--assume", "school-absence-reduced=0.05", "--assume", "life-satisfaction-up=0.06", "--register", reg, "--persons", s("persons.csv"), "--plan", join(ROOT, "analyses", "relationel-velfaerd.json"), "--out", join(results, "gains.json")]);
 }, 120_000);
 
 describe("effekt report on the sample results", () => {
@@ -60,7 +60,7 @@ describe("effekt report on the sample results", () => {
     const out = join(tempDir(), "aau");
     const { model } = await runReport({ audience: "aau", out, results, lang: "en", quiet: true });
     expect(model.sections.map((s) => s.id)).toEqual(["effects", "attrition", "subgroups", "gains", "manifest"]);
-    expect(allTables(model).map((t) => t.id)).toEqual(["effects", "attrition", "takeup", "subgroups", "gains-by-year", "gains-3-5-years", "repayment", "gains-sensitivity", "manifest"]);
+    expect(allTables(model).map((t) => t.id)).toEqual(["effects", "attrition", "takeup", "subgroups", "gains-by-year", "gains-3-5-years", "kommune-repayment", "repayment", "gains-sensitivity", "manifest"]);
     const manifest = allTables(model).find((t) => t.id === "manifest")!;
     expect(manifest.rows.map((r) => r[0])).toEqual(expect.arrayContaining(["seed: randomisation inference", "seed: gains Monte Carlo", "plan"]));
     const csv = readFileSync(join(out, "csv", "effects.csv"), "utf8");
