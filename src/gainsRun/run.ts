@@ -74,12 +74,12 @@ function guard(opts: GainsOptions): void {
 }
 
 export function computeGains(opts: GainsOptions): GainsRun {
+  if ((opts.register === undefined) !== (opts.persons === undefined)) throw new UserError("--register and --persons go together (the persons file says who is in each outcome's population)");
+  if (opts.takeup !== undefined && opts.register === undefined) throw new UserError("--takeup needs --register and --persons (it counts compliers among the assigned)");
+  if (opts.estimator !== undefined && opts.estimates === undefined) throw new UserError("--estimator needs --estimates");
   guard(opts);
   const base = parseGainsModel(readJsonFile(opts.model), basename(opts.model));
   if (opts.estimates === undefined && opts.assume.length === 0) throw new UserError("give --estimates FILE (an effect table) or at least one --assume OUTCOME=EFFECT");
-  if (opts.estimator !== undefined && opts.estimates === undefined) throw new UserError("--estimator needs --estimates");
-  if ((opts.register === undefined) !== (opts.persons === undefined)) throw new UserError("--register and --persons go together (the persons file says who is in each outcome's population)");
-  if (opts.takeup !== undefined && opts.register === undefined) throw new UserError("--takeup needs --register and --persons (it counts compliers among the assigned)");
   const assumed = new Map<string, { year: number; estimate: number; se?: number }[]>();
   for (const raw of opts.assume) {
     const a = parseAssume(raw, base);
