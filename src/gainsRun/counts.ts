@@ -1,7 +1,9 @@
 import { basename } from "node:path";
 import { UserError } from "../errors.js";
 import type { Cohort, CountBasis, GainsInput } from "../gains/index.js";
-import { readAssignment, readPersons, readTakeup } from "../io/estimateInputs.js";
+import { readAssignment } from "../io/assignment.js";
+import { readPersons } from "../io/persons.js";
+import { readTakeup } from "../io/takeup.js";
 import { parseDay } from "../plan/days.js";
 import { populationMask } from "../plan/population.js";
 import type { AnalysisPlan, Population } from "../schemas/analysisPlan.js";
