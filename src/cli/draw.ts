@@ -11,7 +11,7 @@ import { assertWritable, writeFileAtomic } from "../io/atomic.js";
 import { acquireLock } from "../io/lock.js";
 import { guardOutputs, registerFamily, requireInputFile } from "../io/outputGuard.js";
 import { parseDateFlag, formatDay } from "../io/columns.js";
-import { commitEntryOf, commitLogPath, commitLogText, committedManifests, manifestPath, readCommitLog, readManifests, readRegister, registerHash, removeUncommitted, type RegisterRow, type StoredManifest } from "../io/register.js";
+import { commitEntryOf, commitLogPath, commitLogText, committedManifests, readPlanLockAnchors, manifestPath, readCommitLog, readManifests, readRegister, registerHash, removeUncommitted, type RegisterRow, type StoredManifest } from "../io/register.js";
 import { sha256, sha256File } from "../io/hash.js";
 import type { IdPolicy } from "../io/pseudonym.js";
 import { buildWave, checkPseudonymKey, inputHashes, keepInput, loadWaveHouseholds, storedPath, waveInputPath } from "../io/waveFiles.js";
@@ -137,7 +137,7 @@ function runDraw(opts: DrawOptions): void {
       // the lottery decided changes (register and manifests are only read).
       if (wave === lastWave) {
         const repaired: string[] = [];
-        const record = commitLogText([...committed.values()].map(commitEntryOf));
+        const record = commitLogText([...committed.values()].map(commitEntryOf), readPlanLockAnchors(registerPath));
         if (!existsSync(commitLogPath(registerPath)) || readFileSync(commitLogPath(registerPath), "utf8") !== record) {
           writeFileAtomic(commitLogPath(registerPath), record);
           repaired.push("commit record");
@@ -178,7 +178,7 @@ function runDraw(opts: DrawOptions): void {
     const balance = balanceOfWaves(perWave);
     const balanceBytes = balanceCsv(balance);
     const manifestBytes = `${JSON.stringify(built.manifest, null, 2)}\n`;
-    const record = commitLogText([...[...committed.values()].map(commitEntryOf), { wave, manifestSha256: sha256(manifestBytes), registerSha256After: built.manifest.register_sha256_after }]);
+    const record = commitLogText([...[...committed.values()].map(commitEntryOf), { wave, manifestSha256: sha256(manifestBytes), registerSha256After: built.manifest.register_sha256_after }], readPlanLockAnchors(registerPath));
     // A register or balance table open in Excel (locked on Windows) stops the draw here, before anything is written.
     assertWritable(registerPath);
     assertWritable(balancePath);

@@ -209,7 +209,7 @@ export function readCommitLog(registerPath: string): Map<number, CommitEntry> {
   const out = new Map<number, CommitEntry>();
   if (!existsSync(path)) return out;
   readFileSync(path, "utf8").split("\n").forEach((line, i) => {
-    if (line === "") return;
+    if (line === "" || /^plan-lock \d+ [0-9a-f]{64}$/.test(line)) return;
     const m = /^wave (\d+) manifest ([0-9a-f]{64}) register ([0-9a-f]{64})$/.exec(line);
     if (!m) throw new UserError(`${path} line ${i + 1}: is not a commit record line; expected "wave N manifest SHA256 register SHA256" as effekt draw writes it`);
     out.set(Number(m[1]), { wave: Number(m[1]), manifestSha256: m[2], registerSha256After: m[3] });
@@ -217,9 +217,25 @@ export function readCommitLog(registerPath: string): Map<number, CommitEntry> {
   return out;
 }
 
-/** The commit record's bytes for these waves (in wave order). */
-export function commitLogText(entries: Iterable<CommitEntry>): string {
-  return [...entries].sort((a, b) => a.wave - b.wave).map((e) => `wave ${e.wave} manifest ${e.manifestSha256} register ${e.registerSha256After}\n`).join("");
+/**
+ * The plan lock's entries as the commit record anchors them (`plan-lock K SHA256`, the K-th lock's entry hash, in
+ * order), so a lock file whose history was cut is caught even when its own hash chain was rewritten to match.
+ */
+export function readPlanLockAnchors(registerPath: string): string[] {
+  const path = commitLogPath(registerPath);
+  if (!existsSync(path)) return [];
+  const out: string[] = [];
+  for (const line of readFileSync(path, "utf8").split("\n")) {
+    const m = /^plan-lock (\d+) ([0-9a-f]{64})$/.exec(line);
+    if (m) out[Number(m[1]) - 1] = m[2];
+  }
+  return out;
+}
+
+/** The commit record's bytes: the waves (in wave order), then the plan lock anchors (kept as they were unless given). */
+export function commitLogText(entries: Iterable<CommitEntry>, planLocks: readonly string[]): string {
+  const waves = [...entries].sort((a, b) => a.wave - b.wave).map((e) => `wave ${e.wave} manifest ${e.manifestSha256} register ${e.registerSha256After}\n`);
+  return [...waves, ...planLocks.map((h, k) => `plan-lock ${k + 1} ${h}\n`)].join("");
 }
 
 /** The commit record entry of a stored manifest. */

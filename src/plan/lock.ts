@@ -4,7 +4,9 @@ import { z } from "zod";
 import { UserError } from "../errors.js";
 import { writeFileAtomic } from "../io/atomic.js";
 import { acquireLock } from "../io/lock.js";
-import { committedManifests, manifestDir, readManifests, readRegister, registerHash } from "../io/register.js";
+import { commitEntryOf, commitLogPath, commitLogText, committedManifests, manifestDir, readCommitLog, readManifests, readPlanLockAnchors, readRegister, registerHash } from "../io/register.js";
+import { sha256 } from "../io/hash.js";
+import { canonicalJson } from "../schemas/manifest.js";
 import { analysisPlanSchema, type AnalysisPlan } from "../schemas/analysisPlan.js";
 import { VERSION } from "../version.js";
 import { parseDay } from "./days.js";
@@ -32,6 +34,8 @@ const lockEntrySchema = z
     waves_at_lock: z.array(z.number().int().positive()),
     locked_on: z.string().optional(),
     reason: z.string().optional(),
+    /** SHA-256 of the canonical JSON of the entry before (null for the first lock): the history is a hash chain. */
+    previous_sha256: hex64.nullable().optional(),
   })
   .strict();
 type LockEntry = z.infer<typeof lockEntrySchema>;
@@ -64,6 +68,7 @@ export function readPlanLock(registerPath: string): PlanLock | undefined {
     const issue = r.error.issues[0];
     throw new UserError(`${path}: field ${issue.path.join(".") || "(top level)"}: ${issue.message}; expected a plan lock written by effekt plan lock`);
   }
+  checkLockHistory(registerPath, path, r.data);
   const locked = planFromJson(r.data.plan, `${path} (the locked plan)`);
   if (locked.sha256 !== r.data.plan_sha256) {
     throw new UserError(`${path}: the locked plan hashes to ${locked.sha256.slice(0, 12)}... but the lock records ${r.data.plan_sha256.slice(0, 12)}...; the lock file was edited`);
@@ -135,10 +140,15 @@ export function lockPlan(req: LockRequest): LockOutcome {
       waves_at_lock: [...new Set(rows.map((r) => r.wave))].sort((a, b) => a - b),
       locked_on: req.date,
       reason: existing ? req.reason : undefined,
+      previous_sha256: existing ? lockEntryHash(entryOf(existing)) : null,
     };
     const previous = existing ? [...existing.previous, entryOf(existing)] : [];
     const file = { format: PLAN_LOCK_FORMAT, effekt_version: VERSION, ...withoutUndefined(entry), previous };
+    // The commit record anchors every lock entry (after the lock file is written: a lock killed in between is
+    // anchored by the next lock, as the record is rebuilt from the chain).
+    const entries = [...previous, entry].map((e) => lockEntryHash(e as Record<string, unknown>));
     writeFileAtomic(path, `${JSON.stringify(file, null, 2)}\n`);
+    writeFileAtomic(commitLogPath(registerPath), commitLogText(readCommitLog(registerPath).size > 0 ? readCommitLog(registerPath).values() : [...committed.values()].map(commitEntryOf), entries));
     return {
       action: existing ? "relocked" : "locked",
       lock: { ...(file as unknown as z.infer<typeof planLockSchema>), plan: loaded.plan },
@@ -150,11 +160,46 @@ export function lockPlan(req: LockRequest): LockOutcome {
   }
 }
 
+/** The fields of a lock entry (the lock file's top level holds the current one), as hashed in the chain. */
+function entryFields(o: Record<string, unknown>): Record<string, unknown> {
+  const keys = Object.keys(lockEntrySchema.shape);
+  return Object.fromEntries(Object.entries(o).filter(([k, v]) => keys.includes(k) && v !== undefined));
+}
+
+/** SHA-256 of an entry's canonical JSON: what the next entry's `previous_sha256` and the commit record hold. */
+export function lockEntryHash(entry: Record<string, unknown>): string {
+  return sha256(canonicalJson(entryFields(entry)));
+}
+
+/**
+ * The lock's history is a hash chain (each entry names the hash of the one before) anchored in the register's
+ * commit record: a removed or edited earlier entry, or a history cut back, is refused as an edited lock.
+ */
+function checkLockHistory(registerPath: string, path: string, lock: z.infer<typeof planLockSchema>): void {
+  const entries: Record<string, unknown>[] = [...lock.previous, lock];
+  const chained = entries.some((e) => e.previous_sha256 !== undefined);
+  if (chained) {
+    entries.forEach((e, k) => {
+      const expected = k === 0 ? null : lockEntryHash(entries[k - 1]);
+      if ((e.previous_sha256 ?? null) !== expected) {
+        throw new UserError(`${path}: lock ${k + 1} of ${entries.length} does not name the hash of the lock before it (the history is a hash chain); the lock file was edited or its history removed`);
+      }
+    });
+  }
+  const anchors = readPlanLockAnchors(registerPath);
+  if (anchors.length > entries.length) {
+    throw new UserError(`${path}: the register's commit record lists ${anchors.length} plan locks, the lock file holds ${entries.length}; its history was removed`);
+  }
+  anchors.forEach((h, k) => {
+    if (lockEntryHash(entries[k]) !== h) throw new UserError(`${path}: lock ${k + 1} differs from the one the register's commit record anchors; the lock file was edited`);
+  });
+}
+
 /** The entry of a lock as it goes into `previous` (the plan in its canonical form). */
 function entryOf(lock: PlanLock): LockEntry {
-  const { plan_id, plan_sha256, register_sha256, waves_at_lock, locked_on, reason } = lock;
+  const { plan_id, plan_sha256, register_sha256, waves_at_lock, locked_on, reason, previous_sha256 } = lock;
   const plan = JSON.parse(planFromJson(lock.plan, "locked plan").canonical) as unknown;
-  return withoutUndefined({ plan_id, plan_sha256, plan, register_sha256, waves_at_lock, locked_on, reason });
+  return withoutUndefined({ plan_id, plan_sha256, plan, register_sha256, waves_at_lock, locked_on, reason, previous_sha256 });
 }
 
 function withoutUndefined<T extends Record<string, unknown>>(o: T): T {

@@ -54,7 +54,7 @@ describe("effekt plan lock", () => {
     expect(first).toEqual([`locked plan "relationel-velfaerd" version 1.0 (sha256 ${sha}) for ${register} (waves 1 drawn): ${planLockPath(register)}`]);
     const bytes = readFileSync(planLockPath(register), "utf8");
     const lock = JSON.parse(bytes);
-    expect(Object.keys(lock)).toEqual(["format", "effekt_version", "plan_id", "plan_sha256", "plan", "register_sha256", "waves_at_lock", "previous"]);
+    expect(Object.keys(lock)).toEqual(["format", "effekt_version", "plan_id", "plan_sha256", "plan", "register_sha256", "waves_at_lock", "previous_sha256", "previous"]);
     expect(lock.plan_sha256).toBe(sha);
     expect(lock.waves_at_lock).toEqual([1]);
     expect(planStatus(register, loadPlan(PLAN).plan, sha)).toMatchObject({ status: "matches", locked_sha256: sha, relocks: 0, deviations: [] });
