@@ -1,3 +1,4 @@
+import { UserError } from "../errors.js";
 import type { GainsModel } from "../schemas/gainsModel.js";
 
 /**
@@ -56,7 +57,7 @@ export function planningInput(model: GainsModel): GainsInput {
   });
   const counts: CountBasis[] = model.outcomes.map((o) => {
     const cace = o.effect.estimand === "CACE";
-    if (cace && o.planning_count.takeup_share === undefined) throw new RangeError(`outcomes ${o.id}: a CACE effect needs planning_count.takeup_share for planning`);
+    if (cace && o.planning_count.takeup_share === undefined) throw new UserError(`outcome "${o.id}": a CACE effect is per complier; planning needs outcomes[].planning_count.takeup_share (or give --register, --persons and --takeup)`);
     return {
       outcome: o.id,
       estimand: o.effect.estimand,

@@ -59,6 +59,23 @@ function withEffects(model: GainsModel, effects: EffectUsed[]): GainsModel {
   return m;
 }
 
+/** The first number in the result that is not finite (a model number so large that the arithmetic overflowed). */
+function firstNonFinite(x: unknown, path: string): string | undefined {
+  if (typeof x === "number") return Number.isFinite(x) ? undefined : path;
+  if (Array.isArray(x)) {
+    for (let i = 0; i < x.length; i++) {
+      const bad = firstNonFinite(x[i], `${path}[${i}]`);
+      if (bad) return bad;
+    }
+  } else if (x && typeof x === "object") {
+    for (const [k, v] of Object.entries(x)) {
+      const bad = firstNonFinite(v, path ? `${path}.${k}` : k);
+      if (bad) return bad;
+    }
+  }
+  return undefined;
+}
+
 export interface GainsRun {
   doc: GainsFile;
   summary: string[];
@@ -125,6 +142,8 @@ export function computeGains(opts: GainsOptions): GainsRun {
   const mc = monteCarlo(prep, { draws, seed });
   const sensitivity = sensitivityTable(input);
   const ill = illustrativeParameters(model, input.cohorts_from === "planning");
+  const bad = firstNonFinite({ result, monte_carlo: mc, sensitivity }, "");
+  if (bad !== undefined) throw new UserError(`${basename(opts.model)}: the result ${bad} is not a finite number: a number in the model (a unit value, price, count or amount) is too large for the arithmetic`);
   const doc = gainsDocument({
     modelName: model.name,
     modelFile: basename(opts.model),

@@ -298,6 +298,9 @@ export const gainsModelSchema = z
         if (payers.has(u.payer)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["outcomes", i, "unit_values", j, "payer"], message: `duplicate payer "${u.payer}"` });
         payers.add(u.payer);
       });
+      if (o.effect.estimand === "CACE" && o.planning_count.takeup_share === undefined) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["outcomes", i, "planning_count", "takeup_share"], message: "is required when the effect is a CACE (planning counts the expected compliers)" });
+      }
       o.effect.measured.forEach((e, j) => {
         if (e.year > m.horizon_years) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["outcomes", i, "effect", "measured", j, "year"], message: `${e.year} lies beyond horizon_years ${m.horizon_years}` });
       });

@@ -103,6 +103,17 @@ describe("effekt gains", () => {
     expect(reg.stderr).toMatch(/--register and --persons go together/);
   });
 
+  it("refuses a model whose numbers overflow the arithmetic with one line, not an internal error", () => {
+    const d = tempDir();
+    const m = JSON.parse(readFileSync(MODEL, "utf8"));
+    m.outcomes[0].unit_values[0].value_dkk = 1e308;
+    writeFileSync(join(d, "m.json"), JSON.stringify(m));
+    const r = effekt(["gains", "--model", join(d, "m.json"), "--assume", "employment=0.05"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^effekt: m\.json: the result .* is not a finite number/);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
   it("--assume OUTCOME@YEAR sets a measured year", () => {
     const r = effekt(["gains", "--model", MODEL, "--assume", "employment@1=0.05", "--assume", "employment@3=0.01:0.01"]);
     expect(r.code, r.stderr).toBe(0);
