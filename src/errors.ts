@@ -28,6 +28,8 @@ export interface InputLocation {
   file: string;
   line?: number;
   column?: string;
+  /** A workbook cell as Excel shows it (`B17`); named instead of the line. */
+  cell?: string;
 }
 
 /** Shortens and neutralises a value for an error message: never echo a CPR-like value, never a 10 kB field. */
@@ -60,7 +62,8 @@ export function describeNames(names: readonly string[], max = 12): string {
 export class InputError extends UserError {
   constructor(where: InputLocation, problem: string, expected?: string, value?: string) {
     const parts = [where.file];
-    if (where.line !== undefined) parts.push(`line ${where.line}`);
+    if (where.cell !== undefined) parts.push(`cell ${where.cell}`);
+    else if (where.line !== undefined) parts.push(`line ${where.line}`);
     if (where.column !== undefined) parts.push(`column ${describeName(where.column)}`);
     const valuePart = value !== undefined ? `value ${describeValue(value)} ` : "";
     const expectedPart = expected ? `; expected ${expected}` : "";

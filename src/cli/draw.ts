@@ -19,6 +19,7 @@ import { balanceCsv, formatBalance } from "../report/balance.js";
 import type { DrawDefinition } from "../schemas/manifest.js";
 import { canonicalJson } from "../schemas/manifest.js";
 import { say } from "./output.js";
+import { recordedSettings, settingsFor } from "../io/inputSettings.js";
 import { addCprOptions, idPolicyFrom } from "./cprOptions.js";
 
 interface DrawOptions {
@@ -123,8 +124,8 @@ function runDraw(opts: DrawOptions): void {
       strata_column: opts.strata,
       treat,
       inputs: {
-        households: { path: storedPath(registerPath, opts.households), sha256: hashes.households },
-        ...(opts.cases ? { cases: { path: storedPath(registerPath, opts.cases), sha256: hashes.cases!, date: formatDay(drawDay!) } } : {}),
+        households: withRead({ path: storedPath(registerPath, opts.households), sha256: hashes.households }, "households"),
+        ...(opts.cases ? { cases: withRead({ path: storedPath(registerPath, opts.cases), sha256: hashes.cases!, date: formatDay(drawDay!) }, "cases") } : {}),
       },
       ...(idPolicy.pseudonyms ? { pseudonym_key_check: idPolicy.pseudonyms.keyCheck } : {}),
     };
@@ -233,6 +234,12 @@ function earlierWaves(registerPath: string, committed: Map<number, StoredManifes
   });
 }
 
+/** An input's entry in the manifest, with how it was read (sheet, title lines, header mapping) when not plainly. */
+function withRead<T extends object>(entry: T, format: "households" | "cases"): T & { read?: ReturnType<typeof recordedSettings> } {
+  const read = recordedSettings(settingsFor(format));
+  return read === undefined ? entry : { ...entry, read };
+}
+
 /** One wave's drawn households, in register order: arm, and row in the households file it was drawn from (-1 if absent). */
 interface WaveForBalance {
   covariates: Covariate[];
@@ -310,6 +317,7 @@ function confirmSameWave(recorded: DrawDefinition, requested: DrawDefinition): v
       const b = requested.inputs;
       if (a.households.sha256 !== b.households.sha256) differences.push("the households file (its contents differ)");
       else if (a.households.path !== b.households.path) differences.push("the households file path");
+      if (canonicalJson(a.households.read ?? null) !== canonicalJson(b.households.read ?? null)) differences.push("how the households file is read (--sheet, --skip-rows, --column, --mapping)");
       if (canonicalJson(a.cases ?? null) !== canonicalJson(b.cases ?? null)) differences.push("the cases file or its date");
     } else if (canonicalJson(recorded[k]) !== canonicalJson(requested[k])) {
       differences.push(k === "seed" ? "the seed" : `${k} (recorded ${canonicalJson(recorded[k])}, now ${canonicalJson(requested[k])})`);

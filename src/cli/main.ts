@@ -9,6 +9,7 @@ import { registerIndicators } from "./indicators.js";
 import { registerGains } from "./gains.js";
 import { registerPlan } from "./plan.js";
 import { registerReport } from "./report.js";
+import { addInputOptions } from "./inputOptions.js";
 
 /** Builds the `effekt` program: one file per command in this folder, each adding itself. */
 export function buildProgram(): Command {
@@ -30,6 +31,7 @@ Examples:
   effekt report --audience aau --results out --out out/report-aau
 `,
     );
+  addInputOptions(program);
   registerDraw(program);
   registerVerify(program);
   registerEstimate(program);

@@ -1,4 +1,4 @@
-import { InputError, looksLikeCpr } from "../errors.js";
+import { InputError, looksLikeCpr, type InputLocation } from "../errors.js";
 import { rawColumn, type RawTable } from "./csv.js";
 import type { Pseudonymiser } from "./pseudonym.js";
 
@@ -58,16 +58,16 @@ export function numberColumn(table: RawTable, name: string, options: NumberOptio
   for (let i = 0; i < raw.length; i++) {
     const text = raw[i];
     if (isMissing(text)) {
-      if (!options.allowMissing) throw new InputError(where(table, i, name), "is missing", expected, text);
+      if (!options.allowMissing) fail(table, new InputError(where(table, i, name), "is missing", expected, text));
       out[i] = NaN;
       continue;
     }
     const value = parseNumberText(text, table.decimalComma);
-    if (value === undefined) throw new InputError(where(table, i, name), "is not a number", expected, text);
-    if (options.integer && !Number.isInteger(value)) throw new InputError(where(table, i, name), "is not a whole number", expected, text);
-    if (options.min !== undefined && value < options.min) throw new InputError(where(table, i, name), "is too small", expected, text);
-    if (options.max !== undefined && value > options.max) throw new InputError(where(table, i, name), "is too large", expected, text);
-    out[i] = value;
+    out[i] = value ?? NaN;
+    if (value === undefined) fail(table, new InputError(where(table, i, name), "is not a number", expected, text));
+    else if (options.integer && !Number.isInteger(value)) fail(table, new InputError(where(table, i, name), "is not a whole number", expected, text));
+    else if (options.min !== undefined && value < options.min) fail(table, new InputError(where(table, i, name), "is too small", expected, text));
+    else if (options.max !== undefined && value > options.max) fail(table, new InputError(where(table, i, name), "is too large", expected, text));
   }
   return out;
 }
@@ -92,7 +92,7 @@ export function idColumn(table: RawTable, name: string, options: IdColumnOptions
   const { pseudonyms } = options;
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i];
-    if (id === "") throw new InputError(where(table, i, name), "is empty", "a pseudonymous identifier");
+    if (id === "") { fail(table, new InputError(where(table, i, name), "is empty", "a pseudonymous identifier")); continue; }
     // A CPR-like value starts with a digit after any white space: an id starting with any other printable ASCII
     // character is ruled out without the pattern (white space, including non-ASCII, goes through the full test).
     const first = id.charCodeAt(0);
@@ -100,12 +100,13 @@ export function idColumn(table: RawTable, name: string, options: IdColumnOptions
     if (!looksLikeCpr(id)) continue;
     if (!pseudonyms) {
       if (options.allowCpr) continue;
-      throw new InputError(
+      fail(table, new InputError(
         where(table, i, name),
         "looks like a Danish CPR number; effekt only takes pseudonymised identifiers",
         "a pseudonymous id (or pass --allow-cpr-like-ids --pseudonym-key FILE to replace such ids by keyed pseudonyms)",
         id,
-      );
+      ));
+      continue;
     }
     if (ids === table.columns.get(name)) ids = ids.slice();
     ids[i] = pseudonyms.of(id);
@@ -121,7 +122,9 @@ export function uniqueIndex(table: RawTable, name: string, ids: readonly string[
   for (let i = 0; i < ids.length; i++) {
     const first = seen.get(ids[i]);
     if (first !== undefined) {
-      throw new InputError(where(table, i, name), `is a duplicate (first seen on line ${table.lineOf(first)})`, "each id once", ids[i]);
+      const at = table.cellOf ? `cell ${table.cellOf(first, name)}` : `line ${table.lineOf(first)}`;
+      fail(table, new InputError(where(table, i, name), `is a duplicate (first seen on ${at})`, "each id once", ids[i]));
+      continue;
     }
     seen.set(ids[i], i);
   }
@@ -133,7 +136,7 @@ export function textColumn(table: RawTable, name: string, options: { allowEmpty?
   const raw = rawColumn(table, name);
   if (!options.allowEmpty) {
     for (let i = 0; i < raw.length; i++) {
-      if (raw[i] === "") throw new InputError(where(table, i, name), "is empty", options.expected ?? "a value");
+      if (raw[i] === "") fail(table, new InputError(where(table, i, name), "is empty", options.expected ?? "a value"));
     }
   }
   return raw;
@@ -150,7 +153,7 @@ export function booleanColumn(table: RawTable, name: string): Uint8Array {
     const v = raw[i].toLowerCase();
     if (TRUE.has(v)) out[i] = 1;
     else if (FALSE.has(v)) out[i] = 0;
-    else throw new InputError(where(table, i, name), "is not yes or no", "true/false, 1/0 or ja/nej", raw[i]);
+    else fail(table, new InputError(where(table, i, name), "is not yes or no", "true/false, 1/0 or ja/nej", raw[i]));
   }
   return out;
 }
@@ -161,11 +164,13 @@ export function booleanColumn(table: RawTable, name: string): Uint8Array {
  */
 export function parseDateText(raw: string): number | undefined {
   let y: number, m: number, d: number;
-  let match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
+  // Exports write days and months without leading zeros (7-3-2025) and dates as midnight date-times (07-03-2025 00:00:00).
+  const date = raw.length > 10 ? raw.replace(/[ T]00:00(:00)?$/, "") : raw;
+  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(date);
   if (match) {
     y = Number(match[1]); m = Number(match[2]); d = Number(match[3]);
-  } else if ((match = /^(\d{2})[-.](\d{2})[-.](\d{4})$/.exec(raw))) {
-    d = Number(match[1]); m = Number(match[2]); y = Number(match[3]);
+  } else if ((match = /^(\d{1,2})([-.])(\d{1,2})\2(\d{4})$/.exec(date))) {
+    d = Number(match[1]); m = Number(match[3]); y = Number(match[4]);
   } else {
     return undefined;
   }
@@ -186,8 +191,8 @@ export function dateColumn(table: RawTable, name: string, options: { allowMissin
   for (let i = 0; i < raw.length; i++) {
     if (raw[i] === "" && options.allowMissing) { out[i] = NaN; continue; }
     const day = parseDateText(raw[i]);
-    if (day === undefined) throw new InputError(where(table, i, name), "is not a valid date", "a calendar date as YYYY-MM-DD or DD-MM-YYYY", raw[i]);
-    out[i] = day;
+    out[i] = day ?? NaN;
+    if (day === undefined) fail(table, new InputError(where(table, i, name), "is not a valid date", "a calendar date as YYYY-MM-DD or DD-MM-YYYY (7-3-2025 and 07.03.2025 too)", raw[i]));
   }
   return out;
 }
@@ -199,6 +204,16 @@ export function parseDateFlag(raw: string, flag: string): number {
   return day;
 }
 
-export function where(table: RawTable, row: number, column: string) {
-  return { file: table.file, line: table.lineOf(row), column };
+/** Where data row `row` of `column` is, as the user sees it: file (and sheet), line or cell, the column as headed in the file. */
+export function where(table: RawTable, row: number, column: string): InputLocation {
+  const source = table.sourceNames?.get(column);
+  const label = source !== undefined ? `${source} (${column})` : column;
+  if (table.cellOf) return { file: `${table.file}, sheet ${JSON.stringify(table.sheet ?? "")}`, cell: table.cellOf(row, column), column: label };
+  return { file: table.file, line: table.lineOf(row), column: label };
+}
+
+/** A problem in a value: stops here, or, when the table collects problems (`collectProblems`), is noted and reading goes on. */
+export function fail(table: RawTable, problem: InputError): void {
+  if (!table.problems) throw problem;
+  table.problems.push(problem);
 }

@@ -1,9 +1,11 @@
 import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { parse } from "csv-parse/sync";
-import { describeNames, InputError, maskCprLike, UserError } from "../errors.js";
+import { describeName, describeNames, describeValue, InputError, maskCprLike, UserError } from "../errors.js";
 import { decodeText, type Encoding } from "./decode.js";
 import { lockedFileError } from "./atomic.js";
+import { settingsFor, type FormatSettings } from "./inputSettings.js";
+import { columnLetters, isZip, readSheet } from "./xlsx.js";
 
 export type Delimiter = "," | ";" | "\t";
 
@@ -23,6 +25,17 @@ export interface RawTable {
   columns: Map<string, string[]>;
   /** Line number (header = 1) of data row i, for error messages; computed only when asked (an error path). */
   lineOf(row: number): number;
+  /** A workbook's sheet, when the table was read from an `.xlsx`; then `lineOf` gives Excel's row number. */
+  sheet?: string;
+  /** The cell of data row i in effekt's column `name` as Excel shows it (`B17`); only for an `.xlsx`. */
+  cellOf?(row: number, name: string): string;
+  /** effekt's column name -> the header it has in the file, for columns mapped by `--column` or `--mapping`. */
+  sourceNames: Map<string, string>;
+  /**
+   * When set, the typed column readers (`columns.ts`) add each problem here and go on, so one run names all the
+   * problems of a file; the loader then calls `throwProblems` before it uses the values.
+   */
+  problems?: InputError[];
 }
 
 const MAX_RECORD_BYTES = 1 << 20;
@@ -45,6 +58,12 @@ export function detectDelimiter(text: string): Delimiter {
 export interface ReadOptions {
   /** Columns that must be present. */
   required?: readonly string[];
+  /** The format's name for `--mapping` (`households`, `cases`, ...): which sheet, title lines and header mapping apply. */
+  format?: string;
+  /** How to read the file (sheet, title lines, header mapping) instead of the run's settings for `format`; verify passes what a manifest recorded. */
+  settings?: FormatSettings;
+  /** Collect the typed readers' problems in `table.problems` instead of stopping at the first (see `throwProblems`). */
+  collectProblems?: boolean;
   /** Allow a file with a header and no data rows. */
   allowEmpty?: boolean;
   /** Name shown in messages; defaults to the file's base name. */
@@ -65,20 +84,35 @@ export function readCsv(path: string, options: ReadOptions = {}): RawTable {
   return parseCsvText(bytes, file, options);
 }
 
+/**
+ * A CSV file's bytes, or an `.xlsx` workbook's (recognised by its ZIP signature, whatever the file is called), as
+ * a table. The run's settings for `options.format` (see `inputSettings.ts`) choose the sheet, skip title lines and
+ * map the file's headers to effekt's names.
+ */
 export function parseCsvText(bytes: Uint8Array, file: string, options: ReadOptions = {}): RawTable {
-  const { text, encoding } = decodeText(bytes, file);
+  const settings = options.settings ?? settingsFor(options.format);
+  const skip = settings.skipRows ?? 0;
+  if (isZip(bytes)) return parseWorkbook(bytes, file, settings, options);
+  const decoded = decodeText(bytes, file);
+  const encoding = decoded.encoding;
+  let text = decoded.text;
   if (text.trim() === "") throw new InputError({ file }, "is empty", "a header line naming the columns, then data rows");
-  const delimiter = detectDelimiter(text);
+  const lines = firstLines(text, skip, 10);
+  if (lines.length === 0) throw new InputError({ file }, `has nothing below the ${skip} skipped line${skip === 1 ? "" : "s"} (--skip-rows)`, "a header line naming the columns, then data rows");
+  const delimiter = detectDelimiter(lines[0].text);
+  checkTitleLines(lines.map((l) => ({ line: l.line, cells: l.text.split(delimiter) })), file, settings, options);
   let records: string[][];
   const plain = isPlain(text);
   if (plain) {
     // Straight into columns: no array per record.
-    const split = splitPlainColumns(text, delimiter, file);
+    const split = splitPlainColumns(text, delimiter, file, skip);
     const lineOfPlain = (row: number): number => split.lines[row + 1];
-    return tableOf(split.header, split.columns, split.nRows, { file, encoding, delimiter }, lineOfPlain, options);
+    return tableOf(split.header, split.columns, split.nRows, { file, encoding, delimiter, headerLine: split.lines[0] ?? 1 }, lineOfPlain, options, settings);
   } else {
+    // Rows of separators only (what Excel writes for formatted empty rows) become empty lines, skipped like them.
+    text = text.replace(/^[;,\t ]+(?=\r?$)/gm, "");
     try {
-      records = parse(text, { delimiter, relax_column_count: false, skip_empty_lines: true, max_record_size: MAX_RECORD_BYTES }) as string[][];
+      records = parse(text, { delimiter, relax_column_count: false, skip_empty_lines: true, max_record_size: MAX_RECORD_BYTES, from_line: skip + 1 }) as string[][];
     } catch (err) {
       throw csvParseError(err, file);
     }
@@ -86,8 +120,8 @@ export function parseCsvText(bytes: Uint8Array, file: string, options: ReadOptio
   let lineStarts: number[] | undefined;
   const lineOf = (row: number): number => {
     // Parsing again with per-record line info costs time, so it happens only when a message needs a line.
-    lineStarts ??= recordLines(text, delimiter);
-    return lineStarts[row + 1] ?? row + 2;
+    lineStarts ??= recordLines(text, delimiter, skip);
+    return lineStarts[row + 1] ?? row + 2 + skip;
   };
   if (records.length === 0) throw new InputError({ file }, "is empty", "a header line naming the columns");
   const nRecords = records.length - 1;
@@ -96,7 +130,91 @@ export function parseCsvText(bytes: Uint8Array, file: string, options: ReadOptio
     for (let i = 0; i < nRecords; i++) col[i] = records[i + 1][j];
     return col;
   });
-  return tableOf(records[0], columns, nRecords, { file, encoding, delimiter }, lineOf, options);
+  return tableOf(records[0], columns, nRecords, { file, encoding, delimiter, headerLine: lines[0].line }, lineOf, options, settings);
+}
+
+/** One sheet of a workbook as a table: rows above `skip` dropped, cells named as Excel shows them. */
+function parseWorkbook(bytes: Uint8Array, file: string, settings: FormatSettings, options: ReadOptions): RawTable {
+  const { sheet, rows: allRows } = readSheet(bytes, file, settings.sheet);
+  const where = `${file}, sheet ${JSON.stringify(sheet)}`;
+  const rows = allRows.filter((r) => r.row > (settings.skipRows ?? 0));
+  if (rows.length === 0) throw new InputError({ file: where }, "is empty", "a header row naming the columns, then data rows");
+  checkTitleLines(rows.slice(0, 10).map((r) => ({ line: r.row, cells: r.cells })), where, settings, options, true);
+  const headerCells = rows[0].cells;
+  let width = headerCells.length;
+  while (width > 0 && headerCells[width - 1].trim() === "") width--;
+  const nRows = rows.length - 1;
+  const columns: string[][] = Array.from({ length: width }, () => new Array<string>(nRows));
+  for (let i = 0; i < nRows; i++) {
+    const { row, cells } = rows[i + 1];
+    for (let j = width; j < cells.length; j++) {
+      if (cells[j].trim() !== "") {
+        throw new InputError({ file: where, cell: `${columnLetters(j)}${row}` }, "has a value in a column with no header", "every value under a named column (or delete the stray cell)", cells[j]);
+      }
+    }
+    for (let j = 0; j < width; j++) columns[j][i] = cells[j] ?? "";
+  }
+  const table = tableOf(headerCells.slice(0, width), columns, nRows, { file, encoding: "utf-8", delimiter: ",", headerLine: rows[0].row }, (r) => rows[r + 1].row, options, settings, sheet);
+  const columnOf = new Map(table.header.map((name, j) => [name, j]));
+  table.cellOf = (r, name) => `${columnLetters(columnOf.get(name) ?? 0)}${rows[r + 1].row}`;
+  return table;
+}
+
+/** Up to `max` non-empty lines after the first `skip`, with their line numbers (for the title check). */
+function firstLines(text: string, skip: number, max: number): { line: number; text: string }[] {
+  const out: { line: number; text: string }[] = [];
+  let line = 0;
+  for (let start = 0; start < text.length && out.length < max; ) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    line++;
+    const t = text.slice(start, end).replace(/\r$/, "");
+    if (line > skip && t.trim() !== "") out.push({ line, text: t });
+    start = end + 1;
+  }
+  return out;
+}
+
+/**
+ * Title lines above the header (`Husstande pr. 1. marts 2025`, a report name, an empty line), as exports often
+ * have: named in an error that says how many to skip, never guessed silently. The header is taken to be further
+ * down when the first line lacks a required column that a later line has, or when the first line has a single
+ * field and a later one several.
+ */
+function checkTitleLines(lines: { line: number; cells: string[] }[], file: string, settings: FormatSettings, options: ReadOptions, sheet = false): void {
+  if (lines.length < 2) return;
+  const names = (cells: string[]) => new Set(mapHeader(cells.map((c) => c.trim()), settings.columns ?? {}));
+  const filled = (cells: string[]) => cells.filter((c) => c.trim() !== "").length;
+  const required = options.required ?? [];
+  let header: number | undefined;
+  if (required.length > 0 && !required.every((r) => names(lines[0].cells).has(r))) {
+    const k = lines.findIndex((l) => required.every((r) => names(l.cells).has(r)));
+    if (k > 0) header = k;
+  }
+  if (header === undefined && filled(lines[0].cells) <= 1) {
+    const k = lines.findIndex((l) => filled(l.cells) >= 2);
+    if (k > 0 && (required.length === 0 || required.every((r) => names(lines[k].cells).has(r)))) header = k;
+  }
+  if (header === undefined) return;
+  const title = lines[0].cells.filter((c) => c.trim() !== "").join(" ");
+  const skipTo = lines[header].line - 1;
+  const firstCell = lines[0].cells.findIndex((c) => c.trim() !== "");
+  throw new InputError(
+    sheet ? { file, cell: `${columnLetters(Math.max(0, firstCell))}${lines[0].line}` } : { file, line: lines[0].line },
+    `looks like a title above the header (${describeValue(title)}); the header seems to be on ${sheet ? "row" : "line"} ${lines[header].line}`,
+    `the header first, or --skip-rows ${skipTo} (or "skip_rows": ${skipTo} in the --mapping file) to skip the lines above it`,
+  );
+}
+
+/** The header with mapped names: each file header named in `columns` (effekt name -> file header) gets effekt's name. */
+function mapHeader(header: readonly string[], columns: Record<string, string>): string[] {
+  const out = header.slice();
+  for (const [name, fileHeader] of Object.entries(columns)) {
+    let j = out.indexOf(fileHeader);
+    if (j < 0) j = header.findIndex((h) => h.toLowerCase() === fileHeader.toLowerCase());
+    if (j >= 0 && header[j] === out[j]) out[j] = name;
+  }
+  return out;
 }
 
 /** The table from a header and its columns of untrimmed fields: header checks, then values trimmed in place. */
@@ -104,23 +222,36 @@ function tableOf(
   rawHeader: readonly string[],
   fields: string[][],
   nRows: number,
-  source: { file: string; encoding: Encoding; delimiter: Delimiter },
+  source: { file: string; encoding: Encoding; delimiter: Delimiter; headerLine: number },
   lineOf: (row: number) => number,
   options: ReadOptions,
+  settings: FormatSettings = {},
+  sheet?: string,
 ): RawTable {
   const { file } = source;
-  const header = rawHeader.map((h) => h.trim());
-  checkHeader(header, file, 1);
+  const where = sheet === undefined ? file : `${file}, sheet ${JSON.stringify(sheet)}`;
+  const headerLine = source.headerLine;
+  const fileHeader = rawHeader.map((h) => h.trim());
+  checkHeader(fileHeader, where, headerLine);
+  const mapping = settings.columns ?? {};
+  const header = mapHeader(fileHeader, mapping);
+  const sourceNames = new Map<string, string>();
+  header.forEach((name, j) => { if (name !== fileHeader[j]) sourceNames.set(name, fileHeader[j]); });
+  header.forEach((name, j) => {
+    const k = header.indexOf(name);
+    if (k !== j) throw new InputError({ file: where, line: headerLine, column: name }, `is both a column of the file and mapped from "${describeName(sourceNames.get(name) ?? name)}"`, "each of effekt's columns once (drop the mapping or rename one of them)");
+  });
   for (const name of options.required ?? []) {
     if (!header.includes(name)) {
+      const mapped = mapping[name] !== undefined ? `; --column/--mapping maps it from "${describeName(mapping[name])}", which the header does not have either` : "";
       throw new InputError(
-        { file, line: 1, column: name },
+        { file: where, line: headerLine, column: name },
         "is missing",
-        `a column named "${name}" (the header has: ${describeNames(header)})`,
+        `a column named "${name}" (the header has: ${describeNames(fileHeader)}${mapped}; name your header with --column ${name}=HEADER)`,
       );
     }
   }
-  if (nRows === 0 && !options.allowEmpty) throw new InputError({ file }, "has a header but no data rows", "at least one data row");
+  if (nRows === 0 && !options.allowEmpty) throw new InputError({ file: where }, "has a header but no data rows", "at least one data row");
   const columns = new Map<string, string[]>();
   header.forEach((name, j) => {
     const col = fields[j];
@@ -130,8 +261,12 @@ function tableOf(
     }
     columns.set(name, col);
   });
-  return { file, encoding: source.encoding, delimiter: source.delimiter, decimalComma: source.delimiter === ";", header, nRows, columns, lineOf };
+  return {
+    file, encoding: source.encoding, delimiter: source.delimiter, decimalComma: source.delimiter === ";", header, nRows, columns, lineOf,
+    sheet, sourceNames, problems: options.collectProblems ? [] : undefined,
+  };
 }
+
 
 /**
  * A file with no double quote and no bare carriage return has no quoted fields and no embedded line breaks, so
@@ -150,7 +285,7 @@ export function isPlain(text: string): boolean {
  * array of (untrimmed) fields per column, and the line number of each record (header = 1), from which messages
  * name lines. The same records and errors as csv-parse.
  */
-export function splitPlainColumns(text: string, delimiter: Delimiter, file: string): { header: string[]; columns: string[][]; nRows: number; lines: number[] } {
+export function splitPlainColumns(text: string, delimiter: Delimiter, file: string, skipLines = 0): { header: string[]; columns: string[][]; nRows: number; lines: number[] } {
   const delim = delimiter.charCodeAt(0);
   let header: string[] | undefined;
   let columns: string[][] = [];
@@ -163,7 +298,8 @@ export function splitPlainColumns(text: string, delimiter: Delimiter, file: stri
     if (end < 0) end = text.length;
     line++;
     const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-    if (stop > start) {
+    // Skipped title lines, and rows of separators only (Excel's formatted empty rows), count as lines but not records.
+    if (stop > start && line > skipLines && !(onlySeparators(text, start, stop, delim))) {
       if (stop - start > MAX_RECORD_BYTES) throw new InputError({ file, line }, "has a record larger than 1 MiB", "fields of ordinary size");
       if (header === undefined) {
         header = text.slice(start, stop).split(delimiter);
@@ -194,12 +330,24 @@ export function splitPlainColumns(text: string, delimiter: Delimiter, file: stri
   return { header: header ?? [], columns, nRows: Math.max(0, lines.length - 1), lines };
 }
 
+/** True for a line of separators and spaces only; checked only when the line starts with one, so cheap. */
+function onlySeparators(text: string, start: number, stop: number, delim: number): boolean {
+  const c0 = text.charCodeAt(start);
+  if (c0 !== delim && c0 !== 32) return false;
+  for (let k = start; k < stop; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== delim && c !== 32) return false;
+  }
+  return true;
+}
+
 /** The line on which each record of a quoted text starts (a record may span lines), from csv-parse. */
-function recordLines(text: string, delimiter: Delimiter): number[] {
+function recordLines(text: string, delimiter: Delimiter, skip = 0): number[] {
   const starts: number[] = [];
   parse(text, {
     delimiter,
     skip_empty_lines: true,
+    from_line: skip + 1,
     on_record: (record: string[], context: { lines: number }) => {
       starts.push(context.lines);
       return null;
@@ -246,4 +394,24 @@ export function rawColumn(table: RawTable, name: string): string[] {
     throw new InputError({ file: table.file, line: 1, column: name }, "is missing", `a column named "${name}"`);
   }
   return col;
+}
+
+/** How many problems of one file are listed before the rest are only counted. */
+export const MAX_PROBLEMS_LISTED = 20;
+
+/**
+ * Stops with every problem the typed readers collected in `table.problems` (see `ReadOptions.collectProblems`):
+ * one problem as the usual one line; several as one line per problem, the first 20 and a count of the rest.
+ */
+export function throwProblems(table: RawTable): void {
+  const problems = table.problems ?? [];
+  // From here on a problem stops at once (a reader called later, such as a lazy index, has no one to list it).
+  table.problems = undefined;
+  if (problems.length === 0) return;
+  if (problems.length === 1) throw problems[0];
+  const listed = problems.slice(0, MAX_PROBLEMS_LISTED).map((p) => `  ${p.message}`);
+  const rest = problems.length - listed.length;
+  throw new UserError(
+    `${table.file}${table.sheet !== undefined ? `, sheet ${JSON.stringify(table.sheet)}` : ""} has ${problems.length} problems${rest > 0 ? ` (the first ${MAX_PROBLEMS_LISTED} below)` : ""}; fix them and run again:\n${listed.join("\n")}${rest > 0 ? `\n  ... and ${rest} more` : ""}`,
+  );
 }

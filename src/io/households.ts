@@ -1,9 +1,10 @@
 import { InputError, looksLikeCpr, UserError } from "../errors.js";
 import { activeCasesOn } from "../draw/eligibility.js";
 import type { Covariate } from "../draw/balance.js";
-import { readCsv, rawColumn, type RawTable } from "./csv.js";
+import { readCsv, rawColumn, throwProblems, type RawTable } from "./csv.js";
 import type { Pseudonymiser } from "./pseudonym.js";
-import { dateColumn, formatDay, idColumn, isMissing, numberColumn, parseNumberText, textColumn, uniqueIndex } from "./columns.js";
+import type { FormatSettings } from "./inputSettings.js";
+import { dateColumn, fail, formatDay, idColumn, isMissing, numberColumn, parseNumberText, textColumn, uniqueIndex, where } from "./columns.js";
 
 export interface Households {
   table: RawTable;
@@ -31,9 +32,15 @@ export function loadHouseholds(args: {
   allowCprLikeIds?: boolean;
   /** Replace CPR-like ids by keyed pseudonyms (`--allow-cpr-like-ids --pseudonym-key`). */
   pseudonyms?: Pseudonymiser;
+  /** How to read each file (default: the run's settings, see inputSettings.ts); verify passes what the manifest recorded. */
+  read?: { households?: FormatSettings; cases?: FormatSettings };
 }): Households {
   const required = ["household_id", "area", ...(args.casesPath ? [] : ["active_cases"])];
-  const table = readCsv(args.path, { required });
+  // Every problem of the file in one run: the typed readers collect them, and they are listed before any is used.
+  const table = readCsv(args.path, { required, format: "households", collectProblems: true, settings: args.read?.households });
+  if (!table.header.includes(args.strataColumn)) {
+    throw new InputError({ file: table.file, line: 1, column: args.strataColumn }, "is missing (named by --strata)", `a column named "${args.strataColumn}"`);
+  }
   const ids = idColumn(table, "household_id", { allowCpr: args.allowCprLikeIds, pseudonyms: args.pseudonyms });
   // Ids in ascending order (as exports usually are) are unique without an index; otherwise the index checks them.
   let rowOf = isAscending(ids) ? undefined : uniqueIndex(table, "household_id", ids);
@@ -43,27 +50,27 @@ export function loadHouseholds(args: {
     if (n === undefined) normalised.set(a, (n = a.normalize("NFC")));
     return n;
   });
+  const activeFromFile = args.casesPath ? undefined : numberColumn(table, "active_cases", { integer: true, min: 0, expected: "a count of active municipal cases (0 or more)" });
+  const strata = args.strataColumn === "area" ? areas : textColumn(table, args.strataColumn, { expected: "a stratum for every household" });
+  throwProblems(table);
   let activeCases: ArrayLike<number>;
   if (args.casesPath) {
     if (args.casesDate === undefined) throw new UserError("--cases needs --date: the day on which cases are counted as active");
-    const cases = readCsv(args.casesPath, { required: ["case_id", "household_id", "opened", "closed"], allowEmpty: true });
+    const cases = readCsv(args.casesPath, { required: ["case_id", "household_id", "opened", "closed"], allowEmpty: true, format: "cases", collectProblems: true, settings: args.read?.cases });
     idColumn(cases, "case_id", { unique: true, allowCpr: args.allowCprLikeIds, pseudonyms: args.pseudonyms });
     const caseHouseholds = idColumn(cases, "household_id", { allowCpr: args.allowCprLikeIds, pseudonyms: args.pseudonyms });
     const opened = dateColumn(cases, "opened");
     const closed = dateColumn(cases, "closed", { allowMissing: true });
     for (let c = 0; c < cases.nRows; c++) {
       if (closed[c] < opened[c]) {
-        throw new InputError({ file: cases.file, line: cases.lineOf(c), column: "closed" }, `is before the case was opened (${formatDay(opened[c])})`, "a closing date on or after the opening date", rawColumn(cases, "closed")[c]);
+        fail(cases, new InputError(where(cases, c, "closed"), `is before the case was opened (${formatDay(opened[c])})`, "a closing date on or after the opening date", rawColumn(cases, "closed")[c]));
       }
     }
+    throwProblems(cases);
     activeCases = activeCasesOn(ids, caseHouseholds, opened, closed, args.casesDate);
   } else {
-    activeCases = numberColumn(table, "active_cases", { integer: true, min: 0, expected: "a count of active municipal cases (0 or more)" });
+    activeCases = activeFromFile!;
   }
-  if (!table.header.includes(args.strataColumn)) {
-    throw new InputError({ file: table.file, line: 1, column: args.strataColumn }, "is missing (named by --strata)", `a column named "${args.strataColumn}"`);
-  }
-  const strata = args.strataColumn === "area" ? areas : textColumn(table, args.strataColumn, { expected: "a stratum for every household" });
   const skip = new Set(["household_id", "area", args.strataColumn]);
   const covariates: Covariate[] = [];
   if (!table.header.includes("active_cases")) covariates.push({ name: "active_cases", kind: "numeric", values: Float64Array.from(activeCases) });

@@ -13,6 +13,7 @@ import { parseDateText } from "./columns.js";
 import { sha256, sha256File } from "./hash.js";
 import { loadHouseholds, type Households } from "./households.js";
 import type { IdPolicy } from "./pseudonym.js";
+import { settingsFromRecord } from "./inputSettings.js";
 import { decimal, manifestDir, registerChunks, waveRegisterChunks, type RegisterRow } from "./register.js";
 
 /**
@@ -107,6 +108,11 @@ export function loadWaveHouseholds(
     strataColumn: definition.strata_column,
     allowCprLikeIds: policy.allowCpr,
     pseudonyms: definition.pseudonym_key_check !== undefined ? policy.pseudonyms : undefined,
+    // The wave is read as it was drawn: the sheet, title lines and header mapping its manifest records.
+    read: {
+      households: settingsFromRecord(definition.inputs.households.read),
+      cases: settingsFromRecord(definition.inputs.cases?.read),
+    },
   });
 }
 

@@ -1,5 +1,14 @@
 import { z } from "zod";
 
+/**
+ * How an input was read when it was not a plain CSV with effekt's headers (`--sheet`, `--skip-rows`, `--column`,
+ * `--mapping`), so verify reads it the same way. Absent for a plain file, so earlier manifests are unchanged.
+ */
+const readSettings = z
+  .object({ sheet: z.string().optional(), skip_rows: z.number().int().nonnegative().optional(), columns: z.record(z.string()).optional() })
+  .strict()
+  .optional();
+
 /** The fields that define a wave's draw: if any of them differs, the wave is a different draw. */
 export const drawDefinitionSchema = z
   .object({
@@ -16,8 +25,8 @@ export const drawDefinitionSchema = z
       z.object({ kind: z.literal("perStratum"), places: z.record(z.number().int().nonnegative()) }),
     ]),
     inputs: z.object({
-      households: z.object({ path: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
-      cases: z.object({ path: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), date: z.string() }).optional(),
+      households: z.object({ path: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), read: readSettings }),
+      cases: z.object({ path: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), date: z.string(), read: readSettings }).optional(),
     }),
     /** Present when CPR-like ids were replaced by keyed pseudonyms: a fingerprint of the key (io/pseudonym.ts). */
     pseudonym_key_check: z.string().regex(/^[0-9a-f]{16}$/).optional(),

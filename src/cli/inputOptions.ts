@@ -1,0 +1,36 @@
+import type { Command } from "commander";
+import { UserError } from "../errors.js";
+import { parseColumnFlags, readMappingFile, setInputSettings } from "../io/inputSettings.js";
+
+interface InputFlags {
+  sheet?: string;
+  skipRows?: string;
+  column?: string[];
+  mapping?: string;
+}
+
+/**
+ * Options for reading inputs as they are exported (any command, any input file): the sheet of an `.xlsx`, title
+ * lines to skip, and the file's headers mapped to effekt's names (data-schemas/column-mapping.md). Shown in every
+ * command's help; set before the command runs.
+ */
+export function addInputOptions(program: Command): void {
+  program
+    .option("--sheet <name>", "the sheet to read from an .xlsx input (default: the first)")
+    .option("--skip-rows <n>", "lines (or Excel rows) above the header to skip, such as a title")
+    .option("--column <name=header>", "your file's header for one of effekt's columns, e.g. household_id=Husstand (repeatable)", (v: string, all: string[] = []) => [...all, v])
+    .option("--mapping <file>", "a JSON file with sheet, skip_rows and columns per input format (data-schemas/column-mapping.md)")
+    .configureHelp({ showGlobalOptions: true })
+    .hook("preAction", () => {
+      const flags = program.opts<InputFlags>();
+      let skipRows: number | undefined;
+      if (flags.skipRows !== undefined) {
+        if (!/^\d+$/.test(flags.skipRows.trim())) throw new UserError(`--skip-rows "${flags.skipRows}" is not a whole number of 0 or more`);
+        skipRows = Number(flags.skipRows);
+      }
+      setInputSettings(
+        { sheet: flags.sheet, skipRows, columns: parseColumnFlags(flags.column ?? []) },
+        flags.mapping !== undefined ? readMappingFile(flags.mapping) : {},
+      );
+    });
+}
