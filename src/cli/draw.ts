@@ -15,6 +15,9 @@ import { commitEntryOf, commitLogPath, commitLogText, committedManifests, readPl
 import { sha256, sha256File } from "../io/hash.js";
 import type { IdPolicy } from "../io/pseudonym.js";
 import { buildWave, checkPseudonymKey, inputHashes, keepInput, loadWaveHouseholds, storedPath, waveInputPath } from "../io/waveFiles.js";
+import { applyAreaNames } from "../io/households.js";
+import { matchAreas } from "../draw/areaNames.js";
+import { eligibility } from "../draw/eligibility.js";
 import { balanceCsv, formatBalance } from "../report/balance.js";
 import type { DrawDefinition } from "../schemas/manifest.js";
 import { canonicalJson } from "../schemas/manifest.js";
@@ -36,7 +39,12 @@ interface DrawOptions {
   balance?: string;
   allowCprLikeIds?: boolean;
   pseudonymKey?: string;
+  areaAlias?: string[];
+  excludeArea?: string[];
+  dryRun?: boolean;
 }
+
+const collect = (v: string, all: string[] = []) => [...all, v];
 
 export function registerDraw(program: Command): void {
   const command = program
@@ -53,6 +61,9 @@ export function registerDraw(program: Command): void {
     .option("--areas <list>", `comma-separated selected areas (default: ${VIBORG_AREAS.join(", ")})`)
     .option("--min-cases <n>", "minimum number of active cases to be eligible", "2")
     .option("--balance <file>", "where to write the balance table (default: <register>.balance.csv)")
+    .option("--area-alias <name=area>", "read an area name of the file as a selected area, e.g. \"Houlkaer=Houlkær\" (repeatable)", collect)
+    .option("--exclude-area <name>", "an area name of the file that is not a selected area, confirmed (repeatable)", collect)
+    .option("--dry-run", "show eligibility by area and reason, the strata and their places; draw and write nothing")
     .addHelpText("after", "\nExample:\n  effekt draw --households samples/households.csv --register out/allocations.csv --wave 1 --seed viborg-2025-1 --treat 60 --date 2025-03-01\n")
     .action((opts: DrawOptions) => runDraw(opts));
   addCprOptions(command);
@@ -94,7 +105,8 @@ function runDraw(opts: DrawOptions): void {
   guardOutputs([{ path: balancePath, flag: "--balance", kind: "file" }], [...inputs, ...registerFamily(registerPath)]);
   const idPolicy = idPolicyFrom(opts);
 
-  const release = acquireLock(registerPath);
+  // A dry run writes nothing, not even the lock.
+  const release = opts.dryRun ? () => {} : acquireLock(registerPath);
   try {
     const prior = readRegister(registerPath);
     const commits = readCommitLog(registerPath);
@@ -130,6 +142,14 @@ function runDraw(opts: DrawOptions): void {
       ...(idPolicy.pseudonyms ? { pseudonym_key_check: idPolicy.pseudonyms.keyCheck } : {}),
     };
 
+    // Area names as the file spells them, matched to the selected areas (draw/areaNames.ts) before anything else.
+    const households = loadWaveHouseholds(registerPath, definition, { households: opts.households, cases: opts.cases }, idPolicy);
+    const areaNames = matchFileAreas(households.areas, areas, opts, opts.households);
+    if (Object.keys(areaNames).length > 0) {
+      definition.area_names = areaNames;
+      applyAreaNames(households, areaNames);
+    }
+
     const existing = committed.get(wave);
     if (existing) {
       confirmSameWave(existing.manifest.definition, definition);
@@ -161,14 +181,12 @@ function runDraw(opts: DrawOptions): void {
       throw new UserError(`${interrupted.path}: a draw of wave ${wave} with other settings was interrupted before it was committed; run it again with the same settings, or remove that manifest if that draw must not count. Nothing was drawn.`);
     }
 
-    const households = loadWaveHouseholds(registerPath, definition, { households: opts.households, cases: opts.cases }, idPolicy);
-    const known = new Set(households.areas);
-    const unknown = areas.filter((a) => !known.has(a));
-    if (unknown.length > 0) {
-      throw new UserError(`--areas names ${unknown.map((a) => `"${a}"`).join(", ")}, which no household in ${opts.households} lives in (areas in the file: ${[...known].sort().map((a) => `"${a}"`).join(", ")})`);
-    }
     const previous = lastWave > 0 ? committed.get(lastWave)!.bytes : null;
     const built = buildWave({ definition, households, priorRows: prior, priorRegisterHash: priorHash, previousManifestBytes: previous });
+    if (opts.dryRun) {
+      printDryRun(built, households, areas, prior, minCases, wave);
+      return;
+    }
     if (built.eligibleCount === 0) {
       throw new UserError(`wave ${wave}: no household is eligible (excluded: ${formatExclusions(built.excluded)}); nothing to draw`);
     }
@@ -232,6 +250,57 @@ function earlierWaves(registerPath: string, committed: Map<number, StoredManifes
     }
     return drawnWave(loadWaveHouseholds(registerPath, d, {}, { allowCpr: true, pseudonyms: idPolicy.pseudonyms }, given), prior.filter((r) => r.wave === d.wave));
   });
+}
+
+/**
+ * The file's area names matched to the selected areas (see draw/areaNames.ts): returns the names read as another
+ * spelling of a selected area; stops on a name near a selected one that is neither aliased nor excluded, and on an
+ * area named by --areas that no household lives in. The default areas may be only partly in the file.
+ */
+function matchFileAreas(fileAreas: readonly string[], selected: readonly string[], opts: DrawOptions, file: string): Record<string, string> {
+  const counts = new Map<string, number>();
+  for (const a of fileAreas) counts.set(a, (counts.get(a) ?? 0) + 1);
+  const aliases: Record<string, string> = {};
+  for (const a of opts.areaAlias ?? []) {
+    const at = a.lastIndexOf("=");
+    const to = at > 0 ? a.slice(at + 1).trim().normalize("NFC") : "";
+    if (at <= 0 || !selected.includes(to)) {
+      throw new UserError(`--area-alias "${a}" is not NAME=AREA with AREA one of the selected areas (${selected.map((x) => `"${x}"`).join(", ")})`);
+    }
+    aliases[a.slice(0, at).trim().normalize("NFC")] = to;
+  }
+  const m = matchAreas(counts, selected, aliases, (opts.excludeArea ?? []).map((x) => x.trim().normalize("NFC")));
+  if (m.unconfirmed.length > 0) {
+    const listed = m.unconfirmed.map((u) => `"${u.name}" (${u.count} household${u.count === 1 ? "" : "s"}; nearest selected area "${u.nearest}")`).join(", ");
+    const first = m.unconfirmed[0];
+    throw new UserError(`${file}: area names that match no selected area: ${listed}; read one as a selected area with --area-alias "${first.name}=${first.nearest}" or leave it out with --exclude-area "${first.name}". Nothing was drawn.`);
+  }
+  if (opts.areas !== undefined && m.absent.length > 0) {
+    throw new UserError(`--areas names ${m.absent.map((a) => `"${a}"`).join(", ")}, which no household in ${file} lives in (areas in the file: ${[...counts.keys()].sort().map((a) => `"${a}"`).join(", ")})`);
+  }
+  return m.names;
+}
+
+/** `--dry-run`: eligibility by area and reason, and the strata with their places; nothing drawn is shown or written. */
+function printDryRun(built: ReturnType<typeof buildWave>, households: { ids: string[]; areas: string[]; activeCases: ArrayLike<number> }, selected: readonly string[], prior: readonly RegisterRow[], minCases: number, wave: number): void {
+  const drawn = new Set(prior.map((r) => r.householdId));
+  const rowsByArea = new Map<string, number[]>();
+  households.areas.forEach((a, i) => { const rows = rowsByArea.get(a); if (rows) rows.push(i); else rowsByArea.set(a, [i]); });
+  say(`dry run of wave ${wave}: nothing is drawn or written`);
+  say(`eligibility by area (selected: ${selected.join(", ")}; at least ${minCases} active cases; not drawn before):`);
+  for (const [area, rows] of [...rowsByArea].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const e = eligibility({
+      householdIds: rows.map((i) => households.ids[i]),
+      areas: rows.map(() => area),
+      activeCases: rows.map((i) => households.activeCases[i]),
+      selectedAreas: selected,
+      minCases,
+      alreadyDrawn: drawn,
+    });
+    say(`  ${area}: ${rows.length} households, ${e.eligible.length} eligible; excluded: ${formatExclusions(e.exclusions)}`);
+  }
+  say(`strata and places: ${built.eligibleCount} eligible`);
+  for (const s of built.manifest.strata) say(`  ${s.stratum}: ${s.eligible} eligible, ${s.treatment} places (treatment), ${s.control} control, p_treatment ${s.p_treatment}`);
 }
 
 /** An input's entry in the manifest, with how it was read (sheet, title lines, header mapping) when not plainly. */

@@ -276,18 +276,21 @@ async function planAnalysis(opts: EstimateOptions, assignment: Assignment, pseud
   const rowsOf = new Float64Array(plan.outcomes.length);
   const lastDay = new Float64Array(plan.outcomes.length).fill(-Infinity);
   const file = basename(opts.outcomes);
+  const otherNames = new Set<string>();
   const read = await readOutcomes(opts.outcomes, persons.personIds, (p, outcome, day, value, line, dateText) => {
     const o = acc.outcomeIndex(outcome);
-    if (o < 0) return;
+    if (o < 0) { if (otherNames.size < 50) otherNames.add(outcome); return; }
     if (!Number.isFinite(day)) throw new UserError(`${file}, line ${line}, column date: value ${JSON.stringify(dateText)} is not a valid date; expected a calendar date as YYYY-MM-DD or DD-MM-YYYY`);
     rowsOf[o]++;
     if (day > lastDay[o]) lastDay[o] = day;
     acc.addAt(p, o, day, value);
   }, basename(opts.persons), pseudonyms);
-  plan.outcomes.forEach((o, i) => {
-    if (rowsOf[i] === 0) throw new UserError(`${opts.plan}: outcome "${o.name}" has no rows in ${opts.outcomes} (check the name against the outcome column)`);
-  });
   const warnings: string[] = [];
+  // An outcome whose data have not arrived yet is pending (planValues reports each horizon), not a refusal; the
+  // warning names the file's other outcomes in case the name is misspelt.
+  plan.outcomes.forEach((o, i) => {
+    if (rowsOf[i] === 0) warnings.push(`${o.name}: no rows in ${file} yet, so every horizon is pending (if its data have arrived, check the name against the file's outcome column: ${otherNames.size === 0 ? "no other outcomes" : [...otherNames].sort().map((n) => JSON.stringify(n)).join(", ")})`);
+  });
   for (const o of plan.outcomes) {
     const s = acc.skipped(o.name);
     if (s.onOrBeforeDraw > 0) warnings.push(`${o.name}: ${s.onOrBeforeDraw} rows dated on or before the household's draw date are ignored (outcomes are measured after the draw)`);

@@ -109,3 +109,19 @@ function covariateOf(table: RawTable, name: string): Covariate | undefined {
   if (levels.length > MAX_LEVELS) return undefined; // free text or an identifier, not a covariate to balance on
   return { name, kind: "categorical", levels: raw.map((v) => (isMissing(v) ? undefined : v)) };
 }
+
+/**
+ * Reads the households' area names as the selected areas they stand for (`area_names` of a wave's definition, see
+ * draw/areaNames.ts), in place; the strata follow when they are the areas.
+ */
+export function applyAreaNames(households: Households, names: Readonly<Record<string, string>> | undefined): void {
+  if (names === undefined || Object.keys(names).length === 0) return;
+  const map = new Map(Object.entries(names));
+  const { areas, strata } = households;
+  for (let i = 0; i < areas.length; i++) {
+    const to = map.get(areas[i]);
+    if (to !== undefined) {
+      areas[i] = to;
+    }
+  }
+}

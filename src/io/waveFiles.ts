@@ -11,7 +11,7 @@ import { VERSION } from "../version.js";
 import { canonicalJson, type DrawDefinition, type WaveManifest } from "../schemas/manifest.js";
 import { parseDateText } from "./columns.js";
 import { sha256, sha256File } from "./hash.js";
-import { loadHouseholds, type Households } from "./households.js";
+import { applyAreaNames, loadHouseholds, type Households } from "./households.js";
 import type { IdPolicy } from "./pseudonym.js";
 import { settingsFromRecord } from "./inputSettings.js";
 import { decimal, manifestDir, registerChunks, waveRegisterChunks, type RegisterRow } from "./register.js";
@@ -101,7 +101,7 @@ export function loadWaveHouseholds(
   }
   const policy: IdPolicy = typeof ids === "boolean" ? { allowCpr: ids } : ids;
   checkPseudonymKey(definition, policy);
-  return loadHouseholds({
+  const households = loadHouseholds({
     path: householdsPath,
     casesPath,
     casesDate: definition.inputs.cases ? parseDateText(definition.inputs.cases.date) : undefined,
@@ -114,6 +114,8 @@ export function loadWaveHouseholds(
       cases: settingsFromRecord(definition.inputs.cases?.read),
     },
   });
+  applyAreaNames(households, definition.area_names);
+  return households;
 }
 
 /** A wave drawn with keyed pseudonyms can only be re-read with the same key (else its households would not match). */

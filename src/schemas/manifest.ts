@@ -18,6 +18,8 @@ export const drawDefinitionSchema = z
     seed: z.string().min(1),
     draw_date: z.string(),
     areas: z.array(z.string()).min(1),
+    /** Area names of the households file read as a selected area (case, spaces, hyphens, or a confirmed alias); only when any. */
+    area_names: z.record(z.string()).optional(),
     min_cases: z.number().int().nonnegative(),
     strata_column: z.string(),
     treat: z.union([

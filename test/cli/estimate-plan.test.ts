@@ -212,10 +212,19 @@ describe("effekt estimate: bad input gives the documented error or warning, neve
     return path;
   };
 
-  it("a plan outcome with no rows, or a covariate/subgroup column missing from persons.csv: exit-2 errors", async () => {
+  it("a plan outcome with no rows yet is pending in every horizon (with a warning naming the file's outcomes), not a refusal", async () => {
     const unknown = planWith((p) => (p.outcomes[1].name = "skolefravaer"));
-    await expect(run({ plan: unknown, register })).rejects.toThrow(/outcome "skolefravaer" has no rows in .*outcomes\.csv/);
-    await expect(run({ plan: unknown, register })).rejects.toBeInstanceOf(UserError);
+    const out = join(dir, "pending.csv");
+    const r = await run({ plan: unknown, register, out });
+    expect(r.stderr).toMatch(/warning: skolefravaer: no rows in outcomes\.csv yet, so every horizon is pending \(if its data have arrived, check the name against the file's outcome column: "school_absence"\)/);
+    expect(r.stdout).toMatch(/skolefravaer year 1: data pending/);
+    const meta = JSON.parse(readFileSync(`${out}.meta.json`, "utf8"));
+    expect(meta.pending.filter((p: { outcome: string }) => p.outcome === "skolefravaer").length).toBeGreaterThan(0);
+    expect(readFileSync(out, "utf8")).not.toContain("skolefravaer");
+    expect(readFileSync(out, "utf8")).toMatch(/^employment,1,/m);
+  });
+
+  it("a covariate/subgroup column missing from persons.csv: exit-2 errors", async () => {
     const cov = planWith((p) => (p.covariates = ["income"]));
     await expect(run({ plan: cov, register })).rejects.toThrow(/persons\.csv, line 1, column income: is missing/);
     const noRole = join(dir, "persons-no-role.csv");

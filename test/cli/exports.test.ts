@@ -131,3 +131,69 @@ describe("inputs as municipalities export them", () => {
     }
   });
 });
+
+describe("area names as registers spell them", () => {
+  const variant = (d: string) => {
+    const lines = readFileSync(join(SAMPLES, "households.csv"), "utf8").trim().split("\n");
+    const out = lines.map((l, n) => {
+      const f = l.split(",");
+      if (n > 0 && n % 7 === 0 && f[1] === "Houlkær") f[1] = "HOULKÆR";
+      if (n > 0 && n % 5 === 0 && f[1] === "Karup Kølvrå") f[1] = n % 2 ? "Karup - Kølvrå" : "karup-kølvrå";
+      if (n > 0 && n % 11 === 0 && f[1] === "Ellekonebakken") f[1] = "Ellekonebakke";
+      return f.join(",");
+    });
+    writeFileSync(join(d, "h.csv"), `${out.join("\n")}\n`);
+    return join(d, "h.csv");
+  };
+  const C = join(SAMPLES, "cases.csv");
+
+  it("reads case, spaces and hyphens as the selected area, stops on a near name that is not confirmed, and draws the same lottery once it is aliased; verify re-reads the names", () => {
+    const d = tempDir();
+    const h = variant(d);
+    const stop = draw(join(d, "a.csv"), h, C);
+    expect(stop.code).toBe(2);
+    expect(stop.stderr).toBe('effekt: ' + h + ': area names that match no selected area: "Ellekonebakke" (54 households; nearest selected area "Ellekonebakken"); read one as a selected area with --area-alias "Ellekonebakke=Ellekonebakken" or leave it out with --exclude-area "Ellekonebakke". Nothing was drawn.\n');
+    expect(readdirSync(d)).toEqual(["h.csv"]);
+    const ok = draw(join(d, "a.csv"), h, C, ["--area-alias", "Ellekonebakke=Ellekonebakken"]);
+    expect(ok.code, ok.stderr).toBe(0);
+    const plain = draw(join(d, "plain.csv"), join(SAMPLES, "households.csv"), C);
+    expect(plain.code).toBe(0);
+    expect(lottery(join(d, "a.csv"))).toEqual(lottery(join(d, "plain.csv")));
+    const m = JSON.parse(readFileSync(join(d, "a.csv.manifests", "wave-0001.json"), "utf8"));
+    expect(m.definition.area_names).toEqual({ Ellekonebakke: "Ellekonebakken", HOULKÆR: "Houlkær", "Karup - Kølvrå": "Karup Kølvrå", "karup-kølvrå": "Karup Kølvrå" });
+    expect(effekt(["verify", "--register", join(d, "a.csv")]).code).toBe(0);
+    // The same wave again with the same flags is confirmed, not refused as redrawn.
+    const again = draw(join(d, "a.csv"), h, C, ["--area-alias", "Ellekonebakke=Ellekonebakken"]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/already drawn/);
+  });
+
+  it("--exclude-area leaves a near name out explicitly; far names (another area) and default areas absent from the file are not errors", () => {
+    const d = tempDir();
+    const h = variant(d);
+    const ok = draw(join(d, "a.csv"), h, C, ["--exclude-area", "Ellekonebakke"]);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/excluded: 232 area not selected/); // Viborg Midtby (178) and Ellekonebakke (54)
+    // A file with only Houlkær households: the default areas are not an error.
+    const only = readFileSync(join(SAMPLES, "households.csv"), "utf8").trim().split("\n").filter((l, n) => n === 0 || l.includes(",Houlkær,"));
+    writeFileSync(join(d, "houlkaer.csv"), `${only.join("\n")}\n`);
+    const partial = draw(join(d, "b.csv"), join(d, "houlkaer.csv"), C);
+    expect(partial.code, partial.stderr).toBe(0);
+    // Named explicitly with --areas, an area no household lives in is still refused.
+    const named = draw(join(d, "c.csv"), join(d, "houlkaer.csv"), C, ["--areas", "Houlkær,Ellekonebakken"]);
+    expect(named.code).toBe(2);
+    expect(named.stderr).toMatch(/--areas names "Ellekonebakken", which no household in .* lives in/);
+  });
+
+  it("--dry-run shows eligibility by area and reason and the strata with places, and writes nothing (not even a lock)", () => {
+    const d = tempDir();
+    const r = draw(join(d, "sub", "a.csv"), HUSSTANDE, SAGER, ["--mapping", MAPPING, "--dry-run"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("dry run of wave 1: nothing is drawn or written");
+    expect(r.stdout).toContain("  Houlkær: 860 households, 155 eligible; excluded: 0 area not selected, 705 too few cases, 0 already drawn");
+    expect(r.stdout).toContain("  Viborg Midtby: 178 households, 0 eligible; excluded: 178 area not selected, 0 too few cases, 0 already drawn");
+    expect(r.stdout).toContain("  Houlkær: 155 eligible, 38 places (treatment), 117 control");
+    expect(r.stdout).not.toMatch(/H\d{5}/);
+    expect(readdirSync(d)).toEqual([]);
+  });
+});
