@@ -79,5 +79,7 @@ effekt([
 ]);
 say("");
 say("== reports: tables for SUS (formative) and AAU (summative) as XLSX, CSV, Markdown and HTML; counts under 5 suppressed");
-effekt(["report", "--audience", "sus", "--results", out, "--takeup", s("takeup.csv"), "--out", o("report-sus")]);
-effekt(["report", "--audience", "aau", "--results", out, "--takeup", s("takeup.csv"), "--out", o("report-aau")]);
+// Labels from the indicator spec and the gains model (the plan is found through the effects meta).
+const labels = ["--spec", a("lbf-uddannelse-og-livschancer.json"), "--model", a("gains-relationel-velfaerd.json")];
+effekt(["report", "--audience", "sus", "--results", out, "--takeup", s("takeup.csv"), ...labels, "--out", o("report-sus")]);
+effekt(["report", "--audience", "aau", "--results", out, "--takeup", s("takeup.csv"), ...labels, "--out", o("report-aau")]);

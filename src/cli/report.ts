@@ -23,6 +23,7 @@ import { reportCsvFiles, type CsvDialect } from "../report/write/csv.js";
 import { reportMarkdown } from "../report/write/markdown.js";
 import { reportXlsx } from "../report/write/xlsx.js";
 import { VERSION } from "../version.js";
+import { t } from "../i18n/index.js";
 import { addCprOptions, idPolicyFrom, type CprFlags } from "./cprOptions.js";
 import { say } from "./output.js";
 import { registerPasses } from "./verify.js";
@@ -36,6 +37,9 @@ export interface ReportOptions extends CprFlags {
   indicators?: string;
   gains?: string;
   takeup?: string;
+  plan?: string;
+  spec?: string;
+  model?: string;
   format?: string;
   lang?: string;
   csvDialect?: string;
@@ -60,6 +64,9 @@ export function registerReport(program: Command): void {
     .option("--indicators <file>", "indicator table from effekt indicators")
     .option("--gains <file>", "gains.json from effekt gains")
     .option("--takeup <file>", "take-up CSV (household_id, took_up) for the flow table")
+    .option("--plan <file>", "analysis plan (outcome labels, title, methods); default: the plan the effects meta names, when found unchanged")
+    .option("--spec <file>", "indicator spec (indicator labels)")
+    .option("--model <file>", "gains model (outcome labels)")
     .option("--format <list>", "comma-separated: xlsx,csv,md,html", "xlsx,csv,md,html")
     .option("--lang <da|en>", "labels and number formats", "da")
     .option("--csv-dialect <da|en>", "da: ';' and decimal comma; en: ',' and decimal point (default: as --lang)")
@@ -102,6 +109,9 @@ export async function runReport(opts: ReportOptions): Promise<ReportRun> {
     indicators: opts.indicators ?? inResults("indicators.csv"),
     gains: opts.gains ?? inResults("gains.json"),
     takeup: opts.takeup,
+    plan: opts.plan,
+    spec: opts.spec,
+    model: opts.model,
   };
   for (const [flag, f] of [["--register", opts.register], ["--effects", opts.effects], ["--indicators", opts.indicators], ["--gains", opts.gains], ["--takeup", opts.takeup]] as const) requireInputFile(f, flag);
   // The report folder may sit inside the results folder (a new folder there), never on, around or inside what it reads.
@@ -124,6 +134,9 @@ export async function runReport(opts: ReportOptions): Promise<ReportRun> {
     indicators: opts.indicators ? "--indicators" : undefined,
     gains: opts.gains ? "--gains" : undefined,
     takeup: opts.takeup ? "--takeup" : undefined,
+    plan: opts.plan ? "--plan" : undefined,
+    spec: opts.spec ? "--spec" : undefined,
+    model: opts.model ? "--model" : undefined,
   };
   // CPR-like household ids in the take-up file: refused, or keyed pseudonyms matching the register's
   const { pseudonyms } = idPolicyFrom(opts);
@@ -159,7 +172,7 @@ export async function runReport(opts: ReportOptions): Promise<ReportRun> {
 
   writeFolderAtomic(out, files, Boolean(opts.force));
   if (!opts.quiet) {
-    say(`report (${audience}, ${lang}) written to ${opts.out}: ${model.sections.length} sections, ${allTables(model).length} tables, ${manifest.suppressed_cells} cells suppressed (min cell ${minCell}); formats ${manifest.options.formats.join(", ")}`);
+    say(t("en", "term_report_written", { audience, lang, out: opts.out, sections: model.sections.length, tables: allTables(model).length, suppressed: manifest.suppressed_cells, min: minCell, formats: manifest.options.formats.join(", ") }));
   }
   return { model, files: [...files.keys()].sort() };
 }

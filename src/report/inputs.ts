@@ -26,6 +26,10 @@ import { committedManifests, readManifests, readRegister } from "../io/register.
 import { checkPseudonymKey } from "../io/waveFiles.js";
 import type { Pseudonymiser } from "../io/pseudonym.js";
 import type { WaveManifest } from "../schemas/manifest.js";
+import type { AnalysisPlan } from "../schemas/analysisPlan.js";
+import { loadPlan } from "../plan/load.js";
+import { parseIndicatorSpec, type IndicatorSpec } from "../schemas/indicatorSpec.js";
+import { parseGainsModel, type GainsModel } from "../schemas/gainsModel.js";
 
 export interface InputFile {
   role: string;
@@ -127,9 +131,18 @@ export interface ReportInputs {
   gains: GainsData | null;
   /** The register passes `effekt verify` and is the one the effect table was estimated from (set by cli/report.ts). */
   registerVerified?: boolean;
+  /** The analysis plan (labels, title, design for the methods note): --plan, or the plan the effects meta names. */
+  plan: AnalysisPlan | null;
+  /** The indicator spec (indicator labels): --spec. */
+  spec: IndicatorSpec | null;
+  /** The gains model (outcome labels, name): --model. */
+  model: GainsModel | null;
 }
 
 export interface InputPaths {
+  plan?: string;
+  spec?: string;
+  model?: string;
   register?: string;
   effects?: string;
   indicators?: string;
@@ -359,6 +372,25 @@ export function readInputs(paths: InputPaths, flags: Partial<Record<keyof InputP
   const indicators = ind ? (files.push(fileRef("indicators", ind)), readIndicators(ind)) : null;
   const gp = present(paths.gains);
   const gains = gp ? (files.push(fileRef("gains", gp)), readGains(gp)) : null;
+  // The plan: --plan, or the one the effects meta names when it is found unchanged (same canonical hash).
+  let plan: AnalysisPlan | null = null;
+  const metaPlan = effects?.meta?.plan;
+  if (paths.plan) {
+    files.push(fileRef("plan", paths.plan));
+    plan = loadPlan(paths.plan).plan;
+  } else if (metaPlan && existsSync(metaPlan.file)) {
+    try {
+      const loaded = loadPlan(metaPlan.file);
+      if (loaded.sha256 === metaPlan.sha256) {
+        files.push(fileRef("plan", metaPlan.file));
+        plan = loaded.plan;
+      }
+    } catch {
+      // a plan edited into an invalid one since is simply not used for labels
+    }
+  }
+  const spec = paths.spec ? (files.push(fileRef("spec", paths.spec)), parseIndicatorSpec(readJsonFile(paths.spec), basename(paths.spec))) : null;
+  const model = paths.model ? (files.push(fileRef("model", paths.model)), parseGainsModel(readJsonFile(paths.model), basename(paths.model))) : null;
   for (const f of files) if (!f.path.includes(".manifests/") && !f.role.startsWith("balance") && f.role !== "effects meta") f.path = basename(f.path);
-  return { files, register, balance, effects, indicators, gains };
+  return { files, register, balance, effects, indicators, gains, plan, spec, model };
 }

@@ -14,7 +14,8 @@ import type { ChartSpec } from "./html/chartTypes.js";
 export type { ChartSpec } from "./html/chartTypes.js";
 
 export type Audience = "sus" | "aau";
-export type Lang = "da" | "en";
+export type { Lang } from "../i18n/types.js";
+import type { Lang } from "../i18n/types.js";
 
 /** How a column's numbers are shown: text as is, counts as integers, shares as percentages, kroner with separators. */
 export type ColumnKind = "text" | "count" | "percent" | "dkk" | "number" | "p_value";

@@ -14,6 +14,7 @@ import { UserError } from "../../src/errors.js";
 import { allTables } from "../../src/report/model.js";
 import { effekt, filesUnder, ROOT, tempDir } from "../helpers.js";
 import { SECRET_NUMBERS, writeSmallResults } from "../report/fixtures.js";
+import { englishIn, visibleText } from "../i18n/englishIn.js";
 
 let results: string;
 
@@ -59,12 +60,21 @@ describe("effekt report on the sample results", () => {
   it("AAU: effects, attrition, subgroups, gains (3 and 5 years, repayment, sensitivity) and the manifest", async () => {
     const out = join(tempDir(), "aau");
     const { model } = await runReport({ audience: "aau", out, results, lang: "en", quiet: true });
-    expect(model.sections.map((s) => s.id)).toEqual(["effects", "attrition", "subgroups", "gains", "manifest"]);
-    expect(allTables(model).map((t) => t.id)).toEqual(["effects", "attrition", "takeup", "subgroups", "gains-by-year", "gains-3-5-years", "kommune-repayment", "repayment", "gains-sensitivity", "manifest"]);
+    expect(model.sections.map((s) => s.id)).toEqual(["effects", "attrition", "subgroups", "gains", "effects-other", "manifest"]);
+    expect(allTables(model).map((t) => t.id)).toEqual(["effects", "attrition", "takeup", "subgroups", "gains-by-year", "gains-3-5-years", "kommune-repayment", "repayment", "gains-sensitivity", "effects-other", "manifest"]);
     const manifest = allTables(model).find((t) => t.id === "manifest")!;
-    expect(manifest.rows.map((r) => r[0])).toEqual(expect.arrayContaining(["seed: randomisation inference", "seed: gains Monte Carlo", "plan"]));
+    expect(manifest.rows.map((r) => r[0])).toEqual(expect.arrayContaining(["seed: randomisation inference", "seed: gains Monte Carlo", "analysis plan"]));
     const csv = readFileSync(join(out, "csv", "effects.csv"), "utf8");
     expect(csv.split("\r\n")[0]).toBe("\uFEFFoutcome,horizon,estimator,estimand,estimate,std_error,df,ci_low,ci_high,p_value,p_ri,p_holm,p_bh,n_treatment,n_control,n_clusters,control_mean,role");
+  });
+
+  it("a Danish AAU report with real gains holds no text of the English catalogue", async () => {
+    const out = join(tempDir(), "aau-da");
+    await runReport({ audience: "aau", out, results, lang: "da", format: "md,html", quiet: true });
+    const md = readFileSync(join(out, "report.md"), "utf8");
+    expect(md).toContain("## Budgetøkonomiske gevinster og tilbagebetaling");
+    expect(englishIn(md)).toEqual([]);
+    expect(englishIn(visibleText(readFileSync(join(out, "report.html"), "utf8")))).toEqual([]);
   });
 
   it("writes byte-identical files on two runs", async () => {
@@ -164,8 +174,8 @@ describe("sections follow their inputs", () => {
     rmSync(join(dir, "effects.csv.meta.json"));
     rmSync(join(dir, "gains.json"));
     const { model } = await runReport({ audience: "aau", out: join(dir, "r"), results: dir, lang: "en", format: "md", quiet: true });
-    expect(model.sections.map((s) => s.id)).toEqual(["effects", "subgroups", "manifest"]);
-    expect(model.footnotes).toEqual(expect.arrayContaining(["Attrition left out: needs effects.csv.meta.json.", "Budget-economic gains left out: needs gains.json."]));
+    expect(model.sections.map((s) => s.id)).toEqual(["effects", "subgroups", "effects-other", "manifest"]);
+    expect(model.footnotes).toEqual(expect.arrayContaining(["Attrition left out: needs effects.csv.meta.json.", "Budget-economic gains and repayment left out: needs gains.json."]));
   });
 });
 

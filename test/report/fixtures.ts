@@ -78,3 +78,4 @@ export function writeSmallResults(dir: string): { register: string; takeup: stri
   writeFileSync(join(dir, "indicators.csv"), ind);
   return { register: join(dir, "allocations.csv"), takeup: join(dir, "takeup.csv") };
 }
+

@@ -4,18 +4,13 @@
  * of the files the numbers came from. Every text is escaped; the same model gives the same bytes (no date, no
  * random id: the manifest carries what identifies the run).
  */
-import { formatCell, label } from "../i18n.js";
+import { formatCell, label, t } from "../i18n.js";
 import { isPending, isSuppressed, type Cell, type ManifestEntry, type ReportColumn, type ReportModel, type ReportSection, type ReportTable } from "../model.js";
 import { escapeXml } from "./format.js";
 import { PAGE_CSS } from "./page.css.js";
 import { renderChart } from "./renderChart.js";
 
 export { renderChart } from "./renderChart.js";
-
-const WORDS = {
-  da: { audience: { sus: "Formativ rapport til SUS", aau: "Summativ rapport til AAU" }, footnotes: "Noter", builtBy: "Lavet med effekt", version: "version", suppressed: "diskretioneret", chartsOf: "Figurer" },
-  en: { audience: { sus: "Formative report for SUS", aau: "Summative report for AAU" }, footnotes: "Notes", builtBy: "Made with effekt", version: "version", suppressed: "suppressed", chartsOf: "Figures" },
-} as const;
 
 /** An HTML id from a section or table id: lower-case letters, digits and `-` only, prefixed so it never clashes. */
 function anchor(prefix: string, id: string): string {
@@ -36,8 +31,7 @@ function renderCell(cell: Cell, column: ReportColumn, model: ReportModel): strin
     return all === "" ? "" : ` class="${all}"`;
   };
   if (isSuppressed(cell)) {
-    const words = WORDS[model.lang];
-    return `<td${classAttr("suppressed")}><span class="mark suppressed" title="${escapeXml(words.suppressed)}">${escapeXml(model.privacy.mark)}</span></td>`;
+    return `<td${classAttr("suppressed")}><span class="mark suppressed" title="${escapeXml(t(model.lang, "suppressed"))}">${escapeXml(model.privacy.mark)}</span></td>`;
   }
   if (isPending(cell)) return `<td${classAttr("pending")}><span class="mark pending">${escapeXml(model.privacy.pending)}</span></td>`;
   if (typeof cell === "number" && !Number.isFinite(cell)) throw new Error(`HTML report: a non-finite number in column "${column.key}"`);
@@ -81,7 +75,7 @@ function renderManifest(entries: ManifestEntry[], model: ReportModel): string {
     `<thead><tr><th scope="col">${escapeXml(label(lang, "role"))}</th><th scope="col">${escapeXml(label(lang, "file"))}</th><th scope="col">${escapeXml(label(lang, "sha256"))}</th><th scope="col">${escapeXml(label(lang, "note"))}</th></tr></thead>`,
     `<tbody>\n${rows}\n</tbody>`,
     `</table></div>`,
-    `<p class="meta">effekt ${escapeXml(WORDS[lang].version)} ${escapeXml(model.effekt_version)}</p>`,
+    `<p class="meta">${escapeXml(t(lang, "effekt_version_line", { version: model.effekt_version }))}</p>`,
     `</section>`,
   ].join("\n");
 }
@@ -93,15 +87,14 @@ function renderManifest(entries: ManifestEntry[], model: ReportModel): string {
  */
 export function renderHtml(model: ReportModel): string {
   const lang = model.lang;
-  const words = WORDS[lang];
   const body = model.sections.filter((section) => section.id !== "manifest");
   const ownManifest = model.sections.find((section) => section.id === "manifest");
   const tocEntries = body.map((section) => `<li><a href="#${anchor("section", section.id)}">${escapeXml(section.title)}</a></li>`);
-  if (model.footnotes.length > 0) tocEntries.push(`<li><a href="#section-footnotes">${escapeXml(words.footnotes)}</a></li>`);
+  if (model.footnotes.length > 0) tocEntries.push(`<li><a href="#section-footnotes">${escapeXml(t(lang, "footnotes"))}</a></li>`);
   tocEntries.push(`<li><a href="#section-manifest">${escapeXml(ownManifest?.title ?? label(lang, "section_manifest"))}</a></li>`);
   const footnotes =
     model.footnotes.length > 0
-      ? `<section class="footnotes" id="section-footnotes">\n<h2>${escapeXml(words.footnotes)}</h2>\n<ol>\n${model.footnotes.map((note) => `<li>${escapeXml(note)}</li>`).join("\n")}\n</ol>\n</section>`
+      ? `<section class="footnotes" id="section-footnotes">\n<h2>${escapeXml(t(lang, "footnotes"))}</h2>\n<ol>\n${model.footnotes.map((note) => `<li>${escapeXml(note)}</li>`).join("\n")}\n</ol>\n</section>`
       : "";
 
   return [
@@ -118,7 +111,7 @@ export function renderHtml(model: ReportModel): string {
     `<div class="page">`,
     `<header class="report-header">`,
     `<h1>${escapeXml(model.title)}</h1>`,
-    `<p class="meta">${escapeXml(words.audience[model.audience])} · ${escapeXml(words.builtBy)} ${escapeXml(model.effekt_version)}</p>`,
+    `<p class="meta">${escapeXml(t(lang, model.audience === "sus" ? "audience_sus" : "audience_aau"))} · ${escapeXml(t(lang, "built_by", { version: model.effekt_version }))}</p>`,
     `</header>`,
     `<nav class="toc" aria-label="${escapeXml(label(lang, "contents"))}">`,
     `<h2>${escapeXml(label(lang, "contents"))}</h2>`,

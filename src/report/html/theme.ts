@@ -4,6 +4,7 @@
  * Danish and English.
  */
 import type { Lang } from "./format.js";
+import { t } from "../../i18n/index.js";
 
 export const FONT_STACK = `"Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans", sans-serif`;
 
@@ -36,29 +37,20 @@ export interface ChartWords {
   forestDescription: (rows: number) => string;
 }
 
-export const CHART_WORDS: Record<Lang, ChartWords> = {
-  da: {
-    pending: "afventer data",
-    suppressed: "diskretioneret",
-    net: "Netto",
-    estimateColumn: "Estimat [95\u00a0%-KI]",
-    ciShort: "95\u00a0%-KI",
-    rangeSeparator: "; ",
-    noData: "Ingen data",
-    noInterval: "intet interval",
-    dkkUnit: (scale) => (scale === 1e6 ? "mio. kr." : scale === 1e3 ? "1.000 kr." : "kr."),
-    forestDescription: (rows) => `${rows} estimater med 95\u00a0%-konfidensintervaller`,
-  },
-  en: {
-    pending: "data pending",
-    suppressed: "suppressed",
-    net: "Net",
-    estimateColumn: "Estimate [95% CI]",
-    ciShort: "95% CI",
-    rangeSeparator: ", ",
-    noData: "No data",
-    noInterval: "no interval",
-    dkkUnit: (scale) => (scale === 1e6 ? "DKK million" : scale === 1e3 ? "DKK thousand" : "DKK"),
-    forestDescription: (rows) => `${rows} estimates with 95% confidence intervals`,
-  },
-};
+/** The charts' words, from the one catalogue. */
+function chartWords(lang: Lang): ChartWords {
+  return {
+    pending: t(lang, "pending"),
+    suppressed: t(lang, "suppressed"),
+    net: t(lang, "chart_net"),
+    estimateColumn: t(lang, "chart_estimate_column"),
+    ciShort: t(lang, "chart_ci_short"),
+    rangeSeparator: t(lang, "chart_range_separator"),
+    noData: t(lang, "chart_no_data"),
+    noInterval: t(lang, "chart_no_interval"),
+    dkkUnit: (scale) => t(lang, scale === 1e6 ? "chart_dkk_million" : scale === 1e3 ? "chart_dkk_thousand" : "chart_dkk"),
+    forestDescription: (rows) => t(lang, "chart_forest_description", { n: rows }),
+  };
+}
+
+export const CHART_WORDS: Record<Lang, ChartWords> = { da: chartWords("da"), en: chartWords("en") };

@@ -20,8 +20,8 @@ export function attritionSection(meta: EffectsMetaLite, ctx: SectionContext): Re
   const relations = rows.map((_, i) => ({ total: { row: i, col: 0 }, parts: [{ row: i, col: 1 }, { row: i, col: 2 }] }));
   const hidden = suppressCounts(values, relations, minCell, published);
   const body: Cell[][] = rows.map((r, i) => [
-    r.outcome,
-    r.horizon,
+    ctx.labels.outcome(r.outcome),
+    ctx.labels.horizon(r.horizon),
     label(lang, r.arm),
     countCell(values[i][0], hidden[i][0]),
     countCell(values[i][1], hidden[i][1]),
@@ -56,7 +56,7 @@ export function attritionSection(meta: EffectsMetaLite, ctx: SectionContext): Re
         ? [
             {
               id: "takeup",
-              title: label(lang, "took_up"),
+              title: label(lang, "takeup_title"),
               columns: [column(lang, "arm", "text"), column(lang, "households", "count"), column(lang, "took_up", "count"), column(lang, "takeup_share", "percent")],
               rows: takeup.map((t, i): Cell[] => [
                 label(lang, t.arm),

@@ -4,7 +4,7 @@
  * a wave total the flow table hid is hidden here too (the same number). A mean over fewer than N households is
  * suppressed, and so are the difference and the standardised difference built from it.
  */
-import { label } from "../i18n.js";
+import { label, t } from "../i18n.js";
 import type { Cell, ReportSection } from "../model.js";
 import { parseNumberText } from "../../io/columns.js";
 import { suppressCounts, tooFew, type SumRelation } from "../suppress.js";
@@ -52,7 +52,7 @@ export function balanceSection(input: Record<string, string>[], ctx: SectionCont
     const hideC = tooFew(nc, minCell);
     return [
       r.wave === "all" ? label(lang, "all_waves") : r.wave,
-      r.covariate,
+      ctx.labels.covariate(r.covariate),
       r.level ?? "",
       countCell(nt, hidden[i][0]),
       countCell(nc, hidden[i][1]),
@@ -81,7 +81,7 @@ export function balanceSection(input: Record<string, string>[], ctx: SectionCont
           column(lang, "std_difference", "number"),
         ],
         rows: body,
-        notes: [lang === "da" ? "Standardiseret forskel over 0,1 i absolut værdi bør kommenteres." : "A standardised difference above 0.1 in absolute value deserves a comment."],
+        notes: [t(lang, "note_balance")],
       },
     ],
     charts: [],

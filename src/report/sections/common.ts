@@ -1,14 +1,17 @@
 /** Small helpers shared by the section builders: columns with translated labels, context passed to every builder. */
 import { label } from "../i18n.js";
+import type { MessageKey } from "../../i18n/index.js";
+import type { ReportLabels } from "../labels.js";
 import type { Cell, ColumnKind, Lang, ReportColumn } from "../model.js";
 import { SUPPRESSED } from "../model.js";
 
 export interface SectionContext {
   lang: Lang;
   minCell: number;
+  labels: ReportLabels;
 }
 
-export function column(lang: Lang, key: string, kind: ColumnKind, decimals?: number): ReportColumn {
+export function column(lang: Lang, key: MessageKey, kind: ColumnKind, decimals?: number): ReportColumn {
   return decimals === undefined ? { key, label: label(lang, key), kind } : { key, label: label(lang, key), kind, decimals };
 }
 

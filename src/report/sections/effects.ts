@@ -8,7 +8,7 @@
  * estimator x subgroup the levels' n sum to the whole-sample n (secondary suppression), so a small subgroup
  * cannot be recovered as "whole sample minus the other levels".
  */
-import { label } from "../i18n.js";
+import { label, t } from "../i18n.js";
 import type { EffectRow, EffectsData } from "../inputs.js";
 import type { ChartSpec, ForestRow } from "../html/chartTypes.js";
 import type { Cell, ReportColumn, ReportSection, ReportTable } from "../model.js";
@@ -59,10 +59,11 @@ function effectColumns(lang: SectionContext["lang"], full: boolean, subgroups: b
   return cols;
 }
 
-function effectCells(r: EffectRow, mask: boolean[], minCell: number, full: boolean, subgroups: boolean): Cell[] {
+function effectCells(r: EffectRow, mask: boolean[], ctx: SectionContext, full: boolean, subgroups: boolean): Cell[] {
+  const { minCell, labels } = ctx;
   const hide = rowTooSmall(r, minCell);
-  const cells: Cell[] = [r.outcome, r.horizon, r.estimator, r.estimand];
-  if (subgroups) cells.push(r.subgroup, r.subgroup_level);
+  const cells: Cell[] = [labels.outcome(r.outcome), labels.horizon(r.horizon), labels.estimator(r.estimator), labels.estimand(r.estimand)];
+  if (subgroups) cells.push(labels.subgroup(r.subgroup), r.subgroup_level);
   cells.push(statCell(r.estimate, hide));
   if (full) cells.push(statCell(r.std_error, hide), statCell(r.df, hide));
   cells.push(statCell(r.ci_low, hide), statCell(r.ci_high, hide), statCell(r.p_value, hide));
@@ -70,31 +71,50 @@ function effectCells(r: EffectRow, mask: boolean[], minCell: number, full: boole
   // The interaction test compares the levels; it is shown unless a level of the subgroup is too small.
   if (subgroups) cells.push(statCell(r.p_interaction, hide));
   cells.push(countCell(r.n_treatment, mask[0]), countCell(r.n_control, mask[1]));
-  if (full) cells.push(countCell(r.n_clusters, mask[2]), statCell(r.control_mean, tooFew(r.n_control, minCell)), r.role);
+  if (full) cells.push(countCell(r.n_clusters, mask[2]), statCell(r.control_mean, tooFew(r.n_control, minCell)), labels.role(r.role));
   return cells;
 }
 
-function pendingNote(data: EffectsData, lang: SectionContext["lang"]): string[] {
-  const pending = data.meta?.pending ?? [];
-  return pending.map((p) => `${p.outcome}, ${p.horizon}: ${label(lang, "pending")} (${p.reason})`);
+/** Why a horizon has no estimate yet, in the reader's words (the meta's reason is English for the log). */
+export function pendingReason(reason: string, lang: SectionContext["lang"]): string {
+  const date = /\((\d{4}-\d{2}-\d{2})\)/.exec(reason)?.[1];
+  if (/no counted person has/.test(reason)) return t(lang, "pending_no_values");
+  return date ? t(lang, "pending_window", { date }) : t(lang, "pending_generic");
 }
 
-function forest(rows: EffectRow[], minCell: number, title: string, lang: SectionContext["lang"]): ChartSpec {
+function pendingNote(data: EffectsData, ctx: SectionContext): string[] {
+  const pending = data.meta?.pending ?? [];
+  return pending.map((p) => t(ctx.lang, "pending_row", { outcome: ctx.labels.outcome(p.outcome), horizon: ctx.labels.horizon(p.horizon), reason: pendingReason(p.reason, ctx.lang) }));
+}
+
+/**
+ * The plan's primary estimator: the one its multiplicity adjustment uses (named in the effects meta), else Lin
+ * regression when present, else the first estimator of the table.
+ */
+export function primaryEstimator(data: EffectsData): string {
+  const named = data.meta?.multiplicity?.estimator;
+  const present = new Set(data.rows.map((r) => r.estimator));
+  if (named && present.has(named)) return named;
+  if (present.has("lm_lin")) return "lm_lin";
+  return data.rows[0]?.estimator ?? "";
+}
+
+function forest(rows: EffectRow[], ctx: SectionContext): ChartSpec {
+  const { minCell, lang, labels } = ctx;
   const forestRows: ForestRow[] = rows
     .filter((r) => r.estimate !== null && r.ci_low !== null && r.ci_high !== null)
     .map((r) => {
       const suppressed = rowTooSmall(r, minCell);
-      const horizon = r.horizon === null ? "" : `, ${r.horizon}`;
       return {
-        label: `${r.outcome}${horizon}: ${r.estimator} (${r.estimand})`,
-        group: r.outcome,
+        label: `${labels.horizon(r.horizon)}: ${labels.estimator(r.estimator)}`,
+        group: labels.outcome(r.outcome),
         estimate: suppressed ? 0 : (r.estimate as number),
         ci_low: suppressed ? 0 : (r.ci_low as number),
         ci_high: suppressed ? 0 : (r.ci_high as number),
         ...(suppressed ? { suppressed: true } : {}),
       };
     });
-  return { kind: "forest", title, rows: forestRows, x_label: lang === "da" ? "Effekt (udfaldets enhed)" : "Effect (outcome units)", null_value: 0 };
+  return { kind: "forest", title: t(lang, "forest_title"), rows: forestRows, x_label: t(lang, "forest_x_label"), null_value: 0 };
 }
 
 /** SUS: interim whole-sample estimates with CIs. */
@@ -106,20 +126,20 @@ export function interimEffectsSection(data: EffectsData, ctx: SectionContext): R
     id: "effects-interim",
     title: label(lang, "section_interim"),
     columns: effectColumns(lang, false, false),
-    rows: idx.map(({ r, i }) => effectCells(r, mask[i], minCell, false, false)),
-    notes: [
-      lang === "da" ? "Foreløbige estimater; 95 %-konfidensintervaller. ITT = tildelt indsats; CACE = effekt blandt dem, der tog imod." : "Interim estimates; 95% confidence intervals. ITT = intention to treat; CACE = effect among those who took up the offer.",
-      ...pendingNote(data, lang),
-    ],
+    rows: idx.map(({ r, i }) => effectCells(r, mask[i], ctx, false, false)),
+    notes: [t(lang, "note_interim"), ...pendingNote(data, ctx)],
   };
-  return { id: "effects-interim", title: label(lang, "section_interim"), tables: [table], charts: [forest(idx.map(({ r }) => r), minCell, label(lang, "section_interim"), lang)] };
+  return { id: "effects-interim", title: label(lang, "section_interim"), tables: [table], charts: [forest(idx.map(({ r }) => r), ctx)] };
 }
 
 /** AAU: every whole-sample row with all columns, and subgroups in their own section. */
 export function effectsSections(data: EffectsData, ctx: SectionContext): ReportSection[] {
   const { lang, minCell } = ctx;
   const mask = effectCountMask(data.rows, minCell);
+  const primary = primaryEstimator(data);
   const whole = data.rows.map((r, i) => ({ r, i })).filter(({ r }) => !r.subgroup);
+  const main = whole.filter(({ r }) => r.estimator === primary);
+  const others = whole.filter(({ r }) => r.estimator !== primary);
   const sub = data.rows.map((r, i) => ({ r, i })).filter(({ r }) => r.subgroup);
   const out: ReportSection[] = [
     {
@@ -128,20 +148,31 @@ export function effectsSections(data: EffectsData, ctx: SectionContext): ReportS
       tables: [
         {
           id: "effects",
-          title: label(lang, "section_effects"),
+          title: `${label(lang, "estimator")}: ${ctx.labels.estimator(primary)}`,
           columns: effectColumns(lang, true, false),
-          rows: whole.map(({ r, i }) => effectCells(r, mask[i], minCell, true, false)),
-          notes: [
-            lang === "da"
-              ? `p_ri: randomiseringsinferens${data.meta?.permutations ? ` (${data.meta.permutations} permutationer)` : ""}; p_holm og p_bh: justeret for multipel testning.`
-              : `p_ri: randomisation inference${data.meta?.permutations ? ` (${data.meta.permutations} permutations)` : ""}; p_holm and p_bh: adjusted for multiple testing.`,
-            ...pendingNote(data, lang),
-          ],
+          rows: main.map(({ r, i }) => effectCells(r, mask[i], ctx, true, false)),
+          notes: [t(lang, "note_effects", { permutations: data.meta?.permutations ?? 0 }), ...pendingNote(data, ctx)],
         },
       ],
-      charts: [forest(whole.map(({ r }) => r), minCell, label(lang, "section_effects"), lang)],
+      charts: [forest(whole.map(({ r }) => r), ctx)],
     },
   ];
+  if (others.length > 0) {
+    out.push({
+      id: "effects-other",
+      title: label(lang, "section_effects_other"),
+      tables: [
+        {
+          id: "effects-other",
+          title: label(lang, "section_effects_other"),
+          columns: effectColumns(lang, true, false),
+          rows: others.map(({ r, i }) => effectCells(r, mask[i], ctx, true, false)),
+          notes: [t(lang, "note_effects_other")],
+        },
+      ],
+      charts: [],
+    });
+  }
   if (sub.length > 0) {
     out.push({
       id: "subgroups",
@@ -151,8 +182,8 @@ export function effectsSections(data: EffectsData, ctx: SectionContext): ReportS
           id: "subgroups",
           title: label(lang, "section_subgroups"),
           columns: effectColumns(lang, true, true),
-          rows: sub.map(({ r, i }) => effectCells(r, mask[i], minCell, true, true)),
-          notes: [lang === "da" ? "p (interaktion): test af, om effekten er ens på tværs af undergruppens niveauer." : "p (interaction): test that the effect is the same across the subgroup's levels."],
+          rows: sub.map(({ r, i }) => effectCells(r, mask[i], ctx, true, true)),
+          notes: [t(lang, "note_subgroups")],
         },
       ],
       charts: [],

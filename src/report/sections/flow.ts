@@ -7,7 +7,8 @@
  * register agree); treatment = took up + declined (declined is a hidden helper column); each "all areas" row is
  * the sum of its wave's areas; each "all waves" row is the sum over waves of its area.
  */
-import { hasLabel, label } from "../i18n.js";
+import { label, t } from "../i18n.js";
+import { isMessageKey } from "../../i18n/index.js";
 import type { FlowCell, RegisterData } from "../inputs.js";
 import type { Cell, ReportSection, ReportTable } from "../model.js";
 import { SUPPRESSED } from "../model.js";
@@ -115,17 +116,15 @@ export function flowSection(data: RegisterData, ctx: SectionContext): { section:
     ],
     rows: body,
     notes: [
-      lang === "da"
-        ? "Husstande. Berettigede fra rundens manifest; trukket = indsats + kontrol i registret."
-        : "Households. Eligible from the wave's manifest; drawn = treatment + control in the register.",
-      ...(data.takeupGiven ? [] : [lang === "da" ? "Ingen --takeup givet: tilslutning vises ikke." : "No --takeup given: take-up is not shown."]),
+      t(lang, "note_flow"),
+      ...(data.takeupGiven ? [] : [t(lang, "note_no_takeup")]),
     ],
   };
   const exclusionKeys = [...new Set(data.manifests.flatMap((m) => Object.keys(m.exclusions)))].sort();
   const exclusions: ReportTable = {
     id: "exclusions",
-    title: lang === "da" ? "Husstande uden for lodtrækningen, pr. runde" : "Households left out of the lottery, by wave",
-    columns: [column(lang, "wave", "text"), ...exclusionKeys.map((k) => ({ key: k, label: hasLabel(k) ? label(lang, k) : k.replace(/_/g, " "), kind: "count" as const }))],
+    title: t(lang, "exclusions_title"),
+    columns: [column(lang, "wave", "text"), ...exclusionKeys.map((k) => ({ key: k, label: isMessageKey(k) ? t(lang, k) : k.replace(/_/g, " "), kind: "count" as const }))],
     rows: data.manifests.map((m) => [
       m.wave,
       ...exclusionKeys.map((k) => (m.exclusions[k] === undefined ? null : isSmallCount(m.exclusions[k], minCell) ? SUPPRESSED : m.exclusions[k])),

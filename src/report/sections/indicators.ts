@@ -4,7 +4,7 @@
  * A value over fewer than N persons is suppressed with its n and interval; "all areas" n = sum of the areas' n
  * (secondary suppression).
  */
-import { label } from "../i18n.js";
+import { label, t } from "../i18n.js";
 import type { IndicatorRow } from "../inputs.js";
 import type { ChartSpec, IndicatorChart } from "../html/chartTypes.js";
 import type { Cell, ReportSection } from "../model.js";
@@ -34,7 +34,7 @@ export function indicatorsSection(rows: IndicatorRow[], ctx: SectionContext): Re
     const hideValue = r.n !== null && tooFew(r.n, minCell);
     const value: Cell = r.value === "pending" ? PENDING : hideValue ? (r.value === null ? null : SUPPRESSED) : r.value;
     return [
-      r.indicator,
+      ctx.labels.indicator(r.indicator),
       r.subgoal,
       r.area === allAreas ? label(lang, "all_areas") : r.area,
       r.year,
@@ -49,7 +49,7 @@ export function indicatorsSection(rows: IndicatorRow[], ctx: SectionContext): Re
       r.comparison_baseline,
       r.target,
       r.target_year,
-      r.value === "pending" ? label(lang, "pending") : r.status,
+      ctx.labels.status(r.value === "pending" ? "pending" : r.status),
     ];
   });
   return {
@@ -64,7 +64,7 @@ export function indicatorsSection(rows: IndicatorRow[], ctx: SectionContext): Re
           column(lang, "subgoal", "text"),
           column(lang, "area", "text"),
           column(lang, "year", "text"),
-          { key: "value_share", label: `${label(lang, "value")} (%)`, kind: "percent" },
+          { key: "value_share", label: label(lang, "value_percent"), kind: "percent" },
           { key: "value_number", label: label(lang, "value"), kind: "number" },
           column(lang, "n", "count"),
           column(lang, "interval_lower", "number", 3),
@@ -78,7 +78,7 @@ export function indicatorsSection(rows: IndicatorRow[], ctx: SectionContext): Re
           column(lang, "status", "text"),
         ],
         rows: body,
-        notes: [lang === "da" ? "Andele er på skalaen 0-1 i baseline-, interval- og målkolonnerne." : "Baselines, intervals and targets of shares are on the 0-1 scale."],
+        notes: [t(lang, "note_indicator_scale")],
       },
     ],
     charts: indicatorCharts(rows, ctx),
@@ -101,11 +101,11 @@ function indicatorCharts(rows: IndicatorRow[], ctx: SectionContext): ChartSpec[]
       return hit.r.n !== null && tooFew(hit.r.n, minCell) ? null : hit.r.value;
     });
     const flat = (x: number | null) => years.map(() => x);
-    const series: IndicatorChart["series"] = [{ label: label(lang, "value"), values: value, style: "value" }];
+    const series: IndicatorChart["series"] = [{ label: label(lang, "chart_value"), values: value, style: "value" }];
     if (first.area_baseline !== null) series.push({ label: label(lang, "area_baseline"), values: flat(first.area_baseline), style: "baseline" });
     if (first.comparison_baseline !== null) series.push({ label: first.comparison_label || label(lang, "comparison_baseline"), values: flat(first.comparison_baseline), style: "comparison" });
     if (first.target !== null) series.push({ label: label(lang, "target"), values: flat(first.target), style: "target" });
-    charts.push({ kind: "indicator", title: name, years, series, unit: first.unit === "share" ? "share" : "number" });
+    charts.push({ kind: "indicator", title: ctx.labels.indicator(name), years, series, unit: first.unit === "share" ? "share" : "number" });
   }
   return charts;
 }

@@ -2,7 +2,7 @@
  * Markdown: one file with every table, for pasting into a memo. Numbers formatted for the report's language
  * (i18n.ts); `|` in text escaped so a cell cannot break the table; suppressed cells show the mark.
  */
-import { formatCell } from "../i18n.js";
+import { formatCell, t } from "../i18n.js";
 import type { ReportModel, ReportTable } from "../model.js";
 
 function escape(text: string): string {
@@ -25,7 +25,7 @@ export function reportMarkdown(model: ReportModel): string {
     for (const t of s.tables) parts.push(tableMarkdown(t, model.lang), "");
   }
   if (model.footnotes.length > 0) {
-    parts.push(model.lang === "da" ? "## Noter" : "## Notes", "");
+    parts.push(`## ${t(model.lang, "footnotes")}`, "");
     for (const f of model.footnotes) parts.push(`- ${escape(f)}`);
     parts.push("");
   }
