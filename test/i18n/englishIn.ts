@@ -22,14 +22,14 @@ export function visibleText(html: string): string {
 }
 
 
-/** Each English catalogue fragment found as a word in `text` ("fragment" (key)); file names do not count. */
+/** Each English catalogue fragment found as a word in `text` ("fragment" (key)); file names, field paths and seeds (a word joined by . _ / -) do not count. */
 export function englishIn(text: string): string[] {
   const found: string[] = [];
   const fragments = englishFragments();
   if (fragments.length < 100) throw new Error("englishIn: the catalogue gave too few English fragments");
   for (const { key, fragment } of fragments) {
     const escaped = fragment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    if (new RegExp(`(^|[^A-Za-zæøåÆØÅ])${escaped}(?!\\.(csv|json|md)\\b)($|[^A-Za-zæøåÆØÅ])`).test(text)) found.push(`"${fragment}" (${key})`);
+    if (new RegExp(`(^|[^A-Za-zæøåÆØÅ0-9_./-])${escaped}($|[^A-Za-zæøåÆØÅ0-9_./-])`).test(text)) found.push(`"${fragment}" (${key})`);
   }
   return found;
 }
