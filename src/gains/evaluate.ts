@@ -59,12 +59,7 @@ export function evaluate(prep: Prepared, z: ArrayLike<number>): Evaluation {
       for (let t = 0; t < nY; t++) g[t] += A[t] + B[t] * zo;
     });
     gains[p] = g;
-    const c = new Float64Array(nY);
-    for (const line of prep.costs) {
-      if (line.payer !== p || !(line.additional || prep.includeNonAdditional)) continue;
-      for (let t = 0; t < nY; t++) c[t] += line.byYear[t];
-    }
-    costs[p] = c;
+    costs[p] = prep.costsByPayer[p];
   }
   const payments = new Float64Array(nY);
   const lines: LineEvaluation[] = prep.lines.map((l) => {

@@ -10,7 +10,12 @@
  */
 export function npv(flows: readonly number[], rate: number): number {
   let v = 0;
-  for (let t = 0; t < flows.length; t++) if (flows[t] !== 0) v += flows[t] / (1 + rate) ** t;
+  let d = 1;
+  const k = 1 / (1 + rate);
+  for (let t = 0; t < flows.length; t++) {
+    if (flows[t] !== 0) v += flows[t] * d;
+    d *= k;
+  }
   return v;
 }
 

@@ -71,6 +71,8 @@ export interface Prepared {
   settlementYear: number;
   settlementIndex: number;
   includeNonAdditional: boolean;
+  /** costs(p, Y): the payer's counted cost lines summed (additional only, or all with includeNonAdditional) */
+  costsByPayer: Record<Payer, Float64Array>;
 }
 
 export interface PrepareOptions {
@@ -189,5 +191,12 @@ export function prepare(input: GainsInput, options: PrepareOptions = {}): Prepar
   });
   const disbursements = new Float64Array(nY);
   for (const d of pm?.disbursements ?? []) disbursements[d.year - y0] += d.dkk;
-  return { input, model, years, horizon: H, rate, df, outcomes, costs, lines, disbursements, settlementYear, settlementIndex: settlementYear - y0, includeNonAdditional: options.includeNonAdditional ?? false };
+  const includeNonAdditional = options.includeNonAdditional ?? false;
+  const costsByPayer = {} as Record<Payer, Float64Array>;
+  for (const p of PAYERS) {
+    const c = new Float64Array(nY);
+    for (const line of costs) if (line.payer === p && (line.additional || includeNonAdditional)) for (let t = 0; t < nY; t++) c[t] += line.byYear[t];
+    costsByPayer[p] = c;
+  }
+  return { input, model, years, horizon: H, rate, df, outcomes, costs, lines, disbursements, settlementYear, settlementIndex: settlementYear - y0, includeNonAdditional, costsByPayer };
 }

@@ -33,10 +33,19 @@ export function parseIsoDate(date: string): [number, number, number] {
   return [y, mo, d];
 }
 
+const spans = new Map<string, [number, number]>();
+
 /** The days (since 1970-01-01) where year k since the draw starts and ends (end exclusive). */
 export function yearSinceDrawSpan(drawDate: string, k: number): [number, number] {
-  const [y, mo, d] = parseIsoDate(drawDate);
-  return [anniversary(y + k - 1, mo, d), anniversary(y + k, mo, d)];
+  const key = `${drawDate}|${k}`;
+  let span = spans.get(key);
+  if (span === undefined) {
+    const [y, mo, d] = parseIsoDate(drawDate);
+    span = [anniversary(y + k - 1, mo, d), anniversary(y + k, mo, d)];
+    if (spans.size > 10_000) spans.clear();
+    spans.set(key, span);
+  }
+  return span;
 }
 
 /** share(d, k, Y) as defined above. */
