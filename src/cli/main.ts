@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { maskCprLike, MismatchError, UserError } from "../errors.js";
 import { VERSION } from "../version.js";
+import { setDecimalMark } from "../io/columns.js";
 import { registerDraw } from "./draw.js";
 import { registerVerify } from "./verify.js";
 import { registerEstimate } from "./estimate.js";
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
   const program = new Command("effekt")
     .description("Auditable lottery, effect estimates, indicators, gains and reports for Danish social impact investments")
     .version(VERSION)
+    .option("--decimal <mark>", "decimal mark of numbers in ;-separated input files, when a column does not settle it: , (1.234,5) or . (1234.5)")
     .showHelpAfterError()
     .addHelpText(
       "after",
@@ -32,6 +34,11 @@ Examples:
 `,
     );
   addInputOptions(program);
+  program.hook("preAction", () => {
+    const mark = program.opts().decimal as string | undefined;
+    if (mark !== undefined && mark !== "," && mark !== ".") throw new UserError(`--decimal ${JSON.stringify(mark)}: expected , or .`);
+    setDecimalMark(mark as "," | "." | undefined);
+  });
   registerDraw(program);
   registerVerify(program);
   registerEstimate(program);
@@ -47,6 +54,7 @@ Examples:
 export async function main(argv: string[]): Promise<void> {
   const program = buildProgram();
   program.exitOverride();
+  setDecimalMark(undefined);
   try {
     await program.parseAsync(argv);
   } catch (err) {

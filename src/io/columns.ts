@@ -38,6 +38,81 @@ export function parseNumberText(raw: string, decimalComma: boolean): number | un
   return Number.isFinite(value) ? value : undefined;
 }
 
+/** The decimal mark settled on the command line (`--decimal , | .`); undefined: decided per column from the data. */
+let decimalSetting: "," | "." | undefined;
+
+/** Set by the CLI for one run (`--decimal`), reset to undefined otherwise. */
+export function setDecimalMark(mark: "," | "." | undefined): void {
+  decimalSetting = mark;
+}
+
+const ONE_GROUP = /^[+-]?[1-9]\d{0,2}\.\d{3}$/;
+const GROUPS = /^[+-]?[1-9]\d{0,2}(\.\d{3}){2,}$/;
+
+/**
+ * What one value says about its column's decimal mark in a `;` file: `0,5` or `1.234,5` say comma, `0.714`, `12.5`
+ * or `1.5e3` say point (they cannot be thousands-grouped), `1.234.567` says comma (grouped), `1.234` is ambiguous
+ * (1234 or 1.234), and a whole number says nothing.
+ */
+export function decimalEvidence(raw: string): "point" | "comma" | "ambiguous" | "none" {
+  if (raw.includes(",")) return "comma";
+  if (!raw.includes(".")) return "none";
+  if (GROUPS.test(raw)) return "comma";
+  return ONE_GROUP.test(raw) ? "ambiguous" : "point";
+}
+
+const DECIMAL_HINT = "one decimal mark per column; pass --decimal , (decimal comma, . groups thousands) or --decimal . (decimal point) to settle it";
+
+/**
+ * Whether a column's numbers use the decimal comma, decided from all its values (`--decimal` overrides): in a `;`
+ * file a value that cannot be thousands-grouped (`0.714`) decides for the point, a comma for the comma; a column
+ * that mixes both, or holds only values like `1.234`, is refused rather than read a thousand times off.
+ */
+export function columnDecimalComma(table: RawTable, name: string, raw: readonly string[]): boolean {
+  if (decimalSetting !== undefined) return decimalSetting === ",";
+  if (!table.decimalComma) return false;
+  let point = -1;
+  let comma = -1;
+  let ambiguous = -1;
+  for (let i = 0; i < raw.length; i++) {
+    if (isMissing(raw[i])) continue;
+    const e = decimalEvidence(raw[i]);
+    if (e === "point" && point < 0) point = i;
+    else if (e === "comma" && comma < 0) comma = i;
+    else if (e === "ambiguous" && ambiguous < 0) ambiguous = i;
+    if (point >= 0 && comma >= 0) {
+      const [a, b] = point < comma ? [point, comma] : [comma, point];
+      throw new InputError(where(table, b, name), `uses a decimal ${b === point ? "point" : "comma"}, but line ${table.lineOf(a)} of the column a decimal ${a === point ? "point" : "comma"}`, DECIMAL_HINT, raw[b]);
+    }
+  }
+  if (point >= 0) return false;
+  if (comma >= 0) return true;
+  if (ambiguous >= 0) throw new InputError(where(table, ambiguous, name), "could be a decimal point or a thousands separator, and no value in the column settles which", DECIMAL_HINT, raw[ambiguous]);
+  return true;
+}
+
+/**
+ * The same decision for a column read as a stream (outcomes): the first value that says point or comma settles
+ * it; a later value saying the other is refused, and so is an ambiguous value before anything settled it.
+ */
+export function streamDecimal(decimalCommaFile: boolean): (raw: string, at: { file: string; line: number; column: string }) => boolean {
+  let mark: "point" | "comma" | undefined = decimalSetting === undefined ? undefined : decimalSetting === "," ? "comma" : "point";
+  const fixed = decimalSetting !== undefined;
+  let settledOn = 0;
+  return (raw, at) => {
+    if (fixed) return mark === "comma";
+    if (!decimalCommaFile) return false;
+    const e = decimalEvidence(raw);
+    if (e === "point" || e === "comma") {
+      if (mark === undefined) { mark = e; settledOn = at.line; }
+      else if (mark !== e) throw new InputError(at, `uses a decimal ${e}, but line ${settledOn} of the column a decimal ${mark}`, DECIMAL_HINT, raw);
+    } else if (e === "ambiguous" && mark === undefined) {
+      throw new InputError(at, "could be a decimal point or a thousands separator, and no value before it settles which", DECIMAL_HINT, raw);
+    }
+    return mark !== "point";
+  };
+}
+
 export interface NumberOptions {
   allowMissing?: boolean;
   integer?: boolean;
@@ -50,11 +125,12 @@ export interface NumberOptions {
 export function numberColumn(table: RawTable, name: string, options: NumberOptions = {}): Float64Array {
   const raw = rawColumn(table, name);
   const out = new Float64Array(raw.length);
+  const decimalComma = columnDecimalComma(table, name, raw);
   const expected =
     options.expected ??
     `${options.integer ? "a whole number" : "a number"}${options.min !== undefined ? ` of at least ${options.min}` : ""}${
       options.max !== undefined ? ` and at most ${options.max}` : ""
-    }${table.decimalComma ? " (decimal comma, as the file is ;-separated)" : ""}`;
+    }${decimalComma ? " (decimal comma, as the file is ;-separated)" : ""}`;
   for (let i = 0; i < raw.length; i++) {
     const text = raw[i];
     if (isMissing(text)) {
@@ -62,7 +138,7 @@ export function numberColumn(table: RawTable, name: string, options: NumberOptio
       out[i] = NaN;
       continue;
     }
-    const value = parseNumberText(text, table.decimalComma);
+    const value = parseNumberText(text, decimalComma);
     out[i] = value ?? NaN;
     if (value === undefined) fail(table, new InputError(where(table, i, name), "is not a number", expected, text));
     else if (options.integer && !Number.isInteger(value)) fail(table, new InputError(where(table, i, name), "is not a whole number", expected, text));

@@ -4,7 +4,7 @@ import type { Covariate } from "../draw/balance.js";
 import { readCsv, rawColumn, throwProblems, type RawTable } from "./csv.js";
 import type { Pseudonymiser } from "./pseudonym.js";
 import type { FormatSettings } from "./inputSettings.js";
-import { dateColumn, fail, formatDay, idColumn, isMissing, numberColumn, parseNumberText, textColumn, uniqueIndex, where } from "./columns.js";
+import { columnDecimalComma, dateColumn, fail, formatDay, idColumn, isMissing, numberColumn, parseNumberText, textColumn, uniqueIndex, where } from "./columns.js";
 
 export interface Households {
   table: RawTable;
@@ -96,9 +96,14 @@ function covariateOf(table: RawTable, name: string): Covariate | undefined {
   const raw = rawColumn(table, name);
   const values = new Float64Array(raw.length);
   let numeric = true;
+  let decimalComma = table.decimalComma;
+  try { decimalComma = columnDecimalComma(table, name, raw); } catch (err) {
+    // a text column (area names, "1.234 kr.") is not numeric; a numeric one with an unsettled mark is refused
+    if (raw.every((v) => isMissing(v) || parseNumberText(v, true) !== undefined || parseNumberText(v, false) !== undefined)) throw err;
+  }
   for (let i = 0; i < raw.length && numeric; i++) {
     if (isMissing(raw[i])) { values[i] = NaN; continue; }
-    const v = parseNumberText(raw[i], table.decimalComma);
+    const v = parseNumberText(raw[i], decimalComma);
     if (v === undefined) numeric = false;
     else values[i] = v;
   }

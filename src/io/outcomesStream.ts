@@ -4,7 +4,7 @@ import { basename } from "node:path";
 import { TextDecoder } from "node:util";
 import { parse } from "csv-parse/sync";
 import { describeNames, InputError, looksLikeCpr, UserError } from "../errors.js";
-import { isMissing, parseDateText, parseNumberText } from "./columns.js";
+import { isMissing, parseDateText, parseNumberText, streamDecimal } from "./columns.js";
 import { detectDelimiter, type Delimiter } from "./csv.js";
 import type { Pseudonymiser } from "./pseudonym.js";
 
@@ -69,6 +69,8 @@ async function pass(path: string, file: string, guess: "utf-8" | "windows-1252",
   let pending = ""; // a quoted record spanning lines
   let pendingLine = 0;
   const dayCache = new Map<string, number>();
+  let decider: ReturnType<typeof streamDecimal> | undefined; // the value column's decimal mark (io/columns.ts)
+  const valueDecimal = (raw: string, at: { file: string; line: number; column: string }) => (decider ??= streamDecimal(delimiter === ";"))(raw, at);
 
   const record = (fields: string[], line: number) => {
     if (!header) {
@@ -96,8 +98,9 @@ async function pass(path: string, file: string, guess: "utf-8" | "windows-1252",
     if (outcome === "") throw new InputError({ file, line, column: "outcome" }, "is empty", "an outcome name");
     let value = NaN;
     if (!isMissing(rawValue)) {
-      const v = parseNumberText(rawValue, delimiter === ";");
-      if (v === undefined) throw new InputError({ file, line, column: "value" }, "is not a number", `a number${delimiter === ";" ? " (decimal comma, as the file is ;-separated)" : ""}`, rawValue);
+      const comma = valueDecimal(rawValue, { file, line, column: "value" });
+      const v = parseNumberText(rawValue, comma);
+      if (v === undefined) throw new InputError({ file, line, column: "value" }, "is not a number", `a number${comma ? " (decimal comma, as the file is ;-separated)" : ""}`, rawValue);
       value = v;
     }
     // register extracts repeat few distinct dates (weekly, yearly): parse each once
