@@ -73,14 +73,21 @@ export class InputError extends UserError {
 }
 
 /**
- * Danish CPR numbers: DDMMYY-XXXX or ten digits whose first six are a valid date.
+ * Danish CPR numbers: DDMMYY-XXXX or ten digits whose first six are a valid date, also as exports mangle them:
+ * another separator (space, `/`, `.`, `_`, `:`), the leading zero lost (nine digits), Excel's `.0`, a short letter
+ * prefix (`CPR 0101901234`), and Excel's scientific notation of a nine- or ten-digit number (`1,01901E+08`, whose
+ * digits are lost: taken as CPR-like, as it cannot be shown not to be one).
  * Used to refuse identifier columns that hold real personal numbers (inputs must be pseudonymised).
  */
 export function looksLikeCpr(value: string): boolean {
-  const m = /^(\d{2})(\d{2})(\d{2})-?(\d{4})$/.exec(value.trim());
+  let v = value.trim();
+  if (/^[+]?\d[.,]\d+[eE]\+?0?[89]$/.test(v)) return true;
+  v = v.replace(/^[A-Za-z]{1,4}[\s:#_\-./]?(?=\d)/, "").replace(/[.,]0+$/, "");
+  const m = /^(\d{5,6})(?:[\s\-./_:]|\s+)?(\d{4})$/.exec(v);
   if (!m) return false;
-  const day = Number(m[1]);
-  const month = Number(m[2]);
+  const date = m[1].padStart(6, "0");
+  const day = Number(date.slice(0, 2));
+  const month = Number(date.slice(2, 4));
   if (month < 1 || month > 12 || day < 1) return false;
   const daysInMonth = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
   return day <= daysInMonth;

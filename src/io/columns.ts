@@ -172,7 +172,8 @@ export function idColumn(table: RawTable, name: string, options: IdColumnOptions
     // A CPR-like value starts with a digit after any white space: an id starting with any other printable ASCII
     // character is ruled out without the pattern (white space, including non-ASCII, goes through the full test).
     const first = id.charCodeAt(0);
-    if (first > 32 && first < 127 && (first < 48 || first > 57)) continue;
+    // Letters may start a CPR number with a short prefix ("CPR0101901234"), so only other ASCII skips the test.
+    if (first > 32 && first < 127 && (first < 48 || first > 57) && !((first | 32) >= 97 && (first | 32) <= 122)) continue;
     if (!looksLikeCpr(id)) continue;
     if (!pseudonyms) {
       if (options.allowCpr) continue;
