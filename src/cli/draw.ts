@@ -70,12 +70,16 @@ export function registerDraw(program: Command): void {
 }
 
 function parseWhole(raw: string, flag: string, min: number): number {
-  if (!/^\d+$/.test(raw.trim()) || Number(raw) < min) throw new UserError(`--${flag} "${raw}" is not a whole number of at least ${min}`);
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) < min || !Number.isSafeInteger(Number(raw))) throw new UserError(`--${flag} "${raw}" is not a whole number of at least ${min} (and at most ${Number.MAX_SAFE_INTEGER})`);
   return Number(raw);
 }
 
 export function parseTreat(raw: string): TreatSpec {
-  if (/^\s*\d+\s*$/.test(raw)) return { kind: "total", places: Number(raw) };
+  if (/^\s*\d+\s*$/.test(raw)) {
+    if (Number(raw) === 0) throw new UserError(`--treat ${raw.trim()}: a wave with no treatment places draws nothing; give at least 1`);
+    if (!Number.isSafeInteger(Number(raw))) throw new UserError(`--treat ${raw.trim()}: too large a number of places`);
+    return { kind: "total", places: Number(raw) };
+  }
   const places: Record<string, number> = {};
   for (const part of raw.split(",")) {
     const m = /^(.+)=\s*(\d+)\s*$/.exec(part);
@@ -84,6 +88,8 @@ export function parseTreat(raw: string): TreatSpec {
     if (name in places) throw new UserError(`--treat names stratum "${name}" twice`);
     places[name] = Number(m[2]);
   }
+  if (Object.values(places).every((n) => n === 0)) throw new UserError(`--treat "${raw}": every stratum has 0 places; a wave with no treatment places draws nothing`);
+  if (Object.values(places).some((n) => !Number.isSafeInteger(n))) throw new UserError(`--treat "${raw}": too large a number of places`);
   return { kind: "perStratum", places };
 }
 
@@ -91,6 +97,7 @@ function runDraw(opts: DrawOptions): void {
   const wave = parseWhole(opts.wave, "wave", 1);
   const minCases = parseWhole(opts.minCases, "min-cases", 0);
   const treat = parseTreat(opts.treat);
+  if (opts.seed.trim() === "") throw new UserError("--seed is empty; fix and publish a seed text before the draw");
   const drawDay = opts.date !== undefined ? parseDateFlag(opts.date, "date") : undefined;
   if (opts.cases && drawDay === undefined) throw new UserError("--cases needs --date: the day on which cases are counted as active");
   const areas = (opts.areas ? opts.areas.split(",") : [...VIBORG_AREAS]).map((a) => a.trim().normalize("NFC")).filter((a) => a !== "");

@@ -27,6 +27,9 @@ import { registerPasses } from "./verify.js";
 import { planLock } from "./estimatePlanLock.js";
 import { addCprOptions, idPolicyFrom, type CprFlags } from "./cprOptions.js";
 
+/** At most this many randomisation-inference re-draws (--permutations): a typo of extra zeros must not run for days. */
+const MAX_PERMUTATIONS = 1_000_000;
+
 export interface EstimateOptions extends CprFlags {
   register?: string;
   allocation?: string;
@@ -199,7 +202,8 @@ async function quickAnalysis(opts: EstimateOptions, assignment: Assignment, pseu
   if (outcomes.length === 0) throw new UserError("name the outcomes: --plan FILE, or --outcome NAME (repeatable) for quick mode");
   const window = opts.window as QuickWindow | undefined;
   if (window !== undefined && !["first", "last", "mean"].includes(window)) throw new UserError(`--window "${window}": expected first, last or mean`);
-  if (!/^\d+$/.test(String(opts.permutations ?? "0").trim())) throw new UserError(`--permutations "${opts.permutations}" is not a whole number`);
+  if (!/^\d+$/.test(String(opts.permutations ?? "0").trim()) || Number(opts.permutations ?? "0") > MAX_PERMUTATIONS) throw new UserError(`--permutations "${opts.permutations}" is not a whole number from 0 to ${MAX_PERMUTATIONS}`);
+  if (opts.seed !== undefined && opts.seed.trim() === "") throw new UserError("--seed is empty; give the re-draws' seed as text (or leave --seed out)");
   const permutations = Number(opts.permutations ?? "0");
   const covariates = (opts.covariates ?? "").split(",").map((s) => s.trim()).filter((s) => s !== "");
   const subgroups = opts.subgroup ?? [];

@@ -14,6 +14,9 @@ import { parseGainsModel, type GainsModel } from "../schemas/gainsModel.js";
 import { registerInput } from "./counts.js";
 import { parseAssume, readEstimates, type EffectUsed } from "./effects.js";
 
+/** At most this many Monte Carlo draws (--draws): memory and time stay bounded (the draws are held in arrays). */
+const MAX_DRAWS = 10_000_000;
+
 /**
  * `effekt gains`: reads the model, the effects (effect table, `--assume`, or the model's), the counts (register +
  * persons + plan, or the model's planned intake), computes the point result, the Monte Carlo and the sensitivity,
@@ -132,9 +135,10 @@ export function computeGains(opts: GainsOptions): GainsRun {
   else input = planningInput(model);
   let draws: number | undefined;
   if (opts.draws !== undefined) {
-    if (!/^\d+$/.test(opts.draws.trim()) || Number(opts.draws) < 10_000) throw new UserError(`--draws "${opts.draws}" is not a whole number of at least 10000`);
+    if (!/^\d+$/.test(opts.draws.trim()) || Number(opts.draws) < 10_000 || Number(opts.draws) > MAX_DRAWS) throw new UserError(`--draws "${opts.draws}" is not a whole number from 10000 to ${MAX_DRAWS}`);
     draws = Number(opts.draws);
   }
+  if (opts.seed !== undefined && opts.seed.trim() === "") throw new UserError("--seed is empty; give the Monte Carlo seed as text (or leave --seed out to use the model's)");
   const seed = opts.seed ?? model.monte_carlo?.seed;
   if (!seed) throw new UserError(`${basename(opts.model)}: monte_carlo.seed is missing; give --seed TEXT`);
   const prep = prepare(input);
