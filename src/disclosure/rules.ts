@@ -1,0 +1,24 @@
+/**
+ * The minimum cell size (`--min-cell`): Statistics Denmark's rule for output from personal data is at least 3;
+ * effekt's default is 5, as many Danish publishers use.
+ */
+import { UserError } from "../errors.js";
+
+/** Statistics Denmark's floor: a minimum cell size below 3 is never allowed. */
+export const MIN_CELL_FLOOR = 3;
+export const DEFAULT_MIN_CELL = 5;
+
+/** Checks `--min-cell`: an integer >= 3. */
+export function checkMinCell(n: number): number {
+  if (!Number.isInteger(n) || n < MIN_CELL_FLOOR) {
+    throw new UserError(`--min-cell ${n}: the minimum cell size must be a whole number of at least ${MIN_CELL_FLOOR} (Statistics Denmark's rule)`);
+  }
+  return n;
+}
+
+/** Parses `--min-cell` text (digits only) and checks it. */
+export function parseMinCell(raw: string | undefined): number {
+  const text = raw ?? String(DEFAULT_MIN_CELL);
+  if (!/^\d+$/.test(text)) throw new UserError(`--min-cell ${JSON.stringify(text)}: expected a whole number of at least ${MIN_CELL_FLOOR}`);
+  return checkMinCell(Number(text));
+}

@@ -1,0 +1,92 @@
+/**
+ * Declaring a table structure for disclosure control, section by section: counts, the sums that tie them
+ * together, shares (their count and its complement), and the same number shown in two places. The report's
+ * section builders (and the summaries other commands print) declare their cells here and ask afterwards which
+ * are hidden; `protect` (./protect.ts) decides once over everything declared, so links between tables and
+ * sections are honoured. Pure: no I/O.
+ */
+import { attackerRanges, protect, type CountCell, type DisclosureProblem, type Relation, type SuppressionPattern } from "./protect.js";
+
+export class TableStructure {
+  private readonly cells = new Map<string, CountCell>();
+  private readonly relations: Relation[] = [];
+  private pattern: SuppressionPattern | null = null;
+
+  constructor(readonly minCell: number) {}
+
+  /** Declares a count (idempotent for the same id and value); returns its id. */
+  count(id: string, value: number, options: { helper?: boolean; dependsOn?: string[] } = {}): string {
+    this.mutable();
+    const have = this.cells.get(id);
+    if (have) {
+      if (have.value !== value) throw new Error(`disclosure: cell ${id} declared with ${have.value} and ${value}`);
+      return id;
+    }
+    this.cells.set(id, { id, value, ...options });
+    return id;
+  }
+
+  has(id: string): boolean {
+    return this.cells.has(id);
+  }
+
+  value(id: string): number | undefined {
+    return this.cells.get(id)?.value;
+  }
+
+  /** total = sum of parts (every id declared). */
+  sum(total: string, parts: string[]): void {
+    this.mutable();
+    if (parts.length === 0) return;
+    this.relations.push({ total, parts });
+  }
+
+  /**
+   * Two counts a reader can compare: the same number shown twice (`a` = `b`), or `a` >= `b` with the difference
+   * a derivable count (a helper cell `${a}-${b}`, e.g. households lacking a covariate).
+   */
+  link(a: string, b: string): void {
+    const va = this.value(a), vb = this.value(b);
+    if (va === undefined || vb === undefined) return;
+    if (va === vb) this.sum(a, [b]);
+    else if (va > vb) this.sum(a, [b, this.count(`${a}-${b}`, va - vb, { helper: true })]);
+    else this.sum(b, [a, this.count(`${b}-${a}`, vb - va, { helper: true })]);
+  }
+
+  /**
+   * A share x / n of a group whose size is the cell `group`: declares the count `id` (shown as share x n, so
+   * hidden whenever n is) and its complement n - x (a helper), tied by n = x + (n - x). Both are checked.
+   */
+  share(id: string, group: string, x: number): string {
+    const n = this.value(group);
+    if (n === undefined) throw new Error(`disclosure: share ${id} of undeclared group ${group}`);
+    this.count(id, x, { dependsOn: [group] });
+    this.sum(group, [id, this.count(`${id}~not`, n - x, { helper: true })]);
+    return id;
+  }
+
+  problem(): DisclosureProblem {
+    return { cells: [...this.cells.values()], relations: [...this.relations], minCell: this.minCell };
+  }
+
+  /** Decides (once) which cells are hidden. */
+  solve(): SuppressionPattern {
+    if (!this.pattern) this.pattern = protect(this.problem());
+    return this.pattern;
+  }
+
+  /** True when every named cell is shown (a statistic over them may be published). */
+  shown(ids: string[]): boolean {
+    const hidden = this.solve().hidden;
+    return ids.every((id) => this.cells.has(id) && !hidden.has(id));
+  }
+
+  /** The attacker's [min, max] for cells after suppression (tests and audits). */
+  ranges(ids?: string[]): Map<string, [number, number]> {
+    return attackerRanges(this.problem(), this.solve().hidden, ids);
+  }
+
+  private mutable(): void {
+    if (this.pattern) throw new Error("disclosure: the structure is already solved");
+  }
+}
