@@ -2,4 +2,4 @@
 export { checkMinCell, parseMinCell, DEFAULT_MIN_CELL, MIN_CELL_FLOOR } from "./rules.js";
 export { protect, attackerRanges, isSensitiveCount, type CountCell, type Relation, type DisclosureProblem, type SuppressionPattern } from "./protect.js";
 export { TableStructure } from "./structure.js";
-export { digitsFor, roundTo } from "./precision.js";
+export { digitsFor, roundForColumn, roundTo } from "./precision.js";

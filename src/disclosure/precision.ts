@@ -18,6 +18,13 @@ export function digitsFor(kind: PrecisionKind, decimals?: number): number {
   }
 }
 
+/** A table value kept to the precision its column shows (the same number in every format). */
+export function roundForColumn(x: number, kind: PrecisionKind, decimals?: number): number {
+  if (kind === "text") return x;
+  if (kind === "p_value") return x === 0 || !Number.isFinite(x) ? x : Number(x.toPrecision(3));
+  return roundTo(x, digitsFor(kind, decimals));
+}
+
 /** x rounded half away from zero to `decimals` decimals (via the decimal string, so 0.0625 -> 0.063); never -0. */
 export function roundTo(x: number, decimals: number): number {
   if (!Number.isFinite(x)) return x;

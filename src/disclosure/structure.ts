@@ -34,11 +34,21 @@ export class TableStructure {
     return this.cells.get(id)?.value;
   }
 
-  /** total = sum of parts (every id declared). */
+  /**
+   * total = sum of parts (every id declared). When the parts fall short of the total (persons lacking a
+   * covariate or a subgroup level), the rest is a derivable count: a helper cell. Parts exceeding the total are
+   * not additive (e.g. a person in two levels) and are not related.
+   */
   sum(total: string, parts: string[]): void {
     this.mutable();
     if (parts.length === 0) return;
-    this.relations.push({ total, parts });
+    const t = this.value(total);
+    const values = parts.map((p) => this.value(p));
+    if (t === undefined || values.some((v) => v === undefined)) throw new Error(`disclosure: relation ${total} = ${parts.join(" + ")} names an undeclared cell`);
+    const rest = t - values.reduce((a: number, v) => a + (v as number), 0);
+    if (rest < 0) return;
+    if (rest === 0) this.relations.push({ total, parts });
+    else this.relations.push({ total, parts: [...parts, this.count(`${total}~rest${this.relations.length}`, rest, { helper: true })] });
   }
 
   /**

@@ -3,16 +3,19 @@
  * inputs exist; a section left out gets a footnote saying why. Pure: no I/O, no clock.
  *
  * SUS (formative): flow, balance, indicators, interim effects. AAU (summative): effects, attrition, subgroups,
- * gains. Both: the manifest.
+ * gains. Both: the manifest. Disclosure control (src/disclosure/) is decided once over every table of both
+ * reports, then applied to the audience's tables.
  */
 import { label, suppressionFootnote, SUPPRESSION_MARK, t } from "./i18n.js";
 import type { ReportInputs } from "./inputs.js";
-import type { Audience, Lang, ReportModel, ReportSection } from "./model.js";
-import { allTables, isSuppressed } from "./model.js";
+import { roundForColumn } from "../disclosure/precision.js";
+import { TableStructure } from "../disclosure/structure.js";
+import type { Audience, Cell, DraftSection, Lang, ReportModel, ReportSection, ReportTable } from "./model.js";
+import { allTables, isGuarded, isSuppressed, SUPPRESSED } from "./model.js";
 import { attritionSection } from "./sections/attrition.js";
 import { balanceSection } from "./sections/balance.js";
-import { effectsSections, interimEffectsSection } from "./sections/effects.js";
-import { flowSection, type FlowHidden } from "./sections/flow.js";
+import { declareEffects, effectsSections, interimEffectsSection } from "./sections/effects.js";
+import { flowSection } from "./sections/flow.js";
 import { gainsSection } from "./sections/gains.js";
 import { indicatorsSection } from "./sections/indicators.js";
 import { manifestSection } from "./sections/manifest.js";
@@ -33,39 +36,47 @@ export function buildReport(inputs: ReportInputs, options: BuildOptions): Report
     modelName: inputs.model?.name ?? (typeof inputs.gains?.model === "string" ? inputs.gains.model : null),
     gainsOutcomes: Object.fromEntries((inputs.model?.outcomes ?? []).map((o) => [o.id, o.label])),
   });
-  const ctx = { lang, minCell, labels };
-  const sections: ReportSection[] = [];
+  const disclosure = new TableStructure(minCell);
+  const ctx = { lang, minCell, labels, disclosure };
   const footnotes: string[] = [];
-  const appendix: ReportSection[] = [];
   const leftOut = (what: string, needs: string) =>
     footnotes.push(t(lang, "left_out", { what, needs }));
+  // Both audiences' tables are declared and protected together, whichever report is written: the SUS and AAU
+  // reports from the same results are published side by side, and a count one hides the other must not show.
+  const flow = inputs.register ? flowSection(inputs.register, ctx) : null;
+  const balance = inputs.balance ? balanceSection(inputs.balance, ctx) : null;
+  const indicators = inputs.indicators ? indicatorsSection(inputs.indicators, ctx) : null;
+  const effectIds = inputs.effects ? declareEffects(inputs.effects.rows, ctx) : [];
+  const interim = inputs.effects ? interimEffectsSection(inputs.effects, ctx, effectIds) : null;
+  const effectParts = inputs.effects ? effectsSections(inputs.effects, ctx, effectIds) : null;
+  const attrition = inputs.effects?.meta ? attritionSection(inputs.effects.meta, ctx) : null;
+  const gains = inputs.gains ? gainsSection(inputs.gains, ctx) : null;
+  const drafts: DraftSection[] = [];
+  const appendix: DraftSection[] = [];
   if (audience === "sus") {
-    let flowHidden: FlowHidden = new Set();
-    if (inputs.register) {
-      const flow = flowSection(inputs.register, ctx);
-      sections.push(flow.section);
-      flowHidden = flow.hidden;
-    } else leftOut(label(lang, "section_flow"), "allocations.csv");
-    if (inputs.balance) sections.push(balanceSection(inputs.balance, ctx, flowHidden));
+    if (flow) drafts.push(flow);
+    else leftOut(label(lang, "section_flow"), "allocations.csv");
+    if (balance) drafts.push(balance);
     else leftOut(label(lang, "section_balance"), "allocations.csv.balance.csv");
-    if (inputs.indicators) sections.push(indicatorsSection(inputs.indicators, ctx));
+    if (indicators) drafts.push(indicators);
     else leftOut(label(lang, "section_indicators"), "indicators.csv");
-    if (inputs.effects) sections.push(interimEffectsSection(inputs.effects, ctx));
+    if (interim) drafts.push(interim);
     else leftOut(label(lang, "section_interim"), "effects.csv");
   } else {
-    if (inputs.effects) {
-      const effectParts = effectsSections(inputs.effects, ctx);
-      sections.push(...effectParts.filter((s) => s.id === "effects"));
-      const attrition = inputs.effects.meta ? attritionSection(inputs.effects.meta, ctx) : null;
-      if (attrition) sections.push(attrition);
+    if (effectParts) {
+      drafts.push(...effectParts.filter((s) => s.id === "effects"));
+      if (attrition) drafts.push(attrition);
       else leftOut(label(lang, "section_attrition"), "effects.csv.meta.json");
-      sections.push(...effectParts.filter((s) => s.id === "subgroups"));
+      drafts.push(...effectParts.filter((s) => s.id === "subgroups"));
       appendix.push(...effectParts.filter((s) => s.id === "effects-other"));
     } else leftOut(label(lang, "section_effects"), "effects.csv");
-    if (inputs.gains) sections.push(gainsSection(inputs.gains, ctx));
+    if (gains) drafts.push(gains);
     else leftOut(label(lang, "section_gains"), "gains.json");
   }
-  sections.push(...appendix);
+  const pattern = disclosure.solve();
+  if (pattern.unprotected.length > 0) throw new Error(`disclosure: cells left unprotected: ${pattern.unprotected.join(", ")}`);
+  const sections: ReportSection[] = drafts.map((d) => resolveSection(d, disclosure));
+  sections.push(...appendix.map((d) => resolveSection(d, disclosure)));
   sections.push(manifestSection(inputs, version, ctx));
   const model: ReportModel = {
     audience,
@@ -80,4 +91,23 @@ export function buildReport(inputs: ReportInputs, options: BuildOptions): Report
   const anySuppressed = allTables(model).some((t) => t.rows.some((r) => r.some(isSuppressed)));
   model.footnotes.unshift(suppressionFootnote(lang, minCell) + (anySuppressed ? "" : t(lang, "none_suppressed")));
   return model;
+}
+
+/**
+ * A draft section after disclosure control: guarded numbers become the number or the mark, every number is kept
+ * to the precision its column shows (so CSV and XLSX carry no more digits than the page), charts drawn.
+ */
+export function resolveSection(draft: DraftSection, disclosure: TableStructure): ReportSection {
+  const shown = (ids: string[]) => disclosure.shown(ids);
+  const tables: ReportTable[] = draft.tables.map((t) => ({
+    ...t,
+    rows: t.rows.map((r) =>
+      r.map((c, j): Cell => {
+        const cell = isGuarded(c) ? (shown(c.by) ? c.guarded : SUPPRESSED) : c;
+        const col = t.columns[j];
+        return typeof cell === "number" && col ? roundForColumn(cell, col.kind, col.decimals) : cell;
+      }),
+    ),
+  }));
+  return { ...draft, tables, charts: draft.charts(shown) };
 }

@@ -92,6 +92,31 @@ export interface ReportModel {
   privacy: ReportPrivacy;
 }
 
+/**
+ * Before disclosure control (section builders only): a number shown when every cell of the declared structure
+ * named in `by` is shown (src/disclosure/); the report's build step turns it into the number or the mark.
+ */
+export interface GuardedCell {
+  guarded: number;
+  by: string[];
+}
+
+export type DraftCell = Cell | GuardedCell;
+
+export interface DraftTable extends Omit<ReportTable, "rows"> {
+  rows: DraftCell[][];
+}
+
+/** A section before disclosure control: its charts are drawn once it is known which cells are shown. */
+export interface DraftSection extends Omit<ReportSection, "tables" | "charts"> {
+  tables: DraftTable[];
+  charts: (shown: (ids: string[]) => boolean) => ChartSpec[];
+}
+
+export function isGuarded(cell: DraftCell): cell is GuardedCell {
+  return typeof cell === "object" && cell !== null && "guarded" in cell;
+}
+
 export function isSuppressed(cell: Cell): cell is SuppressedCell {
   return typeof cell === "object" && cell !== null && "suppressed" in cell;
 }

@@ -220,7 +220,8 @@ describe("the suppression test can fail", () => {
     writeSmallResults(dir);
     const out = join(dir, "r");
     await runReport({ audience: "aau", out, results: dir, format: "csv", minCell: "3", lang: "en", quiet: true });
-    expect(readFileSync(join(out, "csv", "subgroups.csv"), "utf8")).toContain(SECRET_NUMBERS[0]);
+    // The estimate is kept to the four decimals its column shows.
+    expect(readFileSync(join(out, "csv", "subgroups.csv"), "utf8")).toContain(SECRET_NUMBERS[0].slice(0, 6));
   });
 });
 

@@ -101,3 +101,16 @@ describe("protect", () => {
     }
   });
 });
+
+describe("minimum cell size", () => {
+  it("allows 3 and refuses 2 (Statistics Denmark's rule), default 5", async () => {
+    const { checkMinCell, parseMinCell, DEFAULT_MIN_CELL } = await import("../../src/disclosure/rules.js");
+    expect(checkMinCell(3)).toBe(3);
+    expect(parseMinCell(undefined)).toBe(DEFAULT_MIN_CELL);
+    expect(DEFAULT_MIN_CELL).toBe(5);
+    expect(() => checkMinCell(2)).toThrow(/at least 3/);
+    expect(() => checkMinCell(4.5)).toThrow(/whole number/);
+    expect(() => parseMinCell("2")).toThrow(/at least 3/);
+    expect(() => parseMinCell("x")).toThrow(/whole number/);
+  });
+});

@@ -1,39 +1,53 @@
 /**
  * AAU: attrition per outcome, horizon and arm, from the effects meta: persons counted, persons with a value, and
- * the difference (persons without a value) with its share. Relation: counted = with value + without value. The
- * "with value" count is the effect table's n, published there, so when a small "without value" count must be
- * protected the "counted" cell is hidden rather than n (otherwise the effect table would give it away).
+ * the difference (persons without a value) with its share. Declared: counted = with value + without value, and
+ * "with value" is the effect table's n (the same number, linked), so protecting a small "without value" count
+ * accounts for the effect table. Take-up: households = took up + declined (a helper), linked to the flow table.
  */
 import { label } from "../i18n.js";
 import type { EffectsMetaLite } from "../inputs.js";
-import type { Cell, ReportSection } from "../model.js";
-import { SUPPRESSED } from "../model.js";
-import { suppressCounts, tooFew } from "../suppress.js";
-import { column, countCell, type SectionContext } from "./common.js";
+import type { DraftCell, DraftSection } from "../model.js";
+import { column, countCell, statCell, type SectionContext } from "./common.js";
+import { effectNId } from "./effects.js";
+import { flowId } from "./flow.js";
 
-export function attritionSection(meta: EffectsMetaLite, ctx: SectionContext): ReportSection | null {
-  const { lang, minCell } = ctx;
+export function attritionSection(meta: EffectsMetaLite, ctx: SectionContext): DraftSection | null {
+  const { lang, disclosure: d } = ctx;
   const rows = meta.attrition ?? [];
   if (rows.length === 0) return null;
-  const values = rows.map((r) => [r.persons_counted, r.persons_with_value, r.persons_counted - r.persons_with_value]);
-  const published = rows.map(() => [false, true, false]);
-  const relations = rows.map((_, i) => ({ total: { row: i, col: 0 }, parts: [{ row: i, col: 1 }, { row: i, col: 2 }] }));
-  const hidden = suppressCounts(values, relations, minCell, published);
-  const body: Cell[][] = rows.map((r, i) => [
-    ctx.labels.outcome(r.outcome),
-    ctx.labels.horizon(r.horizon),
-    label(lang, r.arm),
-    countCell(values[i][0], hidden[i][0]),
-    countCell(values[i][1], hidden[i][1]),
-    countCell(values[i][2], hidden[i][2]),
-    hidden[i].some(Boolean) || tooFew(r.persons_counted, minCell) ? SUPPRESSED : r.persons_counted > 0 ? values[i][2] / r.persons_counted : null,
-  ]);
+  const body: DraftCell[][] = rows.map((r) => {
+    const base = `attrition:${r.outcome}:${r.horizon}:${r.arm}`;
+    const counted = d.count(`${base}:counted`, r.persons_counted);
+    const withValue = d.count(`${base}:with_value`, r.persons_with_value);
+    const missing = d.count(`${base}:missing`, Math.max(0, r.persons_counted - r.persons_with_value));
+    d.sum(counted, [withValue, missing]);
+    // Persons with a value are the effect table's n for this outcome, horizon and arm.
+    const effectN = effectNId({ outcome: r.outcome, horizon: r.horizon, subgroup: "", subgroup_level: "", estimator: "" }, r.arm, true);
+    if (d.has(effectN)) d.link(effectN, withValue);
+    return [
+      ctx.labels.outcome(r.outcome),
+      ctx.labels.horizon(r.horizon),
+      label(lang, r.arm),
+      countCell(r.persons_counted, counted),
+      countCell(r.persons_with_value, withValue),
+      countCell(r.persons_counted - r.persons_with_value, missing),
+      r.persons_counted > 0 ? statCell((r.persons_counted - r.persons_with_value) / r.persons_counted, [missing, counted]) : null,
+    ];
+  });
   const takeup = meta.takeup ?? [];
-  const takeupHidden = suppressCounts(
-    takeup.map((t) => [t.households, t.took_up, t.households - t.took_up]),
-    takeup.map((_, i) => ({ total: { row: i, col: 0 }, parts: [{ row: i, col: 1 }, { row: i, col: 2 }] })),
-    minCell,
-  );
+  const takeupRows = takeup.map((t): DraftCell[] => {
+    const households = d.count(`takeup:${t.arm}:households`, t.households);
+    const took = d.count(`takeup:${t.arm}:took_up`, t.took_up);
+    d.sum(households, [took, d.count(`takeup:${t.arm}:declined`, Math.max(0, t.households - t.took_up), { helper: true })]);
+    const flow = flowId(null, null, t.arm);
+    if (d.has(flow)) d.link(flow, households);
+    return [
+      label(lang, t.arm),
+      countCell(t.households, households),
+      countCell(t.took_up, took),
+      t.households > 0 ? statCell(t.took_up / t.households, [households, took]) : null,
+    ];
+  });
   return {
     id: "attrition",
     title: label(lang, "section_attrition"),
@@ -58,16 +72,11 @@ export function attritionSection(meta: EffectsMetaLite, ctx: SectionContext): Re
               id: "takeup",
               title: label(lang, "takeup_title"),
               columns: [column(lang, "arm", "text"), column(lang, "households", "count"), column(lang, "took_up", "count"), column(lang, "takeup_share", "percent")],
-              rows: takeup.map((t, i): Cell[] => [
-                label(lang, t.arm),
-                countCell(t.households, takeupHidden[i][0]),
-                countCell(t.took_up, takeupHidden[i][1]),
-                takeupHidden[i].some(Boolean) || tooFew(t.households, minCell) ? SUPPRESSED : t.households > 0 ? t.took_up / t.households : null,
-              ]),
+              rows: takeupRows,
             },
           ]
         : []),
     ],
-    charts: [],
+    charts: () => [],
   };
 }

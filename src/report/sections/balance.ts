@@ -1,15 +1,18 @@
 /**
  * SUS: balance between treatment and control by wave (from `<register>.balance.csv`, written by effekt draw).
- * The n columns are household counts: primary suppression, the "all" row as the sum of the waves (secondary), and
- * a wave total the flow table hid is hidden here too (the same number). A mean over fewer than N households is
- * suppressed, and so are the difference and the standardised difference built from it.
+ *
+ * Declared for disclosure control (src/disclosure/): per covariate, wave and arm the household count n; "all
+ * waves" n = sum of the waves' n; n beside the flow table's count of the same wave and arm (the same number, or
+ * the flow count = n + households lacking the covariate, a derivable count). For a categorical covariate each
+ * level's share is a count (share x n) with its complement, and the levels sum to n, wave by wave and over all
+ * waves. A mean is shown only when its n is; a level's share only when its count is; a difference or
+ * standardised difference only when both arms' are.
  */
 import { label, t } from "../i18n.js";
-import type { Cell, ReportSection } from "../model.js";
+import type { DraftCell, DraftSection } from "../model.js";
 import { parseNumberText } from "../../io/columns.js";
-import { suppressCounts, tooFew, type SumRelation } from "../suppress.js";
 import { column, countCell, statCell, type SectionContext } from "./common.js";
-import type { FlowHidden } from "./flow.js";
+import { flowId } from "./flow.js";
 
 const n = (raw: string | undefined): number | null => {
   if (raw === undefined || raw.trim() === "") return null;
@@ -24,42 +27,74 @@ function sortBalance(rows: Record<string, string>[]): Record<string, string>[] {
   return [...rows].sort((a, b) => c(a.covariate, b.covariate) || c(a.level ?? "", b.level ?? "") || waveKey(a.wave) - waveKey(b.wave));
 }
 
-export function balanceSection(input: Record<string, string>[], ctx: SectionContext, flowHidden: FlowHidden): ReportSection {
-  const { lang, minCell } = ctx;
+const ARMS = ["treatment", "control"] as const;
+
+export function balanceSection(input: Record<string, string>[], ctx: SectionContext): DraftSection {
+  const { lang, disclosure: d } = ctx;
   const rows = sortBalance(input);
-  const values = rows.map((r) => [n(r.n_treatment), n(r.n_control)]);
-  const relations: SumRelation[] = [];
-  const groups = new Map<string, number[]>();
-  rows.forEach((r, i) => {
-    const key = `${r.covariate}\u0000${r.level ?? ""}`;
-    groups.set(key, [...(groups.get(key) ?? []), i]);
-  });
-  for (const idx of groups.values()) {
-    const total = idx.find((i) => rows[i].wave === "all");
-    const parts = idx.filter((i) => rows[i].wave !== "all");
-    if (total === undefined) continue;
-    for (const col of [0, 1]) relations.push({ total: { row: total, col }, parts: parts.map((row) => ({ row, col })) });
+  const nId = (cov: string, wave: string, arm: string) => `balance:${cov}:${wave}:${arm}:n`;
+  const xId = (cov: string, level: string, wave: string, arm: string) => `balance:${cov}=${level}:${wave}:${arm}:x`;
+  const waves = [...new Set(rows.map((r) => r.wave))].filter((w) => w !== "all");
+  const count = (r: Record<string, string>, arm: (typeof ARMS)[number]) => n(r[`n_${arm}`]);
+  // Household counts per covariate, wave and arm (a categorical covariate's levels share one n).
+  for (const r of rows) {
+    for (const arm of ARMS) {
+      const v = count(r, arm);
+      if (v === null || d.has(nId(r.covariate, r.wave, arm))) continue;
+      d.count(nId(r.covariate, r.wave, arm), v);
+      const flow = flowId(r.wave === "all" ? null : Number(r.wave), null, arm);
+      if (d.has(flow)) d.link(flow, nId(r.covariate, r.wave, arm));
+    }
   }
-  const hidden = suppressCounts(values, relations, minCell);
-  // A wave total hidden in the flow table is the same count here when no household lacks the covariate.
-  rows.forEach((r, i) => {
-    if (flowHidden.has(`${r.wave}|treatment`)) hidden[i][0] = true;
-    if (flowHidden.has(`${r.wave}|control`)) hidden[i][1] = true;
-  });
-  const body: Cell[][] = rows.map((r, i) => {
-    const [nt, nc] = values[i];
-    const hideT = tooFew(nt, minCell);
-    const hideC = tooFew(nc, minCell);
+  // A level's share is a count: declared with its complement; shares of a level shown only with their count.
+  const levelCount = new Map<string, string>();
+  for (const r of rows) {
+    if (!r.level) continue;
+    for (const arm of ARMS) {
+      const nn = count(r, arm);
+      const mean = n(r[`mean_${arm}`]);
+      if (nn === null || mean === null) continue;
+      const x = Math.round(mean * nn);
+      if (Math.abs(mean * nn - x) > 1e-6 || x < 0 || x > nn) continue;
+      levelCount.set(`${r.covariate}\u0000${r.level}\u0000${r.wave}\u0000${arm}`, d.share(xId(r.covariate, r.level, r.wave, arm), nId(r.covariate, r.wave, arm), x));
+    }
+  }
+  const covariates = [...new Set(rows.filter((r) => r.level).map((r) => r.covariate))];
+  for (const cov of covariates) {
+    const levels = [...new Set(rows.filter((r) => r.covariate === cov && r.level).map((r) => r.level))];
+    for (const arm of ARMS) {
+      for (const w of [...waves, "all"]) {
+        const parts = levels.map((l) => levelCount.get(`${cov}\u0000${l}\u0000${w}\u0000${arm}`));
+        if (parts.every((p): p is string => p !== undefined) && d.has(nId(cov, w, arm))) d.sum(nId(cov, w, arm), parts);
+      }
+      for (const l of levels) {
+        const all = levelCount.get(`${cov}\u0000${l}\u0000all\u0000${arm}`);
+        const parts = waves.map((w) => levelCount.get(`${cov}\u0000${l}\u0000${w}\u0000${arm}`));
+        if (all && parts.every((p): p is string => p !== undefined)) d.sum(all, parts);
+      }
+    }
+  }
+  for (const cov of new Set(rows.map((r) => r.covariate))) {
+    for (const arm of ARMS) {
+      const parts = waves.map((w) => nId(cov, w, arm));
+      if (d.has(nId(cov, "all", arm)) && parts.every((p) => d.has(p))) d.sum(nId(cov, "all", arm), parts);
+    }
+  }
+  const body: DraftCell[][] = rows.map((r) => {
+    const group = (arm: (typeof ARMS)[number]) =>
+      r.level ? (levelCount.get(`${r.covariate}\u0000${r.level}\u0000${r.wave}\u0000${arm}`) ?? "unknown") : nId(r.covariate, r.wave, arm);
+    const gT = group("treatment");
+    const gC = group("control");
     return [
       r.wave === "all" ? label(lang, "all_waves") : r.wave,
       ctx.labels.covariate(r.covariate),
       r.level ?? "",
-      countCell(nt, hidden[i][0]),
-      countCell(nc, hidden[i][1]),
-      statCell(n(r.mean_treatment), hideT),
-      statCell(n(r.mean_control), hideC),
-      statCell(n(r.difference), hideT || hideC),
-      statCell(n(r.std_difference), hideT || hideC),
+      countCell(count(r, "treatment"), nId(r.covariate, r.wave, "treatment")),
+      countCell(count(r, "control"), nId(r.covariate, r.wave, "control")),
+      statCell(n(r.mean_treatment), [gT]),
+      statCell(n(r.mean_control), [gC]),
+      statCell(n(r.difference), [gT, gC]),
+      statCell(n(r.std_difference), [gT, gC]),
     ];
   });
   return {
@@ -84,6 +119,6 @@ export function balanceSection(input: Record<string, string>[], ctx: SectionCont
         notes: [t(lang, "note_balance")],
       },
     ],
-    charts: [],
+    charts: () => [],
   };
 }

@@ -3,47 +3,79 @@
  * with confidence intervals; AAU gets the full table per outcome and horizon (every estimator, p_ri, p_holm,
  * p_bh, n, clusters, control means) and the subgroup table with interaction p-values.
  *
- * Privacy: a row whose n_treatment or n_control is below N (or unknown) shows no statistic (estimate, SE, df, CI,
- * p-values, control mean). The n columns are suppressed when small, and within each outcome x horizon x
- * estimator x subgroup the levels' n sum to the whole-sample n (secondary suppression), so a small subgroup
- * cannot be recovered as "whole sample minus the other levels".
+ * Privacy (src/disclosure/): the n columns are declared counts, and within each outcome x horizon x estimator x
+ * subgroup the levels' n sum to the whole-sample n, so a small subgroup cannot be recovered as "whole sample
+ * minus the other levels". A row's statistics (estimate, SE, df, CI, p-values) are shown only when both its n
+ * are; the control mean only when n_control is (with the whole-sample mean it would give a level's sum back).
  */
 import { label, t } from "../i18n.js";
 import type { EffectRow, EffectsData } from "../inputs.js";
 import type { ChartSpec, ForestRow } from "../html/chartTypes.js";
-import type { Cell, ReportColumn, ReportSection, ReportTable } from "../model.js";
-import { isSmallCount, suppressCounts, tooFew, type SumRelation } from "../suppress.js";
+import type { DraftCell, DraftSection, DraftTable, ReportColumn } from "../model.js";
 import { column, countCell, statCell, type SectionContext } from "./common.js";
 
-/** Hidden masks for n_treatment (0), n_control (1), n_clusters (2) of every effects row. */
-export function effectCountMask(rows: EffectRow[], minCell: number): boolean[][] {
-  const values = rows.map((r) => [r.n_treatment, r.n_control, r.n_clusters]);
-  const relations: SumRelation[] = [];
-  const key = (r: EffectRow) => `${r.outcome}\u0000${r.horizon ?? ""}\u0000${r.estimator}\u0000${r.estimand}`;
-  const whole = new Map<string, number>();
-  rows.forEach((r, i) => {
-    if (!r.subgroup) whole.set(key(r), i);
-  });
-  const groups = new Map<string, number[]>();
-  rows.forEach((r, i) => {
-    if (!r.subgroup) return;
-    const k = `${key(r)}\u0000${r.subgroup}`;
-    groups.set(k, [...(groups.get(k) ?? []), i]);
-  });
-  for (const [k, parts] of groups) {
-    const total = whole.get(k.slice(0, k.lastIndexOf("\u0000")));
-    if (total === undefined) continue;
-    for (const col of [0, 1]) relations.push({ total: { row: total, col }, parts: parts.map((row) => ({ row, col })) });
-  }
-  const hidden = suppressCounts(values, relations, minCell);
-  rows.forEach((r, i) => {
-    if (r.n_clusters !== null && isSmallCount(r.n_clusters, minCell)) hidden[i][2] = true;
-  });
-  return hidden;
+const ARMS = ["treatment", "control"] as const;
+
+/** The structure cell of a row's n for an arm; rows showing the same group share it. */
+export function effectNId(r: Pick<EffectRow, "outcome" | "horizon" | "subgroup" | "subgroup_level" | "estimator">, arm: string, sameAsWhole: boolean): string {
+  const group = `effects:${r.outcome}:${r.horizon ?? ""}:${r.subgroup}=${r.subgroup_level}:${arm}`;
+  return sameAsWhole ? group : `${group}:${r.estimator}`;
 }
 
-export function rowTooSmall(r: EffectRow, minCell: number): boolean {
-  return tooFew(r.n_treatment, minCell) || tooFew(r.n_control, minCell);
+/**
+ * Declares the effect rows' counts: n per outcome, horizon, subgroup level and arm (one cell when every estimator
+ * shows the same n, else one per estimator linked to the largest by a derivable difference); within each outcome
+ * x horizon x estimator x subgroup the levels' n sum to the whole-sample n; clusters are counts too.
+ * Returns, per row, the cells of its two arms (null when n is unknown).
+ */
+export function declareEffects(rows: EffectRow[], ctx: SectionContext): ([string, string] | null)[] {
+  const d = ctx.disclosure;
+  const key = (r: EffectRow, arm: string) => `${r.outcome}\u0000${r.horizon ?? ""}\u0000${r.subgroup}\u0000${r.subgroup_level}\u0000${arm}`;
+  const valuesOf = new Map<string, Set<number>>();
+  for (const r of rows) for (const arm of ARMS) {
+    const v = arm === "treatment" ? r.n_treatment : r.n_control;
+    if (v !== null) valuesOf.set(key(r, arm), (valuesOf.get(key(r, arm)) ?? new Set()).add(v));
+  }
+  const idOf = (r: EffectRow, arm: (typeof ARMS)[number]): string | null => {
+    const v = arm === "treatment" ? r.n_treatment : r.n_control;
+    if (v === null) return null;
+    const single = valuesOf.get(key(r, arm))!.size === 1;
+    const id = effectNId(r, arm, single);
+    d.count(id, v);
+    if (!single) {
+      const largest = Math.max(...valuesOf.get(key(r, arm))!);
+      const big = effectNId({ ...r, estimator: "largest" }, arm, false);
+      d.count(big, largest);
+      if (id !== big) d.link(big, id);
+    }
+    return id;
+  };
+  const ids = rows.map((r): [string, string] | null => {
+    const t = idOf(r, "treatment");
+    const c = idOf(r, "control");
+    if (r.n_clusters !== null) d.count(`effects-clusters:${rows.indexOf(r)}`, r.n_clusters);
+    return t !== null && c !== null ? [t, c] : null;
+  });
+  const whole = new Map<string, number>();
+  const wkey = (r: EffectRow) => `${r.outcome}\u0000${r.horizon ?? ""}\u0000${r.estimator}\u0000${r.estimand}`;
+  rows.forEach((r, i) => { if (!r.subgroup) whole.set(wkey(r), i); });
+  const levels = new Map<string, number[]>();
+  rows.forEach((r, i) => {
+    if (!r.subgroup) return;
+    const k = `${wkey(r)}\u0000${r.subgroup}`;
+    levels.set(k, [...(levels.get(k) ?? []), i]);
+  });
+  for (const [k, parts] of levels) {
+    const total = whole.get(k.slice(0, k.lastIndexOf("\u0000")));
+    if (total === undefined || ids[total] === null || parts.some((i) => ids[i] === null)) continue;
+    for (const a of [0, 1]) d.sum(ids[total]![a], parts.map((i) => ids[i]![a]));
+  }
+  return ids;
+}
+
+/** The cells a row's statistics rest on (both arms); a row whose n is unknown rests on an undeclared cell. */
+function groups(ids: [string, string] | null): string[] {
+  return ids ?? ["unknown"];
 }
 
 function effectColumns(lang: SectionContext["lang"], full: boolean, subgroups: boolean): ReportColumn[] {
@@ -59,19 +91,19 @@ function effectColumns(lang: SectionContext["lang"], full: boolean, subgroups: b
   return cols;
 }
 
-function effectCells(r: EffectRow, mask: boolean[], ctx: SectionContext, full: boolean, subgroups: boolean): Cell[] {
-  const { minCell, labels } = ctx;
-  const hide = rowTooSmall(r, minCell);
-  const cells: Cell[] = [labels.outcome(r.outcome), labels.horizon(r.horizon), labels.estimator(r.estimator), labels.estimand(r.estimand)];
+function effectCells(r: EffectRow, ids: [string, string] | null, clusters: string, ctx: SectionContext, full: boolean, subgroups: boolean): DraftCell[] {
+  const { labels } = ctx;
+  const g = groups(ids);
+  const cells: DraftCell[] = [labels.outcome(r.outcome), labels.horizon(r.horizon), labels.estimator(r.estimator), labels.estimand(r.estimand)];
   if (subgroups) cells.push(labels.subgroup(r.subgroup), r.subgroup_level);
-  cells.push(statCell(r.estimate, hide));
-  if (full) cells.push(statCell(r.std_error, hide), statCell(r.df, hide));
-  cells.push(statCell(r.ci_low, hide), statCell(r.ci_high, hide), statCell(r.p_value, hide));
-  if (full) cells.push(statCell(r.p_ri, hide), statCell(r.p_holm, hide), statCell(r.p_bh, hide));
-  // The interaction test compares the levels; it is shown unless a level of the subgroup is too small.
-  if (subgroups) cells.push(statCell(r.p_interaction, hide));
-  cells.push(countCell(r.n_treatment, mask[0]), countCell(r.n_control, mask[1]));
-  if (full) cells.push(countCell(r.n_clusters, mask[2]), statCell(r.control_mean, tooFew(r.n_control, minCell)), labels.role(r.role));
+  cells.push(statCell(r.estimate, g));
+  if (full) cells.push(statCell(r.std_error, g), statCell(r.df, g));
+  cells.push(statCell(r.ci_low, g), statCell(r.ci_high, g), statCell(r.p_value, g));
+  if (full) cells.push(statCell(r.p_ri, g), statCell(r.p_holm, g), statCell(r.p_bh, g));
+  // The interaction test compares the levels; it is shown only when this level is.
+  if (subgroups) cells.push(statCell(r.p_interaction, g));
+  cells.push(countCell(r.n_treatment, ids ? ids[0] : null), countCell(r.n_control, ids ? ids[1] : null));
+  if (full) cells.push(countCell(r.n_clusters, clusters), statCell(r.control_mean, ids ? [ids[1]] : ["unknown"]), labels.role(r.role));
   return cells;
 }
 
@@ -99,12 +131,13 @@ export function primaryEstimator(data: EffectsData): string {
   return data.rows[0]?.estimator ?? "";
 }
 
-function forest(rows: EffectRow[], ctx: SectionContext): ChartSpec {
-  const { minCell, lang, labels } = ctx;
+function forest(rows: EffectRow[], ids: ([string, string] | null)[], shown: (ids: string[]) => boolean, ctx: SectionContext): ChartSpec {
+  const { lang, labels } = ctx;
   const forestRows: ForestRow[] = rows
-    .filter((r) => r.estimate !== null && r.ci_low !== null && r.ci_high !== null)
-    .map((r) => {
-      const suppressed = rowTooSmall(r, minCell);
+    .map((r, i) => ({ r, g: groups(ids[i]) }))
+    .filter(({ r }) => r.estimate !== null && r.ci_low !== null && r.ci_high !== null)
+    .map(({ r, g }) => {
+      const suppressed = !shown(g);
       return {
         label: `${labels.horizon(r.horizon)}: ${labels.estimator(r.estimator)}`,
         group: labels.outcome(r.outcome),
@@ -118,30 +151,28 @@ function forest(rows: EffectRow[], ctx: SectionContext): ChartSpec {
 }
 
 /** SUS: interim whole-sample estimates with CIs. */
-export function interimEffectsSection(data: EffectsData, ctx: SectionContext): ReportSection {
-  const { lang, minCell } = ctx;
-  const mask = effectCountMask(data.rows, minCell);
+export function interimEffectsSection(data: EffectsData, ctx: SectionContext, ids: ([string, string] | null)[]): DraftSection {
+  const { lang } = ctx;
   const idx = data.rows.map((r, i) => ({ r, i })).filter(({ r }) => !r.subgroup);
-  const table: ReportTable = {
+  const table: DraftTable = {
     id: "effects-interim",
     title: label(lang, "section_interim"),
     columns: effectColumns(lang, false, false),
-    rows: idx.map(({ r, i }) => effectCells(r, mask[i], ctx, false, false)),
+    rows: idx.map(({ r, i }) => effectCells(r, ids[i], `effects-clusters:${i}`, ctx, false, false)),
     notes: [t(lang, "note_interim"), ...pendingNote(data, ctx)],
   };
-  return { id: "effects-interim", title: label(lang, "section_interim"), tables: [table], charts: [forest(idx.map(({ r }) => r), ctx)] };
+  return { id: "effects-interim", title: label(lang, "section_interim"), tables: [table], charts: (shown) => [forest(idx.map(({ r }) => r), idx.map(({ i }) => ids[i]), shown, ctx)] };
 }
 
 /** AAU: every whole-sample row with all columns, and subgroups in their own section. */
-export function effectsSections(data: EffectsData, ctx: SectionContext): ReportSection[] {
-  const { lang, minCell } = ctx;
-  const mask = effectCountMask(data.rows, minCell);
+export function effectsSections(data: EffectsData, ctx: SectionContext, ids: ([string, string] | null)[]): DraftSection[] {
+  const { lang } = ctx;
   const primary = primaryEstimator(data);
   const whole = data.rows.map((r, i) => ({ r, i })).filter(({ r }) => !r.subgroup);
   const main = whole.filter(({ r }) => r.estimator === primary);
   const others = whole.filter(({ r }) => r.estimator !== primary);
   const sub = data.rows.map((r, i) => ({ r, i })).filter(({ r }) => r.subgroup);
-  const out: ReportSection[] = [
+  const out: DraftSection[] = [
     {
       id: "effects",
       title: label(lang, "section_effects"),
@@ -150,11 +181,11 @@ export function effectsSections(data: EffectsData, ctx: SectionContext): ReportS
           id: "effects",
           title: `${label(lang, "estimator")}: ${ctx.labels.estimator(primary)}`,
           columns: effectColumns(lang, true, false),
-          rows: main.map(({ r, i }) => effectCells(r, mask[i], ctx, true, false)),
+          rows: main.map(({ r, i }) => effectCells(r, ids[i], `effects-clusters:${i}`, ctx, true, false)),
           notes: [t(lang, "note_effects", { permutations: data.meta?.permutations ?? 0 }), ...pendingNote(data, ctx)],
         },
       ],
-      charts: [forest(whole.map(({ r }) => r), ctx)],
+      charts: (shown) => [forest(whole.map(({ r }) => r), whole.map(({ i }) => ids[i]), shown, ctx)],
     },
   ];
   if (others.length > 0) {
@@ -166,11 +197,11 @@ export function effectsSections(data: EffectsData, ctx: SectionContext): ReportS
           id: "effects-other",
           title: label(lang, "section_effects_other"),
           columns: effectColumns(lang, true, false),
-          rows: others.map(({ r, i }) => effectCells(r, mask[i], ctx, true, false)),
+          rows: others.map(({ r, i }) => effectCells(r, ids[i], `effects-clusters:${i}`, ctx, true, false)),
           notes: [t(lang, "note_effects_other")],
         },
       ],
-      charts: [],
+      charts: () => [],
     });
   }
   if (sub.length > 0) {
@@ -182,11 +213,11 @@ export function effectsSections(data: EffectsData, ctx: SectionContext): ReportS
           id: "subgroups",
           title: label(lang, "section_subgroups"),
           columns: effectColumns(lang, true, true),
-          rows: sub.map(({ r, i }) => effectCells(r, mask[i], ctx, true, true)),
+          rows: sub.map(({ r, i }) => effectCells(r, ids[i], `effects-clusters:${i}`, ctx, true, true)),
           notes: [t(lang, "note_subgroups")],
         },
       ],
-      charts: [],
+      charts: () => [],
     });
   }
   return out;

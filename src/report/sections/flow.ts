@@ -10,22 +10,18 @@
 import { label, t } from "../i18n.js";
 import { isMessageKey } from "../../i18n/index.js";
 import type { FlowCell, RegisterData } from "../inputs.js";
-import type { Cell, ReportSection, ReportTable } from "../model.js";
-import { SUPPRESSED } from "../model.js";
-import { isSmallCount, suppressCounts, tooFew, type SumRelation } from "../suppress.js";
-import { column, compareText, countCell, type SectionContext } from "./common.js";
+import type { TableStructure } from "../../disclosure/structure.js";
+import type { DraftCell, DraftSection, DraftTable } from "../model.js";
+import { column, compareText, countCell, statCell, type SectionContext } from "./common.js";
 
 /** Column order in the count grid; "declined" is never shown. */
 const COUNTS = ["eligible", "drawn", "treatment", "control", "took_up", "declined"] as const;
 
-interface FlowRow {
+export interface FlowRow {
   wave: number | null; // null = all waves
   area: string | null; // null = all areas
   counts: (number | null)[];
 }
-
-/** What the flow table hid, keyed `${wave|all}|${arm}` for the all-areas rows, so the balance table can follow. */
-export type FlowHidden = Set<string>;
 
 function sumRows(rows: FlowRow[]): (number | null)[] {
   return COUNTS.map((_, j) => (rows.some((r) => r.counts[j] === null) ? null : rows.reduce((s, r) => s + (r.counts[j] as number), 0)));
@@ -49,59 +45,64 @@ export function buildFlowRows(flow: FlowCell[]): FlowRow[] {
   return rows;
 }
 
-export function flowRelations(rows: FlowRow[]): SumRelation[] {
-  const rel: SumRelation[] = [];
-  const J = (k: (typeof COUNTS)[number]) => COUNTS.indexOf(k);
-  rows.forEach((r, i) => {
-    rel.push({ total: { row: i, col: J("drawn") }, parts: [{ row: i, col: J("treatment") }, { row: i, col: J("control") }] });
-    if (r.counts[J("eligible")] !== null && r.counts[J("eligible")] === r.counts[J("drawn")]) {
-      rel.push({ total: { row: i, col: J("eligible") }, parts: [{ row: i, col: J("drawn") }] });
-    }
-    if (r.counts[J("took_up")] !== null) {
-      rel.push({ total: { row: i, col: J("treatment") }, parts: [{ row: i, col: J("took_up") }, { row: i, col: J("declined") }] });
-    }
-  });
-  const index = (w: number | null, a: string | null) => rows.findIndex((r) => r.wave === w && r.area === a);
-  for (let j = 0; j < COUNTS.length; j++) {
-    for (const w of new Set(rows.map((r) => r.wave))) {
-      const parts = rows.map((r, i) => (r.wave === w && r.area !== null ? i : -1)).filter((i) => i >= 0);
-      rel.push({ total: { row: index(w, null), col: j }, parts: parts.map((row) => ({ row, col: j })) });
-    }
-    for (const a of new Set(rows.map((r) => r.area))) {
-      const parts = rows.map((r, i) => (r.area === a && r.wave !== null ? i : -1)).filter((i) => i >= 0);
-      rel.push({ total: { row: index(null, a), col: j }, parts: parts.map((row) => ({ row, col: j })) });
-    }
-  }
-  return rel;
+/** The structure cell of a flow count: `flow:<wave|all>:<area|all>:<column>`. */
+export function flowId(wave: number | null, area: string | null, col: string): string {
+  return `flow:${wave ?? "all"}:${area ?? "all"}:${col}`;
 }
 
-export function flowSection(data: RegisterData, ctx: SectionContext): { section: ReportSection; hidden: FlowHidden } {
-  const { lang, minCell } = ctx;
-  const rows = buildFlowRows(data.flow);
-  const hidden = suppressCounts(rows.map((r) => [...r.counts]), flowRelations(rows), minCell);
+/**
+ * Declares the flow counts and their relations: drawn = treatment + control; eligible = drawn (or drawn plus a
+ * derivable difference); treatment = took up + declined (declined is a helper, never shown); each "all areas"
+ * row is the sum of its wave's areas; each "all waves" row the sum over waves of its area.
+ */
+export function declareFlow(rows: FlowRow[], d: TableStructure): void {
   const J = (k: (typeof COUNTS)[number]) => COUNTS.indexOf(k);
-  const flowHidden: FlowHidden = new Set();
-  const body: Cell[][] = rows.map((r, i) => {
-    const h = hidden[i];
-    if (r.area === null) {
-      if (h[J("treatment")]) flowHidden.add(`${r.wave ?? "all"}|treatment`);
-      if (h[J("control")]) flowHidden.add(`${r.wave ?? "all"}|control`);
+  for (const r of rows) {
+    COUNTS.forEach((k, j) => {
+      const v = r.counts[j];
+      if (v !== null) d.count(flowId(r.wave, r.area, k), v, k === "declined" ? { helper: true } : {});
+    });
+    const id = (k: (typeof COUNTS)[number]) => flowId(r.wave, r.area, k);
+    d.sum(id("drawn"), [id("treatment"), id("control")]);
+    if (r.counts[J("eligible")] !== null) d.link(id("eligible"), id("drawn"));
+    if (r.counts[J("took_up")] !== null) d.sum(id("treatment"), [id("took_up"), id("declined")]);
+  }
+  COUNTS.forEach((k, j) => {
+    const present = (r: FlowRow) => r.counts[j] !== null;
+    for (const w of new Set(rows.map((r) => r.wave))) {
+      const total = rows.find((r) => r.wave === w && r.area === null);
+      const parts = rows.filter((r) => r.wave === w && r.area !== null);
+      if (total && present(total) && parts.every(present)) d.sum(flowId(w, null, k), parts.map((r) => flowId(r.wave, r.area, k)));
     }
+    for (const a of new Set(rows.map((r) => r.area))) {
+      const total = rows.find((r) => r.area === a && r.wave === null);
+      const parts = rows.filter((r) => r.area === a && r.wave !== null);
+      if (total && present(total) && parts.every(present)) d.sum(flowId(null, a, k), parts.map((r) => flowId(r.wave, r.area, k)));
+    }
+  });
+}
+
+export function flowSection(data: RegisterData, ctx: SectionContext): DraftSection {
+  const { lang, disclosure: d } = ctx;
+  const rows = buildFlowRows(data.flow);
+  declareFlow(rows, d);
+  const J = (k: (typeof COUNTS)[number]) => COUNTS.indexOf(k);
+  const body: DraftCell[][] = rows.map((r) => {
+    const id = (k: (typeof COUNTS)[number]) => flowId(r.wave, r.area, k);
     const treated = r.counts[J("treatment")] as number;
     const took = r.counts[J("took_up")];
-    const shareHidden = took !== null && (h[J("took_up")] || h[J("treatment")] || tooFew(treated, minCell));
     return [
       r.wave === null ? label(lang, "all_waves") : r.wave,
       r.area ?? label(lang, "all_areas"),
-      countCell(r.counts[J("eligible")], h[J("eligible")]),
-      countCell(r.counts[J("drawn")], h[J("drawn")]),
-      countCell(r.counts[J("treatment")], h[J("treatment")]),
-      countCell(r.counts[J("control")], h[J("control")]),
-      countCell(took, h[J("took_up")]),
-      took === null ? null : shareHidden ? SUPPRESSED : treated > 0 ? took / treated : null,
+      countCell(r.counts[J("eligible")], id("eligible")),
+      countCell(r.counts[J("drawn")], id("drawn")),
+      countCell(r.counts[J("treatment")], id("treatment")),
+      countCell(r.counts[J("control")], id("control")),
+      countCell(took, id("took_up")),
+      took === null || treated === 0 ? null : statCell(took / treated, [id("took_up"), id("treatment")]),
     ];
   });
-  const flowTable: ReportTable = {
+  const flowTable: DraftTable = {
     id: "flow",
     title: label(lang, "section_flow"),
     columns: [
@@ -121,17 +122,14 @@ export function flowSection(data: RegisterData, ctx: SectionContext): { section:
     ],
   };
   const exclusionKeys = [...new Set(data.manifests.flatMap((m) => Object.keys(m.exclusions)))].sort();
-  const exclusions: ReportTable = {
+  const exclusions: DraftTable = {
     id: "exclusions",
     title: t(lang, "exclusions_title"),
     columns: [column(lang, "wave", "text"), ...exclusionKeys.map((k) => ({ key: k, label: isMessageKey(k) ? t(lang, k) : k.replace(/_/g, " "), kind: "count" as const }))],
     rows: data.manifests.map((m) => [
       m.wave,
-      ...exclusionKeys.map((k) => (m.exclusions[k] === undefined ? null : isSmallCount(m.exclusions[k], minCell) ? SUPPRESSED : m.exclusions[k])),
+      ...exclusionKeys.map((k) => (m.exclusions[k] === undefined ? null : countCell(m.exclusions[k], d.count(`exclusions:${m.wave}:${k}`, m.exclusions[k])))),
     ]),
   };
-  return {
-    section: { id: "flow", title: label(lang, "section_flow"), tables: data.manifests.length > 0 ? [flowTable, exclusions] : [flowTable], charts: [] },
-    hidden: flowHidden,
-  };
+  return { id: "flow", title: label(lang, "section_flow"), tables: data.manifests.length > 0 ? [flowTable, exclusions] : [flowTable], charts: () => [] };
 }

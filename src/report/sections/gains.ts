@@ -9,15 +9,13 @@
 import { formatNumber, formatPercent, label, t } from "../i18n.js";
 import type { GainsData } from "../inputs.js";
 import type { GainsChart } from "../html/chartTypes.js";
-import type { Cell, ReportSection, ReportTable } from "../model.js";
-import { SUPPRESSED } from "../model.js";
-import { isSmallCount } from "../suppress.js";
-import { column, type SectionContext } from "./common.js";
+import type { Cell, DraftCell, DraftSection, DraftTable } from "../model.js";
+import { column, countCell, type SectionContext } from "./common.js";
 
 const PAYERS = ["kommune", "region", "stat"] as const;
 
-export function gainsSection(g: GainsData, ctx: SectionContext): ReportSection {
-  const { lang, minCell, labels } = ctx;
+export function gainsSection(g: GainsData, ctx: SectionContext): DraftSection {
+  const { lang, labels, disclosure: d } = ctx;
   const yn = (b: boolean) => label(lang, b ? "yes" : "no");
   const r = g.result;
   const mc = g.monte_carlo;
@@ -30,7 +28,7 @@ export function gainsSection(g: GainsData, ctx: SectionContext): ReportSection {
     byYear.push([y.year, t(lang, "account_public"), y.gains.value, y.costs.value, y.repayment.value, y.accounts.public.value, yn(y.accounts.public.illustrative)]);
     if (g.result.payment) byYear.push([y.year, t(lang, "account_investor"), null, y.investment.value, -y.repayment.value, y.accounts.investor.value, yn(y.accounts.investor.illustrative)]);
   }
-  const tables: ReportTable[] = [
+  const tables: DraftTable[] = [
     {
       id: "gains-by-year",
       title: t(lang, "gains_by_year_title"),
@@ -77,11 +75,11 @@ export function gainsSection(g: GainsData, ctx: SectionContext): ReportSection {
         return [k.year, k.savings.value, k.own_costs.value, k.repayment.value, k.cumulative_net.value, m.cumulative_net.lower, m.cumulative_net.upper, m.p_cumulative_net_nonnegative.value, yn(k.cumulative_net.illustrative)];
       }),
     });
-    const rows: Cell[][] = pay.lines.map((l, i) => [
+    const rows: DraftCell[][] = pay.lines.map((l, i) => [
       l.goal,
       labels.outcome(l.outcome),
       l.follow_up_year,
-      isSmallCount(l.persons.value, minCell) ? SUPPRESSED : l.persons.value,
+      countCell(l.persons.value, d.count(`gains:payment-line:${i}:persons`, l.persons.value)),
       t(lang, l.counting === "gross" ? "counting_gross" : "counting_net"),
       l.successes.value,
       l.min_successes,
@@ -138,5 +136,5 @@ export function gainsSection(g: GainsData, ctx: SectionContext): ReportSection {
     payers: PAYERS.map((p) => ({ label: labels.payer(p), values: r.budget_years.map((y) => y.accounts[p].value) })),
     unit: "DKK",
   };
-  return { id: "gains", title: label(lang, "section_gains"), intro: t(lang, "illustrative_meaning"), tables, charts: r.budget_years.length > 0 ? [chart] : [] };
+  return { id: "gains", title: label(lang, "section_gains"), intro: t(lang, "illustrative_meaning"), tables, charts: () => (r.budget_years.length > 0 ? [chart] : []) };
 }

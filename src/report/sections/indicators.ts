@@ -1,38 +1,48 @@
 /**
  * SUS: the indicator table against both baselines (area and comparison, e.g. Viborg Kommune) and the target,
  * year by year. "Data pending" is a real state and is shown as such (a pending cell), never as 0 or an error.
- * A value over fewer than N persons is suppressed with its n and interval; "all areas" n = sum of the areas' n
- * (secondary suppression).
+ * Declared for disclosure control: the persons behind each value (n) and, for a share, the count who do and
+ * who do not; "all areas" = sum of the areas (n and count). A value and its interval are shown only when the
+ * count they rest on is (a Wilson interval beside a hidden n would give the share and n back).
  */
 import { label, t } from "../i18n.js";
 import type { IndicatorRow } from "../inputs.js";
 import type { ChartSpec, IndicatorChart } from "../html/chartTypes.js";
-import type { Cell, ReportSection } from "../model.js";
-import { PENDING, SUPPRESSED } from "../model.js";
-import { suppressCounts, tooFew, type SumRelation } from "../suppress.js";
+import type { DraftCell, DraftSection } from "../model.js";
+import { PENDING } from "../model.js";
 import { column, countCell, statCell, type SectionContext } from "./common.js";
 
-export function indicatorsSection(rows: IndicatorRow[], ctx: SectionContext): ReportSection {
-  const { lang, minCell } = ctx;
-  const values = rows.map((r) => [r.n]);
-  const relations: SumRelation[] = [];
+export function indicatorsSection(rows: IndicatorRow[], ctx: SectionContext): DraftSection {
+  const { lang, disclosure: d } = ctx;
+  const allAreas = "all areas";
+  const nId = (r: IndicatorRow) => `indicators:${r.indicator}:${r.year ?? ""}:${r.area}:n`;
+  const xId = (r: IndicatorRow) => `indicators:${r.indicator}:${r.year ?? ""}:${r.area}:x`;
+  // Persons behind each value; for a share of persons, the count who do (value x n) and who do not.
+  const groupOf = rows.map((r): string[] | null => {
+    if (r.n === null) return r.value === null || r.value === "pending" ? null : r.interval_lower === null ? null : ["unknown"];
+    d.count(nId(r), r.n);
+    if (r.unit === "share" && typeof r.value === "number") {
+      const x = Math.round(r.value * r.n);
+      if (Math.abs(r.value * r.n - x) < 1e-6 && x >= 0 && x <= r.n) return [d.share(xId(r), nId(r), x)];
+    }
+    return [nId(r)];
+  });
   const groups = new Map<string, number[]>();
   rows.forEach((r, i) => {
     const key = `${r.indicator}\u0000${r.year ?? ""}`;
     groups.set(key, [...(groups.get(key) ?? []), i]);
   });
-  const allAreas = "all areas";
   for (const idx of groups.values()) {
     const total = idx.find((i) => rows[i].area === allAreas);
     const parts = idx.filter((i) => rows[i].area !== allAreas);
-    if (total !== undefined && parts.length > 0) relations.push({ total: { row: total, col: 0 }, parts: parts.map((row) => ({ row, col: 0 })) });
+    if (total === undefined || parts.length === 0) continue;
+    if ([total, ...parts].every((i) => d.has(nId(rows[i])))) d.sum(nId(rows[total]), parts.map((i) => nId(rows[i])));
+    if ([total, ...parts].every((i) => d.has(xId(rows[i])))) d.sum(xId(rows[total]), parts.map((i) => xId(rows[i])));
   }
-  const hidden = suppressCounts(values, relations, minCell);
-  const body: Cell[][] = rows.map((r, i) => {
+  const body: DraftCell[][] = rows.map((r, i) => {
     const isShare = r.unit === "share";
-    // A value computed from persons (n known) over fewer than N persons is hidden; aggregate values without n stay.
-    const hideValue = r.n !== null && tooFew(r.n, minCell);
-    const value: Cell = r.value === "pending" ? PENDING : hideValue ? (r.value === null ? null : SUPPRESSED) : r.value;
+    // A value computed from persons is shown only when its group is (an aggregate value without n stays).
+    const value: DraftCell = r.value === "pending" ? PENDING : statCell(r.value, groupOf[i]);
     return [
       ctx.labels.indicator(r.indicator),
       r.subgoal,
@@ -40,9 +50,9 @@ export function indicatorsSection(rows: IndicatorRow[], ctx: SectionContext): Re
       r.year,
       isShare ? value : null,
       isShare ? null : value,
-      countCell(r.n, hidden[i][0]),
-      statCell(r.interval_lower, hideValue),
-      statCell(r.interval_upper, hideValue),
+      countCell(r.n, r.n === null ? null : nId(r)),
+      statCell(r.interval_lower, groupOf[i]),
+      statCell(r.interval_upper, groupOf[i]),
       r.area_baseline,
       r.area_baseline_year,
       r.comparison_label,
@@ -81,16 +91,16 @@ export function indicatorsSection(rows: IndicatorRow[], ctx: SectionContext): Re
         notes: [t(lang, "note_indicator_scale")],
       },
     ],
-    charts: indicatorCharts(rows, ctx),
+    charts: (shown) => indicatorCharts(rows, groupOf, shown, ctx),
   };
 }
 
 /** One chart per indicator, all areas together: value, area baseline, comparison baseline and target by year. */
-function indicatorCharts(rows: IndicatorRow[], ctx: SectionContext): ChartSpec[] {
-  const { lang, minCell } = ctx;
+function indicatorCharts(rows: IndicatorRow[], groupOf: (string[] | null)[], shown: (ids: string[]) => boolean, ctx: SectionContext): ChartSpec[] {
+  const { lang } = ctx;
   const charts: IndicatorChart[] = [];
   for (const name of [...new Set(rows.map((r) => r.indicator))]) {
-    const mine = rows.map((r) => ({ r })).filter(({ r }) => r.indicator === name && r.area === "all areas");
+    const mine = rows.map((r, i) => ({ r, i })).filter(({ r }) => r.indicator === name && r.area === "all areas");
     const years = [...new Set(mine.map(({ r }) => r.year).filter((y): y is number => y !== null))].sort((a, b) => a - b);
     if (years.length === 0) continue;
     const at = (y: number) => mine.find(({ r }) => r.year === y);
@@ -98,7 +108,8 @@ function indicatorCharts(rows: IndicatorRow[], ctx: SectionContext): ChartSpec[]
     const value = years.map((y) => {
       const hit = at(y);
       if (!hit || hit.r.value === "pending" || hit.r.value === null) return null;
-      return hit.r.n !== null && tooFew(hit.r.n, minCell) ? null : hit.r.value;
+      const g = groupOf[hit.i];
+      return g !== null && !shown(g) ? null : hit.r.value;
     });
     const flat = (x: number | null) => years.map(() => x);
     const series: IndicatorChart["series"] = [{ label: label(lang, "chart_value"), values: value, style: "value" }];
