@@ -50,9 +50,9 @@ export class Polytope {
     this.basis = keep.map((i) => basis[i]);
   }
 
-  /** max of x_k (Infinity when unbounded). */
-  max(k: number): number {
-    return this.optimise(k, 1);
+  /** max of x_k (Infinity when unbounded); with `enough`, stops as soon as x_k >= enough is reached. */
+  max(k: number, enough = Infinity): number {
+    return this.optimise(k, 1, enough);
   }
 
   /** min of x_k. */
@@ -61,13 +61,13 @@ export class Polytope {
     return v === 0 ? 0 : v;
   }
 
-  private optimise(k: number, sign: number): number {
+  private optimise(k: number, sign: number, enough = Infinity): number {
     if (!this.feasible) throw new Error("Polytope: the published values are inconsistent (no feasible table)");
     const t = this.rows.map((r) => [...r]);
     const basis = [...this.basis];
     const cost = new Array<number>(this.nVars).fill(0);
     cost[k] = sign;
-    return simplex(t, basis, cost);
+    return simplex(t, basis, cost, enough);
   }
 }
 
@@ -75,10 +75,15 @@ export class Polytope {
  * Maximises cost . x over the tableau's feasible set from its current basis (in place). Returns the optimum,
  * or Infinity when unbounded. The tableau is in canonical form: basic columns are unit vectors.
  */
-function simplex(t: number[][], basis: number[], cost: number[]): number {
+function simplex(t: number[][], basis: number[], cost: number[], enough = Infinity): number {
   const n = cost.length;
   const rhs = (t[0]?.length ?? n + 1) - 1;
   for (let iter = 0; iter < 50_000; iter++) {
+    if (enough < Infinity) {
+      let z = 0;
+      for (let i = 0; i < t.length; i++) z += cost[basis[i]] * t[i][rhs];
+      if (z >= enough) return z;
+    }
     // Reduced costs r_j = c_j - sum_i c_B(i) t_ij; Bland: the first improving column enters.
     let enter = -1;
     for (let j = 0; j < n; j++) {

@@ -213,14 +213,43 @@ export function protect(problem: DisclosureProblem): SuppressionPattern {
       }
       return extra;
     };
-    const audit = (): number[] => {
-      const poly = polytopeFor(x, h, part);
-      if (!poly.p.feasible) throw new Error("disclosure: the declared cells do not satisfy their relations");
-      return partSensitive.filter((i) => poly.p.max(poly.varOf.get(i)!) < m - 1e-7);
+    // The attacker's LP splits into blocks: hidden cells linked by relations that hold hidden cells.
+    const blocks = (): Map<number, number[]> => {
+      const parent = new Map<number, number>();
+      const find = (i: number): number => {
+        let r = i;
+        while (parent.get(r) !== r) r = parent.get(r)!;
+        parent.set(i, r);
+        return r;
+      };
+      for (const i of part) if (h[i]) parent.set(i, i);
+      for (const k of partRelations) {
+        const hid = x.relations[k].map(([i]) => i).filter((i) => h[i]);
+        for (let q = 1; q < hid.length; q++) parent.set(find(hid[q]), find(hid[0]));
+      }
+      const out = new Map<number, number[]>();
+      for (const i of parent.keys()) {
+        const r = find(i);
+        out.set(r, [...(out.get(r) ?? []), i]);
+      }
+      return out;
     };
-    const maxOf = (i: number): number => {
-      const poly = polytopeFor(x, h, part);
-      return poly.p.max(poly.varOf.get(i)!);
+    const maxOf = (i: number, enough = Infinity): number => {
+      const block = [...blocks().values()].find((b) => b.includes(i))!;
+      const poly = polytopeFor(x, h, block);
+      if (!poly.p.feasible) throw new Error("disclosure: the declared cells do not satisfy their relations");
+      return poly.p.max(poly.varOf.get(i)!, enough);
+    };
+    const audit = (): number[] => {
+      const open: number[] = [];
+      for (const block of blocks().values()) {
+        const mine = block.filter((i) => sensitive[i]);
+        if (mine.length === 0) continue;
+        const poly = polytopeFor(x, h, block);
+        if (!poly.p.feasible) throw new Error("disclosure: the declared cells do not satisfy their relations");
+        for (const i of mine) if (poly.p.max(poly.varOf.get(i)!, m) < m - 1e-7) open.push(i);
+      }
+      return open.sort((a, b) => a - b);
     };
 
     closure();

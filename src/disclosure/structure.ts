@@ -14,14 +14,16 @@ export class TableStructure {
 
   constructor(readonly minCell: number) {}
 
-  /** Declares a count (idempotent for the same id and value); returns its id. */
+  /**
+   * Declares a count (idempotent for the same id and value) and returns the id to refer to it by. The same id
+   * with another value is another cell (`id@value`). A value that is not a count (negative, not finite) is not
+   * declared: what rests on it is never shown.
+   */
   count(id: string, value: number, options: { helper?: boolean; dependsOn?: string[] } = {}): string {
     this.mutable();
+    if (!Number.isFinite(value) || value < 0) return `not-a-count:${id}`;
     const have = this.cells.get(id);
-    if (have) {
-      if (have.value !== value) throw new Error(`disclosure: cell ${id} declared with ${have.value} and ${value}`);
-      return id;
-    }
+    if (have) return have.value === value ? id : this.count(`${id}@${value}`, value, options);
     this.cells.set(id, { id, value, ...options });
     return id;
   }
@@ -44,7 +46,7 @@ export class TableStructure {
     if (parts.length === 0) return;
     const t = this.value(total);
     const values = parts.map((p) => this.value(p));
-    if (t === undefined || values.some((v) => v === undefined)) throw new Error(`disclosure: relation ${total} = ${parts.join(" + ")} names an undeclared cell`);
+    if (t === undefined || values.some((v) => v === undefined)) return; // a part that is not a count: nothing to relate
     const rest = t - values.reduce((a: number, v) => a + (v as number), 0);
     if (rest < 0) return;
     if (rest === 0) this.relations.push({ total, parts });
@@ -69,10 +71,10 @@ export class TableStructure {
    */
   share(id: string, group: string, x: number): string {
     const n = this.value(group);
-    if (n === undefined) throw new Error(`disclosure: share ${id} of undeclared group ${group}`);
-    this.count(id, x, { dependsOn: [group] });
-    this.sum(group, [id, this.count(`${id}~not`, n - x, { helper: true })]);
-    return id;
+    if (n === undefined || !(x >= 0 && x <= n)) return `not-a-count:${id}`;
+    const xId = this.count(id, x, { dependsOn: [group] });
+    this.sum(group, [xId, this.count(`${xId}~not`, n - x, { helper: true })]);
+    return xId;
   }
 
   problem(): DisclosureProblem {

@@ -37,35 +37,44 @@ export function balanceSection(input: Record<string, string>[], ctx: SectionCont
   const waves = [...new Set(rows.map((r) => r.wave))].filter((w) => w !== "all");
   const count = (r: Record<string, string>, arm: (typeof ARMS)[number]) => n(r[`n_${arm}`]);
   // Household counts per covariate, wave and arm (a categorical covariate's levels share one n).
-  for (const r of rows) {
-    for (const arm of ARMS) {
+  const nOf = rows.map((r) => {
+    const ids = ARMS.map((arm) => {
       const v = count(r, arm);
-      if (v === null || d.has(nId(r.covariate, r.wave, arm))) continue;
-      d.count(nId(r.covariate, r.wave, arm), v);
+      if (v === null) return null;
+      const fresh = !d.has(nId(r.covariate, r.wave, arm));
+      const id = d.count(nId(r.covariate, r.wave, arm), v);
       const flow = flowId(r.wave === "all" ? null : Number(r.wave), null, arm);
-      if (d.has(flow)) d.link(flow, nId(r.covariate, r.wave, arm));
-    }
-  }
+      if (fresh && d.has(flow)) d.link(flow, id);
+      return id;
+    });
+    return { treatment: ids[0], control: ids[1] };
+  });
   // A level's share is a count: declared with its complement; shares of a level shown only with their count.
   const levelCount = new Map<string, string>();
-  for (const r of rows) {
-    if (!r.level) continue;
+  const levelN = new Map<string, string>();
+  rows.forEach((r, i) => {
+    if (!r.level) return;
     for (const arm of ARMS) {
       const nn = count(r, arm);
       const mean = n(r[`mean_${arm}`]);
-      if (nn === null || mean === null) continue;
+      const group = nOf[i][arm];
+      if (nn === null || mean === null || group === null) continue;
       const x = Math.round(mean * nn);
       if (Math.abs(mean * nn - x) > 1e-6 || x < 0 || x > nn) continue;
-      levelCount.set(`${r.covariate}\u0000${r.level}\u0000${r.wave}\u0000${arm}`, d.share(xId(r.covariate, r.level, r.wave, arm), nId(r.covariate, r.wave, arm), x));
+      const key = `${r.covariate}\u0000${r.level}\u0000${r.wave}\u0000${arm}`;
+      levelCount.set(key, d.share(xId(r.covariate, r.level, r.wave, arm), group, x));
+      levelN.set(key, group);
     }
-  }
+  });
   const covariates = [...new Set(rows.filter((r) => r.level).map((r) => r.covariate))];
   for (const cov of covariates) {
     const levels = [...new Set(rows.filter((r) => r.covariate === cov && r.level).map((r) => r.level))];
     for (const arm of ARMS) {
       for (const w of [...waves, "all"]) {
-        const parts = levels.map((l) => levelCount.get(`${cov}\u0000${l}\u0000${w}\u0000${arm}`));
-        if (parts.every((p): p is string => p !== undefined) && d.has(nId(cov, w, arm))) d.sum(nId(cov, w, arm), parts);
+        const keys = levels.map((l) => `${cov}\u0000${l}\u0000${w}\u0000${arm}`);
+        const parts = keys.map((k) => levelCount.get(k));
+        const groupIds = new Set(keys.map((k) => levelN.get(k)));
+        if (parts.every((p): p is string => p !== undefined) && groupIds.size === 1) d.sum([...groupIds][0]!, parts);
       }
       for (const l of levels) {
         const all = levelCount.get(`${cov}\u0000${l}\u0000all\u0000${arm}`);
@@ -80,17 +89,17 @@ export function balanceSection(input: Record<string, string>[], ctx: SectionCont
       if (d.has(nId(cov, "all", arm)) && parts.every((p) => d.has(p))) d.sum(nId(cov, "all", arm), parts);
     }
   }
-  const body: DraftCell[][] = rows.map((r) => {
+  const body: DraftCell[][] = rows.map((r, i) => {
     const group = (arm: (typeof ARMS)[number]) =>
-      r.level ? (levelCount.get(`${r.covariate}\u0000${r.level}\u0000${r.wave}\u0000${arm}`) ?? "unknown") : nId(r.covariate, r.wave, arm);
+      (r.level ? levelCount.get(`${r.covariate}\u0000${r.level}\u0000${r.wave}\u0000${arm}`) : nOf[i][arm]) ?? "unknown";
     const gT = group("treatment");
     const gC = group("control");
     return [
       r.wave === "all" ? label(lang, "all_waves") : r.wave,
       ctx.labels.covariate(r.covariate),
       r.level ?? "",
-      countCell(count(r, "treatment"), nId(r.covariate, r.wave, "treatment")),
-      countCell(count(r, "control"), nId(r.covariate, r.wave, "control")),
+      countCell(count(r, "treatment"), nOf[i].treatment ?? "unknown"),
+      countCell(count(r, "control"), nOf[i].control ?? "unknown"),
       statCell(n(r.mean_treatment), [gT]),
       statCell(n(r.mean_control), [gC]),
       statCell(n(r.difference), [gT, gC]),

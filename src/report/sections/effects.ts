@@ -40,12 +40,11 @@ export function declareEffects(rows: EffectRow[], ctx: SectionContext): ([string
     const v = arm === "treatment" ? r.n_treatment : r.n_control;
     if (v === null) return null;
     const single = valuesOf.get(key(r, arm))!.size === 1;
-    const id = effectNId(r, arm, single);
-    d.count(id, v);
+    const id = d.count(effectNId(r, arm, single), v);
     if (!single) {
+      // Estimators that drop different persons: each n against the largest, the difference a derivable count.
       const largest = Math.max(...valuesOf.get(key(r, arm))!);
-      const big = effectNId({ ...r, estimator: "largest" }, arm, false);
-      d.count(big, largest);
+      const big = d.count(effectNId({ ...r, estimator: "largest" }, arm, false), largest);
       if (id !== big) d.link(big, id);
     }
     return id;
