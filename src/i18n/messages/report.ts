@@ -279,8 +279,8 @@ export const REPORT_MESSAGES = {
   pending: { da: "afventer data", en: "data pending" },
   suppressed: { da: "diskretioneret", en: "suppressed" },
   suppression_footnote: {
-    da: "{mark}: diskretioneret. Antal under {min} personer eller husstande vises ikke, og heller ikke gennemsnit, andele eller estimater over færre end {min} personer; desuden skjules celler, hvorfra et skjult tal kunne regnes ud af totaler (sekundær diskretionering, Danmarks Statistiks regel).",
-    en: "{mark}: suppressed. Counts below {min} persons or households are not shown, nor means, shares or estimates over fewer than {min} persons; cells from which a hidden count could be recovered from totals are hidden too (secondary suppression, Statistics Denmark's rule).",
+    da: "{mark}: diskretioneret. Et antal personer eller husstande under {min} vises ikke, heller ikke gennem en andel (dem der har og dem der ikke har egenskaben); gennemsnit, andele, intervaller og estimater vises kun, når antallet de bygger på vises; og celler, hvorfra et skjult antal kunne regnes ud via totaler, andre rækker eller andre tabeller, skjules også (sekundær diskretionering, Danmarks Statistiks regel).",
+    en: "{mark}: suppressed. A count of persons or households below {min} is not shown, nor implied by a share (those who have and who do not have the trait); means, shares, intervals and estimates are shown only when the count they rest on is; and cells from which a hidden count could be worked out through totals, other rows or other tables are hidden too (secondary suppression, Statistics Denmark's rule).",
   },
   none_suppressed: { da: " (Ingen celler er skjult i denne rapport.)", en: " (No cell is hidden in this report.)" },
 
