@@ -230,6 +230,7 @@ export function invertWilson(lower: number, upper: number, decimals: number): [n
  */
 export function attack(reports: Report[], minCell: number): Leak[] {
   const f = new Facts();
+  f.cell("one", 1, false);
   const small = (v: number) => {
     const r = Math.round(v);
     return Math.abs(v - r) < 0.25 && r >= 1 && r < minCell;
@@ -266,10 +267,13 @@ export function attack(reports: Report[], minCell: number): Leak[] {
         if (level) f.sum(n, [f.derived(`bal|${cov}||${wave}|${arm}|n`, true)]);
         const flowTotal = `flow|${wave}|${flowAll(reports, "area")}|${arm}`;
         if (f.vars.has(flowTotal)) f.sum(flowTotal, [n, f.derived(`bal|${cov}|${level}|${wave}|${arm}|missing`, true)]);
-        // level: mean x n is the level's count; numeric: mean x n is a sum (additive over waves).
-        const product = f.derived(`bal|${cov}|${level}|${wave}|${arm}|${level ? "x" : "sum"}`, Boolean(level));
-        f.product(product, mean, n);
-        if (level) f.sum(n, [product, f.derived(`bal|${cov}|${level}|${wave}|${arm}|not`, true)]);
+        // A wave's level: mean x n is the level's count; numeric: mean x n is the wave's sum. The pooled row is
+        // block-weighted over the waves (below).
+        if (/^\d+$/.test(wave)) {
+          const product = f.derived(`bal|${cov}|${level}|${wave}|${arm}|${level ? "x" : "sum"}`, Boolean(level));
+          f.product(product, mean, n);
+          if (level) f.sum(n, [product, f.derived(`bal|${cov}|${level}|${wave}|${arm}|not`, true)]);
+        }
       }
     });
     const covLevels = new Map<string, Set<string>>();
@@ -283,13 +287,23 @@ export function attack(reports: Report[], minCell: number): Leak[] {
       for (const arm of ["treatment", "control"]) {
         for (const level of levels) {
           const kind = level ? "x" : "sum";
-          if (all) {
-            f.sum(`bal|${cov}|${level}|${all}|${arm}|${kind}`, numeric.map((w) => `bal|${cov}|${level}|${w}|${arm}|${kind}`));
-            f.sum(`bal|${cov}|${level}|${all}|${arm}|n`, numeric.map((w) => `bal|${cov}|${level}|${w}|${arm}|n`));
-          }
+          if (!all) continue;
+          f.sum(`bal|${cov}|${level}|${all}|${arm}|n`, numeric.map((w) => `bal|${cov}|${level}|${w}|${arm}|n`));
+          // mean_all = sum_w (m_w / m) x_w / n_w over the waves with values in both arms (m_w = n_T,w + n_C,w),
+          // linear in the waves' counts or sums when every n is published.
+          const nOf = (w: string, a: string) => f.known.get(`bal|${cov}|${level}|${w}|${a}|n`);
+          const meanAll = `bal|${cov}|${level}|${all}|${arm}|mean`;
+          if (!f.vars.has(meanAll) || numeric.some((w) => nOf(w, "treatment") === undefined || nOf(w, "control") === undefined)) continue;
+          const used = numeric.filter((w) => nOf(w, "treatment")! > 0 && nOf(w, "control")! > 0);
+          const m = used.reduce((a, w) => a + nOf(w, "treatment")! + nOf(w, "control")!, 0);
+          if (m === 0) continue;
+          f.eqs.push([[meanAll, -1], ...used.map((w): [string, number] => [`bal|${cov}|${level}|${w}|${arm}|${kind}`, (nOf(w, "treatment")! + nOf(w, "control")!) / m / nOf(w, arm)!])]);
         }
         if (levels.has("") && levels.size === 1) continue;
-        for (const w of waves) f.sum(`bal|${cov}||${w}|${arm}|n`, [...levels].map((l) => `bal|${cov}|${l}|${w}|${arm}|x`));
+        // The pooled shares of a covariate's levels sum to 1 (each wave's shares do, and the weights sum to 1).
+        const pooledShares = [...levels].map((l) => `bal|${cov}|${l}|${all}|${arm}|mean`);
+        if (all && pooledShares.every((v) => f.vars.has(v))) f.eqs.push([["one", -1], ...pooledShares.map((v): [string, number] => [v, 1])]);
+        for (const w of numeric) f.sum(`bal|${cov}||${w}|${arm}|n`, [...levels].map((l) => `bal|${cov}|${l}|${w}|${arm}|x`));
       }
     }
   }

@@ -4,9 +4,10 @@
  * Declared for disclosure control (src/disclosure/): per covariate, wave and arm the household count n; "all
  * waves" n = sum of the waves' n; n beside the flow table's count of the same wave and arm (the same number, or
  * the flow count = n + households lacking the covariate, a derivable count). For a categorical covariate each
- * level's share is a count (share x n) with its complement, and the levels sum to n, wave by wave and over all
- * waves. A mean is shown only when its n is; a level's share only when its count is; a difference or
- * standardised difference only when both arms' are.
+ * level's share is a count (share x n) with its complement, and the levels sum to n, wave by wave. A mean is
+ * shown only when its n is; a level's share only when its count is; a difference or standardised difference only
+ * when both arms' are. The pooled ("all waves") row is block-weighted (src/draw/balance.ts): its statistics are
+ * shown only when every wave's counts are, since the weights and the waves' means would give a hidden one back.
  */
 import { label, t } from "../i18n.js";
 import type { DraftCell, DraftSection } from "../model.js";
@@ -53,7 +54,7 @@ export function balanceSection(input: Record<string, string>[], ctx: SectionCont
   const levelCount = new Map<string, string>();
   const levelN = new Map<string, string>();
   rows.forEach((r, i) => {
-    if (!r.level) return;
+    if (!r.level || r.wave === "all") return; // the pooled share is block-weighted, not a count over n
     for (const arm of ARMS) {
       const nn = count(r, arm);
       const mean = n(r[`mean_${arm}`]);
@@ -76,11 +77,6 @@ export function balanceSection(input: Record<string, string>[], ctx: SectionCont
         const groupIds = new Set(keys.map((k) => levelN.get(k)));
         if (parts.every((p): p is string => p !== undefined) && groupIds.size === 1) d.sum([...groupIds][0]!, parts);
       }
-      for (const l of levels) {
-        const all = levelCount.get(`${cov}\u0000${l}\u0000all\u0000${arm}`);
-        const parts = waves.map((w) => levelCount.get(`${cov}\u0000${l}\u0000${w}\u0000${arm}`));
-        if (all && parts.every((p): p is string => p !== undefined)) d.sum(all, parts);
-      }
     }
   }
   for (const cov of new Set(rows.map((r) => r.covariate))) {
@@ -92,18 +88,26 @@ export function balanceSection(input: Record<string, string>[], ctx: SectionCont
   const body: DraftCell[][] = rows.map((r, i) => {
     const group = (arm: (typeof ARMS)[number]) =>
       (r.level ? levelCount.get(`${r.covariate}\u0000${r.level}\u0000${r.wave}\u0000${arm}`) : nOf[i][arm]) ?? "unknown";
-    const gT = group("treatment");
-    const gC = group("control");
+    // The pooled row's means are block-weighted over the waves (m_w / m): with the waves' means and n they
+    // would give back a hidden wave's count, mean or n, so they are shown only when every wave's are.
+    const pooled = (arm: (typeof ARMS)[number]): string[] => [
+      nOf[i].treatment ?? "unknown",
+      nOf[i].control ?? "unknown",
+      ...waves.flatMap((w) => ARMS.map((a) => (d.has(nId(r.covariate, w, a)) ? nId(r.covariate, w, a) : "unknown"))),
+      ...(r.level ? waves.map((w) => levelCount.get(`${r.covariate}\u0000${r.level}\u0000${w}\u0000${arm}`) ?? "unknown") : []),
+    ];
+    const gT = r.wave === "all" ? pooled("treatment") : [group("treatment")];
+    const gC = r.wave === "all" ? pooled("control") : [group("control")];
     return [
       r.wave === "all" ? label(lang, "all_waves") : r.wave,
       ctx.labels.covariate(r.covariate),
       r.level ?? "",
       countCell(count(r, "treatment"), nOf[i].treatment ?? "unknown"),
       countCell(count(r, "control"), nOf[i].control ?? "unknown"),
-      statCell(n(r.mean_treatment), [gT]),
-      statCell(n(r.mean_control), [gC]),
-      statCell(n(r.difference), [gT, gC]),
-      statCell(n(r.std_difference), [gT, gC]),
+      statCell(n(r.mean_treatment), gT),
+      statCell(n(r.mean_control), gC),
+      statCell(n(r.difference), [...gT, ...gC]),
+      statCell(n(r.std_difference), [...gT, ...gC]),
     ];
   });
   return {
