@@ -328,7 +328,7 @@ export function attack(reports: Report[], minCell: number): Leak[] {
     margins(f, t, "ind", ["indicator", "year", "area"], ["n", "x", "not"], ["area"]);
   }
 
-  const effectTables = [...tablesNamed("effects-interim"), ...tablesNamed("effects"), ...tablesNamed("subgroups")];
+  const effectTables = [...tablesNamed("effects-interim"), ...tablesNamed("effects"), ...tablesNamed("effects-other"), ...tablesNamed("subgroups")];
   for (const t of effectTables) {
     t.rows.forEach((_, r) => {
       const key = `eff|${txt(t, r, "outcome")}|${txt(t, r, "horizon")}|${txt(t, r, "estimator")}|${txt(t, r, "estimand")}|${txt(t, r, "subgroup")}|${txt(t, r, "subgroup_level")}`;
