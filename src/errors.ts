@@ -82,7 +82,7 @@ export class InputError extends UserError {
 export function looksLikeCpr(value: string): boolean {
   let v = value.trim();
   if (/^[+]?\d[.,]\d+[eE]\+?0?[89]$/.test(v)) return true;
-  v = v.replace(/^[A-Za-z]{1,4}[\s:#_\-./]?(?=\d)/, "").replace(/[.,]0+$/, "");
+  v = v.replace(/^[A-Za-z]{1,4}[\s:#_\-./]?(?=\d)/, "").replace(/^(\d{9,10})[.,]0+$/, "$1");
   const m = /^(\d{5,6})(?:[\s\-./_:]|\s+)?(\d{4})$/.exec(v);
   if (!m) return false;
   const date = m[1].padStart(6, "0");
