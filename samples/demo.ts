@@ -34,11 +34,18 @@ const say = (text: string) => console.log(text);
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
+// The households and cases as the municipality exports them (samples/exports/: a Windows-1252 ; file with a title
+// line and Danish headers, a workbook with title rows), read through the mapping kolonner.json; the lottery is the
+// same as from samples/households.csv and samples/cases.csv.
+const x = (name: string) => join("samples", "exports", name);
 const draw = (date: string, wave: number, treat: number) => [
-  "draw", "--households", s("households.csv"), "--cases", s("cases.csv"), "--date", date,
+  "draw", "--households", x("husstande.csv"), "--cases", x("sager.xlsx"), "--mapping", x("kolonner.json"), "--date", date,
   "--register", o("allocations.csv"), "--wave", String(wave), "--seed", `viborg-2025-wave-${wave}`, "--treat", String(treat),
 ];
 
+say("== check first: eligibility by area and the places per stratum, nothing drawn or written");
+effekt([...draw("2025-03-01", 1, 80), "--dry-run"]);
+say("");
 say("== wave 1: the first lottery (cases counted as active on the draw date)");
 effekt(draw("2025-03-01", 1, 80));
 say("");

@@ -1,4 +1,4 @@
-import type { Command } from "commander";
+import { Help, type Command, type Option } from "commander";
 import { UserError } from "../errors.js";
 import { parseColumnFlags, readMappingFile, setInputSettings } from "../io/inputSettings.js";
 
@@ -20,7 +20,14 @@ export function addInputOptions(program: Command): void {
     .option("--skip-rows <n>", "lines (or Excel rows) above the header to skip, such as a title")
     .option("--column <name=header>", "your file's header for one of effekt's columns, e.g. household_id=Husstand (repeatable)", (v: string, all: string[] = []) => [...all, v])
     .option("--mapping <file>", "a JSON file with sheet, skip_rows and columns per input format (data-schemas/column-mapping.md)")
-    .configureHelp({ showGlobalOptions: true })
+    // Commands made after this inherit it: every --help shows these options and marks the required ones.
+    .configureHelp({
+      showGlobalOptions: true,
+      optionDescription(this: Help, option: Option): string {
+        const text = Help.prototype.optionDescription.call(this, option);
+        return option.mandatory ? `(required) ${text}` : text;
+      },
+    })
     .hook("preAction", () => {
       const flags = program.opts<InputFlags>();
       let skipRows: number | undefined;

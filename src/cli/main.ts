@@ -18,7 +18,11 @@ export function buildProgram(): Command {
     .description("Auditable lottery, effect estimates, indicators, gains and reports for Danish social impact investments")
     .version(VERSION)
     .option("--decimal <mark>", "decimal mark of numbers in ;-separated input files, when a column does not settle it: , (1.234,5) or . (1234.5)")
-    .showHelpAfterError()
+    // A missing or unknown flag is one line naming it (`effekt: required option '--seed <text>' not specified`),
+    // not the whole help; `effekt <command> --help` lists the flags with the required ones marked.
+    // Set before the commands are made, so they inherit it: a flag error exits 2 like any other bad input.
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(`effekt: ${text.replace(/^error: /, "").trimEnd()}\n`) })
     .addHelpText(
       "after",
       `
