@@ -85,8 +85,8 @@ effekt([
   "--assume", "school-absence-reduced=0.05", "--assume", "life-satisfaction-up=0.06", "--out", o("gains.json"),
 ]);
 say("");
-say("== reports: tables for SUS (formative) and AAU (summative) as XLSX, CSV, Markdown and HTML; counts under 5 suppressed");
+say("== reports: tables for SUS (formative) and AAU (summative) as XLSX, CSV, Markdown, HTML and PDF; counts under 5 suppressed");
 // Labels from the indicator spec and the gains model (the plan is found through the effects meta).
 const labels = ["--spec", a("lbf-uddannelse-og-livschancer.json"), "--model", a("gains-relationel-velfaerd.json")];
-effekt(["report", "--audience", "sus", "--results", out, "--takeup", s("takeup.csv"), ...labels, "--out", o("report-sus")]);
-effekt(["report", "--audience", "aau", "--results", out, "--takeup", s("takeup.csv"), ...labels, "--out", o("report-aau")]);
+effekt(["report", "--audience", "sus", "--results", out, "--takeup", s("takeup.csv"), ...labels, "--format", "xlsx,csv,md,html,pdf", "--out", o("report-sus")]);
+effekt(["report", "--audience", "aau", "--results", out, "--takeup", s("takeup.csv"), ...labels, "--format", "xlsx,csv,md,html,pdf", "--out", o("report-aau")]);

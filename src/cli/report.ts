@@ -49,7 +49,9 @@ export interface ReportOptions extends CprFlags {
   quiet?: boolean;
 }
 
-const FORMATS = ["xlsx", "csv", "md", "html"] as const;
+const FORMATS = ["xlsx", "csv", "md", "html", "pdf"] as const;
+/** PDF only when asked for: it starts a browser. */
+const DEFAULT_FORMATS = "xlsx,csv,md,html";
 type Format = (typeof FORMATS)[number];
 
 export function registerReport(program: Command): void {
@@ -67,7 +69,7 @@ export function registerReport(program: Command): void {
     .option("--plan <file>", "analysis plan (outcome labels, title, methods); default: the plan the effects meta names, when found unchanged")
     .option("--spec <file>", "indicator spec (indicator labels)")
     .option("--model <file>", "gains model (outcome labels)")
-    .option("--format <list>", "comma-separated: xlsx,csv,md,html", "xlsx,csv,md,html")
+    .option("--format <list>", "comma-separated: xlsx,csv,md,html,pdf (pdf: the HTML page printed by headless Chromium)", DEFAULT_FORMATS)
     .option("--lang <da|en>", "labels and number formats", "da")
     .option("--csv-dialect <da|en>", "da: ';' and decimal comma; en: ',' and decimal point (default: as --lang)")
     .option("--min-cell <n>", `smallest count of persons or households shown (at least 3)`, String(DEFAULT_MIN_CELL))
@@ -93,7 +95,7 @@ export async function runReport(opts: ReportOptions): Promise<ReportRun> {
   const audience = oneOf<Audience>(opts.audience, ["sus", "aau"], "--audience");
   const lang = oneOf<Lang>(opts.lang ?? "da", ["da", "en"], "--lang");
   const dialect = oneOf<CsvDialect>(opts.csvDialect ?? lang, ["da", "en"], "--csv-dialect");
-  const formats = [...new Set((opts.format ?? FORMATS.join(",")).split(",").map((f) => f.trim()).filter((f) => f !== ""))].map((f) => oneOf<Format>(f, FORMATS, "--format"));
+  const formats = [...new Set((opts.format ?? DEFAULT_FORMATS).split(",").map((f) => f.trim()).filter((f) => f !== ""))].map((f) => oneOf<Format>(f, FORMATS, "--format"));
   if (formats.length === 0) throw new UserError(`--format: expected one or more of ${FORMATS.join(", ")}`);
   const minCell = parseMinCell(opts.minCell);
   const out = resolve(opts.out);
@@ -155,6 +157,8 @@ export async function runReport(opts: ReportOptions): Promise<ReportRun> {
   if (formats.includes("csv")) for (const [name, text] of reportCsvFiles(model, dialect)) files.set(`csv/${name}`, text);
   if (formats.includes("md")) files.set("report.md", reportMarkdown(model));
   if (formats.includes("html")) files.set("report.html", renderHtml(model));
+  // The print-ready PDF of the same page, by the headless Chromium that ships in an npm package (loaded only here).
+  if (formats.includes("pdf")) files.set("report.pdf", await (await import("../io/chromium.js")).renderPdf(renderHtml(model)));
   const names = [...files.keys()].sort();
   const manifest = {
     format: REPORT_MANIFEST_FORMAT,

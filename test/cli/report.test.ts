@@ -5,7 +5,6 @@
  */
 import { cpSync, existsSync, rmSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
-import { spawnSync } from "node:child_process";
 import { pathToFileURL } from "node:url";
 import { join, relative } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -15,6 +14,7 @@ import { allTables } from "../../src/report/model.js";
 import { effekt, filesUnder, ROOT, tempDir } from "../helpers.js";
 import { SECRET_NUMBERS, writeSmallResults } from "../report/fixtures.js";
 import { englishIn } from "../i18n/englishIn.js";
+import { withChromium } from "../../src/io/chromium.js";
 
 let results: string;
 
@@ -117,7 +117,7 @@ describe("refusals: one clear line, exit 2, nothing written", () => {
   it("unknown audience, format, lang; min-cell 2", async () => {
     const out = join(tempDir(), "r");
     await refused({ audience: "board", out, results }, /--audience "board": expected one of sus, aau/);
-    await refused({ audience: "sus", out, results, format: "xlsx,pdf" }, /--format "pdf"/);
+    await refused({ audience: "sus", out, results, format: "xlsx,docx" }, /--format "docx"/);
     await refused({ audience: "sus", out, results, lang: "de" }, /--lang "de"/);
     await refused({ audience: "sus", out, results, minCell: "2" }, /at least 3/);
     expect(existsSync(out)).toBe(false);
@@ -233,26 +233,36 @@ describe("through the CLI", () => {
     expect(r.stderr).toMatch(/^effekt: --audience "x"/);
   });
 
-  it("writes the AAU report, whose HTML page renders in headless Chromium with its charts and tables", () => {
+  it("writes the AAU report with a PDF; its HTML page renders in the packaged headless Chromium with its charts and tables", async () => {
     const out = join(tempDir(), "r");
-    const r = effekt(["report", "--audience", "aau", "--lang", "en", "--out", out, "--results", results]);
+    const r = effekt(["report", "--audience", "aau", "--lang", "en", "--format", "html,pdf", "--out", out, "--results", results]);
     expect(r.code, r.stderr).toBe(0);
     expect(existsSync(join(out, "manifest.json"))).toBe(true);
-    if (process.env.EFFEKT_SKIP_BROWSER === "1") return;
-    const which = spawnSync("sh", ["-c", "command -v chromium || command -v chromium-browser"], { encoding: "utf8" });
-    const chromium = which.stdout.trim().split("\n")[0];
-    if (which.status !== 0 || chromium === "") throw new Error("chromium not found on PATH (apt-get install chromium), or set EFFEKT_SKIP_BROWSER=1");
-    const page = pathToFileURL(join(out, "report.html")).href;
-    const args = ["--headless", "--no-sandbox", "--disable-gpu", `--user-data-dir=${join(tempDir(), "profile")}`, "--host-resolver-rules=MAP * ~NOTFOUND", "--no-first-run"];
-    const dom = spawnSync(chromium, [...args, "--dump-dom", page], { encoding: "utf8", timeout: 20_000, maxBuffer: 64 * 1024 * 1024 });
-    expect(dom.status).toBe(0);
-    for (const id of ["effects", "attrition", "subgroups", "gains", "manifest"]) expect(dom.stdout).toContain(`id="section-${id}"`);
-    for (const kind of ["forest", "gains"]) expect(dom.stdout).toContain(`<svg class="chart chart-${kind}"`);
-    expect(dom.stdout).toMatch(/<table id="table-effects"/);
-    expect(dom.stdout).not.toMatch(/<script/i);
-    const shot = join(tempDir(), "aau.png");
-    const png = spawnSync(chromium, [...args, "--window-size=1280,2400", `--screenshot=${shot}`, page], { encoding: "utf8", timeout: 20_000 });
-    expect(png.status).toBe(0);
-    expect(statSync(shot).size).toBeGreaterThan(20_000);
-  }, 60_000);
+    const pdf = readFileSync(join(out, "report.pdf"));
+    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    // A4 pages (595 x 842 points), several of them (each section starts a page).
+    expect(pdf.toString("latin1")).toMatch(/\/MediaBox \[0 0 59[45]\.\d* 84[12]\.\d*\]/);
+    expect((pdf.toString("latin1").match(/\/Type \/Page\b/g) ?? []).length).toBeGreaterThan(4);
+    const dom = await withChromium(async (browser) => {
+      const page = await browser.newPage();
+      await page.setViewport({ width: 1280, height: 2400 });
+      await page.goto(pathToFileURL(join(out, "report.html")).href, { waitUntil: "load" });
+      const shot = join(tempDir(), "aau.png");
+      await page.screenshot({ path: shot });
+      expect(statSync(shot).size).toBeGreaterThan(20_000);
+      return page.content();
+    });
+    for (const id of ["effects", "attrition", "subgroups", "gains", "manifest"]) expect(dom).toContain(`id="section-${id}"`);
+    for (const kind of ["forest", "gains"]) expect(dom).toContain(`<svg class="chart chart-${kind}"`);
+    expect(dom).toMatch(/<table id="table-effects"/);
+    expect(dom).not.toMatch(/<script/i);
+  }, 180_000);
+
+  it("writes the same PDF bytes twice", async () => {
+    const a = join(tempDir(), "a");
+    const b = join(tempDir(), "b");
+    await runReport({ audience: "sus", out: a, results, format: "pdf", quiet: true });
+    await runReport({ audience: "sus", out: b, results, format: "pdf", quiet: true });
+    expect(readFileSync(join(a, "report.pdf")).equals(readFileSync(join(b, "report.pdf")))).toBe(true);
+  }, 180_000);
 });

@@ -17,6 +17,9 @@ import { fixZipTimestamps } from "./zipTimestamps.js";
 
 const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
 
+/** Every sheet prints on A4 landscape (paper size 9), fitted to the page width, as many pages tall as needed. */
+const PRINT_SETUP = { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 } } as const;
+
 function numFmt(kind: ColumnKind, decimals: number): string | undefined {
   const d = decimals > 0 ? `.${"0".repeat(decimals)}` : "";
   switch (kind) {
@@ -39,15 +42,20 @@ function sheetName(id: string, used: Set<string>): string {
 }
 
 function addTableSheet(wb: ExcelJS.Workbook, table: ReportTable, name: string, model: ReportModel): void {
-  const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
+  const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }], pageSetup: PRINT_SETUP });
+  // The header row repeats at the top of every printed page.
+  ws.pageSetup.printTitlesRow = "1:1";
   ws.addRow(table.columns.map((c) => neutraliseFormula(c.label)));
   ws.getRow(1).font = { bold: true };
   for (const row of table.rows) {
     ws.addRow(
-      row.map((cell) => {
+      row.map((cell, j) => {
         if (cell === null) return null;
         if (isSuppressed(cell)) return SUPPRESSION_MARK;
         if (isPending(cell)) return model.privacy.pending;
+        const column = table.columns[j];
+        // A p-value below the shown precision reads as in the HTML ("<0,001"), not as 0,000.
+        if (typeof cell === "number" && column.kind === "p_value" && cell < 10 ** -(column.decimals ?? defaultDecimals("p_value"))) return formatCell(cell, column, model.lang);
         if (typeof cell === "number") return Number.isFinite(cell) ? cell : null;
         return neutraliseFormula(cell);
       }),
@@ -83,7 +91,7 @@ export async function reportXlsx(model: ReportModel): Promise<Uint8Array> {
   const contentsName = sheetName(label(model.lang, "contents"), used);
   const tables = allTables(model);
   const names = tables.map((t) => sheetName(t.id, used));
-  const contents = wb.addWorksheet(contentsName, { views: [{ state: "frozen", ySplit: 1 }] });
+  const contents = wb.addWorksheet(contentsName, { views: [{ state: "frozen", ySplit: 1 }], pageSetup: PRINT_SETUP });
   contents.addRow([label(model.lang, "sheet"), neutraliseFormula(model.title)]).font = { bold: true };
   tables.forEach((t, k) => contents.addRow([names[k], neutraliseFormula(t.title)]));
   contents.addRow([]);

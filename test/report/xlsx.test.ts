@@ -1,0 +1,53 @@
+/** The XLSX prints (A4 landscape, fitted to the width, header row repeated) and shows p-values as the HTML does. */
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import type { ReportModel } from "../../src/report/model.js";
+import { reportXlsx } from "../../src/report/write/xlsx.js";
+
+function model(lang: "da" | "en"): ReportModel {
+  return {
+    audience: "aau",
+    lang,
+    title: "Test",
+    effekt_version: "0.1.0",
+    generated_from: [],
+    footnotes: [],
+    privacy: { min_cell: 5, mark: "[s]", pending: "afventer data" },
+    sections: [
+      {
+        id: "effects",
+        title: "Effekter",
+        charts: [],
+        tables: [{ id: "effects", title: "Effekter", columns: [{ key: "outcome", label: "Udfald", kind: "text" }, { key: "p_value", label: "p", kind: "p_value" }], rows: [["a", 0.0004], ["b", 0.0184]] }],
+      },
+    ],
+  };
+}
+
+async function load(lang: "da" | "en"): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(await reportXlsx(model(lang))) as unknown as Parameters<typeof wb.xlsx.load>[0]);
+  return wb;
+}
+
+describe("XLSX", () => {
+  it("sets every sheet to A4 landscape, one page wide, with the header row repeated", async () => {
+    const wb = await load("da");
+    expect(wb.worksheets.length).toBe(2);
+    for (const ws of wb.worksheets) {
+      expect(ws.pageSetup.paperSize, ws.name).toBe(9);
+      expect(ws.pageSetup.orientation, ws.name).toBe("landscape");
+      expect(ws.pageSetup.fitToPage, ws.name).toBe(true);
+      expect(ws.pageSetup.fitToWidth, ws.name).toBe(1);
+      expect(ws.pageSetup.fitToHeight, ws.name).toBe(0);
+    }
+    expect(wb.getWorksheet("effects")!.pageSetup.printTitlesRow).toBe("1:1");
+  });
+
+  it("writes a p-value below 0.001 as the HTML shows it (<0,001 / <0.001) and others as numbers", async () => {
+    const da = (await load("da")).getWorksheet("effects")!;
+    expect(da.getCell(2, 2).value).toBe("<0,001");
+    expect(da.getCell(3, 2).value).toBe(0.0184);
+    expect((await load("en")).getWorksheet("effects")!.getCell(2, 2).value).toBe("<0.001");
+  });
+});
