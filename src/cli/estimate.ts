@@ -64,7 +64,7 @@ export function registerEstimate(program: Command): void {
     .option("--draw-date <YYYY-MM-DD>", "with --allocation: the draw date when the file has no draw_date column")
     .requiredOption("--persons <file>", "persons.csv: person_id, household_id, baseline covariates")
     .requiredOption("--outcomes <file>", "outcomes.csv: person_id, outcome, date, value (read as a stream)")
-    .option("--takeup <file>", "takeup.csv: household_id, took_up; adds the complier effect (iv_robust)")
+    .option("--takeup <file>", "takeup.csv: household_id, took_up; adds the complier effect (cace_ratio: ITT over the first stage)")
     .option("--outcome <name>", "quick mode (no plan): outcome to estimate (repeatable)", collect, [] as string[])
     .option("--covariates <list>", "quick mode: comma-separated numeric person covariates for Lin regression (from persons.csv)")
     .option("--subgroup <column>", "quick mode: also estimate within each level of this persons.csv column (repeatable)", collect, [] as string[])

@@ -47,8 +47,8 @@ export interface BuildOptions {
 }
 
 /**
- * Joins outcome values to households and their assignment. A person is analysed when the household was drawn,
- * the value is not missing and no named covariate is missing. Persons of never-drawn households are left out
+ * Joins outcome values to households and their assignment. A person is analysed when the household was drawn
+ * and the value is not missing; a missing covariate is NaN here (the estimators impute it, Lin's rule). Persons of never-drawn households are left out
  * (a warning); persons with a missing value count in the attrition figures. The canonical sort makes every
  * sum run in the same order whatever the order of the input rows, so outputs are byte-identical.
  */
@@ -76,14 +76,11 @@ export function buildAnalysisData(values: OutcomeValues, persons: PersonFrame, a
     const v = values.value[i];
     if (!Number.isFinite(v)) continue;
     withValue[h.arm]++;
-    if (covs.some((c) => !Number.isFinite(c[p]))) {
-      missingCovariate++;
-      continue;
-    }
+    if (covs.some((c) => !Number.isFinite(c[p]))) missingCovariate++;
     kept.push({ p, v, h });
   }
   if (undrawn.size > 0) warnings.push(`${label}: persons in ${undrawn.size} households that were never drawn are left out (not in the register)`);
-  if (missingCovariate > 0) warnings.push(`${label}: ${missingCovariate} persons with a value are left out because a covariate is missing`);
+  if (missingCovariate > 0) warnings.push(`${label}: ${missingCovariate} persons with a value have a missing covariate; Lin's regression gives them the covariate's mean and a missingness indicator (nobody is left out)`);
 
   kept.sort((a, b) => byCodeUnit(a.h.householdId, b.h.householdId) || byCodeUnit(persons.personIds[a.p], persons.personIds[b.p]));
   const blockKeys = [...new Set(kept.map((k) => blockKey(k.h)))].sort((a, b) => {

@@ -7,13 +7,13 @@ import { csvField } from "../io/csvOut.js";
 export const EFFECT_COLUMNS = [
   "outcome", "horizon", "estimator", "estimand", "subgroup", "subgroup_level",
   "estimate", "std_error", "df", "ci_low", "ci_high", "p_value", "p_ri", "p_holm", "p_bh", "p_interaction",
-  "n_treatment", "n_control", "n_clusters", "control_mean", "role", "allocation",
+  "n_treatment", "n_control", "n_clusters", "control_mean", "first_stage", "role", "allocation",
 ] as const;
 
 export type EffectColumn = (typeof EFFECT_COLUMNS)[number];
 
-export type Estimator = "difference_in_means" | "lm_lin" | "iv_robust";
-export const ESTIMATOR_ORDER: readonly Estimator[] = ["difference_in_means", "lm_lin", "iv_robust"];
+export type Estimator = "difference_in_means" | "lm_lin" | "cace_ratio";
+export const ESTIMATOR_ORDER: readonly Estimator[] = ["difference_in_means", "lm_lin", "cace_ratio"];
 export type Role = "primary" | "secondary" | "exploratory";
 
 /** A row with its numbers unformatted; `undefined` = an empty cell (never NaN). */
@@ -40,6 +40,8 @@ export interface EffectRow {
   n_control: number;
   n_clusters: number;
   control_mean?: number;
+  /** CACE rows: the first stage, the blocked ITT on take-up over the persons this row analyses */
+  first_stage?: number;
   role: Role;
   allocation: string;
 }
@@ -66,7 +68,7 @@ export function byCodeUnit(a: string, b: string): number {
 
 /**
  * Deterministic order: outcomes in the order given (the plan's, or the --outcome flags'), then horizon, then
- * estimator (difference_in_means, lm_lin, iv_robust), then the whole sample before subgroups, subgroups in the
+ * estimator (difference_in_means, lm_lin, cace_ratio), then the whole sample before subgroups, subgroups in the
  * order given, levels by code unit.
  */
 export function sortRows(rows: readonly EffectRow[], outcomeOrder: readonly string[], subgroupOrder: readonly string[] = []): EffectRow[] {

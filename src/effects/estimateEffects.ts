@@ -66,7 +66,7 @@ export function estimateEffects(input: EffectsInput): EffectsOutput {
     whole.warnings.forEach(note);
     rows.push(...whole.rows);
     const dim = whole.rows.find((r) => r.estimator === "difference_in_means");
-    if (dim && dim.estimate !== undefined) riData.push({ data, row: dim });
+    if (dim && dim.estimate !== undefined) riData.push({ data: whole.data, row: dim });
     for (const sg of input.subgroups(v.outcome)) {
       const column = input.persons.subgroups.get(sg.column);
       if (!column) throw new Error(`subgroup column ${sg.column} was not read from ${input.persons.file}`);

@@ -1,5 +1,5 @@
-import { blockCovariates, differenceInMeans, getTerm, ivRobust, lmLin, type DesignColumn, type EstimateResult } from "../estimate/index.js";
-import type { AnalysisData } from "./analysisData.js";
+import { blockCovariates, blocksWithBothArms, complierAverageCausalEffect, differenceInMeans, getTerm, imputeMissingCovariates, lmLin, type DesignColumn, type EstimateResult } from "../estimate/index.js";
+import { subsetAnalysisData, type AnalysisData } from "./analysisData.js";
 import type { EffectRow, Estimator, Role } from "./effectTable.js";
 
 /**
@@ -9,11 +9,24 @@ import type { EffectRow, Estimator, Role } from "./effectTable.js";
  *   household (estimatr::difference_in_means(blocks =, clusters =));
  * - `lm_lin` (ITT): Lin (2013) regression on the block dummies and the covariates, centred and interacted,
  *   CR2 by household with Bell-McCaffrey df (estimatr::lm_lin(se_type = "CR2"));
- * - `iv_robust` (CACE, with take-up): take-up instrumented by assignment, block fixed effects, CR2 by household
- *   (estimatr::iv_robust(y ~ took_up + blocks | z + blocks, se_type = "CR2")).
+ * - `cace_ratio` (CACE, with take-up): the blocked ITT on the outcome over the blocked ITT on take-up (the first
+ *   stage, shown in the row), both size-weighted as the ITT rows, delta-method CR2 standard error
+ *   (`src/estimate/cace.ts`). It estimates the complier effect averaged with the ITT's block weights; 2SLS with
+ *   block fixed effects (estimatr::iv_robust(y ~ took_up + blocks | z + blocks)) would weight block b by
+ *   N_b p_b (1 - p_b) times its first stage instead.
  *
- * When every household has one analysed person, clustering adds nothing: `lm_lin` and `iv_robust` use HC2 with
- * df N - k (estimatr without `clusters`), whose standard errors equal CR2's on singleton clusters.
+ * Which average each row estimates: `difference_in_means` and `cace_ratio` weight each wave x stratum block by its
+ * number of analysed persons. `lm_lin` interacts assignment with the centred block dummies, so its coefficient is
+ * also the size-weighted average of the within-block effects (Lin 2013), adjusted for the covariates.
+ *
+ * When every household has one analysed person, clustering adds nothing: `lm_lin` uses HC2 with df N - k
+ * (estimatr without `clusters`), whose standard errors equal CR2's on singleton clusters.
+ *
+ * The same persons in every row: a wave x stratum block without both arms among these persons is left out of
+ * every estimator, with a warning naming the blocks and counting their households and persons
+ * (`blocksWithBothArms`); a block with a single treated or control household stays, and the difference in means
+ * then takes the matched-pairs variance. Missing baseline covariates are mean-imputed over these persons with a
+ * missingness indicator (`imputeMissingCovariates`, Lin's rule), so nobody is dropped for a covariate.
  *
  * A quantity that cannot be estimated (constant outcome, a block without treated or control units, too few
  * clusters) leaves the row's numbers empty and adds a warning saying why; never NaN.
@@ -35,6 +48,8 @@ export interface EstimatorOutput {
   warnings: string[];
   /** the rows left empty, with the estimator's reason (also among `warnings`) */
   notEstimated: NotEstimated[];
+  /** the persons the rows analysed (without blocks that lack an arm) */
+  data: AnalysisData;
 }
 
 /** A row left empty: which estimator, and why (the estimator's own message). */
@@ -45,10 +60,21 @@ export interface NotEstimated {
   warning: string;
 }
 
-export function runEstimators(data: AnalysisData, options: EstimatorOptions): EstimatorOutput {
+export function runEstimators(given: AnalysisData, options: EstimatorOptions): EstimatorOutput {
   const warnings: string[] = [];
   const notEstimated: NotEstimated[] = [];
-  const label = `${data.outcome}${data.horizon !== undefined ? ` year ${data.horizon}` : ""}${options.subgroup ? ` (${options.subgroup.name} = ${options.subgroup.level})` : ""}`;
+  const label = `${given.outcome}${given.horizon !== undefined ? ` year ${given.horizon}` : ""}${options.subgroup ? ` (${options.subgroup.name} = ${options.subgroup.level})` : ""}`;
+  const arms = blocksWithBothArms(given.z, given.blocks, given.clusters);
+  let data = given;
+  if (arms.dropped.length > 0) {
+    const where = arms.dropped.map((b) => {
+      const i = given.blocks.indexOf(b.block);
+      const h = given.clusterHouseholds[given.clusters[i]];
+      return `wave ${h.wave} ${h.stratum}: ${b.households} ${b.arm} households only, ${b.persons} persons`;
+    });
+    warnings.push(`${label}: ${arms.dropped.length === 1 ? "a wave x stratum block has" : `${arms.dropped.length} wave x stratum blocks have`} no ${arms.dropped.length === 1 ? "household" : "households"} in one arm and ${arms.dropped.length === 1 ? "is" : "are"} left out of every estimator (${where.join("; ")})`);
+    data = subsetAnalysisData(given, (i) => arms.keep[i] === 1);
+  }
   const n = data.y.length;
   let nT = 0;
   let sumC = 0;
@@ -106,7 +132,7 @@ export function runEstimators(data: AnalysisData, options: EstimatorOptions): Es
   const blockDummies = blockCovariates(data.blocks);
   // a covariate without variation among these persons (e.g. within a subgroup) carries no information and would
   // make the design rank deficient; R's lm drops such an aliased column, so do we, and say so
-  const covariates = data.covariates.filter((c) => {
+  const covariates = imputeMissingCovariates(data.covariates).columns.filter((c) => {
     let varies = false;
     for (let i = 1; i < c.values.length && !varies; i++) varies = c.values[i] !== c.values[0];
     if (!varies && n > 0) warnings.push(`${label}, lm_lin: covariate ${c.name} has the same value for every analysed person; left out`);
@@ -121,12 +147,23 @@ export function runEstimators(data: AnalysisData, options: EstimatorOptions): Es
   }));
   if (data.takeup) {
     const takeup = data.takeup;
-    rows.push(row("iv_robust", "CACE", () => {
-      const r = ivRobust(data.y, [{ name: "took_up", values: takeup }], [{ name: "z", values: data.z }], { covariates: blockDummies, ...regressionSe, alpha: options.alpha });
-      return getTerm(r, "took_up");
-    }));
+    let firstStage: number | undefined;
+    const cace = row("cace_ratio", "CACE", () => {
+      const r = complierAverageCausalEffect(data.y, takeup, data.z, { blocks: data.blocks, clusters: data.clusters, alpha: options.alpha });
+      firstStage = r.first_stage.estimate;
+      return r;
+    });
+    if (firstStage === undefined && !tooFew) {
+      // the ratio failed (e.g. no first stage): still show the first stage when it exists
+      try {
+        firstStage = differenceInMeans(takeup, data.z, { blocks: data.blocks, clusters: data.clusters }).estimate;
+      } catch {
+        firstStage = undefined;
+      }
+    }
+    rows.push({ ...cace, first_stage: firstStage });
   }
-  return { rows, warnings, notEstimated };
+  return { rows, warnings, notEstimated, data };
 }
 
 /** Take-up per arm over all assigned households (a household missing from the take-up file counts as not taking up). */

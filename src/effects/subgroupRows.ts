@@ -1,3 +1,4 @@
+import { imputeMissingCovariates } from "../estimate/missing_covariates.js";
 import { subgroupEffects } from "../estimate/subgroups.js";
 import { subsetAnalysisData, type AnalysisData } from "./analysisData.js";
 import type { EffectRow } from "./effectTable.js";
@@ -35,7 +36,7 @@ export function subgroupRows(data: AnalysisData, name: string, levelOf: (personI
       clusters: withLevel.clusters,
       group: Int32Array.from(withLevel.persons, (p) => code.get(levelOf(p))!),
       levels,
-      covariates: withLevel.covariates,
+      covariates: imputeMissingCovariates(withLevel.covariates).columns,
       estimator: "difference_in_means",
       alpha: options.alpha,
     });

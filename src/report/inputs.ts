@@ -175,7 +175,7 @@ const cmp = (a: string | number | null, b: string | number | null): number =>
   a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1;
 
 /** Estimators in the order an evaluator reads them; unknown ones after, by name. */
-const ESTIMATOR_ORDER = ["difference_in_means", "lm_lin", "lm_robust", "iv_robust"];
+const ESTIMATOR_ORDER = ["difference_in_means", "lm_lin", "lm_robust", "cace_ratio", "iv_robust"];
 const estimatorRank = (e: string) => {
   const k = ESTIMATOR_ORDER.indexOf(e);
   return k < 0 ? ESTIMATOR_ORDER.length : k;
@@ -285,7 +285,7 @@ export function readEffects(path: string, files: InputFile[]): EffectsData {
     const row: Record<string, unknown> = {};
     for (const k of EFFECT_TEXT) row[k] = restoreNeutralised(col(table, k)?.[i] ?? "");
     for (const k of EFFECT_NUM) row[k] = numAt(table, k, i);
-    if (!row.estimand) row.estimand = row.estimator === "iv_robust" ? "CACE" : "ITT";
+    if (!row.estimand) row.estimand = row.estimator === "iv_robust" || row.estimator === "cace_ratio" ? "CACE" : "ITT";
     rows.push(row as unknown as EffectRow);
   }
   const metaPath = `${path}.meta.json`;

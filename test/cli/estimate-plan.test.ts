@@ -61,7 +61,7 @@ describe("effekt estimate --plan on the samples", () => {
     writeFileSync(join(dir, "hand.csv"), `${hand.join("\n")}\n`);
     const quick = await run({ register, outcomes: join(dir, "hand.csv"), outcome: ["employment"], byHorizon: true, covariates: "employed_baseline", takeup });
     for (const h of [1, 3]) {
-      for (const est of ["difference_in_means", "lm_lin", "iv_robust"]) {
+      for (const est of ["difference_in_means", "lm_lin", "cace_ratio"]) {
         const a = plan.rows.find((r) => r.outcome === "employment" && r.horizon === h && r.estimator === est && r.subgroup === "")!;
         const b = quick.rows.find((r) => r.horizon === h && r.estimator === est)!;
         expect(a.estimate).toBeDefined();
@@ -94,7 +94,7 @@ describe("effekt estimate --plan on the samples", () => {
     for (const r of plan.rows) expect(r.p_ri !== undefined).toBe(r.estimator === "difference_in_means" && r.subgroup === "");
     const text = readFileSync(out, "utf8");
     expect(text).not.toMatch(/NaN|Infinity|undefined/);
-    expect(text.split("\n")[0]).toBe("outcome,horizon,estimator,estimand,subgroup,subgroup_level,estimate,std_error,df,ci_low,ci_high,p_value,p_ri,p_holm,p_bh,p_interaction,n_treatment,n_control,n_clusters,control_mean,role,allocation");
+    expect(text.split("\n")[0]).toBe("outcome,horizon,estimator,estimand,subgroup,subgroup_level,estimate,std_error,df,ci_low,ci_high,p_value,p_ri,p_holm,p_bh,p_interaction,n_treatment,n_control,n_clusters,control_mean,first_stage,role,allocation");
     expect(plan.stdout).toMatch(/employment year 5: data pending/);
     expect(plan.stdout).toMatch(/plan relationel-velfaerd: not locked/);
   });
@@ -110,6 +110,8 @@ describe("effekt estimate --plan on the samples", () => {
       const r = rows.find((x) => x.outcome === f.outcome && x.horizon === f.horizon && x.estimator === f.estimator && x.subgroup === "")!;
       expect(r.n_treatment + r.n_control).toBe(f.n);
       for (const k of ["estimate", "std_error", "df", "p_value", "ci_low", "ci_high"] as const) close(r[k], f[k]);
+      if (f.first_stage === null) expect(r.first_stage).toBeUndefined();
+      else close(r.first_stage, f.first_stage);
     }
   });
 
@@ -291,8 +293,8 @@ describe("effekt estimate: bad input gives the documented error or warning, neve
     const lines = r.stderr.trim().split("\n");
     const perLevel = lines.filter((l) => /^effekt: warning: subgroup benefit-type = [^:]+: \d+ rows? not estimated \(/.test(l));
     expect(perLevel.map((l) => l.split(":")[2].trim().replace(/^subgroup /, ""))).toEqual(["benefit-type = a-dagpenge", "benefit-type = ressourceforløb"]);
-    expect(lines.filter((l) => /, (difference_in_means|lm_lin|iv_robust): not estimated/.test(l))).toEqual([]);
-    const detailed = r.meta.warnings.filter((w) => /\(benefit-type = .*\), (difference_in_means|lm_lin|iv_robust): not estimated \(/.test(w));
+    expect(lines.filter((l) => /, (difference_in_means|lm_lin|cace_ratio): not estimated/.test(l))).toEqual([]);
+    const detailed = r.meta.warnings.filter((w) => /\(benefit-type = .*\), (difference_in_means|lm_lin|cace_ratio): not estimated \(/.test(w));
     const summarisedRows = perLevel.reduce((n, l) => n + Number(/: (\d+) rows? not estimated/.exec(l)![1]), 0);
     expect(detailed.length).toBe(summarisedRows);
     expect(summarisedRows).toBe(r.rows.filter((x) => x.subgroup !== "" && x.estimate === undefined).length);

@@ -78,11 +78,11 @@ describe("effekt estimate (quick mode)", () => {
     expect(Number(dim.std_error)).toBeCloseTo(direct.std_error, 8);
     // ri2's p = #{|T_s| >= |T_obs|} / S: this strong effect is never matched in 20 re-draws
     expect(dim.p_ri).toBe(0);
-    expect(rows.map((r) => r.estimator)).toEqual(["difference_in_means", "lm_lin", "iv_robust"]);
+    expect(rows.map((r) => r.estimator)).toEqual(["difference_in_means", "lm_lin", "cace_ratio"]);
     const text = readFileSync(out, "utf8");
-    expect(text.split("\n")[0]).toBe("outcome,horizon,estimator,estimand,subgroup,subgroup_level,estimate,std_error,df,ci_low,ci_high,p_value,p_ri,p_holm,p_bh,p_interaction,n_treatment,n_control,n_clusters,control_mean,role,allocation");
+    expect(text.split("\n")[0]).toBe("outcome,horizon,estimator,estimand,subgroup,subgroup_level,estimate,std_error,df,ci_low,ci_high,p_value,p_ri,p_holm,p_bh,p_interaction,n_treatment,n_control,n_clusters,control_mean,first_stage,role,allocation");
     expect(text).not.toMatch(/NaN|Infinity|undefined/);
-    const iv = rows.find((r) => r.estimator === "iv_robust")!;
+    const iv = rows.find((r) => r.estimator === "cace_ratio")!;
     expect(Math.abs(Number(iv.estimate))).toBeGreaterThan(Math.abs(Number(dim.estimate)) * 0.9);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { benjaminiHochberg, blockCovariates, differenceInMeans, getTerm, holm, ivRobust, lmLin } from "../../src/estimate/index.js";
+import { benjaminiHochberg, blockCovariates, complierAverageCausalEffect, differenceInMeans, getTerm, holm, imputeMissingCovariates, lmLin } from "../../src/estimate/index.js";
 import {
   adjustPValues, buildAnalysisData, createQuickAccumulator, formatCsv, formatJson, makeAssignment, runEstimators, sortRows, subsetAnalysisData,
   type EffectRow,
@@ -36,17 +36,17 @@ describe("effect table formatting", () => {
   it("sorts by plan order, horizon, estimator, whole sample first; empty cells for undefined; 10 significant digits", () => {
     const rows = sortRows([
       row({ outcome: "b", horizon: 1, estimator: "difference_in_means" }),
-      row({ outcome: "a", horizon: 3, estimator: "iv_robust", estimand: "CACE" }),
+      row({ outcome: "a", horizon: 3, estimator: "cace_ratio", estimand: "CACE" }),
       row({ outcome: "a", horizon: 1, estimator: "lm_lin", subgroup: "area", subgroup_level: "Z" }),
       row({ outcome: "a", horizon: 1, estimator: "lm_lin", subgroup: "area", subgroup_level: "A" }),
       row({ outcome: "a", horizon: 1, estimator: "lm_lin", estimate: 1 / 3, p_value: NaN }),
       row({ outcome: "a", horizon: 1, estimator: "difference_in_means" }),
     ], ["b", "a"], ["area"]);
     expect(rows.map((r) => `${r.outcome}${r.horizon}${r.estimator}${r.subgroup_level}`)).toEqual([
-      "b1difference_in_means", "a1difference_in_means", "a1lm_lin", "a1lm_linA", "a1lm_linZ", "a3iv_robust",
+      "b1difference_in_means", "a1difference_in_means", "a1lm_lin", "a1lm_linA", "a1lm_linZ", "a3cace_ratio",
     ]);
     const csv = formatCsv(rows);
-    expect(csv.split("\n")[3]).toBe("a,1,lm_lin,ITT,,,0.3333333333,,,,,,,,,,1,1,2,,primary,effekt");
+    expect(csv.split("\n")[3]).toBe("a,1,lm_lin,ITT,,,0.3333333333,,,,,,,,,,1,1,2,,,primary,effekt");
     expect(csv).not.toMatch(/NaN|undefined/);
     const json = JSON.parse(formatJson(rows));
     expect(json[2]).toMatchObject({ estimate: 0.3333333333, p_value: null, subgroup: "", horizon: 1 });
@@ -112,6 +112,36 @@ describe("analysis data and estimators", () => {
     expect(a.warnings.join()).toMatch(/covariate k has the same value for every analysed person; left out/);
   });
 
+  it("a block without both arms is left out of every row, with a warning naming it; the rows agree on the persons", () => {
+    const d = buildAnalysisData(values, frame, assignment, { covariates: ["x"] });
+    // keep block A whole and only the control households of block B
+    const sub = subsetAnalysisData(d, (i) => d.clusterHouseholds[d.clusters[i]].stratum === "A" || d.z[i] === 0);
+    const r = runEstimators(sub, { alpha: 0.05, role: "primary", allocation: "effekt" });
+    expect(r.warnings.join()).toMatch(/a wave x stratum block has no household in one arm and is left out of every estimator \(wave 1 B: 2 control households only, 3 persons\)/);
+    const onlyA = subsetAnalysisData(d, (i) => d.clusterHouseholds[d.clusters[i]].stratum === "A");
+    const direct = differenceInMeans(onlyA.y, onlyA.z, { clusters: onlyA.clusters });
+    expect(r.rows[0].estimate).toBe(direct.estimate);
+    for (const row of r.rows) expect(row.n_treatment + row.n_control).toBe(onlyA.y.length);
+    expect(r.data.y.length).toBe(onlyA.y.length);
+  });
+
+  it("a missing covariate drops nobody: Lin's regression imputes the mean and adds an indicator", () => {
+    const x = Float64Array.from(frame.covariates.get("x")!);
+    x[0] = NaN;
+    x[3] = NaN;
+    x[9] = NaN;
+    const withMissing: PersonFrame = { ...frame, covariates: new Map([["x", x]]) };
+    const d = buildAnalysisData(values, withMissing, assignment, { covariates: ["x"] });
+    expect(d.y.length).toBe(15);
+    expect(d.warnings.join()).toMatch(/3 persons with a value have a missing covariate; Lin's regression gives them the covariate's mean and a missingness indicator/);
+    const r = runEstimators(d, { alpha: 0.05, role: "primary", allocation: "effekt" });
+    const imputed = imputeMissingCovariates(d.covariates).columns;
+    expect(imputed.map((c) => c.name)).toEqual(["x", "x missing"]);
+    const lin = getTerm(lmLin(d.y, d.z, [...blockCovariates(d.blocks), ...imputed], { clusters: d.clusters, seType: "CR2" }), "z");
+    expect(r.rows[1].estimate).toBe(lin.estimate);
+    expect(r.rows[0].n_treatment + r.rows[0].n_control).toBe(15);
+  });
+
   it("a subgroup level with fewer than 2 households per arm gets empty numbers and a warning", () => {
     const d = buildAnalysisData(values, frame, assignment, { covariates: [] });
     const sub = subsetAnalysisData(d, (i) => frame.householdIds[d.persons[i]] <= "H3");
@@ -131,7 +161,7 @@ describe("every household one analysed person", () => {
   const value = personIds.map((_, i) => ((i * 13) % 11) + 0.3 * ((i * 7) % 5) + (i % 3 === 0 ? 1.5 : 0));
   const takeup = new Map(households.map((h, i) => [h.householdId, h.arm === "treatment" && i % 4 !== 0 ? 1 : 0]));
 
-  it("lm_lin and iv_robust: HC2, df N - k, SE equal to CR2 on singleton clusters", () => {
+  it("lm_lin: HC2, df N - k, SE equal to CR2 on singleton clusters; cace_ratio: the ratio of blocked ITTs, first stage shown", () => {
     const d = buildAnalysisData({ outcome: "y", horizon: 1, personIndex: personIds.map((_, i) => i), value }, frame, assignment, { covariates: ["x"], takeup });
     const r = runEstimators(d, { alpha: 0.05, role: "primary", allocation: "effekt" });
     const lin = r.rows.find((x) => x.estimator === "lm_lin")!;
@@ -145,9 +175,13 @@ describe("every household one analysed person", () => {
     expect(lin.p_value).toBe(hc2.p_value);
     expect(Math.abs(hc2.std_error / cr2.std_error - 1)).toBeLessThan(1e-12);
     expect(cr2.df).not.toBeCloseTo(34, 3);
-    const iv = r.rows.find((x) => x.estimator === "iv_robust")!;
-    const ivHc2 = getTerm(ivRobust(d.y, [{ name: "took_up", values: d.takeup! }], [{ name: "z", values: d.z }], { covariates: blockCovariates(d.blocks), seType: "HC2" }), "took_up");
-    expect(iv.df).toBe(40 - 3);
-    expect(iv.std_error).toBe(ivHc2.std_error);
+    const cace = r.rows.find((x) => x.estimator === "cace_ratio")!;
+    const direct = complierAverageCausalEffect(d.y, d.takeup!, d.z, { blocks: d.blocks, clusters: d.clusters });
+    expect(cace.estimand).toBe("CACE");
+    expect(cace.estimate).toBe(direct.estimate);
+    expect(cace.std_error).toBe(direct.std_error);
+    expect(cace.first_stage).toBe(direct.first_stage.estimate);
+    expect(cace.first_stage).toBe(differenceInMeans(d.takeup!, d.z, { blocks: d.blocks, clusters: d.clusters }).estimate);
+    expect(r.rows.find((x) => x.estimator === "lm_lin")!.first_stage).toBeUndefined();
   });
 });

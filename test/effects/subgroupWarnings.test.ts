@@ -11,10 +11,10 @@ describe("summariseSubgroupNotEstimated", () => {
       item("employment", 1, "a-dagpenge", "lm_lin", "the design is rank deficient: column z:block2_c is (nearly) collinear with earlier columns"),
       item("employment", 1, "selvforsørgende", "difference_in_means", "block 2: every block must have at least two treated and two control units (or be a matched pair)"),
       item("wellbeing", 3, "a-dagpenge", "difference_in_means", "all blocks must have multiple units (or clusters)"),
-      item("wellbeing", undefined, "a-dagpenge", "iv_robust", "the outcome is constant"),
+      item("wellbeing", undefined, "a-dagpenge", "cace_ratio", "the outcome is constant"),
     ]);
     expect(lines).toEqual([
-      "subgroup benefit-type = a-dagpenge: 4 rows not estimated (employment year 1: difference_in_means, lm_lin; wellbeing year 3: difference_in_means; wellbeing: iv_robust): a wave x stratum block of the draw has too few treated or control households in this subgroup; the outcome is constant; the rows are left empty (each reason in the meta's warnings)",
+      "subgroup benefit-type = a-dagpenge: 4 rows not estimated (employment year 1: difference_in_means, lm_lin; wellbeing year 3: difference_in_means; wellbeing: cace_ratio): a wave x stratum block of the draw has too few treated or control households in this subgroup; the outcome is constant; the rows are left empty (each reason in the meta's warnings)",
       "subgroup benefit-type = selvforsørgende: 1 row not estimated (employment year 1: difference_in_means): a wave x stratum block of the draw has too few treated or control households in this subgroup; the row is left empty (each reason in the meta's warnings)",
     ]);
   });

@@ -39,7 +39,7 @@ describe("CPR-like ids in persons, outcomes and take-up: pseudonymised through e
     const rows = effects.slice(1).map((l) => l.split(","));
     const col = (name: string) => header.indexOf(name);
     // the take-up file joined the register (the complier effect needs take-up among the treated)
-    const iv = rows.find((r) => r[col("estimator")] === "iv_robust" && r[col("subgroup")] === "");
+    const iv = rows.find((r) => r[col("estimator")] === "cace_ratio" && r[col("subgroup")] === "");
     expect(iv, effects.join("\n")).toBeDefined();
     expect(Number.isFinite(Number(iv![col("estimate")]))).toBe(true);
     // the outcomes file joined persons.csv: every person with an employment value in the sample is counted

@@ -1,11 +1,14 @@
 # Oracle for `effekt estimate --plan analyses/relationel-velfaerd.json` on the samples (test/cli/estimate-plan.test.ts):
 # the plan's populations, windows and aggregation done independently in R, then estimatr's difference_in_means,
-# lm_lin and iv_robust (CR2, clustered by household, blocks = wave x stratum). Run from the repo root after
+# lm_lin (CR2, clustered by household, blocks = wave x stratum; a missing covariate mean-imputed with an
+# indicator) and the CACE as the ratio of estimatr's blocked, clustered differences in means on the outcome and on
+# take-up, its standard error by the delta method from clubSandwich's joint CR2 covariance per block (as
+# test/oracle/cace.R), first stage recorded. Run from the repo root after
 # drawing the demo register (the test checks the register's SHA-256 is the one recorded here):
 #   bash samples/demo.sh   # or the two draws of samples/demo.sh into out/demo/allocations.csv
 #   Rscript test/oracle/estimate_plan.R out/demo/allocations.csv
 # Writes test/oracle/fixtures/estimate_plan.json (full precision). CI has no R; the test reads the fixture.
-suppressPackageStartupMessages({ library(estimatr) })
+suppressPackageStartupMessages({ library(estimatr); library(clubSandwich) })
 args <- commandArgs(trailingOnly = TRUE)
 reg_path <- if (length(args) > 0) args[1] else "out/demo/allocations.csv"
 reg <- read.csv(reg_path, colClasses = "character")
@@ -49,16 +52,32 @@ for (s in spec) {
     q$y <- as.numeric(v[q$person_id])
     # counted: window ended by the last date of the outcome, or a value already in it
     counted <- hi <= last | !is.na(q$y)
-    d <- q[counted & !is.na(q$y) & !is.na(as.numeric(q[[s$cov]])), ]
+    d <- q[counted & !is.na(q$y), ]
     d$x <- as.numeric(d[[s$cov]])
+    d$x_missing <- as.numeric(is.na(d$x))
+    d$x[is.na(d$x)] <- mean(d$x, na.rm = TRUE)
     d$block <- factor(d$block)
     dim_fit <- difference_in_means(y ~ z, data = d, blocks = block, clusters = household_id)
-    lin_fit <- lm_lin(y ~ z, covariates = ~ block + x, data = d, clusters = household_id, se_type = "CR2")
-    iv_fit <- iv_robust(y ~ took_up + block | z + block, data = d, clusters = household_id, se_type = "CR2")
-    for (f in list(list("difference_in_means", tidy(dim_fit)[1, ]), list("lm_lin", tidy(lin_fit)[tidy(lin_fit)$term == "z", ]), list("iv_robust", tidy(iv_fit)[tidy(iv_fit)$term == "took_up", ]))) {
+    lin_fit <- if (any(d$x_missing == 1)) lm_lin(y ~ z, covariates = ~ block + x + x_missing, data = d, clusters = household_id, se_type = "CR2")
+               else lm_lin(y ~ z, covariates = ~ block + x, data = d, clusters = household_id, se_type = "CR2")
+    fs_fit <- difference_in_means(took_up ~ z, data = d, blocks = block, clusters = household_id)
+    tau <- unname(dim_fit$coefficients / fs_fit$coefficients)
+    V <- matrix(0, 2, 2)
+    for (b in levels(d$block)) {
+      db <- d[d$block == b, ]
+      vc <- as.matrix(vcovCR(lm(cbind(y, took_up) ~ z, data = db), cluster = db$household_id, type = "CR2"))
+      iz <- grep(":z$", rownames(vc))
+      V <- V + (nrow(db) / nrow(d))^2 * vc[iz, iz]
+    }
+    se <- sqrt(V[1, 1] - 2 * tau * V[1, 2] + tau^2 * V[2, 2]) / abs(fs_fit$coefficients)
+    df <- dim_fit$df
+    cace <- data.frame(estimate = tau, std.error = se, df = df, p.value = 2 * pt(abs(tau / se), df, lower.tail = FALSE),
+                       conf.low = tau - qt(0.975, df) * se, conf.high = tau + qt(0.975, df) * se)
+    for (f in list(list("difference_in_means", tidy(dim_fit)[1, ]), list("lm_lin", tidy(lin_fit)[tidy(lin_fit)$term == "z", ]), list("cace_ratio", cace))) {
       t <- f[[2]]
-      rows <- c(rows, sprintf('    { "outcome": "%s", "horizon": %d, "estimator": "%s", "n": %d, "estimate": %s, "std_error": %s, "df": %s, "p_value": %s, "ci_low": %s, "ci_high": %s }',
-        s$name, h, f[[1]], nrow(d), num(t$estimate), num(t$std.error), num(t$df), num(t$p.value), num(t$conf.low), num(t$conf.high)))
+      rows <- c(rows, sprintf('    { "outcome": "%s", "horizon": %d, "estimator": "%s", "n": %d, "estimate": %s, "std_error": %s, "df": %s, "p_value": %s, "ci_low": %s, "ci_high": %s, "first_stage": %s }',
+        s$name, h, f[[1]], nrow(d), num(t$estimate), num(t$std.error), num(t$df), num(t$p.value), num(t$conf.low), num(t$conf.high),
+        if (f[[1]] == "cace_ratio") num(unname(fs_fit$coefficients)) else "null"))
     }
   }
 }
