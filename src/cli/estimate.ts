@@ -19,7 +19,7 @@ import { readOutcomes } from "../io/outcomesStream.js";
 import { loadPlan } from "../plan/load.js";
 import { createOutcomeAccumulator } from "../plan/outcomeWindows.js";
 import { createPersonFrame } from "../plan/population.js";
-import { outcomeCovariates, type AnalysisPlan } from "../schemas/analysisPlan.js";
+import { outcomeCovariates, testFamilies, type AnalysisPlan, type TestFamily } from "../schemas/analysisPlan.js";
 import { VERSION } from "../version.js";
 import { parseFormat } from "./flags.js";
 import { say, warn } from "./output.js";
@@ -106,6 +106,8 @@ interface Analysis {
   /** the estimator whose whole-sample rows form the Holm/BH families */
   adjustEstimator: Estimator;
   multiplicity: "holm" | "bh" | "both";
+  /** plan mode: the plan's Holm/BH families */
+  families?: TestFamily[];
   plan: PlanRef | null;
   pending: PendingHorizon[];
   warnings: string[];
@@ -183,12 +185,14 @@ export async function runEstimate(opts: EstimateOptions): Promise<EstimateRun> {
     multiplicity: {
       method: analysis.multiplicity,
       estimator: analysis.adjustEstimator,
-      families: analysis.plan ? "whole-sample rows of the primary outcomes (all horizons), and separately of the secondary" : "all whole-sample rows (quick mode: one exploratory family)",
+      families: analysis.plan ? "the plan's families: whole-sample rows of each family's outcomes at its horizon (its families, or one per role over every outcome x horizon it lists); pending members count with p = 1" : "all whole-sample rows (quick mode: one exploratory family)",
+      members: effects.families,
     },
     permutations: analysis.permutations,
     ri_seed: analysis.permutations > 0 ? analysis.seed : null,
     takeup: takeup ? takeupByArm(assignment.households, takeup) : [],
     attrition,
+    attrition_bounds: effects.attritionBounds,
     pending: analysis.pending,
     warnings,
   };
@@ -327,6 +331,7 @@ async function planAnalysis(opts: EstimateOptions, assignment: Assignment, pseud
     seed: plan.randomisation_inference.seed,
     adjustEstimator: "lm_lin",
     multiplicity: plan.multiplicity,
+    families: testFamilies(plan),
     plan: lock,
     pending,
     warnings,

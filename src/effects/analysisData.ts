@@ -1,4 +1,5 @@
 import type { DesignColumn } from "../estimate/design.js";
+import { leeBounds } from "../estimate/lee_bounds.js";
 import { blockKey, type Assignment, type AssignedHousehold } from "../draw/assignment.js";
 import type { PersonFrame } from "../io/persons.js";
 import { byCodeUnit } from "./effectTable.js";
@@ -15,6 +16,14 @@ export interface ArmAttrition {
   arm: "treatment" | "control";
   persons_counted: number;
   persons_with_value: number;
+}
+
+/** Lee (2009) bounds on the ITT when the outcome is missing at different rates in the two arms (`lee_bounds.ts`). */
+export interface AttritionBounds {
+  lower: number;
+  upper: number;
+  /** per wave x stratum block: the arm trimmed and the share trimmed from it */
+  blocks: { wave: number; stratum: string; trimmed: "treatment" | "control" | ""; trimming_share: number }[];
 }
 
 /** The arrays the estimators take, for one outcome x horizon, in a canonical order (household id, person id). */
@@ -36,6 +45,8 @@ export interface AnalysisData {
   /** took up the offer (0/1), when a take-up file is given */
   takeup?: Float64Array;
   attrition: ArmAttrition[];
+  /** when the share with a value differs between the arms; undefined otherwise or when an arm has no value in a block */
+  leeBounds?: AttritionBounds;
   warnings: string[];
 }
 
@@ -65,6 +76,8 @@ export function buildAnalysisData(values: OutcomeValues, persons: PersonFrame, a
     return col;
   });
   const kept: { p: number; v: number; h: AssignedHousehold }[] = [];
+  // every counted person, with or without a value (for the bounds on attrition)
+  const countedAll: { v: number; h: AssignedHousehold }[] = [];
   for (let i = 0; i < values.personIndex.length; i++) {
     const p = values.personIndex[i];
     const h = assignment.byId.get(persons.householdIds[p]);
@@ -74,6 +87,7 @@ export function buildAnalysisData(values: OutcomeValues, persons: PersonFrame, a
     }
     counted[h.arm]++;
     const v = values.value[i];
+    countedAll.push({ v, h });
     if (!Number.isFinite(v)) continue;
     withValue[h.arm]++;
     if (covs.some((c) => !Number.isFinite(c[p]))) missingCovariate++;
@@ -119,7 +133,30 @@ export function buildAnalysisData(values: OutcomeValues, persons: PersonFrame, a
   if (Number.isFinite(st) && Number.isFinite(sc) && Math.abs(st - sc) > 0.05) {
     warnings.push(`${label}: outcome available for ${(100 * st).toFixed(1)}% of treatment and ${(100 * sc).toFixed(1)}% of control persons (differential attrition above 5 percentage points)`);
   }
-  return { outcome: values.outcome, horizon: values.horizon, y, z, blocks, clusters, clusterHouseholds, persons: personIdx, covariates, takeup, attrition, warnings };
+  let bounds: AttritionBounds | undefined;
+  if (Number.isFinite(st) && Number.isFinite(sc) && st !== sc) {
+    const keys = [...new Set(countedAll.map((c) => blockKey(c.h)))];
+    const code = new Map(keys.map((k, i) => [k, i]));
+    try {
+      const lee = leeBounds(
+        Float64Array.from(countedAll, (c) => c.v),
+        Float64Array.from(countedAll, (c) => (c.h.arm === "treatment" ? 1 : 0)),
+        Int32Array.from(countedAll, (c) => code.get(blockKey(c.h))!),
+      );
+      bounds = {
+        lower: lee.lower,
+        upper: lee.upper,
+        blocks: lee.blocks.map((b) => {
+          const [wave, stratum] = keys[b.block].split("\u0000");
+          return { wave: Number(wave), stratum, trimmed: b.trimmed, trimming_share: b.trimming_share };
+        }),
+      };
+    } catch (e) {
+      if (!(e instanceof Error)) throw e;
+      warnings.push(`${label}: no bounds on attrition (${e.message})`);
+    }
+  }
+  return { outcome: values.outcome, horizon: values.horizon, y, z, blocks, clusters, clusterHouseholds, persons: personIdx, covariates, takeup, attrition, leeBounds: bounds, warnings };
 }
 
 /** The rows of `data` where `keep` is true, renumbering blocks and clusters (for subgroups). */

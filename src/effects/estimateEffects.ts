@@ -1,7 +1,7 @@
 import { lotteryRedraws } from "../draw/redraw.js";
 import { riPValues, type RiDataset } from "../estimate/ri_lottery.js";
-import { adjustPValues } from "./adjust.js";
-import { buildAnalysisData, type AnalysisData, type ArmAttrition, type OutcomeValues } from "./analysisData.js";
+import { adjustPValues, type FamilyReport, type FamilySpec } from "./adjust.js";
+import { buildAnalysisData, type AnalysisData, type ArmAttrition, type AttritionBounds, type OutcomeValues } from "./analysisData.js";
 import type { PersonFrame } from "../io/persons.js";
 import { allocationLabel, type Assignment } from "../draw/assignment.js";
 import { sortRows, type EffectRow, type Estimator, type Role } from "./effectTable.js";
@@ -33,6 +33,9 @@ export interface EffectsInput {
   seed: string;
   adjustEstimator: Estimator;
   multiplicity: "holm" | "bh" | "both";
+  /** plan mode: the Holm/BH families the plan fixes, and the outcome x horizons pending; quick mode: undefined */
+  families?: readonly FamilySpec[];
+  pending?: readonly { outcome: string; horizon: number }[];
   takeup?: ReadonlyMap<string, number>;
   takeupFile?: string;
   /** terminal lines: each warning as it arises; subgroup rows not estimated summarised per level at the end */
@@ -43,6 +46,10 @@ export interface EffectsInput {
 export interface EffectsOutput {
   rows: EffectRow[];
   attrition: ({ outcome: string; horizon: number | null } & ArmAttrition)[];
+  /** Lee bounds per outcome x horizon whose attrition differs between arms */
+  attritionBounds: ({ outcome: string; horizon: number | null } & AttritionBounds)[];
+  /** plan mode: each family's members and their status */
+  families: FamilyReport[];
   warnings: string[];
 }
 
@@ -55,12 +62,14 @@ export function estimateEffects(input: EffectsInput): EffectsOutput {
   const allocation = allocationLabel(input.assignment.source, input.assignment.verified);
   const subgroupNotEstimated: SubgroupNotEstimated[] = [];
   const attrition: EffectsOutput["attrition"] = [];
+  const attritionBounds: EffectsOutput["attritionBounds"] = [];
   const rows: EffectRow[] = [];
   const riData: { data: AnalysisData; row: EffectRow }[] = [];
   for (const v of input.values) {
     const data = buildAnalysisData(v, input.persons, input.assignment, { covariates: input.covariates(v.outcome), takeup: input.takeup, takeupFile: input.takeupFile });
     data.warnings.forEach(note);
     for (const a of data.attrition) attrition.push({ outcome: v.outcome, horizon: v.horizon ?? null, ...a });
+    if (data.leeBounds) attritionBounds.push({ outcome: v.outcome, horizon: v.horizon ?? null, ...data.leeBounds });
     const base = { alpha: input.alpha, role: input.role(v.outcome), allocation };
     const whole = runEstimators(data, base);
     whole.warnings.forEach(note);
@@ -82,10 +91,10 @@ export function estimateEffects(input: EffectsInput): EffectsOutput {
   }
   for (const line of summariseSubgroupNotEstimated(subgroupNotEstimated)) input.onWarning?.(line);
   if (input.permutations > 0 && riData.length > 0) fillRandomisationInference(riData, input.assignment, input.seed, input.permutations, input.onProgress);
-  adjustPValues(rows, input.adjustEstimator);
+  const families = adjustPValues(rows, input.adjustEstimator, input.families, input.pending);
   if (input.multiplicity === "holm") for (const r of rows) r.p_bh = undefined;
   if (input.multiplicity === "bh") for (const r of rows) r.p_holm = undefined;
-  return { rows: sortRows(rows, input.outcomeOrder, input.subgroupOrder), attrition, warnings };
+  return { rows: sortRows(rows, input.outcomeOrder, input.subgroupOrder), attrition, attritionBounds, families, warnings };
 }
 
 /**

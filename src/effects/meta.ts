@@ -1,4 +1,5 @@
-import type { ArmAttrition } from "./analysisData.js";
+import type { FamilyReport } from "./adjust.js";
+import type { ArmAttrition, AttritionBounds } from "./analysisData.js";
 import type { AllocationSource } from "../draw/assignment.js";
 
 /**
@@ -30,11 +31,13 @@ export interface EffectsMeta {
   inputs: { persons: FileRef; outcomes: FileRef; takeup: FileRef | null };
   plan: PlanRef | null;
   alpha: number;
-  multiplicity: { method: string; estimator: string; families: string };
+  multiplicity: { method: string; estimator: string; families: string; members: FamilyReport[] };
   permutations: number;
   ri_seed: string | null;
   takeup: { arm: "treatment" | "control"; households: number; took_up: number }[];
   attrition: ({ outcome: string; horizon: number | null } & ArmAttrition)[];
+  /** Lee (2009) trimming bounds on the ITT of each outcome x horizon whose attrition differs between arms */
+  attrition_bounds: ({ outcome: string; horizon: number | null } & AttritionBounds)[];
   pending: { outcome: string; horizon: number; reason: string }[];
   warnings: string[];
 }

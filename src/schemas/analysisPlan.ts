@@ -87,6 +87,17 @@ export const subgroupSchema = z
   .strict();
 export type Subgroup = z.infer<typeof subgroupSchema>;
 
+/** A multiple-testing family fixed in advance: the outcomes tested together at one evaluation point (horizon). */
+export const familySchema = z
+  .object({
+    name: slug,
+    horizon: z.number().int("must be a whole number of years").min(1, "must be at least 1").max(MAX_HORIZON, `must be at most ${MAX_HORIZON}`),
+    outcomes: z.array(z.string().trim().min(1, "must be a non-empty text")).min(1, "must name at least one outcome"),
+    note: z.string().optional(),
+  })
+  .strict();
+export type Family = z.infer<typeof familySchema>;
+
 export const analysisPlanSchema = z
   .object({
     format: z.literal("effekt-analysis-plan/1", { errorMap: () => ({ message: 'must be "effekt-analysis-plan/1"' }) }),
@@ -107,6 +118,8 @@ export const analysisPlanSchema = z
       .strict(),
     covariates: covariateList.default([]),
     subgroups: z.array(subgroupSchema).default([]),
+    /** Holm/BH families per evaluation point; without it, one family per role over every outcome x horizon */
+    families: z.array(familySchema).min(1, "must name at least one family, or be left out").optional(),
     outcomes: z.array(planOutcomeSchema).min(1, "must list at least one outcome"),
     notes: z.array(z.string()).optional(),
   })
@@ -116,6 +129,21 @@ export const analysisPlanSchema = z
     plan.outcomes.forEach((o, i) => {
       if (names.has(o.name)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["outcomes", i, "name"], message: `duplicate outcome "${o.name}"` });
       names.add(o.name);
+    });
+    const familyNames = new Set<string>();
+    const inFamily = new Map<string, string>();
+    plan.families?.forEach((f, i) => {
+      if (familyNames.has(f.name)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["families", i, "name"], message: `duplicate family "${f.name}"` });
+      familyNames.add(f.name);
+      f.outcomes.forEach((name, j) => {
+        const o = plan.outcomes.find((x) => x.name === name);
+        if (!o) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["families", i, "outcomes", j], message: `is not an outcome of this plan (it has ${[...names].join(", ")})` });
+        else if (!o.horizons.includes(f.horizon)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["families", i, "outcomes", j], message: `has no horizon ${f.horizon} (its horizons are ${o.horizons.join(", ")})` });
+        const key = `${name} year ${f.horizon}`;
+        const other = inFamily.get(key);
+        if (other !== undefined) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["families", i, "outcomes", j], message: `${key} is already in family "${other}" (a test belongs to one family)` });
+        inFamily.set(key, f.name);
+      });
     });
     const groups = new Set<string>();
     plan.subgroups.forEach((s, i) => {
@@ -135,9 +163,27 @@ export function outcomeCovariates(plan: AnalysisPlan, outcome: PlanOutcome): str
   return outcome.covariates ?? plan.covariates;
 }
 
-/** The plan's outcomes of one role, in plan order: each role is its own multiple-testing family. */
+/** The plan's outcomes of one role, in plan order. */
 export function outcomeFamily(plan: AnalysisPlan, role: PlanOutcome["role"]): PlanOutcome[] {
   return plan.outcomes.filter((o) => o.role === role);
+}
+
+/** A family as the adjustment uses it: its name and its members (outcome x horizon), fixed by the plan. */
+export interface TestFamily {
+  name: string;
+  members: { outcome: string; horizon: number }[];
+}
+
+/**
+ * The plan's multiple-testing families: its `families` (one evaluation point each) when it names them, else one
+ * family per role (primary, secondary) over every outcome x horizon the plan lists. Either way the members are
+ * the plan's, not whichever horizons happen to have data.
+ */
+export function testFamilies(plan: AnalysisPlan): TestFamily[] {
+  if (plan.families) return plan.families.map((f) => ({ name: f.name, members: f.outcomes.map((outcome) => ({ outcome, horizon: f.horizon })) }));
+  return (["primary", "secondary"] as const)
+    .map((role) => ({ name: role, members: outcomeFamily(plan, role).flatMap((o) => o.horizons.map((horizon) => ({ outcome: o.name, horizon }))) }))
+    .filter((f) => f.members.length > 0);
 }
 
 /** The subgroup splits that apply to one outcome, in plan order. */

@@ -35,7 +35,7 @@ export const effectsMetaSchema = z.object({
     })
     .nullable(),
   alpha: z.number().min(1e-6).max(0.5),
-  multiplicity: z.object({ method: z.enum(["holm", "bh", "both"]), estimator: z.string(), families: z.string() }),
+  multiplicity: z.object({ method: z.enum(["holm", "bh", "both"]), estimator: z.string(), families: z.string(), members: z.array(z.unknown()).optional() }),
   permutations: count,
   ri_seed: z.string().nullable(),
   takeup: z.array(
@@ -46,6 +46,9 @@ export const effectsMetaSchema = z.object({
       .object({ outcome: z.string(), horizon: z.number().int().positive().nullable(), arm, persons_counted: count, persons_with_value: count })
       .refine((a) => a.persons_with_value <= a.persons_counted, { message: "persons_with_value must not exceed persons_counted" }),
   ),
+  attrition_bounds: z
+    .array(z.object({ outcome: z.string(), horizon: z.number().int().positive().nullable(), lower: z.number(), upper: z.number() }).passthrough())
+    .optional(),
   pending: z.array(z.object({ outcome: z.string(), horizon: z.number().int().positive(), reason: z.string() })),
   warnings: z.array(z.string()),
 });

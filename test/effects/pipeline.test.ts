@@ -30,6 +30,32 @@ describe("adjustPValues", () => {
     expect(rows[3].p_holm).toBe(0.02);
     for (const r of rows.slice(4)) expect([r.p_holm, r.p_bh]).toEqual([undefined, undefined]);
   });
+  it("plan families are fixed per evaluation point: a pending member counts with p = 1 and is listed as pending", () => {
+    const rows = [
+      row({ outcome: "a", horizon: 1, p_value: 0.01 }),
+      row({ outcome: "b", horizon: 1, p_value: 0.03 }),
+      row({ outcome: "a", horizon: 3, p_value: 0.02 }),
+      row({ outcome: "c", horizon: 3, p_value: 0.5, role: "secondary" }),
+    ];
+    const families = [
+      { name: "year-1", members: [{ outcome: "a", horizon: 1 }, { outcome: "b", horizon: 1 }] },
+      { name: "year-3", members: [{ outcome: "a", horizon: 3 }, { outcome: "b", horizon: 3 }] },
+    ];
+    const report = adjustPValues(rows, "lm_lin", families, [{ outcome: "b", horizon: 3 }]);
+    const h1 = holm([0.01, 0.03]);
+    expect([rows[0].p_holm, rows[1].p_holm]).toEqual([h1[0], h1[1]]);
+    // b at year 3 is pending: a's Holm multiplier stays 2 (the plan's family size), not 1
+    expect(rows[2].p_holm).toBe(holm([0.02, 1])[0]);
+    expect(rows[2].p_holm).toBe(0.04);
+    expect(rows[2].p_bh).toBe(benjaminiHochberg([0.02, 1])[0]);
+    // in no family: left empty
+    expect(rows[3].p_holm).toBeUndefined();
+    expect(report[1]).toEqual({
+      name: "year-3",
+      members: [{ outcome: "a", horizon: 3, status: "estimated" }, { outcome: "b", horizon: 3, status: "pending" }],
+      pending_rule: "counted with p = 1, so the family keeps the size the plan gave it",
+    });
+  });
 });
 
 describe("effect table formatting", () => {
