@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { planLockSchema } from "../../src/plan/lock.js";
-import { aggregationSchema, analysisPlanSchema, DERIVED_COVARIATES, planOutcomeSchema, populationSchema, subgroupSchema } from "../../src/schemas/analysisPlan.js";
+import { aggregationSchema, analysisPlanSchema, DERIVED_COVARIATES, familySchema, planOutcomeSchema, populationSchema, subgroupSchema } from "../../src/schemas/analysisPlan.js";
 import { ROOT } from "../helpers.js";
 
 const doc = (name: string) => readFileSync(join(ROOT, "data-schemas", name), "utf8");
@@ -17,6 +17,7 @@ describe("data-schemas document every field of the analysis plan and the plan lo
       ...Object.keys(planOutcomeSchema.shape),
       ...Object.keys(populationSchema.innerType().shape),
       ...Object.keys(subgroupSchema.shape),
+      ...Object.keys(familySchema.shape),
       ...aggregationSchema.options,
       ...DERIVED_COVARIATES,
     ];

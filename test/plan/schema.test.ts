@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadPlan, planFromJson } from "../../src/plan/load.js";
-import { outcomeCovariates, outcomeFamily, outcomeSubgroups } from "../../src/schemas/analysisPlan.js";
+import { outcomeCovariates, outcomeFamily, outcomeSubgroups, testFamilies } from "../../src/schemas/analysisPlan.js";
 import { ROOT, tempDir } from "../helpers.js";
 
 const PLAN = join(ROOT, "analyses", "relationel-velfaerd.json");
@@ -16,6 +16,29 @@ function refusal(json: unknown): string {
   }
   throw new Error("the plan was accepted");
 }
+
+describe("multiple-testing families per evaluation point", () => {
+  it("the shipped plan names its families; without them, one per role over every outcome x horizon", () => {
+    const { plan } = loadPlan(PLAN);
+    expect(testFamilies(plan).find((f) => f.name === "summative-year-3")!.members).toEqual([{ outcome: "employment", horizon: 3 }, { outcome: "school_absence", horizon: 3 }]);
+    const p = raw();
+    delete p.families;
+    const { plan: plain } = planFromJson(p, "plan.json");
+    expect(testFamilies(plain).map((f) => [f.name, f.members.length])).toEqual([["primary", 6], ["secondary", 2]]);
+  });
+  it("refuses a family naming an unknown outcome, a horizon the outcome lacks, or a test in two families", () => {
+    const p = raw();
+    p.families[0].outcomes = ["employment", "jobs"];
+    expect(refusal(p)).toMatch(/families\[0\]\.outcomes\[1\]: is not an outcome of this plan/);
+    const q = raw();
+    q.families[4].outcomes = ["wellbeing"];
+    q.families[4].horizon = 5;
+    expect(refusal(q)).toMatch(/has no horizon 5 \(its horizons are 1, 3\)/);
+    const r = raw();
+    r.families[1].horizon = 1;
+    expect(refusal(r)).toMatch(/employment year 1 is already in family "primary-year-1"/);
+  });
+});
 
 describe("analysis plan schema", () => {
   it("accepts the shipped Viborg plan with its outcomes, families and per-outcome covariates", () => {
