@@ -24,7 +24,7 @@ export function registerGains(program: Command): void {
     .description("budget-economic gains (SØM) by budget year and years since the draw, per account (kommune, region, stat, public, investor), the repayment, Monte Carlo intervals and a tornado")
     .requiredOption("--model <file>", "gains model JSON (effekt-gains-model/2), e.g. analyses/gains-relationel-velfaerd.json")
     .option("--estimates <file>", "effect table CSV (effekt estimate): every measured horizon of each outcome is used")
-    .option("--estimator <name>", "with --estimates: this estimator's rows (iv_robust gives CACE, counted over compliers) instead of the preferred ITT")
+    .option("--estimator <name>", "with --estimates: this estimator's rows (cace_ratio gives CACE, counted over compliers) instead of the preferred ITT")
     .option("--plan <file>", "the analysis plan: gains_outcome maps table outcomes to model outcomes and each outcome's population (default: the plan named in <estimates>.meta.json)")
     .option("--register <file>", "allocation register (effekt draw): each wave's draw date and who was assigned to treatment")
     .option("--persons <file>", "persons.csv: who is in each outcome's population (role, birth year)")
