@@ -67,6 +67,7 @@ describe("effekt plan lock", () => {
     // A different plan is refused, naming every deviation.
     const changed = writePlan(dir, "changed.json", (j) => {
       j.outcomes[0].horizons = [1, 3];
+      j.families[2].outcomes = ["school_absence"];
       j.covariates = ["age"];
       j.randomisation_inference.permutations = 500;
     });
@@ -83,6 +84,7 @@ describe("effekt plan lock", () => {
     expect(status.status).toBe("deviates");
     expect(status.deviations).toEqual([
       'covariates: added "age"',
+      'families[primary-year-5].outcomes: removed "employment"',
       "outcomes[employment].horizons: locked [1,3,5], used [1,3]",
       "randomisation_inference.permutations: locked 1000, used 500",
     ]);
@@ -166,12 +168,14 @@ describe("planDeviations", () => {
     const a = base();
     const j = planJson();
     j.outcomes = [j.outcomes[1], j.outcomes[0]];
+    j.families = j.families.slice(0, 3);
     j.outcomes[0].population = { role: "child", age_min: 7 };
     j.subgroups.pop();
     j.subgroups.push({ name: "sex", column: "sex" });
     j.outcomes[1].covariates = ["employed_baseline", "age"];
     delete j.outcomes[1].gains_outcome;
     expect(planDeviations(a, planFromJson(j, "p").plan)).toEqual([
+      'families: removed "secondary-year-1", "secondary-year-3"',
       'outcomes: removed "wellbeing"',
       'outcomes[employment].covariates: added "age"',
       'outcomes[employment].gains_outcome: locked "employment", used (not set)',
