@@ -55,6 +55,11 @@ const planVariation = fc
     if (!v.subgroups) p.subgroups = [];
     else for (const g of p.subgroups) if (g.outcomes) g.outcomes = g.outcomes.filter((n: string) => p.outcomes.some((o: { name: string }) => o.name === n));
     p.subgroups = p.subgroups.filter((g: { outcomes?: string[] }) => g.outcomes === undefined || g.outcomes.length > 0);
+    // the families keep the outcomes that still have the family's horizon (a hand edit would do the same)
+    const has = (n: string, h: number) => p.outcomes.some((o: { name: string; horizons: number[] }) => o.name === n && o.horizons.includes(h));
+    for (const f of p.families) f.outcomes = f.outcomes.filter((n: string) => has(n, f.horizon));
+    p.families = p.families.filter((f: { outcomes: string[] }) => f.outcomes.length > 0);
+    if (p.families.length === 0) delete p.families;
     if (p.outcomes[0].population.age_min !== undefined) {
       p.outcomes[0].population.age_min = v.ageMin;
       p.outcomes[0].population.age_max = Math.max(v.ageMin, p.outcomes[0].population.age_max ?? v.ageMin);
