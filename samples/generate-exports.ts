@@ -77,4 +77,44 @@ writeFileSync(
     cases: { sheet: "Sager", skip_rows: 2, columns: { case_id: "Sagsnr", household_id: "Husstand", opened: "Oprettet", closed: "Lukket" } },
   }, null, 2)}\n`,
 );
+// Outcome deliveries (effekt outcomes import): the WHO-5 survey export holds exactly the wellbeing rows of
+// outcomes.csv; the job centre's weekly status file spreads each employment share over the 52 weeks before its
+// date (round(share x 52) weeks self-supporting "S", the rest on benefits "K"; a missing share leaves the weeks empty).
+{
+  const [, ...data] = rows("outcomes.csv");
+  const dmy = (iso: string) => { const [y, m, d] = iso.split("-").map(Number); return `${d}-${m}-${y}`; };
+  const survey = ["Respondent;WHO-5 score;Besvaret", ...data.filter((r) => r[1] === "wellbeing").map(([p, , date, v]) => `${p};${v === "NA" ? "" : v};${dmy(date)}`)];
+  writeFileSync(join(out, "trivsel-survey.csv"), Buffer.from(`${survey.join("\r\n")}\r\n`, "latin1"));
+  const DAY = 86_400_000;
+  const monday = (day: number) => day - ((new Date(day * DAY).getUTCDay() + 6) % 7);
+  const isoWeek = (day: number) => {
+    const thursday = day + 3;
+    const y = new Date(thursday * DAY).getUTCFullYear();
+    const jan4 = Date.UTC(y, 0, 4) / DAY;
+    return { y, w: 1 + Math.floor((thursday - (jan4 - ((new Date(jan4 * DAY).getUTCDay() + 6) % 7) + 3)) / 7) };
+  };
+  const status = new Map<string, Map<number, string>>();
+  let first = Infinity;
+  let last = -Infinity;
+  for (const [p, outcome, date, v] of data) {
+    if (outcome !== "employment") continue;
+    const weeks = status.get(p) ?? new Map<number, string>();
+    status.set(p, weeks);
+    const end = monday(Date.parse(`${date}T00:00:00Z`) / DAY) - 7;
+    const self = v === "NA" ? 0 : Math.round(Number(v) * 52);
+    for (let k = 0; k < 52; k++) {
+      const day = end - 7 * k;
+      weeks.set(day, v === "NA" ? "" : k < self ? "S" : "K");
+      first = Math.min(first, day);
+      last = Math.max(last, day);
+    }
+  }
+  const days: number[] = [];
+  for (let d = first; d <= last; d += 7) days.push(d);
+  const header = ["Person", ...days.map((d) => { const { y, w } = isoWeek(d); return `Uge ${w}-${y}`; })];
+  const lines = [header.join(";"), ...[...status].map(([p, weeks]) => [p, ...days.map((d) => weeks.get(d) ?? "")].join(";"))];
+  writeFileSync(join(out, "jobcenter-uger.csv"), Buffer.from(`${lines.join("\r\n")}\r\n`, "latin1"));
+  writeFileSync(join(out, "import-trivsel.json"), `${JSON.stringify({ kind: "survey", outcome: "wellbeing", id_column: "Respondent", score_column: "WHO-5 score", date_column: "Besvaret" }, null, 2)}\n`);
+  writeFileSync(join(out, "import-beskaeftigelse.json"), `${JSON.stringify({ kind: "wide", outcome: "employment", id_column: "Person", codes: { S: 1, K: 0, A: 0, "-": null } }, null, 2)}\n`);
+}
 console.log(`exports written to ${out}`);

@@ -11,6 +11,7 @@ import { registerGains } from "./gains.js";
 import { registerPlan } from "./plan.js";
 import { registerReport } from "./report.js";
 import { addInputOptions } from "./inputOptions.js";
+import { registerOutcomes } from "./outcomes.js";
 
 /** Builds the `effekt` program: one file per command in this folder, each adding itself. */
 export function buildProgram(): Command {
@@ -51,6 +52,7 @@ Examples:
   registerGains(program);
   registerPlan(program);
   registerReport(program);
+  registerOutcomes(program);
   return program;
 }
 

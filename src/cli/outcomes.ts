@@ -1,0 +1,51 @@
+import { basename } from "node:path";
+import type { Command } from "commander";
+import { assertWritable, writeFileAtomic } from "../io/atomic.js";
+import { csvField } from "../io/csvOut.js";
+import { formatDay } from "../io/columns.js";
+import { sha256, sha256File } from "../io/hash.js";
+import { importOutcomes, readImportSpec } from "../io/outcomeImport.js";
+import { UserError } from "../errors.js";
+import { VERSION } from "../version.js";
+import { say } from "./output.js";
+
+interface ImportOptions { from: string; spec: string; out: string }
+
+/** `effekt outcomes import`: a wide weekly/monthly status file or a survey export -> outcomes.csv and its manifest. */
+export function registerOutcomes(program: Command): void {
+  const outcomes = program.command("outcomes").description("prepare outcome deliveries for effekt estimate");
+  outcomes
+    .command("import")
+    .description("turn a wide weekly/monthly status file or a survey export into outcomes.csv (person_id, outcome, date, value)")
+    .requiredOption("--from <file>", "the delivery: CSV or .xlsx")
+    .requiredOption("--spec <file>", "the import spec (JSON): kind wide with status codes, or survey (data-schemas/outcome-import.md)")
+    .requiredOption("--out <file>", "the outcomes.csv to write (with <out>.manifest.json describing the reshaping)")
+    .addHelpText("after", "\nExample:\n  effekt outcomes import --from samples/exports/jobcenter-uger.csv --spec samples/exports/import-beskaeftigelse.json --out evaluation/outcomes-employment.csv\n")
+    .action((opts: ImportOptions) => runImport(opts));
+}
+
+export function runImport(opts: ImportOptions): void {
+  if (opts.out === opts.from || opts.out === opts.spec) throw new UserError(`--out ${opts.out} is an input of this command; effekt never writes over what it reads`);
+  const spec = readImportSpec(opts.spec);
+  const { rows, counts, periods } = importOutcomes(opts.from, spec);
+  const lines = ["person_id,outcome,date,value"];
+  for (const r of rows) lines.push(`${csvField(r.person)},${csvField(spec.outcome)},${formatDay(r.day)},${Number.isFinite(r.value) ? String(r.value) : "NA"}`);
+  const text = `${lines.join("\n")}\n`;
+  const manifest = {
+    format: "effekt-outcome-import-v1",
+    effekt_version: VERSION,
+    source: { file: basename(opts.from), sha256: sha256File(opts.from) },
+    spec: { file: basename(opts.spec), sha256: sha256File(opts.spec), content: spec },
+    reshaping: spec.kind === "wide"
+      ? `one column per ${periods && periods.columns > 0 ? "period" : "week or month"} (${periods?.columns ?? 0} columns, ${periods?.first} to ${periods?.last}) to one row per person and period, dated the period's first day (weeks: Monday, ISO 8601); status codes mapped by the spec's codes; empty cells and codes mapped to null give no row`
+      : "one row per response: person, the score as value (empty or NA: missing), the response date as date",
+    counts,
+    rows_written: rows.length,
+    output_sha256: sha256(text),
+  };
+  assertWritable(opts.out);
+  assertWritable(`${opts.out}.manifest.json`);
+  writeFileAtomic(opts.out, text);
+  writeFileAtomic(`${opts.out}.manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);
+  say(`${rows.length} ${spec.outcome} rows written to ${opts.out} (from ${basename(opts.from)}; ${Object.entries(counts).map(([k, v]) => `${k}: ${v}`).join(", ")}); reshaping in ${opts.out}.manifest.json`);
+}
