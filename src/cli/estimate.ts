@@ -21,6 +21,9 @@ import { createOutcomeAccumulator } from "../plan/outcomeWindows.js";
 import { createPersonFrame } from "../plan/population.js";
 import { outcomeCovariates, testFamilies, type AnalysisPlan, type TestFamily } from "../schemas/analysisPlan.js";
 import { VERSION } from "../version.js";
+import { DEFAULT_MIN_CELL } from "../disclosure/rules.js";
+import { TableStructure } from "../disclosure/structure.js";
+import { SUPPRESSION_MARK } from "../report/i18n.js";
 import { parseFormat } from "./flags.js";
 import { say, warn } from "./output.js";
 import { registerPasses } from "./verify.js";
@@ -351,14 +354,33 @@ function writeOutputs(out: string | undefined, text: string, meta: EffectsMeta, 
   assertWritable(`${out}.meta.json`);
   writeFileAtomic(out, text);
   writeFileAtomic(`${out}.meta.json`, formatMeta(meta));
-  for (const r of rows) {
-    if (r.subgroup !== "") continue;
+  // The terminal summary is a table for people too: the same disclosure control as the report (src/disclosure/).
+  const d = new TableStructure(DEFAULT_MIN_CELL);
+  const whole = rows.filter((r) => r.subgroup === "");
+  const ids = whole.map((r, k) => ({
+    t: r.n_treatment === undefined ? "unknown" : d.count(`${r.outcome}:${r.horizon ?? ""}:treatment:${r.n_treatment}`, r.n_treatment),
+    c: r.n_control === undefined ? "unknown" : d.count(`${r.outcome}:${r.horizon ?? ""}:control:${r.n_control}`, r.n_control),
+    h: r.n_clusters === undefined ? "unknown" : d.count(`clusters:${k}`, r.n_clusters),
+  }));
+  const takeup = meta.takeup.map((t) => {
+    const hh = d.count(`takeup:${t.arm}:households`, t.households);
+    const took = d.count(`takeup:${t.arm}:took_up`, t.took_up);
+    d.sum(hh, [took, d.count(`takeup:${t.arm}:declined`, Math.max(0, t.households - t.took_up), { helper: true })]);
+    return { hh, took };
+  });
+  const shown = (v: number | undefined, id: string) => (v === undefined ? "?" : d.shown([id]) ? String(v) : SUPPRESSION_MARK);
+  whole.forEach((r, k) => {
     const p = r.p_holm ?? r.p_value;
-    const est = r.estimate === undefined ? colour.yellow("not estimated") : `${fmt(r.estimate)} [${fmt(r.ci_low)}, ${fmt(r.ci_high)}] (se ${fmt(r.std_error)}, p ${fmt(r.p_value)}${r.p_holm !== undefined ? `, Holm ${fmt(r.p_holm)}` : ""}${r.p_ri !== undefined ? `, RI ${fmt(r.p_ri)}` : ""})`;
-    const line = `${r.outcome}${r.horizon !== undefined ? ` year ${r.horizon}` : ""} ${r.estimator} (${r.estimand}): ${est}, n ${r.n_treatment} treatment / ${r.n_control} control in ${r.n_clusters} households`;
-    say(p !== undefined && p < meta.alpha ? colour.bold(line) : line);
-  }
-  for (const t of meta.takeup) say(`take-up: ${t.took_up} of ${t.households} ${t.arm} households (${t.households > 0 ? ((100 * t.took_up) / t.households).toFixed(1) : "0.0"}%)`);
+    const open = d.shown([ids[k].t, ids[k].c]);
+    const est = r.estimate === undefined ? colour.yellow("not estimated") : !open ? SUPPRESSION_MARK : `${fmt(r.estimate)} [${fmt(r.ci_low)}, ${fmt(r.ci_high)}] (se ${fmt(r.std_error)}, p ${fmt(r.p_value)}${r.p_holm !== undefined ? `, Holm ${fmt(r.p_holm)}` : ""}${r.p_ri !== undefined ? `, RI ${fmt(r.p_ri)}` : ""})`;
+    const line = `${r.outcome}${r.horizon !== undefined ? ` year ${r.horizon}` : ""} ${r.estimator} (${r.estimand}): ${est}, n ${shown(r.n_treatment, ids[k].t)} treatment / ${shown(r.n_control, ids[k].c)} control in ${shown(r.n_clusters, ids[k].h)} households`;
+    say(open && p !== undefined && p < meta.alpha ? colour.bold(line) : line);
+  });
+  meta.takeup.forEach((t, k) => {
+    const open = d.shown([takeup[k].hh, takeup[k].took]);
+    say(`take-up: ${shown(t.took_up, takeup[k].took)} of ${shown(t.households, takeup[k].hh)} ${t.arm} households (${!open ? SUPPRESSION_MARK : t.households > 0 ? `${((100 * t.took_up) / t.households).toFixed(1)}%` : "0.0%"})`);
+  });
+  if (d.solve().hidden.size > d.problem().cells.filter((c) => c.helper).length) say(`${SUPPRESSION_MARK}: fewer than ${DEFAULT_MIN_CELL} persons or households, or would give such a count back (see effekt report)`);
   say(`effect table: ${out} (metadata: ${out}.meta.json)`);
 }
 

@@ -1,6 +1,13 @@
 import chalk from "chalk";
 import type { BalanceRow } from "../draw/balance.js";
+import { DEFAULT_MIN_CELL } from "../disclosure/rules.js";
+import { TableStructure } from "../disclosure/structure.js";
 import { csvField, csvNumber } from "../io/csvOut.js";
+import { resolveSection } from "./build.js";
+import { SUPPRESSION_MARK } from "./i18n.js";
+import { reportLabels } from "./labels.js";
+import { isSuppressed, type Cell, type DraftCell } from "./model.js";
+import { balanceSection } from "./sections/balance.js";
 
 const COLUMNS: (keyof BalanceRow)[] = ["wave", "covariate", "level", "n_treatment", "n_control", "mean_treatment", "mean_control", "difference", "std_difference"];
 
@@ -12,26 +19,47 @@ export function balanceCsv(rows: BalanceRow[]): string {
   return `${lines.join("\n")}\n`;
 }
 
-/** The balance table for the terminal; standardised differences above 0.1 in absolute value are highlighted. */
-export function formatBalance(rows: BalanceRow[]): string {
+/**
+ * The balance table for the terminal, under the same disclosure control as the report (src/disclosure/, through
+ * the report's balance section): a count below `minCell`, a level held by too few households (or by all but too
+ * few), a mean over a hidden group and the cells that would give them back are shown as [s]. Standardised
+ * differences above 0.1 in absolute value are highlighted.
+ */
+export function formatBalance(rows: BalanceRow[], minCell = DEFAULT_MIN_CELL): string {
+  const disclosure = new TableStructure(minCell);
+  const records = rows.map((r) => Object.fromEntries(COLUMNS.map((k) => [k, typeof r[k] === "number" ? csvNumber(r[k] as number) : String(r[k])])));
+  const draft = balanceSection(records, { lang: "en", minCell, labels: reportLabels("en"), disclosure });
+  const table = resolveSection(draft, disclosure).tables[0];
+  const col = (key: string) => table.columns.findIndex((c) => c.key === key);
+  const text = (cell: Cell, digits: number) => (isSuppressed(cell) ? SUPPRESSION_MARK : typeof cell === "number" ? (digits === 0 ? String(cell) : cell.toFixed(digits)) : "-");
   const header = ["covariate", "wave", "n T", "n C", "mean T", "mean C", "std diff"];
-  const body = rows.map((r) => [
-    r.level ? `${r.covariate}=${r.level}` : r.covariate,
-    r.wave,
-    String(r.n_treatment),
-    String(r.n_control),
-    fmt(r.mean_treatment),
-    fmt(r.mean_control),
-    fmt(r.std_difference),
-  ]);
+  const body = table.rows.map((r, k) => {
+    return [
+      draftKey(draft.tables[0].rows[k]),
+      String(r[col("wave")]),
+      text(r[col("n_treatment")], 0),
+      text(r[col("n_control")], 0),
+      text(r[col("mean_treatment")], 3),
+      text(r[col("mean_control")], 3),
+      text(r[col("std_difference")], 3),
+    ];
+  });
   const widths = header.map((h, j) => Math.max(h.length, ...body.map((b) => b[j].length)));
   const line = (cells: string[]) => cells.map((c, j) => (j === 0 ? c.padEnd(widths[j]) : c.padStart(widths[j]))).join("  ");
   const out = [chalk.bold(line(header))];
-  body.forEach((cells, k) => {
-    const text = line(cells);
-    out.push(Math.abs(rows[k].std_difference) > 0.1 ? chalk.yellow(text) : text);
+  table.rows.forEach((r, k) => {
+    const std = r[col("std_difference")];
+    const textLine = line(body[k]);
+    out.push(typeof std === "number" && Math.abs(std) > 0.1 ? chalk.yellow(textLine) : textLine);
   });
+  if (table.rows.some((r) => r.some(isSuppressed))) out.push(`${SUPPRESSION_MARK}: fewer than ${minCell} households, or would give such a count back (see effekt report)`);
   return out.join("\n");
+}
+
+/** "covariate" or "covariate=level" from a draft balance row (covariate and level as given, not translated). */
+function draftKey(row: DraftCell[]): string {
+  const [, covariate, level] = row;
+  return level ? `${covariate}=${level}` : String(covariate);
 }
 
 function fmt(x: number): string {
