@@ -275,7 +275,7 @@ describe("escaping and robustness", () => {
           section.title = junk;
           if (section.intro !== undefined) section.intro = junk;
           for (const table of section.tables) {
-            table.title = junk;
+            table.title = `${junk}!`; // differs from the heading, so the caption stays
             table.columns = table.columns.map((column) => ({ ...column, label: junk }));
             table.rows = table.rows.map((row) => row.map((cell, c) => (table.columns[c].kind === "text" && typeof cell === "string" ? junk : cell)));
           }
@@ -304,5 +304,20 @@ describe("escaping and robustness", () => {
       expect(svg.startsWith("<svg ")).toBe(true);
     }
     expect(svgs[0]).toContain(">Ingen data<");
+  });
+});
+
+describe("no heading repeated as its table's caption", () => {
+  it("leaves the caption out when the table's title is the section's heading, keeps it otherwise", async () => {
+    const { renderHtml: render } = await import("../../src/report/html/index.js");
+    const { fixtureModel: fixture } = await import("./htmlFixture.js");
+    const model = fixture("en");
+    const section = model.sections.find((s) => s.tables.length > 0)!;
+    section.tables[0].title = section.title;
+    const html = render(model);
+    expect(html).not.toContain(`<caption>${section.title}</caption>`);
+    expect(html).toContain(`aria-label="${section.title}"`);
+    const { reportMarkdown } = await import("../../src/report/write/markdown.js");
+    expect(reportMarkdown(model)).not.toContain(`### ${section.title}\n`);
   });
 });

@@ -38,7 +38,8 @@ function renderCell(cell: Cell, column: ReportColumn, model: ReportModel): strin
   return `<td${classAttr("")}>${escapeXml(formatCell(cell, column, model.lang))}</td>`;
 }
 
-function renderTable(table: ReportTable, model: ReportModel): string {
+/** A table; its caption is left out when it would repeat the section's heading (the heading names it). */
+function renderTable(table: ReportTable, model: ReportModel, heading = ""): string {
   for (const [r, row] of table.rows.entries()) {
     if (row.length !== table.columns.length) throw new Error(`HTML report: table "${table.id}" row ${r + 1} has ${row.length} cells for ${table.columns.length} columns`);
   }
@@ -48,7 +49,7 @@ function renderTable(table: ReportTable, model: ReportModel): string {
   const body = table.rows.map((row) => `<tr>${row.map((cell, c) => renderCell(cell, table.columns[c], model)).join("")}</tr>`).join("\n");
   const notes = table.notes && table.notes.length > 0 ? `\n<ul class="table-notes">${table.notes.map((note) => `<li>${escapeXml(note)}</li>`).join("")}</ul>` : "";
   return (
-    `<div class="table-wrap"><table id="${anchor("table", table.id)}"${table.columns.length > 10 ? ` class="wide"` : ""}>\n<caption>${escapeXml(table.title)}</caption>\n` +
+    `<div class="table-wrap"><table id="${anchor("table", table.id)}"${table.columns.length > 10 ? ` class="wide"` : ""}${table.title === heading ? ` aria-label="${escapeXml(table.title)}">\n` : `>\n<caption>${escapeXml(table.title)}</caption>\n`}` +
     `<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table></div>${notes}`
   );
 }
@@ -57,7 +58,7 @@ function renderSection(section: ReportSection, model: ReportModel): string {
   const parts = [`<section class="report-section" id="${anchor("section", section.id)}">`, `<h2>${escapeXml(section.title)}</h2>`];
   if (section.intro) parts.push(`<p class="intro">${escapeXml(section.intro)}</p>`);
   for (const chart of section.charts) parts.push(`<figure class="chart chart-${escapeXml(chart.kind)}">${renderChart(chart, model.lang)}</figure>`);
-  for (const table of section.tables) parts.push(renderTable(table, model));
+  for (const table of section.tables) parts.push(renderTable(table, model, section.title));
   parts.push(`</section>`);
   return parts.join("\n");
 }

@@ -9,12 +9,14 @@ function escape(text: string): string {
   return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ");
 }
 
-export function tableMarkdown(table: ReportTable, lang: ReportModel["lang"]): string {
+export function tableMarkdown(table: ReportTable, lang: ReportModel["lang"], heading = ""): string {
   const head = `| ${table.columns.map((c) => escape(c.label)).join(" | ")} |`;
   const rule = `| ${table.columns.map((c) => (c.kind === "text" ? "---" : "---:")).join(" | ")} |`;
   const body = table.rows.map((r) => `| ${r.map((cell, j) => escape(formatCell(cell, table.columns[j], lang))).join(" | ")} |`);
   const notes = (table.notes ?? []).map((n) => `\n_${escape(n)}_`);
-  return [`### ${escape(table.title)}`, "", head, rule, ...body, ...notes].join("\n");
+  // No sub-heading that would repeat the section's heading.
+  const title = table.title === heading ? [] : [`### ${escape(table.title)}`, ""];
+  return [...title, head, rule, ...body, ...notes].join("\n");
 }
 
 export function reportMarkdown(model: ReportModel): string {
@@ -22,7 +24,7 @@ export function reportMarkdown(model: ReportModel): string {
   for (const s of model.sections) {
     parts.push(`## ${escape(s.title)}`, "");
     if (s.intro) parts.push(escape(s.intro), "");
-    for (const t of s.tables) parts.push(tableMarkdown(t, model.lang), "");
+    for (const t of s.tables) parts.push(tableMarkdown(t, model.lang, s.title), "");
   }
   if (model.footnotes.length > 0) {
     parts.push(`## ${t(model.lang, "footnotes")}`, "");
