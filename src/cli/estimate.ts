@@ -10,6 +10,7 @@ import {
 } from "../effects/index.js";
 import { assertWritable, writeFileAtomic } from "../io/atomic.js";
 import { guardOutputs, registerFamily, requireInputFile } from "../io/outputGuard.js";
+import { acquireLock } from "../io/lock.js";
 import { parseDateText } from "../io/columns.js";
 import { sha256, sha256File } from "../io/hash.js";
 import { readAssignment } from "../io/assignment.js";
@@ -352,8 +353,14 @@ function writeOutputs(out: string | undefined, text: string, meta: EffectsMeta, 
   }
   assertWritable(out);
   assertWritable(`${out}.meta.json`);
-  writeFileAtomic(out, text);
-  writeFileAtomic(`${out}.meta.json`, formatMeta(meta));
+  // The table and its meta are one unit: two runs onto the same --out take turns, so neither pair is mixed.
+  const release = acquireLock(out, "another effekt estimate is writing this effect table");
+  try {
+    writeFileAtomic(out, text);
+    writeFileAtomic(`${out}.meta.json`, formatMeta(meta));
+  } finally {
+    release();
+  }
   // The terminal summary is a table for people too: the same disclosure control as the report (src/disclosure/).
   const d = new TableStructure(DEFAULT_MIN_CELL);
   const whole = rows.filter((r) => r.subgroup === "");

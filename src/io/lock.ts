@@ -8,7 +8,7 @@ import { UserError } from "../errors.js";
  * An exclusive lock on a register: `<register>.lock`, created with O_EXCL so exactly one process wins.
  * A lock left by a process that no longer runs on this machine (killed) is taken over; a live one refuses.
  */
-export function acquireLock(registerPath: string): () => void {
+export function acquireLock(registerPath: string, holder = "another draw is running on this register"): () => void {
   const lockPath = `${registerPath}.lock`;
   // A folder made here for a new register is removed again on release if nothing was written into it (a draw
   // refused for bad input leaves no empty output folder behind).
@@ -19,7 +19,7 @@ export function acquireLock(registerPath: string): () => void {
   const tmp = `${lockPath}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
   writeFileSync(tmp, `${process.pid}\n${hostname()}\n`);
   try {
-    const release = takeLock(registerPath, lockPath, tmp);
+    const release = takeLock(registerPath, lockPath, tmp, holder);
     removeStaleLockTemps(lockPath);
     return () => {
       release();
@@ -50,7 +50,7 @@ function removeStaleLockTemps(lockPath: string): void {
   }
 }
 
-function takeLock(registerPath: string, lockPath: string, tmp: string): () => void {
+function takeLock(registerPath: string, lockPath: string, tmp: string, busy: string): () => void {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       linkSync(tmp, lockPath);
@@ -66,7 +66,7 @@ function takeLock(registerPath: string, lockPath: string, tmp: string): () => vo
       }
       const who = holder ? `process ${holder.pid} on ${holder.host}` : "another process";
       throw new UserError(
-        `${registerPath} is locked by ${who} (${lockPath}); another draw is running on this register. ` +
+        `${registerPath} is locked by ${who} (${lockPath}); ${busy}. ` +
           `Wait for it to finish, or remove the lock file if you are sure nothing is running.`,
       );
     }

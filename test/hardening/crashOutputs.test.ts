@@ -169,7 +169,9 @@ describe("a writing command killed at any moment leaves each output old or compl
     const window = await timeParallel(PARALLEL, (i) => args(dirs[i]), EFFEKT_WITH_REPORT);
     const reference = dirs.map((dir) => snapshot(join(dir, "report"))!);
     expect(reference[0].has("report.xlsx")).toBe(true);
-    const old = new Map([["old.txt", Buffer.from("old\n")]]);
+    // The old folder is an earlier effekt report (--force replaces nothing else): its manifest lists its one file.
+    const oldManifest = `${JSON.stringify({ format: "effekt-report-manifest/1", outputs: [{ file: "old.txt", sha256: "" }] })}\n`;
+    const old = new Map([["manifest.json", Buffer.from(oldManifest)], ["old.txt", Buffer.from("old\n")]]);
     const kills = killRuns(20);
     const delays = killDelays(kills, window, "kill-report");
     const seen = { old: 0, absent: 0, complete: 0 };
@@ -179,6 +181,7 @@ describe("a writing command killed at any moment leaves each output old or compl
           rmSync(join(dir, "report"), { recursive: true, force: true });
           mkdirSync(join(dir, "report"));
           writeFileSync(join(dir, "report", "old.txt"), "old\n");
+          writeFileSync(join(dir, "report", "manifest.json"), oldManifest);
           await runAndKill(args(dir), delays[k], ROOT, EFFEKT_WITH_REPORT);
           const now = snapshot(join(dir, "report"));
           if (now === undefined) seen.absent++;
