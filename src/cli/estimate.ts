@@ -132,16 +132,19 @@ export async function runEstimate(opts: EstimateOptions): Promise<EstimateRun> {
     ],
   );
   let assignment = readAssignment(opts, pseudonyms);
+  let notVerified: string | undefined;
   if (assignment.source === "effekt") {
     // "verified by effekt" only for a register that passes verify's checks (not merely one effekt's format)
     const passes = registerPasses(opts.register!, { pseudonyms });
-    if (passes !== true) warn(`${opts.register} does not pass effekt verify (${passes}); the effect table is marked "not verified by effekt"`);
+    // said once the inputs are read (a refused input stays the one line printed)
+    if (passes !== true) notVerified = `${opts.register} does not pass effekt verify (${passes}); the effect table is marked "not verified by effekt"`;
     assignment = { ...assignment, verified: passes === true };
   }
   if (assignment.source === "external") warn(`${opts.allocation}: allocation made by another tool, not verified by effekt (randomisation inference re-draws by complete randomisation within wave x stratum)`);
   const takeup = opts.takeup !== undefined ? readTakeup(opts.takeup, pseudonyms) : undefined;
 
   const analysis = opts.plan !== undefined ? await planAnalysis(opts, assignment, pseudonyms) : await quickAnalysis(opts, assignment, pseudonyms);
+  if (notVerified !== undefined) warn(notVerified);
   const bar = opts.progress !== false && analysis.permutations > 0 && process.stderr.isTTY
     ? new cliProgress.SingleBar({ format: "randomisation inference [{bar}] {value}/{total} re-draws", stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic)
     : undefined;
