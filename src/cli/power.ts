@@ -1,11 +1,18 @@
 import type { Command } from "commander";
 import { UserError } from "../errors.js";
 import { minimumDetectableEffect, power, powerCace, type ClusterDesign } from "../estimate/index.js";
+import cliProgress from "cli-progress";
 import { say } from "./output.js";
+import { normalStream } from "../gains/normalDraws.js";
+import type { Diagnosis, OutcomeModel } from "../estimate/index.js";
+import { readAssignment } from "../io/assignment.js";
+import { readPersons } from "../io/persons.js";
+import type { Assignment } from "../draw/assignment.js";
+import { simulateDesign, summariseDesign } from "../effects/index.js";
 
 export interface PowerOptions {
   households?: string;
-  personsPerHousehold: string;
+  personsPerHousehold?: string;
   icc: string;
   shareTreated?: string;
   r2?: string;
@@ -17,6 +24,12 @@ export interface PowerOptions {
   waves?: string;
   attrition?: string;
   takeup?: string;
+  simulate?: boolean;
+  register?: string;
+  persons?: string;
+  sims?: string;
+  seed?: string;
+  progress?: boolean;
 }
 
 export function registerPower(program: Command): void {
@@ -24,7 +37,7 @@ export function registerPower(program: Command): void {
     .command("power")
     .description("minimum detectable effect (and power for a given effect) of the household-randomised design")
     .option("--households <n>", "number of households randomised (clusters); or --waves")
-    .requiredOption("--persons-per-household <m>", "mean persons per household with the outcome")
+    .option("--persons-per-household <m>", "mean persons per household with the outcome (with --simulate and no --persons: sizes are generated with this mean and --household-size-cv)")
     .requiredOption("--icc <r>", "intra-household correlation of the outcome, 0-1")
     .option("--share-treated <p>", "share of households drawn for treatment", "0.5")
     .option("--r2 <r2>", "outcome variance explained by baseline covariates", "0")
@@ -36,9 +49,16 @@ export function registerPower(program: Command): void {
     .option("--waves <list>", "waves with their own share treated, as households:share,... (e.g. 321:0.25,92:0.65); replaces --households and --share-treated")
     .option("--attrition <a>", "share of households whose outcome will be missing (at random)", "0")
     .option("--takeup <c>", "share of treated households expected to take up the offer (none in control): also the CACE's MDE")
-    .addHelpText("after", "\nExample:\n  effekt power --households 140 --persons-per-household 1.6 --icc 0.3 --share-treated 0.5 --r2 0.2\n  effekt power --waves 321:0.25,92:0.65 --persons-per-household 1.6 --household-size-cv 0.5 --icc 0.3 --takeup 0.7 --attrition 0.1\n")
+    .option("--simulate", "simulate the actual lottery of --register (its waves, strata and places), the outcome model and the estimators of effekt estimate; report power, bias, RMSE and coverage")
+    .option("--register <file>", "with --simulate: the lottery register (allocations.csv) whose draw is simulated")
+    .option("--persons <file>", "with --simulate: persons.csv, for the households' sizes")
+    .option("--sims <n>", "with --simulate: number of simulations", "1000")
+    .option("--seed <s>", "with --simulate: seed of the simulation", "effekt-power")
+    .option("--no-progress", "no progress bar on the terminal")
+    .addHelpText("after", "\nExample:\n  effekt power --households 140 --persons-per-household 1.6 --icc 0.3 --share-treated 0.5 --r2 0.2\n  effekt power --waves 321:0.25,92:0.65 --persons-per-household 1.6 --household-size-cv 0.5 --icc 0.3 --takeup 0.7 --attrition 0.1\n  effekt power --simulate --register allocations.csv --persons persons.csv --icc 0.3 --effect 0.3 --takeup 0.7 --sims 1000\n")
     .action((opts: PowerOptions) => {
-      runPower(opts);
+      if (opts.simulate) runPowerSimulation(opts);
+      else runPower(opts);
     });
 }
 
@@ -63,6 +83,7 @@ function parseWaves(raw: string): { households: number; shareTreated: number }[]
 
 export function runPower(opts: PowerOptions): { mde: number; mde_cace?: number; power?: number; power_cace?: number; std_error: number; design_effect: number; df: number } {
   if (opts.households === undefined && opts.waves === undefined) throw new UserError("give --households (or --waves)");
+  if (opts.personsPerHousehold === undefined) throw new UserError("give --persons-per-household: the mean number of persons per household with the outcome");
   if (opts.households !== undefined && opts.waves !== undefined) throw new UserError("give --households or --waves, not both");
   const waves = opts.waves !== undefined ? parseWaves(opts.waves) : undefined;
   const design: ClusterDesign = {
@@ -103,4 +124,79 @@ export function runPower(opts: PowerOptions): { mde: number; mde_cace?: number; 
     }
   }
   return { mde: m.mde, mde_cace: design.takeup !== undefined ? m.mde_cace : undefined, power: p, power_cace: pc, std_error: m.std_error, design_effect: m.design_effect, df: m.df };
+}
+
+/** Household sizes: counted in persons.csv, or generated (lognormal with the given mean and CV, rounded, at least 1). */
+function householdSizes(opts: PowerOptions, assignment: Assignment, seed: string): Map<string, number> {
+  const sizes = new Map<string, number>();
+  if (opts.persons !== undefined) {
+    const frame = readPersons(opts.persons, [], [], assignment);
+    for (const h of frame.householdIds) if (assignment.byId.has(h)) sizes.set(h, (sizes.get(h) ?? 0) + 1);
+    return sizes;
+  }
+  const m = num(opts.personsPerHousehold, "persons-per-household");
+  const cv = num(opts.householdSizeCv ?? "0", "household-size-cv");
+  if (!(m >= 1) || !(cv >= 0)) throw new UserError(`--persons-per-household must be at least 1 and --household-size-cv at least 0 (got ${m} and ${cv})`);
+  const sigma2 = Math.log(1 + cv * cv);
+  const mu = Math.log(m) - sigma2 / 2;
+  const normal = normalStream(`power-sizes\u0000${seed}`);
+  for (const h of assignment.households) sizes.set(h.householdId, Math.max(1, Math.round(Math.exp(mu + Math.sqrt(sigma2) * normal.next()))));
+  return sizes;
+}
+
+export function runPowerSimulation(opts: PowerOptions): { diagnosis: Diagnosis[]; analytic: { itt: number; cace?: number } } {
+  if (opts.register === undefined) throw new UserError("--simulate needs --register: the lottery whose draw is simulated");
+  if (opts.households !== undefined || opts.waves !== undefined) throw new UserError("--simulate takes its households and waves from --register; leave out --households and --waves");
+  if (opts.effect === undefined) throw new UserError("--simulate needs --effect: the true effect (on compliers when --takeup is given) to simulate");
+  const assignment = readAssignment({ register: opts.register });
+  const seed = opts.seed ?? "effekt-power";
+  const sims = num(opts.sims ?? "1000", "sims");
+  if (!Number.isInteger(sims) || sims < 1) throw new UserError(`--sims "${opts.sims}" is not a positive whole number`);
+  const alpha = num(opts.alpha ?? "0.05", "alpha");
+  const model: OutcomeModel = {
+    effect: num(opts.effect, "effect"),
+    sd: num(opts.sd ?? "1", "sd"),
+    icc: num(opts.icc, "icc"),
+    r2: num(opts.r2 ?? "0", "r2"),
+    takeup: opts.takeup !== undefined ? num(opts.takeup, "takeup") : 1,
+    attrition: num(opts.attrition ?? "0", "attrition"),
+  };
+  const sizes = householdSizes(opts, assignment, seed);
+  const summary = summariseDesign(assignment, sizes);
+  // the analytic answer for the same design, beside the simulated one
+  const design: ClusterDesign = {
+    households: summary.waves.reduce((s, w) => s + w.households, 0),
+    personsPerHousehold: summary.meanSize,
+    clusterSizeCv: summary.sizeCv,
+    icc: model.icc,
+    r2: model.r2,
+    alpha,
+    sd: model.sd,
+    attrition: model.attrition,
+    takeup: model.takeup,
+    waves: summary.waves.map((w) => ({ households: w.households, shareTreated: w.shareTreated })),
+  };
+  const analyticItt = power(design, model.effect * (model.takeup ?? 1)).power;
+  const analyticCace = (model.takeup ?? 1) < 1 ? powerCace(design, model.effect).power : undefined;
+  const bar = opts.progress !== false && process.stderr.isTTY
+    ? new cliProgress.SingleBar({ format: "simulating the design [{bar}] {value}/{total}", stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic)
+    : undefined;
+  bar?.start(sims, 0);
+  let diagnosis: Diagnosis[];
+  try {
+    diagnosis = simulateDesign({ assignment, sizes, model, sims, seed, alpha, onProgress: (done) => bar?.update(done) });
+  } finally {
+    bar?.stop();
+  }
+  const waves = summary.waves.map((w) => `wave ${w.wave}: ${w.households} households, ${(100 * w.shareTreated).toFixed(1)}% treated`).join("; ");
+  say(`design: ${opts.register} (${waves}); ${summary.persons} persons, ${summary.meanSize.toFixed(2)} per household (CV ${summary.sizeCv.toFixed(2)})${opts.persons ? "" : ", sizes generated"}`);
+  say(`outcome model: effect ${model.effect}${(model.takeup ?? 1) < 1 ? ` on compliers (take-up ${model.takeup})` : ""}, sd ${model.sd}, ICC ${model.icc}, R2 ${model.r2}, attrition ${model.attrition}; ${sims} simulations, seed "${seed}", alpha ${alpha}`);
+  const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
+  const fmt = (v: number) => v.toPrecision(4);
+  const header = ["estimator", "estimand", "power", "bias", "RMSE", "coverage", "mean estimate", "sd estimate", "mean se", "not estimated"];
+  const rows = diagnosis.map((d) => [d.estimator, d.estimand, pct(d.power), fmt(d.bias), fmt(d.rmse), pct(d.coverage), fmt(d.mean_estimate), fmt(d.sd_estimate), fmt(d.mean_se), String(d.not_estimated)]);
+  const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j].length)));
+  for (const r of [header, ...rows]) say(r.map((c, j) => (j < 2 ? c.padEnd(widths[j]) : c.padStart(widths[j]))).join("  "));
+  say(`analytic power of the same design (waves, shares, household sizes, attrition): ITT ${pct(analyticItt)}${analyticCace !== undefined ? `, CACE ${pct(analyticCace)}` : ""}`);
+  return { diagnosis, analytic: { itt: analyticItt, cace: analyticCace } };
 }

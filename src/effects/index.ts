@@ -10,3 +10,4 @@ export * from "./planValues.js";
 export * from "./subgroupRows.js";
 export * from "./subgroupWarnings.js";
 export * from "./estimateEffects.js";
+export * from "./simulateDesign.js";

@@ -109,7 +109,8 @@ export function simulatePower(input: SimulationInput): Diagnosis[] {
   if (!Number.isFinite(model.effect)) throw new EstimationError("bad_input", `effect must be finite, got ${model.effect}`);
   let N = 0;
   for (let h = 0; h < H; h++) {
-    if (!(Number.isInteger(size[h]) && size[h] >= 1)) throw new EstimationError("bad_input", `household ${h + 1}: size must be a whole number >= 1, got ${size[h]}`);
+    // a household with no analysed person (size 0) is drawn but never enters the data
+    if (!(Number.isInteger(size[h]) && size[h] >= 0)) throw new EstimationError("bad_input", `household ${h + 1}: size must be a whole number >= 0, got ${size[h]}`);
     N += size[h];
   }
   const normal = normalStream(`power\u0000${seed}`);
