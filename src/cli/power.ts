@@ -197,6 +197,6 @@ export function runPowerSimulation(opts: PowerOptions): { diagnosis: Diagnosis[]
   const rows = diagnosis.map((d) => [d.estimator, d.estimand, pct(d.power), fmt(d.bias), fmt(d.rmse), pct(d.coverage), fmt(d.mean_estimate), fmt(d.sd_estimate), fmt(d.mean_se), String(d.not_estimated)]);
   const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j].length)));
   for (const r of [header, ...rows]) say(r.map((c, j) => (j < 2 ? c.padEnd(widths[j]) : c.padStart(widths[j]))).join("  "));
-  say(`analytic power of the same design (waves, shares, household sizes, attrition): ITT ${pct(analyticItt)}${analyticCace !== undefined ? `, CACE ${pct(analyticCace)}` : ""}`);
+  say(`analytic power of the same design (waves, shares, household sizes, attrition${model.r2 ? "; R2 assumes covariate adjustment, as lm_lin" : ""}): ITT ${pct(analyticItt)}${analyticCace !== undefined ? `, CACE ${pct(analyticCace)}` : ""}`);
   return { diagnosis, analytic: { itt: analyticItt, cace: analyticCace } };
 }
