@@ -107,6 +107,8 @@ interface Analysis {
   alpha: number;
   permutations: number;
   seed: string;
+  /** the statistic of the re-fitted RI (plan: randomisation_inference.statistic) */
+  riStatistic?: "estimate" | "studentised";
   /** the estimator whose whole-sample rows form the Holm/BH families */
   adjustEstimator: Estimator;
   multiplicity: "holm" | "bh" | "both";
@@ -197,6 +199,7 @@ export async function runEstimate(opts: EstimateOptions): Promise<EstimateRun> {
     },
     permutations: analysis.permutations,
     ri_seed: analysis.permutations > 0 ? analysis.seed : null,
+    ri_statistic: analysis.permutations > 0 ? analysis.riStatistic ?? "estimate" : null,
     takeup: takeup ? takeupByArm(assignment.households, takeup) : [],
     attrition,
     attrition_bounds: effects.attritionBounds,
@@ -336,6 +339,7 @@ async function planAnalysis(opts: EstimateOptions, assignment: Assignment, pseud
     alpha: plan.alpha,
     permutations: plan.randomisation_inference.permutations,
     seed: plan.randomisation_inference.seed,
+    riStatistic: plan.randomisation_inference.statistic,
     adjustEstimator: "lm_lin",
     multiplicity: plan.multiplicity,
     families: testFamilies(plan),

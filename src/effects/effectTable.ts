@@ -7,6 +7,7 @@ import { csvField } from "../io/csvOut.js";
 export const EFFECT_COLUMNS = [
   "outcome", "horizon", "estimator", "estimand", "subgroup", "subgroup_level",
   "estimate", "std_error", "df", "ci_low", "ci_high", "p_value", "p_ri", "p_holm", "p_bh", "p_interaction",
+  "p_ri_wy", "ri_ci_low", "ri_ci_high",
   "n_treatment", "n_control", "n_clusters", "control_mean", "first_stage", "role", "allocation",
 ] as const;
 
@@ -36,6 +37,11 @@ export interface EffectRow {
   p_holm?: number;
   p_bh?: number;
   p_interaction?: number;
+  /** RI p-value adjusted over the Holm family by Westfall-Young step-down min-p */
+  p_ri_wy?: number;
+  /** randomisation-inference interval: constant effects not rejected (primary rows) */
+  ri_ci_low?: number;
+  ri_ci_high?: number;
   n_treatment: number;
   n_control: number;
   n_clusters: number;

@@ -1,4 +1,4 @@
-import { lotteryRedraws } from "../draw/redraw.js";
+import { lotteryRedraws, type LotteryRedraws } from "../draw/redraw.js";
 import { riPValues, type RiDataset } from "../estimate/ri_lottery.js";
 import { adjustPValues, type FamilyReport, type FamilySpec } from "./adjust.js";
 import { buildAnalysisData, type AnalysisData, type ArmAttrition, type AttritionBounds, type OutcomeValues } from "./analysisData.js";
@@ -6,6 +6,7 @@ import type { PersonFrame } from "../io/persons.js";
 import { allocationLabel, type Assignment } from "../draw/assignment.js";
 import { sortRows, type EffectRow, type Estimator, type Role } from "./effectTable.js";
 import { runEstimators } from "./estimators.js";
+import { fillRiRows, type RiItem } from "./riRows.js";
 import { subgroupRows } from "./subgroupRows.js";
 import { summariseSubgroupNotEstimated, type SubgroupNotEstimated } from "./subgroupWarnings.js";
 
@@ -31,6 +32,8 @@ export interface EffectsInput {
   alpha: number;
   permutations: number;
   seed: string;
+  /** the RI statistic of the lm_lin and CACE rows (and Westfall-Young, intervals): the estimate (default) or studentised */
+  riStatistic?: "estimate" | "studentised";
   adjustEstimator: Estimator;
   multiplicity: "holm" | "bh" | "both";
   /** plan mode: the Holm/BH families the plan fixes, and the outcome x horizons pending; quick mode: undefined */
@@ -65,6 +68,7 @@ export function estimateEffects(input: EffectsInput): EffectsOutput {
   const attritionBounds: EffectsOutput["attritionBounds"] = [];
   const rows: EffectRow[] = [];
   const riData: { data: AnalysisData; row: EffectRow }[] = [];
+  const riItems: RiItem[] = [];
   for (const v of input.values) {
     const data = buildAnalysisData(v, input.persons, input.assignment, { covariates: input.covariates(v.outcome), takeup: input.takeup, takeupFile: input.takeupFile });
     data.warnings.forEach(note);
@@ -76,6 +80,7 @@ export function estimateEffects(input: EffectsInput): EffectsOutput {
     rows.push(...whole.rows);
     const dim = whole.rows.find((r) => r.estimator === "difference_in_means");
     if (dim && dim.estimate !== undefined) riData.push({ data: whole.data, row: dim });
+    riItems.push({ data: whole.data, rows: whole.rows, linCovariates: whole.linCovariates });
     for (const sg of input.subgroups(v.outcome)) {
       const column = input.persons.subgroups.get(sg.column);
       if (!column) throw new Error(`subgroup column ${sg.column} was not read from ${input.persons.file}`);
@@ -90,7 +95,14 @@ export function estimateEffects(input: EffectsInput): EffectsOutput {
     }
   }
   for (const line of summariseSubgroupNotEstimated(subgroupNotEstimated)) input.onWarning?.(line);
-  if (input.permutations > 0 && riData.length > 0) fillRandomisationInference(riData, input.assignment, input.seed, input.permutations, input.onProgress);
+  if (input.permutations > 0 && riData.length > 0) {
+    // two passes over the same re-draws (same seeds): the difference in means (ri_lottery), then the re-fits
+    // (riRows); the progress bar counts each pass as half the re-draws
+    const S = input.permutations;
+    const half = (offset: number) => (done: number) => input.onProgress?.(Math.floor((offset + done) / 2), S);
+    const redraws = fillRandomisationInference(riData, input.assignment, input.seed, S, half(0));
+    for (const w of fillRiRows(riItems, { redraws, permutations: S, statistic: input.riStatistic ?? "estimate", alpha: input.alpha, adjustEstimator: input.adjustEstimator, onProgress: half(S) })) note(w);
+  }
   const families = adjustPValues(rows, input.adjustEstimator, input.families, input.pending);
   if (input.multiplicity === "holm") for (const r of rows) r.p_bh = undefined;
   if (input.multiplicity === "bh") for (const r of rows) r.p_holm = undefined;
@@ -102,7 +114,7 @@ export function estimateEffects(input: EffectsInput): EffectsOutput {
  * re-draws each wave x stratum by complete randomisation of the observed number treated with the lottery's own
  * generator, which is effekt's draw for a register and the documented re-draw for an external allocation file.
  */
-function fillRandomisationInference(items: { data: AnalysisData; row: EffectRow }[], assignment: Assignment, seed: string, permutations: number, onProgress?: (done: number, total: number) => void): void {
+function fillRandomisationInference(items: { data: AnalysisData; row: EffectRow }[], assignment: Assignment, seed: string, permutations: number, onProgress?: (done: number, total: number) => void): LotteryRedraws {
   const register = assignment.households;
   const redraws = lotteryRedraws(register, seed);
   const datasets: RiDataset[] = items.map(({ data }) => ({
@@ -113,4 +125,5 @@ function fillRandomisationInference(items: { data: AnalysisData; row: EffectRow 
   }));
   const result = riPValues({ register, seed, permutations, datasets, redraws, onProgress });
   items.forEach(({ row }, j) => (row.p_ri = result.p_value[j]));
+  return redraws;
 }

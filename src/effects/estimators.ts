@@ -50,6 +50,8 @@ export interface EstimatorOutput {
   notEstimated: NotEstimated[];
   /** the persons the rows analysed (without blocks that lack an arm) */
   data: AnalysisData;
+  /** the covariate columns the lm_lin row used (block dummies first), for its randomisation inference */
+  linCovariates: DesignColumn[];
 }
 
 /** A row left empty: which estimator, and why (the estimator's own message). */
@@ -163,7 +165,7 @@ export function runEstimators(given: AnalysisData, options: EstimatorOptions): E
     }
     rows.push({ ...cace, first_stage: firstStage });
   }
-  return { rows, warnings, notEstimated, data };
+  return { rows, warnings, notEstimated, data, linCovariates: covColumns };
 }
 
 /** Take-up per arm over all assigned households (a household missing from the take-up file counts as not taking up). */

@@ -11,3 +11,4 @@ export * from "./subgroupRows.js";
 export * from "./subgroupWarnings.js";
 export * from "./estimateEffects.js";
 export * from "./simulateDesign.js";
+export * from "./riRows.js";

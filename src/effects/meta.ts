@@ -34,6 +34,8 @@ export interface EffectsMeta {
   multiplicity: { method: string; estimator: string; families: string; members: FamilyReport[] };
   permutations: number;
   ri_seed: string | null;
+  /** the statistic of the re-fitted RI (lm_lin and CACE rows, Westfall-Young, intervals); null without RI */
+  ri_statistic: "estimate" | "studentised" | null;
   takeup: { arm: "treatment" | "control"; households: number; took_up: number }[];
   attrition: ({ outcome: string; horizon: number | null } & ArmAttrition)[];
   /** Lee (2009) trimming bounds on the ITT of each outcome x horizon whose attrition differs between arms */

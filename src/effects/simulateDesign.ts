@@ -1,4 +1,4 @@
-import { lotteryRedraws } from "../estimate/ri_lottery.js";
+import { lotteryRedraws } from "../draw/redraw.js";
 import { simulatePower, type Diagnosis, type OutcomeModel, type SimulatedData, type SimulatedEstimate } from "../estimate/power_simulation.js";
 import { blockKey, type Assignment } from "../draw/assignment.js";
 import type { AnalysisData } from "./analysisData.js";

@@ -114,6 +114,10 @@ export const analysisPlanSchema = z
       .object({
         permutations: z.number().int("must be a whole number").min(0, "must be 0 (no randomisation inference) or more"),
         seed: nonEmpty,
+        // the statistic of the lm_lin and CACE rows' RI (and of Westfall-Young and the RI intervals)
+        statistic: z
+          .enum(["estimate", "studentised"], { errorMap: () => ({ message: 'must be "estimate" or "studentised"' }) })
+          .optional(),
       })
       .strict(),
     covariates: covariateList.default([]),

@@ -38,6 +38,7 @@ export const effectsMetaSchema = z.object({
   multiplicity: z.object({ method: z.enum(["holm", "bh", "both"]), estimator: z.string(), families: z.string(), members: z.array(z.unknown()).optional() }),
   permutations: count,
   ri_seed: z.string().nullable(),
+  ri_statistic: z.enum(["estimate", "studentised"]).nullable().optional(),
   takeup: z.array(
     z.object({ arm, households: count, took_up: count }).refine((t) => t.took_up <= t.households, { message: "took_up must not exceed households" }),
   ),
