@@ -33,7 +33,7 @@ async function run(opts: Partial<EstimateOptions>): Promise<Awaited<ReturnType<t
 }
 
 const sha = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");
-const EFFECT_HEADER = "outcome,horizon,estimator,estimand,subgroup,subgroup_level,estimate,std_error,df,ci_low,ci_high,p_value,p_ri,p_holm,p_bh,p_interaction,n_treatment,n_control,n_clusters,control_mean,first_stage,role,allocation";
+const EFFECT_HEADER = "outcome,horizon,estimator,estimand,subgroup,subgroup_level,estimate,std_error,df,ci_low,ci_high,p_value,p_ri,p_holm,p_bh,p_interaction,p_ri_wy,ri_ci_low,ri_ci_high,n_treatment,n_control,n_clusters,control_mean,first_stage,role,allocation";
 const csvLines = (path: string) => readFileSync(path, "utf8").trim().split("\n");
 
 beforeAll(() => {
@@ -100,11 +100,26 @@ describe("effekt estimate --plan on the samples", () => {
     expect(pInt).toBeLessThan(1);
     for (const r of area) expect(r.p_interaction).toBe(r.estimand === "ITT" ? pInt : undefined);
     for (const r of plan.rows.filter((x) => x.subgroup === "")) expect(r.p_interaction).toBeUndefined();
-    // RI on whole-sample difference-in-means rows only, S = 1000 from the plan
-    for (const r of plan.rows) expect(r.p_ri !== undefined).toBe(r.estimator === "difference_in_means" && r.subgroup === "");
+    // RI on every estimated whole-sample row (difference in means, Lin re-fits, the CACE), S = 1000 from the plan;
+    // Westfall-Young on the lm_lin families; RI intervals on the primary lm_lin and CACE rows, around the estimate
+    for (const r of plan.rows) expect(r.p_ri !== undefined, `${r.outcome} ${r.horizon} ${r.estimator} ${r.subgroup}`).toBe(r.subgroup === "" && r.estimate !== undefined);
+    for (const r of plan.rows) expect(r.p_ri_wy !== undefined).toBe(r.subgroup === "" && r.estimator === "lm_lin" && r.estimate !== undefined);
+    for (const r of plan.rows.filter((x) => x.subgroup === "" && x.estimate !== undefined)) {
+      expect(r.p_ri_wy === undefined || r.p_ri_wy >= r.p_ri!).toBe(true);
+      const interval = r.role === "primary" && (r.estimator === "lm_lin" || r.estimand === "CACE");
+      expect(r.ri_ci_low !== undefined, `${r.outcome} ${r.horizon} ${r.estimator}`).toBe(interval);
+      if (interval) {
+        expect(r.ri_ci_low!).toBeLessThan(r.estimate!);
+        expect(r.ri_ci_high!).toBeGreaterThan(r.estimate!);
+      }
+    }
+    // the CACE's test of no complier effect is the ITT's test (Imbens-Rosenbaum)
+    for (const c of plan.rows.filter((x) => x.subgroup === "" && x.estimand === "CACE" && x.p_ri !== undefined)) {
+      expect(c.p_ri).toBe(plan.rows.find((x) => x.subgroup === "" && x.estimator === "difference_in_means" && x.outcome === c.outcome && x.horizon === c.horizon)!.p_ri);
+    }
     const text = readFileSync(out, "utf8");
     expect(text).not.toMatch(/NaN|Infinity|undefined/);
-    expect(text.split("\n")[0]).toBe("outcome,horizon,estimator,estimand,subgroup,subgroup_level,estimate,std_error,df,ci_low,ci_high,p_value,p_ri,p_holm,p_bh,p_interaction,n_treatment,n_control,n_clusters,control_mean,first_stage,role,allocation");
+    expect(text.split("\n")[0]).toBe("outcome,horizon,estimator,estimand,subgroup,subgroup_level,estimate,std_error,df,ci_low,ci_high,p_value,p_ri,p_holm,p_bh,p_interaction,p_ri_wy,ri_ci_low,ri_ci_high,n_treatment,n_control,n_clusters,control_mean,first_stage,role,allocation");
     expect(plan.stdout).toMatch(/employment year 5: data pending/);
     expect(plan.stdout).toMatch(/plan relationel-velfaerd: not locked/);
   });

@@ -80,7 +80,7 @@ describe("effekt estimate (quick mode)", () => {
     expect(dim.p_ri).toBe(0);
     expect(rows.map((r) => r.estimator)).toEqual(["difference_in_means", "lm_lin", "cace_ratio"]);
     const text = readFileSync(out, "utf8");
-    expect(text.split("\n")[0]).toBe("outcome,horizon,estimator,estimand,subgroup,subgroup_level,estimate,std_error,df,ci_low,ci_high,p_value,p_ri,p_holm,p_bh,p_interaction,n_treatment,n_control,n_clusters,control_mean,first_stage,role,allocation");
+    expect(text.split("\n")[0]).toBe("outcome,horizon,estimator,estimand,subgroup,subgroup_level,estimate,std_error,df,ci_low,ci_high,p_value,p_ri,p_holm,p_bh,p_interaction,p_ri_wy,ri_ci_low,ri_ci_high,n_treatment,n_control,n_clusters,control_mean,first_stage,role,allocation");
     expect(text).not.toMatch(/NaN|Infinity|undefined/);
     const iv = rows.find((r) => r.estimator === "cace_ratio")!;
     expect(Math.abs(Number(iv.estimate))).toBeGreaterThan(Math.abs(Number(dim.estimate)) * 0.9);

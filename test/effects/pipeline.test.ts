@@ -72,7 +72,7 @@ describe("effect table formatting", () => {
       "b1difference_in_means", "a1difference_in_means", "a1lm_lin", "a1lm_linA", "a1lm_linZ", "a3cace_ratio",
     ]);
     const csv = formatCsv(rows);
-    expect(csv.split("\n")[3]).toBe("a,1,lm_lin,ITT,,,0.3333333333,,,,,,,,,,1,1,2,,,primary,effekt");
+    expect(csv.split("\n")[3]).toBe("a,1,lm_lin,ITT,,,0.3333333333,,,,,,,,,,,,,1,1,2,,,primary,effekt");
     expect(csv).not.toMatch(/NaN|undefined/);
     const json = JSON.parse(formatJson(rows));
     expect(json[2]).toMatchObject({ estimate: 0.3333333333, p_value: null, subgroup: "", horizon: 1 });
