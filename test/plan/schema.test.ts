@@ -50,7 +50,7 @@ describe("analysis plan schema", () => {
     ]);
     expect(outcomeFamily(plan, "primary").map((o) => o.name)).toEqual(["employment", "school_absence"]);
     expect(outcomeCovariates(plan, plan.outcomes[1])).toEqual(["school_absence_baseline"]);
-    expect(plan.randomisation_inference).toEqual({ permutations: 1000, seed: "relationel-velfaerd-plan-v1" });
+    expect(plan.randomisation_inference).toEqual({ permutations: 1000, seed: "relationel-velfaerd-plan-v1", statistic: "estimate" });
     expect(outcomeSubgroups(plan, plan.outcomes[1]).map((s) => s.name)).toEqual(["area"]);
     expect(outcomeSubgroups(plan, plan.outcomes[0]).map((s) => s.name)).toEqual(["area", "benefit-type"]);
   });
