@@ -1,13 +1,14 @@
 /**
  * `npm run bench`: every benchmark, medians of BENCH_REPS runs (default 5; this machine has 2 noisy cores, so
- * single timings mean little), then one table of figure / target / met. BENCH_ONLY=draw,ri,cr2,r,estimate runs
- * a subset. One file per benchmark: draw.ts, ri.ts, cr2.ts (+ cr2_child.ts), r_compare.ts, estimate_cli.ts.
+ * single timings mean little), then one table of figure / target / met. BENCH_ONLY=draw,ri,ri-plan,cr2,r,estimate runs
+ * a subset. One file per benchmark: draw.ts, ri.ts, ri_plan.ts, cr2.ts (+ cr2_child.ts), r_compare.ts, estimate_cli.ts.
  */
 import { benchCr2 } from "./cr2.js";
 import { benchDraw } from "./draw.js";
 import { benchEstimateCli } from "./estimate_cli.js";
 import { benchR } from "./r_compare.js";
 import { benchRi } from "./ri.js";
+import { benchRiPlan } from "./ri_plan.js";
 import { REPS, printTable, type BenchRow } from "./common.js";
 
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(",").map((s) => s.trim())) : undefined;
@@ -29,6 +30,7 @@ await section("ri", () => {
   riMs = r[0].ms;
   return r;
 });
+await section("ri-plan", () => benchRiPlan());
 await section("cr2", () => benchCr2());
 await section("r", () => benchR(riMs));
 await section("estimate", () => benchEstimateCli());

@@ -69,7 +69,7 @@ export function leanLin(input: LeanLinInput): LeanLin {
   for (const y of outcomes) if (y.length !== n) throw new EstimationError("bad_input", `an outcome column has ${y.length} values, expected ${n}`);
   for (const c of covariates) if (c.values.length !== n) throw new EstimationError("bad_input", `covariate ${c.name} has ${c.values.length} values, expected ${n}`);
   const p = covariates.length + 1;
-  const P2 = (p * (p + 1)) / 2;
+  const P2 = (p * (p + 1)) >> 1; // an integer, so V8 indexes with small integers
   const stride = P2 + p * O;
   const means = covariates.map((c) => {
     let s = 0;
@@ -113,62 +113,67 @@ export function leanLin(input: LeanLinInput): LeanLin {
   const rhs = new Float64Array(p);
   const r = new Float64Array(p);
 
+  // packed index of (a, b) in the upper triangle, either order
+  const packed = new Int32Array(p * p);
+  for (let a = 0, q = 0; a < p; a++) for (let b = a; b < p; b++, q++) packed[a * p + b] = packed[b * p + a] = q;
+
+  /** Solves (D^{-1/2} M D^{-1/2}) u = D^{-1/2} r on the kept columns of `arm`; writes theta = D^{-1/2} u at outOff. */
+  const solve = (arm: (typeof arms)[number], out: Float64Array, outOff: number): void => {
+    const { L, keep, scale } = arm;
+    for (let i = 0; i < p; i++) {
+      if (keep[i] === 0) {
+        rhs[i] = 0;
+        continue;
+      }
+      let s = r[i] * scale[i];
+      for (let q = 0; q < i; q++) s -= L[i * p + q] * rhs[q];
+      rhs[i] = s / L[i * p + i];
+    }
+    for (let i = p - 1; i >= 0; i--) {
+      if (keep[i] === 0) {
+        rhs[i] = 0;
+        continue;
+      }
+      let s = rhs[i];
+      for (let q = i + 1; q < p; q++) s -= L[q * p + i] * rhs[q];
+      rhs[i] = s / L[i * p + i];
+    }
+    for (let i = 0; i < p; i++) out[outOff + i] = rhs[i] * scale[i];
+  };
+
   /** Cholesky of the packed M (equilibrated), dropping aliased columns; solves for every outcome and e_1. */
   const solveArm = (sum: Float64Array, arm: (typeof arms)[number]): boolean => {
     const { L, keep, scale, theta, w } = arm;
-    // packed index of (a, b), a <= b
-    const at = (a: number, b: number) => a * p - (a * (a - 1)) / 2 + (b - a);
     if (!(sum[0] > 0.5)) return false; // no analysed person in this arm
     for (let j = 0; j < p; j++) {
-      const d = sum[at(j, j)];
+      const d = sum[packed[j * p + j]];
       scale[j] = d > 0 ? 1 / Math.sqrt(d) : 0;
     }
+    // rows of a dropped column stay zero, so the sums below need no test of `keep`
     L.fill(0);
     for (let j = 0; j < p; j++) {
       keep[j] = 0;
       if (scale[j] === 0) continue;
       let s = 1; // equilibrated diagonal
       for (let q = 0; q < j; q++) s -= L[j * p + q] * L[j * p + q];
-      if (!(s > ALIAS_TOL)) continue; // aliased: dropped (its row of L stays zero)
+      if (!(s > ALIAS_TOL)) continue; // aliased: dropped (its column of L stays zero)
       keep[j] = 1;
       const ljj = Math.sqrt(s);
       L[j * p + j] = ljj;
       for (let i = j + 1; i < p; i++) {
         if (scale[i] === 0) continue;
-        let t = sum[at(j, i)] * scale[i] * scale[j];
+        let t = sum[packed[j * p + i]] * scale[i] * scale[j];
         for (let q = 0; q < j; q++) t -= L[i * p + q] * L[j * p + q];
         L[i * p + j] = t / ljj;
       }
     }
-    // solve (D^{-1/2} M D^{-1/2}) u = D^{-1/2} r on the kept columns, then theta = D^{-1/2} u
-    const solve = (r: Float64Array, out: Float64Array, outOff: number) => {
-      for (let i = 0; i < p; i++) {
-        if (!keep[i]) {
-          rhs[i] = 0;
-          continue;
-        }
-        let s = r[i] * scale[i];
-        for (let q = 0; q < i; q++) if (keep[q]) s -= L[i * p + q] * rhs[q];
-        rhs[i] = s / L[i * p + i];
-      }
-      for (let i = p - 1; i >= 0; i--) {
-        if (!keep[i]) {
-          rhs[i] = 0;
-          continue;
-        }
-        let s = rhs[i];
-        for (let q = i + 1; q < p; q++) if (keep[q]) s -= L[q * p + i] * rhs[q];
-        rhs[i] = s / L[i * p + i];
-      }
-      for (let i = 0; i < p; i++) out[outOff + i] = rhs[i] * scale[i];
-    };
     for (let o = 0; o < O; o++) {
       for (let a = 0; a < p; a++) r[a] = sum[P2 + o * p + a];
-      solve(r, theta, o * p);
+      solve(arm, theta, o * p);
     }
     r.fill(0);
     r[0] = 1;
-    solve(r, w, 0);
+    solve(arm, w, 0);
     return true;
   };
 
@@ -195,7 +200,7 @@ export function leanLin(input: LeanLinInput): LeanLin {
           // g = M_h w
           for (let a = 0; a < p; a++) {
             let s = 0;
-            for (let b = 0; b < p; b++) s += blocks[off + (a <= b ? a * p - (a * (a - 1)) / 2 + (b - a) : b * p - (b * (b - 1)) / 2 + (a - b))] * arm.w[b];
+            for (let b = 0; b < p; b++) s += blocks[off + packed[a * p + b]] * arm.w[b];
             g[a] = s;
           }
           // c_o = w' v_h,o - g' theta_o
