@@ -25,7 +25,8 @@ import type { EffectRow, Estimator, Role } from "./effectTable.js";
  * - with `statistic: "studentised"` (the plan's `randomisation_inference.statistic`) every row's statistic is
  *   divided by its CR0 standard error (the difference in means then by that of the regression on the block
  *   dummies alone, which gives the same estimate), valid also for the weak null of no average effect;
- * - `p_ri_wy`: the RI p-values of each Holm family (whole-sample rows of the adjusted estimator, per role)
+ * - `p_ri_wy`: the RI p-values of the whole-sample rows of the adjusted estimator, per role (not yet the plan's
+ *   per-evaluation-point `families` that Holm/BH use),
  *   adjusted by Westfall-Young step-down min-p on the shared re-draws (`westfall_young.ts`);
  * - `ri_ci_low`, `ri_ci_high`: for the primary rows (whole sample, the adjusted estimator and the CACE), the
  *   1 - alpha interval of constant effects not rejected (`ri_inversion.ts`) on a grid of 81 values over the
