@@ -1,11 +1,13 @@
 /**
  * `npm run bench`: every benchmark, medians of BENCH_REPS runs (default 5; this machine has 2 noisy cores, so
- * single timings mean little), then one table of figure / target / met. BENCH_ONLY=draw,ri,ri-plan,cr2,r,estimate runs
- * a subset. One file per benchmark: draw.ts, ri.ts, ri_plan.ts, cr2.ts (+ cr2_child.ts), r_compare.ts, estimate_cli.ts.
+ * single timings mean little), then one table of figure / target / met. BENCH_ONLY=help,draw,ri,ri-plan,cr2,r,estimate
+ * runs a subset. One file per benchmark: help.ts, draw.ts, ri.ts, ri_plan.ts, cr2.ts (+ cr2_child.ts), r_compare.ts,
+ * estimate_cli.ts.
  */
 import { benchCr2 } from "./cr2.js";
 import { benchDraw } from "./draw.js";
 import { benchEstimateCli } from "./estimate_cli.js";
+import { benchHelp } from "./help.js";
 import { benchR } from "./r_compare.js";
 import { benchRi } from "./ri.js";
 import { benchRiPlan } from "./ri_plan.js";
@@ -23,6 +25,7 @@ const section = async (name: string, f: () => BenchRow[] | Promise<BenchRow[]>):
   rows.push(...r);
   console.error(`  ${name}: done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 };
+await section("help", benchHelp);
 await section("draw", benchDraw);
 let riMs: number | undefined;
 await section("ri", () => {

@@ -24,6 +24,7 @@ import { canonicalJson } from "../schemas/manifest.js";
 import { say } from "./output.js";
 import { recordedSettings, settingsFor } from "../io/inputSettings.js";
 import { addCprOptions, idPolicyFrom } from "./cprOptions.js";
+import { summaryOf } from "./commands.js";
 
 interface DrawOptions {
   households: string;
@@ -49,7 +50,7 @@ const collect = (v: string, all: string[] = []) => [...all, v];
 export function registerDraw(program: Command): void {
   const command = program
     .command("draw")
-    .description("draw one wave of the household lottery into the register (stratified complete randomisation)")
+    .description(summaryOf("draw"))
     .requiredOption("--households <file>", "households.csv: household_id, area, active_cases, covariates")
     .option("--cases <file>", "cases.csv: case_id, household_id, opened, closed; gives active cases on --date")
     .option("--date <YYYY-MM-DD>", "the draw date (recorded per household; cases are counted as active on it)")

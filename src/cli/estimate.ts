@@ -30,6 +30,7 @@ import { say, warn } from "./output.js";
 import { registerPasses } from "./verify.js";
 import { planLock } from "./estimatePlanLock.js";
 import { addCprOptions, idPolicyFrom, type CprFlags } from "./cprOptions.js";
+import { summaryOf } from "./commands.js";
 
 /** At most this many randomisation-inference re-draws (--permutations): a typo of extra zeros must not run for days. */
 const MAX_PERMUTATIONS = 1_000_000;
@@ -61,7 +62,7 @@ const collect = (v: string, acc: string[]) => [...acc, v];
 export function registerEstimate(program: Command): void {
   const command = program
     .command("estimate")
-    .description("effect estimates (ITT by difference in means and Lin regression, CACE with take-up) by an analysis plan or quick mode")
+    .description(summaryOf("estimate"))
     .option("--plan <file>", "analysis plan JSON (e.g. analyses/relationel-velfaerd.json): outcomes, windows, horizons, covariates, subgroups, RI")
     .option("--register <file>", "allocations.csv written by effekt draw")
     .option("--allocation <file>", "instead of --register: household_id, arm, stratum, p_treatment[, wave, draw_date] made by another tool (not verified by effekt)")

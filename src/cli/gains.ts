@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { runGains } from "../gainsRun/run.js";
 import { parseFormat } from "./flags.js";
 import { say } from "./output.js";
+import { summaryOf } from "./commands.js";
 
 interface GainsFlags {
   model: string;
@@ -21,7 +22,7 @@ interface GainsFlags {
 export function registerGains(program: Command): void {
   program
     .command("gains")
-    .description("budget-economic gains (SØM) by budget year and years since the draw, per account (kommune, region, stat, public, investor), the repayment, Monte Carlo intervals and a tornado")
+    .description(summaryOf("gains"))
     .requiredOption("--model <file>", "gains model JSON (effekt-gains-model/2), e.g. analyses/gains-relationel-velfaerd.json")
     .option("--estimates <file>", "effect table CSV (effekt estimate): every measured horizon of each outcome is used")
     .option("--estimator <name>", "with --estimates: this estimator's rows (cace_ratio gives CACE, counted over compliers) instead of the preferred ITT")

@@ -12,6 +12,7 @@ import { readJsonFile } from "../io/json.js";
 import { parseFormat } from "./flags.js";
 import { parseIndicatorSpec, type IndicatorSpec, type IndicatorValueRow } from "../schemas/indicatorSpec.js";
 import { say } from "./output.js";
+import { summaryOf } from "./commands.js";
 
 interface IndicatorsOptions {
   spec: string;
@@ -24,7 +25,7 @@ interface IndicatorsOptions {
 export function registerIndicators(program: Command): void {
   program
     .command("indicators")
-    .description("indicators per area and year against area baseline, comparison baseline and target (pending shown as pending)")
+    .description(summaryOf("indicators"))
     .requiredOption("--spec <file>", "indicator spec JSON (effekt-indicator-spec/1), e.g. analyses/lbf-uddannelse-og-livschancer.json")
     .option("--values <file>", "aggregated values CSV: indicator, area, year, value, n (se optional); see data-schemas/indicator-values.md")
     .option("--persons <file>", "person-level CSV: indicator, area, year, meets (true/false/empty); see data-schemas/indicator-persons.md")

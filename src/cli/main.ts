@@ -1,20 +1,26 @@
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError, Help } from "commander";
 import { maskCprLike, MismatchError, UserError } from "../errors.js";
 import { VERSION } from "../version.js";
-import { setDecimalMark } from "../io/columns.js";
-import { registerDraw } from "./draw.js";
-import { registerVerify } from "./verify.js";
-import { registerEstimate } from "./estimate.js";
-import { registerPower } from "./power.js";
-import { registerIndicators } from "./indicators.js";
-import { registerGains } from "./gains.js";
-import { registerPlan } from "./plan.js";
-import { registerReport } from "./report.js";
+import { COMMANDS } from "./commands.js";
 import { addInputOptions } from "./inputOptions.js";
-import { registerOutcomes } from "./outcomes.js";
 
-/** Builds the `effekt` program: one file per command in this folder, each adding itself. */
-export function buildProgram(): Command {
+/** The command an argument list runs (`effekt draw ...`, `effekt --sheet S help draw`), if any. */
+function commandOf(args: readonly string[], program: Command): string | undefined {
+  const takesValue = new Set(program.options.filter((o) => o.required || o.optional).flatMap((o) => [o.long, o.short]));
+  const words: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (!args[i].startsWith("-")) words.push(args[i]);
+    else if (takesValue.has(args[i])) i++;
+  }
+  return words[0] === "help" ? words[1] : words[0];
+}
+
+/**
+ * Builds the `effekt` program: one file per command in this folder, each adding itself. With `args` (the
+ * arguments after `effekt`), only the command they name is loaded; the others stand in the root help by their
+ * summary (src/cli/commands.ts), so `effekt --help` loads no command module. Without, every command is loaded.
+ */
+export async function buildProgram(args?: readonly string[]): Promise<Command> {
   const program = new Command("effekt")
     .description("Auditable lottery, effect estimates, indicators, gains and reports for Danish social impact investments")
     .version(VERSION)
@@ -39,28 +45,28 @@ Examples:
 `,
     );
   addInputOptions(program);
-  program.hook("preAction", () => {
+  program.hook("preAction", async () => {
     const mark = program.opts().decimal as string | undefined;
     if (mark !== undefined && mark !== "," && mark !== ".") throw new UserError(`--decimal ${JSON.stringify(mark)}: expected , or .`);
+    // loaded here, not at the top: `effekt --help` loads no reader
+    const { setDecimalMark } = await import("../io/columns.js");
     setDecimalMark(mark as "," | "." | undefined);
   });
-  registerDraw(program);
-  registerVerify(program);
-  registerEstimate(program);
-  registerPower(program);
-  registerIndicators(program);
-  registerGains(program);
-  registerPlan(program);
-  registerReport(program);
-  registerOutcomes(program);
+  const wanted = args === undefined ? undefined : commandOf(args, program);
+  const stubs = new Map<Command, string>();
+  for (const c of COMMANDS) {
+    if (args === undefined || c.name === wanted) (await c.register())(program);
+    else stubs.set(program.command(c.name).description(c.summary), c.options ? `${c.name} [options]` : c.name);
+  }
+  const help = new Help();
+  program.configureHelp({ ...program.configureHelp(), subcommandTerm: (cmd) => stubs.get(cmd) ?? help.subcommandTerm(cmd) });
   return program;
 }
 
 /** Runs the CLI; user errors print one line and exit 2 (1 for a verification mismatch), never a stack trace. */
 export async function main(argv: string[]): Promise<void> {
-  const program = buildProgram();
+  const program = await buildProgram(argv.slice(2));
   program.exitOverride();
-  setDecimalMark(undefined);
   try {
     await program.parseAsync(argv);
   } catch (err) {

@@ -8,12 +8,13 @@ import { importOutcomes, readImportSpec } from "../io/outcomeImport.js";
 import { UserError } from "../errors.js";
 import { VERSION } from "../version.js";
 import { say } from "./output.js";
+import { summaryOf } from "./commands.js";
 
 interface ImportOptions { from: string; spec: string; out: string }
 
 /** `effekt outcomes import`: a wide weekly/monthly status file or a survey export -> outcomes.csv and its manifest. */
 export function registerOutcomes(program: Command): void {
-  const outcomes = program.command("outcomes").description("prepare outcome deliveries for effekt estimate");
+  const outcomes = program.command("outcomes").description(summaryOf("outcomes"));
   outcomes
     .command("import")
     .description("turn a wide weekly/monthly status file or a survey export into outcomes.csv (person_id, outcome, date, value)")

@@ -4,6 +4,7 @@ import { loadPlan } from "../plan/load.js";
 import { guardOutputs, requireInputFile } from "../io/outputGuard.js";
 import { lockPlan, planLockPath, planStatus, readPlanLock } from "../plan/lock.js";
 import { say } from "./output.js";
+import { summaryOf } from "./commands.js";
 
 export interface PlanLockOptions {
   plan: string;
@@ -20,7 +21,7 @@ export interface PlanShowOptions {
 }
 
 export function registerPlan(program: Command): void {
-  const plan = program.command("plan").description("pre-register an analysis plan: lock it in the register before any outcome is read");
+  const plan = program.command("plan").description(summaryOf("plan"));
   plan
     .command("lock")
     .description("record the analysis plan and its hash beside the register (<register>.manifests/plan-lock.json)")

@@ -9,6 +9,7 @@ import { readAssignment } from "../io/assignment.js";
 import { readPersons } from "../io/persons.js";
 import type { Assignment } from "../draw/assignment.js";
 import { simulateDesign, summariseDesign } from "../effects/index.js";
+import { summaryOf } from "./commands.js";
 
 export interface PowerOptions {
   households?: string;
@@ -35,7 +36,7 @@ export interface PowerOptions {
 export function registerPower(program: Command): void {
   program
     .command("power")
-    .description("minimum detectable effect (and power for a given effect) of the household-randomised design")
+    .description(summaryOf("power"))
     .option("--households <n>", "number of households randomised (clusters); or --waves")
     .option("--persons-per-household <m>", "mean persons per household with the outcome (with --simulate and no --persons: sizes are generated with this mean and --household-size-cv)")
     .requiredOption("--icc <r>", "intra-household correlation of the outcome, 0-1")

@@ -27,6 +27,7 @@ import { t } from "../i18n/index.js";
 import { addCprOptions, idPolicyFrom, type CprFlags } from "./cprOptions.js";
 import { say } from "./output.js";
 import { registerPasses } from "./verify.js";
+import { summaryOf } from "./commands.js";
 
 export interface ReportOptions extends CprFlags {
   audience: string;
@@ -57,7 +58,7 @@ type Format = (typeof FORMATS)[number];
 export function registerReport(program: Command): void {
   const command = program
     .command("report")
-    .description("tables for SUS (formative) or AAU (summative) with suppression of small cells: XLSX, CSV, Markdown, HTML")
+    .description(summaryOf("report"))
     .requiredOption("--audience <sus|aau>", "sus: flow, balance, indicators, interim effects; aau: effects, attrition, subgroups, gains")
     .requiredOption("--out <dir>", "output folder (written atomically; refused if it exists, unless --force)")
     .option("--results <dir>", "folder with allocations.csv, effects.csv, indicators.csv, gains.json (each optional)")

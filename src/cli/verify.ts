@@ -10,6 +10,7 @@ import { canonicalJson, type WaveManifest } from "../schemas/manifest.js";
 import { say } from "./output.js";
 import { addCprOptions, idPolicyFrom, type CprFlags } from "./cprOptions.js";
 import type { IdPolicy } from "../io/pseudonym.js";
+import { summaryOf } from "./commands.js";
 
 interface VerifyOptions extends CprFlags {
   register: string;
@@ -20,7 +21,7 @@ interface VerifyOptions extends CprFlags {
 export function registerVerify(program: Command): void {
   const command = program
     .command("verify")
-    .description("re-derive every wave from its manifest and input files and check the register's hash chain")
+    .description(summaryOf("verify"))
     .requiredOption("--register <file>", "the allocation register to verify")
     .option("--households <file>", "use this households file instead of the one recorded in the manifests (all waves)")
     .option("--cases <file>", "use this cases file instead of the one recorded in the manifests")

@@ -2,7 +2,7 @@
 // Errors are handled as in src/cli/main.ts: user errors print one line and exit 2 (1 for a verify mismatch).
 const { buildProgram } = await import("../../dist/src/cli/main.js");
 const { registerReport } = await import("../../dist/src/cli/report.js");
-const program = buildProgram();
+const program = await buildProgram();
 if (!program.commands.some((c) => c.name() === "report")) registerReport(program);
 program.exitOverride();
 try {

@@ -24,7 +24,7 @@ function exitOverrideAll(command: Command): void {
  */
 export async function runInProcess(args: string[], extend?: (program: Command) => void): Promise<InProcessResult> {
   await breathe();
-  const program = buildProgram();
+  const program = await buildProgram();
   extend?.(program); // a command not yet in main.ts (e.g. report), registered for the test
   exitOverrideAll(program);
   let stdout = "";
