@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { effekt, ROOT, SAMPLES, tempDir } from "../helpers.js";
 import { fileMutation, mutate, runs, seed } from "./mutations.js";
 import { jsonMutations, mutateJson } from "./jsonMutations.js";
-import { expectNoNonFinite } from "./checks.js";
+import { expectNoNonFinite, stderrLinesFromEffekt } from "./checks.js";
 
 /**
  * End to end: mutated inputs through the real `bin/effekt` in a child process (what a user runs), two at a time.
@@ -76,7 +76,7 @@ describe("spawned end-to-end cases", () => {
         const problem =
           r.code !== 0 && r.code !== 2 ? `exit ${r.code}` :
           /internal error|\n\s+at /.test(r.stderr) ? "stack trace or internal error" :
-          lines.some((l) => !l.startsWith("effekt: ")) ? "a stderr line not from effekt" :
+          !stderrLinesFromEffekt(lines) ? "a stderr line not from effekt" :
           r.code === 2 && lines.length === 0 ? "exit 2 with no message" : undefined;
         if (problem) failures.push(`case ${k} (seed ${seed(9001)}): ${problem}: effekt ${args.join(" ")}\n${r.stderr.slice(0, 500)}`);
         if (r.code === 0) expectNoNonFinite(r.stdout, `case ${k} stdout`);
