@@ -1,23 +1,11 @@
 import type { Command } from "commander";
-import { runGains } from "../gainsRun/run.js";
+import { runGains, type GainsOptions } from "../gainsRun/run.js";
 import { parseFormat } from "./flags.js";
 import { say } from "./output.js";
 import { summaryOf } from "./commands.js";
 
-interface GainsFlags {
-  model: string;
-  estimates?: string;
-  estimator?: string;
-  plan?: string;
-  register?: string;
-  persons?: string;
-  takeup?: string;
-  assume: string[];
-  out?: string;
-  format?: string;
-  draws?: string;
-  seed?: string;
-}
+/** The flags as commander gives them: runGains's options, with --format still text. */
+type GainsFlags = Omit<GainsOptions, "format"> & { format?: string };
 
 export function registerGains(program: Command): void {
   program
