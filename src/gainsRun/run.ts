@@ -5,6 +5,7 @@ import { dependsOnIllustrative, illustrativeParameters, monteCarlo, planningInpu
 import { writeFileAtomic } from "../io/atomic.js";
 import { gainsCsv, gainsDocument, gainsJson, type GainsFile } from "../io/gainsFile.js";
 import { sha256 } from "../io/hash.js";
+import { metaFilePath } from "../io/waveFiles.js";
 import { guardOutputs, requireInputFile } from "../io/outputGuard.js";
 import { readJsonFile } from "../io/json.js";
 import { loadPlan } from "../plan/load.js";
@@ -49,8 +50,7 @@ function planOfTable(estimates: string): string | undefined {
   if (meta.table_sha256 !== hash) {
     throw new UserError(`${estimates}: its SHA-256 ${hash.slice(0, 12)}... differs from table_sha256 ${meta.table_sha256.slice(0, 12)}... in ${metaPath}; the table was changed after effekt estimate wrote it, or the two files do not belong together`);
   }
-  const file = meta.plan?.file;
-  return file !== undefined && existsSync(file) ? file : undefined;
+  return meta.plan?.file !== undefined ? metaFilePath(metaPath, meta.plan.file) : undefined;
 }
 
 function withEffects(model: GainsModel, effects: EffectUsed[]): GainsModel {

@@ -32,6 +32,15 @@ export function resolveStored(registerPath: string, stored: string, paths: PathR
   return paths.isAbsolute(native) ? native : paths.resolve(paths.dirname(paths.resolve(registerPath)), native);
 }
 
+/**
+ * A file a meta sidecar names (`<table>.meta.json`): stored relative to the meta's folder; a meta written before
+ * that holds the path as it was given (relative to the folder effekt ran in). The existing file, else undefined.
+ */
+export function metaFilePath(metaPath: string, stored: string): string | undefined {
+  for (const p of [resolveStored(metaPath, stored), stored]) if (existsSync(p) && statSync(p).isFile()) return p;
+  return undefined;
+}
+
 type PathRules = Pick<typeof path, "relative" | "dirname" | "resolve" | "isAbsolute" | "sep">;
 
 /**

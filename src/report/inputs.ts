@@ -23,7 +23,7 @@ import { parseEffectsMeta, type EffectsMetaFile } from "../schemas/effectsMeta.j
 import { sha256 } from "../io/hash.js";
 import { readJsonFile } from "../io/json.js";
 import { committedManifests, readManifests, readRegister } from "../io/register.js";
-import { checkPseudonymKey } from "../io/waveFiles.js";
+import { checkPseudonymKey, metaFilePath } from "../io/waveFiles.js";
 import type { Pseudonymiser } from "../io/pseudonym.js";
 import type { WaveManifest } from "../schemas/manifest.js";
 import type { AnalysisPlan } from "../schemas/analysisPlan.js";
@@ -378,11 +378,12 @@ export function readInputs(paths: InputPaths, flags: Partial<Record<keyof InputP
   if (paths.plan) {
     files.push(fileRef("plan", paths.plan));
     plan = loadPlan(paths.plan).plan;
-  } else if (metaPlan && existsSync(metaPlan.file)) {
+  } else if (metaPlan && eff && metaFilePath(`${eff}.meta.json`, metaPlan.file) !== undefined) {
+    const planFile = metaFilePath(`${eff}.meta.json`, metaPlan.file)!;
     try {
-      const loaded = loadPlan(metaPlan.file);
+      const loaded = loadPlan(planFile);
       if (loaded.sha256 === metaPlan.sha256) {
-        files.push(fileRef("plan", metaPlan.file));
+        files.push(fileRef("plan", planFile));
         plan = loaded.plan;
       }
     } catch {
