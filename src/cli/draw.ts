@@ -18,7 +18,9 @@ import { buildWave, checkPseudonymKey, inputHashes, keepInput, loadWaveHousehold
 import { applyAreaNames } from "../io/households.js";
 import { matchAreas } from "../draw/areaNames.js";
 import { eligibility } from "../draw/eligibility.js";
-import { balanceCsv, formatBalance } from "../report/balance.js";
+import { balanceCsv, formatBalance, formatJointBalance, jointBalanceCsv, jointBalancePath } from "../report/balance.js";
+import { JOINT_BALANCE_REDRAWS, lotteryJointBalance, type JointBalanceRow } from "../estimate/balance_lottery.js";
+import type { LotteryHousehold } from "../draw/redraw.js";
 import type { DrawDefinition } from "../schemas/manifest.js";
 import { canonicalJson } from "../schemas/manifest.js";
 import { say } from "./output.js";
@@ -38,6 +40,7 @@ interface DrawOptions {
   areas?: string;
   minCases: string;
   balance?: string;
+  balanceRedraws?: string;
   allowCprLikeIds?: boolean;
   pseudonymKey?: string;
   areaAlias?: string[];
@@ -62,6 +65,7 @@ export function registerDraw(program: Command): void {
     .option("--areas <list>", `comma-separated selected areas (default: ${VIBORG_AREAS.join(", ")})`)
     .option("--min-cases <n>", "minimum number of active cases to be eligible", "2")
     .option("--balance <file>", "where to write the balance table (default: <register>.balance.csv)")
+    .option("--balance-redraws <n>", `re-draws of the lottery for the joint test of balance (default ${JOINT_BALANCE_REDRAWS}; 0 leaves it out; registers above ${JOINT_TEST_MAX_HOUSEHOLDS.toLocaleString("en")} households leave it out unless given)`)
     .option("--area-alias <name=area>", "read an area name of the file as a selected area, e.g. \"Houlkaer=Houlkær\" (repeatable)", collect)
     .option("--exclude-area <name>", "an area name of the file that is not a selected area, confirmed (repeatable)", collect)
     .option("--dry-run", "show eligibility by area and reason, the strata and their places; draw and write nothing")
@@ -94,8 +98,13 @@ export function parseTreat(raw: string): TreatSpec {
   return { kind: "perStratum", places };
 }
 
+/** Above this many households the joint balance test runs only when --balance-redraws asks for it (it costs re-draws x households). */
+const JOINT_TEST_MAX_HOUSEHOLDS = 100_000;
+
 function runDraw(opts: DrawOptions): void {
   const wave = parseWhole(opts.wave, "wave", 1);
+  const balanceRedraws = opts.balanceRedraws === undefined ? undefined : parseWhole(opts.balanceRedraws, "balance-redraws", 0);
+  if (balanceRedraws !== undefined && balanceRedraws > 1_000_000) throw new UserError(`--balance-redraws ${balanceRedraws} is more than 1,000,000`);
   const minCases = parseWhole(opts.minCases, "min-cases", 0);
   const treat = parseTreat(opts.treat);
   if (opts.seed.trim() === "") throw new UserError("--seed is empty; fix and publish a seed text before the draw");
@@ -110,7 +119,7 @@ function runDraw(opts: DrawOptions): void {
   // Nothing the draw reads may be written over: the register not onto an input, the balance table onto neither.
   const inputs = [{ path: opts.households, what: "--households" }, ...(opts.cases ? [{ path: opts.cases, what: "--cases" }] : [])];
   guardOutputs([{ path: registerPath, flag: "--register", kind: "file" }], inputs);
-  guardOutputs([{ path: balancePath, flag: "--balance", kind: "file" }], [...inputs, ...registerFamily(registerPath)]);
+  guardOutputs([{ path: balancePath, flag: "--balance", kind: "file" }, { path: jointBalancePath(balancePath), flag: "--balance", kind: "file" }], [...inputs, ...registerFamily(registerPath)]);
   const idPolicy = idPolicyFrom(opts);
 
   // A dry run writes nothing, not even the lock.
@@ -171,10 +180,17 @@ function runDraw(opts: DrawOptions): void {
           writeFileAtomic(commitLogPath(registerPath), record);
           repaired.push("commit record");
         }
-        const balanceBytes = balanceCsv(balanceOfWaves(earlierWaves(registerPath, committed, prior, idPolicy, given)));
+        const waves = earlierWaves(registerPath, committed, prior, idPolicy, given);
+        const balanceBytes = balanceCsv(balanceOfWaves(waves));
         if (!existsSync(balancePath) || readFileSync(balancePath, "utf8") !== balanceBytes) {
           writeFileAtomic(balancePath, balanceBytes);
           repaired.push(`balance table ${balancePath}`);
+        }
+        const jointPath = jointBalancePath(balancePath);
+        const jointBytes = jointBalanceCsv(jointBalanceOfWaves(waves, balanceRedraws).rows);
+        if (!existsSync(jointPath) || readFileSync(jointPath, "utf8") !== jointBytes) {
+          writeFileAtomic(jointPath, jointBytes);
+          repaired.push(`joint balance test ${jointPath}`);
         }
         if (repaired.length > 0) say(`rebuilt (missing or stale): ${repaired.join(", ")}`);
       }
@@ -201,14 +217,18 @@ function runDraw(opts: DrawOptions): void {
     // Everything that can fail runs before the commit point: the earlier waves' inputs (kept copies, hash-checked)
     // for the balance table, and the balance table itself.
     const perWave = earlierWaves(registerPath, committed, prior, idPolicy, given);
-    perWave.push({ covariates: households.covariates, wave, ...built.units });
+    perWave.push({ covariates: households.covariates, wave, ...built.units, households: () => built.rows });
     const balance = balanceOfWaves(perWave);
     const balanceBytes = balanceCsv(balance);
+    const joint = jointBalanceOfWaves(perWave, balanceRedraws);
+    const jointBytes = jointBalanceCsv(joint.rows);
+    const jointPath = jointBalancePath(balancePath);
     const manifestBytes = `${JSON.stringify(built.manifest, null, 2)}\n`;
     const record = commitLogText([...[...committed.values()].map(commitEntryOf), { wave, manifestSha256: sha256(manifestBytes), registerSha256After: built.manifest.register_sha256_after }], readPlanLockAnchors(registerPath));
     // A register or balance table open in Excel (locked on Windows) stops the draw here, before anything is written.
     assertWritable(registerPath);
     assertWritable(balancePath);
+    assertWritable(jointPath);
     // Inputs kept by content hash, so verify and later waves never depend on the export files staying unchanged.
     // Not for a wave whose ids were pseudonymised here: its file holds CPR-like ids, which stay out of the folder.
     if (!idPolicy.pseudonyms) {
@@ -230,6 +250,7 @@ function runDraw(opts: DrawOptions): void {
     writeFileAtomic(commitLogPath(registerPath), record);
     const registerRows = prior.length + built.eligibleCount;
     writeFileAtomic(balancePath, balanceBytes);
+    writeFileAtomic(jointPath, jointBytes);
 
     const m = built.manifest;
     say(`wave ${wave} drawn: ${m.eligible.count} eligible households, ${m.strata.reduce((a, s) => a + s.treatment, 0)} treatment, ${m.strata.reduce((a, s) => a + s.control, 0)} control`);
@@ -239,6 +260,9 @@ function runDraw(opts: DrawOptions): void {
     say("");
     say(`balance of baseline covariates by arm, per wave${wave > 1 ? " and pooled" : ""} (also in ${balancePath}):`);
     say(formatBalance(balance));
+    if (!joint.skipped) say(formatJointBalance(joint.rows));
+    else if (balanceRedraws === 0) say("joint test of balance left out (--balance-redraws 0)");
+    else say(`joint test of balance left out: ${joint.households.toLocaleString("en")} households (more than ${JOINT_TEST_MAX_HOUSEHOLDS.toLocaleString("en")}); --balance-redraws N runs it`);
   } finally {
     release();
   }
@@ -323,6 +347,8 @@ interface WaveForBalance {
   wave: number;
   treated: Uint8Array;
   fileRows: Int32Array;
+  /** the drawn households in the same order (id, wave, stratum, arm), for the joint test's re-draws of the lottery */
+  households: () => readonly LotteryHousehold[];
 }
 
 /** An earlier wave's households from its register rows, found in its households file by id. */
@@ -333,7 +359,7 @@ function drawnWave(households: { covariates: Covariate[]; rowOf: Map<string, num
     treated[k] = rows[k].arm === "treatment" ? 1 : 0;
     fileRows[k] = households.rowOf.get(rows[k].householdId) ?? -1;
   }
-  return { covariates: households.covariates, wave: rows.length > 0 ? rows[0].wave : 0, treated, fileRows };
+  return { covariates: households.covariates, wave: rows.length > 0 ? rows[0].wave : 0, treated, fileRows, households: () => rows };
 }
 
 /** The balance table of the given waves (per wave and pooled). */
@@ -348,6 +374,19 @@ function balanceOfWaves(perWave: WaveForBalance[]) {
     at += w.treated.length;
   }
   return balanceTable({ wave, treated }, mergeCovariates(perWave));
+}
+
+/**
+ * The joint test of balance of the given waves (src/estimate/balance_lottery.ts: per wave and pooled, all
+ * covariates at once, by re-running the register's lottery). Left out (skipped) with 0 re-draws, and above
+ * JOINT_TEST_MAX_HOUSEHOLDS households unless the re-draws were asked for.
+ */
+function jointBalanceOfWaves(perWave: WaveForBalance[], redraws: number | undefined): { rows: JointBalanceRow[]; skipped: boolean; households: number } {
+  const total = perWave.reduce((a, w) => a + w.treated.length, 0);
+  const S = redraws ?? (total > JOINT_TEST_MAX_HOUSEHOLDS ? 0 : JOINT_BALANCE_REDRAWS);
+  if (S === 0) return { rows: [], skipped: true, households: total };
+  const households = perWave.flatMap((w) => [...w.households()]);
+  return { rows: lotteryJointBalance({ households, covariates: mergeCovariates(perWave), redraws: S }), skipped: false, households: total };
 }
 
 /** Stacks each wave's covariates for its drawn households; a covariate absent from a wave's file is missing there. */

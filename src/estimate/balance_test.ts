@@ -49,8 +49,28 @@ export function jointBalanceTest(input: JointBalanceInput): JointBalanceResult {
   const S = input.redraws;
   if (!Number.isInteger(S) || S < 1) throw new EstimationError("bad_input", `re-draws must be a positive whole number, got ${S}`);
   if (input.blocks.length !== n) throw new EstimationError("bad_input", `blocks have ${input.blocks.length} values, assignment has ${n}`);
-  const { columns } = imputeMissingCovariates(input.covariates);
-  const g = groupRows(input.blocks);
+  const basis = jointBalanceBasis(input.covariates, input.blocks);
+  if (basis.length === 0) throw new EstimationError("constant_outcome", "no covariate varies within the lottery's blocks: nothing to test");
+  const statistic = jointBalanceStatistic(basis, input.observed);
+  const threshold = statistic * (1 - RI_TIE_TOLERANCE);
+  const treated = new Uint8Array(n);
+  let extreme = 0;
+  for (let s = 0; s < S; s++) {
+    input.draw(s, treated);
+    if (jointBalanceStatistic(basis, treated) >= threshold) extreme++;
+  }
+  return { statistic, p_value: extreme / S, redraws: S, columns: basis.length };
+}
+
+/**
+ * An orthonormal basis Q of the covariates' span after centring within blocks (missing values mean-imputed with
+ * an indicator; collinear columns left out), so that T(z) = ||Q' z||^2 (see `jointBalanceTest`). Empty when no
+ * covariate varies within the blocks.
+ */
+export function jointBalanceBasis(covariates: readonly DesignColumn[], blocks: ArrayLike<number>): Float64Array[] {
+  const n = blocks.length;
+  const { columns } = imputeMissingCovariates(covariates);
+  const g = groupRows(blocks);
   const basis: Float64Array[] = [];
   for (const c of columns) {
     if (c.values.length !== n) throw new EstimationError("bad_input", `covariate ${c.name} has ${c.values.length} values, assignment has ${n}`);
@@ -76,23 +96,17 @@ export function jointBalanceTest(input: JointBalanceInput): JointBalanceResult {
     for (let i = 0; i < n; i++) v[i] /= norm;
     basis.push(v);
   }
-  if (basis.length === 0) throw new EstimationError("constant_outcome", "no covariate varies within the lottery's blocks: nothing to test");
-  const stat = (z: ArrayLike<number>): number => {
-    let t = 0;
-    for (const q of basis) {
-      let d = 0;
-      for (let i = 0; i < n; i++) if (z[i] === 1) d += q[i];
-      t += d * d;
-    }
-    return t;
-  };
-  const statistic = stat(input.observed);
-  const threshold = statistic * (1 - RI_TIE_TOLERANCE);
-  const treated = new Uint8Array(n);
-  let extreme = 0;
-  for (let s = 0; s < S; s++) {
-    input.draw(s, treated);
-    if (stat(treated) >= threshold) extreme++;
+  return basis;
+}
+
+/** T(z) = ||Q' z||^2 for a 0/1 assignment z (see `jointBalanceTest`). */
+export function jointBalanceStatistic(basis: readonly Float64Array[], z: ArrayLike<number>): number {
+  const n = z.length;
+  let t = 0;
+  for (const q of basis) {
+    let d = 0;
+    for (let i = 0; i < n; i++) if (z[i] === 1) d += q[i];
+    t += d * d;
   }
-  return { statistic, p_value: extreme / S, redraws: S, columns: basis.length };
+  return t;
 }

@@ -11,7 +11,8 @@ export { differenceInMeans, differenceInMeansParts, type DifferenceInMeansOption
 export { blocksWithBothArms, type BlockArms, type DroppedBlock } from "./block_arms.js";
 export { imputeMissingCovariates, type ImputedCovariates } from "./missing_covariates.js";
 export { leeBounds, trimmedMean, type LeeBoundsResult, type LeeBlock } from "./lee_bounds.js";
-export { jointBalanceTest, type JointBalanceInput, type JointBalanceResult } from "./balance_test.js";
+export { jointBalanceTest, jointBalanceBasis, jointBalanceStatistic, type JointBalanceInput, type JointBalanceResult } from "./balance_test.js";
+export { lotteryJointBalance, JOINT_BALANCE_SEED, JOINT_BALANCE_REDRAWS, type JointBalanceRow } from "./balance_lottery.js";
 export { adjustFixedFamily, PENDING_RULE } from "./fixed_family.js";
 export { complierAverageCausalEffect, type CaceOptions, type CaceResult, type IttPart } from "./cace.js";
 export { holm, benjaminiHochberg, pAdjust, type AdjustMethod } from "./multiplicity.js";

@@ -1,5 +1,6 @@
 import chalk from "chalk";
 import type { BalanceRow } from "../draw/balance.js";
+import type { JointBalanceRow } from "../estimate/balance_lottery.js";
 import { DEFAULT_MIN_CELL } from "../disclosure/rules.js";
 import { TableStructure } from "../disclosure/structure.js";
 import { csvField, csvNumber } from "../io/csvOut.js";
@@ -17,6 +18,29 @@ export function balanceCsv(rows: BalanceRow[]): string {
     lines.push(COLUMNS.map((k) => (typeof r[k] === "number" ? csvNumber(r[k] as number) : csvField(String(r[k])))).join(","));
   }
   return `${lines.join("\n")}\n`;
+}
+
+const JOINT_COLUMNS: (keyof JointBalanceRow)[] = ["wave", "households", "columns", "statistic", "p_value", "redraws", "seed"];
+
+/** The joint balance test's file beside the balance table: `<balance file>` with `.csv` replaced by `.joint.csv`. */
+export function jointBalancePath(balancePath: string): string {
+  return `${balancePath.replace(/\.csv$/i, "")}.joint.csv`;
+}
+
+/** The joint test of balance as CSV (data-schemas/balance.md): one row per wave and "all"; header only when left out. */
+export function jointBalanceCsv(rows: readonly JointBalanceRow[]): string {
+  const lines = [JOINT_COLUMNS.join(",")];
+  for (const r of rows) {
+    lines.push(JOINT_COLUMNS.map((k) => (typeof r[k] === "number" ? (Number.isFinite(r[k]) ? csvNumber(r[k] as number) : "") : csvField(String(r[k])))).join(","));
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** One terminal line: the joint test's p-value per wave and pooled, with the number of re-draws. */
+export function formatJointBalance(rows: readonly JointBalanceRow[]): string {
+  if (rows.length === 0) return "joint test of balance: no households";
+  const parts = rows.map((r) => `${r.wave === "all" ? "all waves" : `wave ${r.wave}`} ${Number.isFinite(r.p_value) ? `p = ${r.p_value.toFixed(3)} (${r.columns} column${r.columns === 1 ? "" : "s"})` : "nothing to test (no covariate varies within strata)"}`);
+  return `joint test of balance, all covariates at once (randomisation inference, ${rows[0].redraws.toLocaleString("en")} re-draws of the lottery): ${parts.join("; ")}`;
 }
 
 /**
