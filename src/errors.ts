@@ -92,3 +92,33 @@ export function looksLikeCpr(value: string): boolean {
   const daysInMonth = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
   return day <= daysInMonth;
 }
+
+/** How many problems of one file are listed before the rest are only counted. */
+export const MAX_PROBLEMS_LISTED = 20;
+
+/**
+ * The problems of one input file, collected so that one run names them all (issue 16): the first
+ * `MAX_PROBLEMS_LISTED` kept with their cells, the rest only counted, so a file broken on every one of its
+ * millions of lines costs no more memory than one broken on twenty. Every reader uses this one collector: the
+ * in-memory tables (`RawTable.problems`, filled by io/columns.ts `fail`) and the outcomes stream alike.
+ */
+export class Problems {
+  readonly listed: InputError[] = [];
+  count = 0;
+  add(problem: InputError): void {
+    this.count++;
+    if (this.listed.length < MAX_PROBLEMS_LISTED) this.listed.push(problem);
+  }
+  /**
+   * Stops when anything was collected: one problem as the usual one line; several as a headline naming `file`
+   * and one indented line per problem, the first 20 and a count of the rest.
+   */
+  throwIfAny(file: string): void {
+    if (this.count === 0) return;
+    if (this.count === 1) throw this.listed[0];
+    const rest = this.count - this.listed.length;
+    throw new UserError(
+      `${file} has ${this.count} problems${rest > 0 ? ` (the first ${MAX_PROBLEMS_LISTED} below)` : ""}; fix them and run again:\n${this.listed.map((p) => `  ${p.message}`).join("\n")}${rest > 0 ? `\n  ... and ${rest} more` : ""}`,
+    );
+  }
+}

@@ -2,7 +2,7 @@ import { basename } from "node:path";
 import chalk, { Chalk } from "chalk";
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
-import { UserError } from "../errors.js";
+import { InputError, UserError } from "../errors.js";
 import type { Pseudonymiser } from "../io/pseudonym.js";
 import {
   createQuickAccumulator, estimateEffects, formatCsv, formatJson, formatMeta, META_FORMAT, planOutcomeValues, takeupByArm,
@@ -300,7 +300,7 @@ async function planAnalysis(opts: EstimateOptions, assignment: Assignment, pseud
   const read = await readOutcomes(opts.outcomes, persons.personIds, (p, outcome, day, value, line, dateText) => {
     const o = acc.outcomeIndex(outcome);
     if (o < 0) { if (otherNames.size < 50) otherNames.add(outcome); return; }
-    if (!Number.isFinite(day)) throw new UserError(`${file}, line ${line}, column date: value ${JSON.stringify(dateText)} is not a valid date; expected a calendar date as YYYY-MM-DD or DD-MM-YYYY`);
+    if (!Number.isFinite(day)) throw new InputError({ file, line, column: "date" }, "is not a valid date", "a calendar date as YYYY-MM-DD or DD-MM-YYYY", dateText);
     rowsOf[o]++;
     if (day > lastDay[o]) lastDay[o] = day;
     acc.addAt(p, o, day, value);

@@ -1,7 +1,7 @@
 import { basename } from "node:path";
 import { InputError, UserError } from "../errors.js";
 import { numberColumn, textColumn, where } from "../io/columns.js";
-import { readCsv } from "../io/csv.js";
+import { readCsv, throwProblems } from "../io/csv.js";
 import type { GainsModel, MeasuredEffect } from "../schemas/gainsModel.js";
 
 /**
@@ -48,7 +48,7 @@ export function parseAssume(raw: string, model: GainsModel): { outcome: string; 
  * name; `skip` lists outcomes taken from `--assume`. Without `estimator`, the most preferred ITT estimator present.
  */
 export function readEstimates(path: string, model: GainsModel, estimator?: string, outcomeMap: ReadonlyMap<string, string> = new Map(), skip: ReadonlySet<string> = new Set()): EffectUsed[] {
-  const table = readCsv(path, { required: ["outcome", "horizon", "estimator", "estimate", "std_error"] });
+  const table = readCsv(path, { required: ["outcome", "horizon", "estimator", "estimate", "std_error"], collectProblems: true });
   const rawOutcomes = textColumn(table, "outcome", { expected: "an outcome id" });
   const outcomes = rawOutcomes.map((o) => outcomeMap.get(o) ?? o);
   const horizons = numberColumn(table, "horizon", { integer: true, min: 1, allowMissing: true, expected: "a whole number of years (1 or more), or empty" });
@@ -58,6 +58,7 @@ export function readEstimates(path: string, model: GainsModel, estimator?: strin
   const estimands = table.columns.has("estimand") ? textColumn(table, "estimand", { allowEmpty: true }) : undefined;
   const subgroups = table.columns.has("subgroup") ? textColumn(table, "subgroup", { allowEmpty: true }) : undefined;
   const allocations = table.columns.has("allocation") ? textColumn(table, "allocation", { allowEmpty: true }) : undefined;
+  throwProblems(table);
   const isItt = (i: number) => (estimands && estimands[i] !== "" ? estimands[i].toUpperCase() === "ITT" : !NOT_ITT.test(estimators[i]));
   const file = table.file;
   const used: EffectUsed[] = [];

@@ -1,7 +1,7 @@
 import { InputError, UserError } from "../errors.js";
 import type { AssignedHousehold } from "../draw/assignment.js";
-import { formatDay, idColumn, numberColumn, parseDateText, textColumn, where } from "./columns.js";
-import { rawColumn, readCsv } from "./csv.js";
+import { fail, formatDay, idColumn, numberColumn, parseDateText, textColumn, where } from "./columns.js";
+import { rawColumn, readCsv, throwProblems } from "./csv.js";
 import type { Pseudonymiser } from "./pseudonym.js";
 
 /**
@@ -13,7 +13,7 @@ import type { Pseudonymiser } from "./pseudonym.js";
  * replaced by keyed pseudonyms when `pseudonyms` is given (`--allow-cpr-like-ids --pseudonym-key FILE`).
  */
 export function readAllocationFile(path: string, drawDateFlag?: string, pseudonyms?: Pseudonymiser): AssignedHousehold[] {
-  const table = readCsv(path, { required: ["household_id", "arm", "stratum", "p_treatment"] });
+  const table = readCsv(path, { required: ["household_id", "arm", "stratum", "p_treatment"], format: "allocation", collectProblems: true });
   const ids = idColumn(table, "household_id", { unique: true, pseudonyms });
   const arms = textColumn(table, "arm", { expected: '"treatment" or "control"' });
   const strata = textColumn(table, "stratum", { allowEmpty: true });
@@ -30,22 +30,25 @@ export function readAllocationFile(path: string, drawDateFlag?: string, pseudony
   const out: AssignedHousehold[] = [];
   for (let i = 0; i < table.nRows; i++) {
     const arm = arms[i].toLowerCase();
-    if (arm !== "treatment" && arm !== "control") throw new InputError(where(table, i, "arm"), "is not an arm", '"treatment" or "control"', arms[i]);
-    if (!(p[i] > 0 && p[i] < 1)) throw new InputError(where(table, i, "p_treatment"), "is not a probability strictly between 0 and 1", "a number in (0, 1)", String(p[i]));
+    if (arm !== "treatment" && arm !== "control") { fail(table, new InputError(where(table, i, "arm"), "is not an arm", '"treatment" or "control"', arms[i])); continue; }
+    if (Number.isNaN(p[i])) continue; // not a number: already listed
+    if (!(p[i] > 0 && p[i] < 1)) { fail(table, new InputError(where(table, i, "p_treatment"), "is not a probability strictly between 0 and 1", "a number in (0, 1)", String(p[i]))); continue; }
     const wave = waves ? waves[i] : 1;
     const key = `${wave}\u0000${strata[i]}`;
     const first = pOfBlock.get(key);
     if (first && first.p !== p[i]) {
-      throw new InputError(where(table, i, "p_treatment"), `differs from line ${table.lineOf(first.row)} (${first.p}) in the same wave ${wave} and stratum "${strata[i]}"`, "one probability of treatment per wave and stratum", String(p[i]));
+      fail(table, new InputError(where(table, i, "p_treatment"), `differs from line ${table.lineOf(first.row)} (${first.p}) in the same wave ${wave} and stratum "${strata[i]}"`, "one probability of treatment per wave and stratum", String(p[i])));
+      continue;
     }
     if (!first) pOfBlock.set(key, { p: p[i], row: i });
     let drawDate = flagDate;
     if (dates && dates[i] !== "") {
       const d = parseDateText(dates[i]);
-      if (d === undefined) throw new InputError(where(table, i, "draw_date"), "is not a valid date", "YYYY-MM-DD or DD-MM-YYYY", dates[i]);
+      if (d === undefined) { fail(table, new InputError(where(table, i, "draw_date"), "is not a valid date", "YYYY-MM-DD or DD-MM-YYYY", dates[i])); continue; }
       drawDate = formatDay(d);
     }
     out.push({ householdId: ids[i], wave, stratum: strata[i], arm, pTreatment: p[i], drawDate });
   }
+  throwProblems(table);
   return out;
 }

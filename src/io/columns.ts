@@ -292,5 +292,5 @@ export function where(table: RawTable, row: number, column: string): InputLocati
 /** A problem in a value: stops here, or, when the table collects problems (`collectProblems`), is noted and reading goes on. */
 export function fail(table: RawTable, problem: InputError): void {
   if (!table.problems) throw problem;
-  table.problems.push(problem);
+  table.problems.add(problem);
 }

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { parse } from "csv-parse/sync";
-import { describeName, describeNames, describeValue, InputError, maskCprLike, UserError } from "../errors.js";
+import { describeName, describeNames, describeValue, InputError, maskCprLike, MAX_PROBLEMS_LISTED, Problems, UserError } from "../errors.js";
 import { decodeText, type Encoding } from "./decode.js";
 import { lockedFileError } from "./atomic.js";
 import { settingsFor, type FormatSettings } from "./inputSettings.js";
@@ -35,7 +35,7 @@ export interface RawTable {
    * When set, the typed column readers (`columns.ts`) add each problem here and go on, so one run names all the
    * problems of a file; the loader then calls `throwProblems` before it uses the values.
    */
-  problems?: InputError[];
+  problems?: Problems;
 }
 
 const MAX_RECORD_BYTES = 1 << 20;
@@ -263,7 +263,7 @@ function tableOf(
   });
   return {
     file, encoding: source.encoding, delimiter: source.delimiter, decimalComma: source.delimiter === ";", header, nRows, columns, lineOf,
-    sheet, sourceNames, problems: options.collectProblems ? [] : undefined,
+    sheet, sourceNames, problems: options.collectProblems ? new Problems() : undefined,
   };
 }
 
@@ -396,22 +396,16 @@ export function rawColumn(table: RawTable, name: string): string[] {
   return col;
 }
 
-/** How many problems of one file are listed before the rest are only counted. */
-export const MAX_PROBLEMS_LISTED = 20;
+/** Re-exported: how many problems of one file are listed before the rest are only counted. */
+export { MAX_PROBLEMS_LISTED };
 
 /**
  * Stops with every problem the typed readers collected in `table.problems` (see `ReadOptions.collectProblems`):
  * one problem as the usual one line; several as one line per problem, the first 20 and a count of the rest.
  */
 export function throwProblems(table: RawTable): void {
-  const problems = table.problems ?? [];
+  const problems = table.problems;
   // From here on a problem stops at once (a reader called later, such as a lazy index, has no one to list it).
   table.problems = undefined;
-  if (problems.length === 0) return;
-  if (problems.length === 1) throw problems[0];
-  const listed = problems.slice(0, MAX_PROBLEMS_LISTED).map((p) => `  ${p.message}`);
-  const rest = problems.length - listed.length;
-  throw new UserError(
-    `${table.file}${table.sheet !== undefined ? `, sheet ${JSON.stringify(table.sheet)}` : ""} has ${problems.length} problems${rest > 0 ? ` (the first ${MAX_PROBLEMS_LISTED} below)` : ""}; fix them and run again:\n${listed.join("\n")}${rest > 0 ? `\n  ... and ${rest} more` : ""}`,
-  );
+  problems?.throwIfAny(`${table.file}${table.sheet !== undefined ? `, sheet ${JSON.stringify(table.sheet)}` : ""}`);
 }

@@ -3,7 +3,7 @@ import { createReadStream, statSync } from "node:fs";
 import { basename } from "node:path";
 import { TextDecoder } from "node:util";
 import { parse } from "csv-parse/sync";
-import { describeNames, InputError, looksLikeCpr, UserError } from "../errors.js";
+import { describeNames, InputError, looksLikeCpr, Problems, UserError } from "../errors.js";
 import { isMissing, parseDateText, parseNumberText, streamDecimal } from "./columns.js";
 import { detectDelimiter, type Delimiter } from "./csv.js";
 import type { Pseudonymiser } from "./pseudonym.js";
@@ -69,6 +69,9 @@ async function pass(path: string, file: string, guess: "utf-8" | "windows-1252",
   let pending = ""; // a quoted record spanning lines
   let pendingLine = 0;
   const dayCache = new Map<string, number>();
+  // Every problem of a row is collected and the file read on, so one run names them all (the first 20 with their
+  // lines, a count of the rest: memory stays bounded however many rows are broken); the file's structure stops at once.
+  const problems = new Problems();
   let decider: ReturnType<typeof streamDecimal> | undefined; // the value column's decimal mark (io/columns.ts)
   const valueDecimal = (raw: string, at: { file: string; line: number; column: string }) => (decider ??= streamDecimal(delimiter === ";"))(raw, at);
 
@@ -86,21 +89,27 @@ async function pass(path: string, file: string, guess: "utf-8" | "windows-1252",
       width = header.length;
       return;
     }
-    if (fields.length !== width) throw new InputError({ file, line }, "has a different number of fields than the header", "one field per header column (check the delimiter and quotes)");
+    if (fields.length !== width) { problems.add(new InputError({ file, line }, "has a different number of fields than the header", "one field per header column (check the delimiter and quotes)")); return; }
     const pid = fields[cols[0]].trim();
     const outcome = fields[cols[1]].trim();
     const dateText = fields[cols[2]].trim();
     const rawValue = fields[cols[3]].trim();
-    if (pid === "") throw new InputError({ file, line, column: "person_id" }, "is empty", "a pseudonymous identifier");
+    if (pid === "") { problems.add(new InputError({ file, line, column: "person_id" }, "is empty", "a pseudonymous identifier")); return; }
     const key = pseudonyms && looksLikeCpr(pid) ? pseudonyms.of(pid) : pid;
     const p = index.get(key);
-    if (p === undefined) throw new InputError({ file, line, column: "person_id" }, `is not in ${personsFile}`, "a person_id of the persons file", key);
-    if (outcome === "") throw new InputError({ file, line, column: "outcome" }, "is empty", "an outcome name");
+    if (p === undefined) { problems.add(new InputError({ file, line, column: "person_id" }, `is not in ${personsFile}`, "a person_id of the persons file", key)); return; }
+    if (outcome === "") { problems.add(new InputError({ file, line, column: "outcome" }, "is empty", "an outcome name")); return; }
     let value = NaN;
     if (!isMissing(rawValue)) {
-      const comma = valueDecimal(rawValue, { file, line, column: "value" });
+      let comma: boolean;
+      try {
+        comma = valueDecimal(rawValue, { file, line, column: "value" });
+      } catch (err) {
+        if (err instanceof InputError) { problems.add(err); return; }
+        throw err;
+      }
       const v = parseNumberText(rawValue, comma);
-      if (v === undefined) throw new InputError({ file, line, column: "value" }, "is not a number", `a number${comma ? " (decimal comma, as the file is ;-separated)" : ""}`, rawValue);
+      if (v === undefined) { problems.add(new InputError({ file, line, column: "value" }, "is not a number", `a number${comma ? " (decimal comma, as the file is ;-separated)" : ""}`, rawValue)); return; }
       value = v;
     }
     // register extracts repeat few distinct dates (weekly, yearly): parse each once
@@ -111,7 +120,13 @@ async function pass(path: string, file: string, guess: "utf-8" | "windows-1252",
       dayCache.set(dateText, day);
     }
     rows++;
-    onRow(p, outcome, day, value, line, dateText);
+    try {
+      onRow(p, outcome, day, value, line, dateText);
+    } catch (err) {
+      // the caller's refusal of one row (a date it needs, a second value) is one more problem of the file
+      if (err instanceof InputError) problems.add(err);
+      else throw err;
+    }
   };
 
   const lineOf = (text: string) => {
@@ -197,6 +212,7 @@ async function pass(path: string, file: string, guess: "utf-8" | "windows-1252",
   if (rest !== "") lineOf(rest);
   if (pending !== "") throw new InputError({ file, line: pendingLine }, "has a quote that is never closed", "balanced double quotes");
   if (!header) throw new InputError({ file }, "is empty", "a header line naming the columns, then data rows");
+  problems.throwIfAny(file);
   if (rows === 0) throw new InputError({ file }, "has a header but no data rows", "at least one data row");
   return { rows, sha256: hash.digest("hex") };
 }

@@ -1,7 +1,7 @@
 import { describeNames, InputError } from "../errors.js";
 import type { Assignment } from "../draw/assignment.js";
 import { idColumn, isMissing, numberColumn } from "./columns.js";
-import { rawColumn, readCsv } from "./csv.js";
+import { rawColumn, readCsv, throwProblems } from "./csv.js";
 import { requireInputFile } from "./outputGuard.js";
 import type { Pseudonymiser } from "./pseudonym.js";
 
@@ -32,13 +32,22 @@ export interface PersonFrame {
  */
 export function readPersons(path: string, covariates: readonly string[], subgroups: readonly string[], assignment: Assignment, required: readonly string[] = [], pseudonyms?: Pseudonymiser): PersonFrame & { birthYear: Float64Array; role: string[] } {
   requireInputFile(path, "--persons");
-  const table = readCsv(path);
-  const personIds = idColumn(table, "person_id", { unique: true, pseudonyms });
-  const householdIds = idColumn(table, "household_id", { pseudonyms });
+  // Every problem of the file's values in one run (the first 20 and a count of the rest); a missing column stops first.
+  const table = readCsv(path, { required: ["person_id", "household_id"], format: "persons", collectProblems: true });
   const has = (c: string) => table.header.includes(c);
   for (const c of required) {
     if (!has(c)) throw new InputError({ file: table.file, line: 1, column: c }, "is missing", `a column named "${c}" (the analysis plan's populations need it; the header has: ${describeNames(table.header)})`);
   }
+  for (const c of covariates) {
+    if (!has(c) && c === "age") {
+      if (!has("birth_year")) throw new InputError({ file: table.file, line: 1, column: "birth_year" }, "is missing", 'a birth_year column (the covariate "age" is derived from it)');
+    } else if (!has(c)) throw new InputError({ file: table.file, line: 1, column: c }, "is missing", `a numeric covariate column named "${c}" (the header has: ${describeNames(table.header)})`);
+  }
+  for (const s of subgroups) {
+    if (!has(s) && s !== "wave" && s !== "stratum" && s !== "area") throw new InputError({ file: table.file, line: 1, column: s }, "is missing", `a subgroup column named "${s}" (the header has: ${describeNames(table.header)})`);
+  }
+  const personIds = idColumn(table, "person_id", { unique: true, pseudonyms });
+  const householdIds = idColumn(table, "household_id", { pseudonyms });
   const birthYear = has("birth_year") ? numberColumn(table, "birth_year", { allowMissing: true, integer: true }) : new Float64Array(personIds.length).fill(NaN);
   const role = has("role") ? rawColumn(table, "role") : personIds.map(() => "");
   const covs = new Map<string, Float64Array>();
@@ -66,5 +75,6 @@ export function readPersons(path: string, covariates: readonly string[], subgrou
     if (!has(s)) throw new InputError({ file: table.file, line: 1, column: s }, "is missing", `a subgroup column named "${s}" (the header has: ${describeNames(table.header)})`);
     groups.set(s, rawColumn(table, s).map((v) => (isMissing(v) ? "" : v)));
   }
+  throwProblems(table);
   return { file: table.file, personIds, householdIds, covariates: covs, subgroups: groups, birthYear, role };
 }

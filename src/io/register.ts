@@ -4,8 +4,8 @@ import { InputError, UserError } from "../errors.js";
 import { byCodeUnit, type Allocation, type Arm } from "../draw/wave.js";
 import type { StratumPlaces } from "../draw/places.js";
 import { waveManifestSchema, type WaveManifest } from "../schemas/manifest.js";
-import { readCsv } from "./csv.js";
-import { idColumn, numberColumn, textColumn, where } from "./columns.js";
+import { readCsv, throwProblems } from "./csv.js";
+import { fail, idColumn, numberColumn, textColumn, where } from "./columns.js";
 import { sha256 } from "./hash.js";
 import { csvFieldVerbatim } from "./csvOut.js";
 
@@ -115,7 +115,7 @@ export function registerHash(rows: readonly RegisterRow[]): string {
 /** Reads a register; a missing file is an empty register. */
 export function readRegister(path: string): RegisterRow[] {
   if (!existsSync(path)) return [];
-  const table = readCsv(path, { required: REGISTER_COLUMNS, allowEmpty: true });
+  const table = readCsv(path, { required: REGISTER_COLUMNS, allowEmpty: true, collectProblems: true });
   const ids = idColumn(table, "household_id", { unique: true, allowCpr: true });
   const waves = numberColumn(table, "wave", { integer: true, min: 1 });
   const strata = textColumn(table, "stratum", { allowEmpty: true });
@@ -126,10 +126,11 @@ export function readRegister(path: string): RegisterRow[] {
   const rows: RegisterRow[] = [];
   for (let i = 0; i < table.nRows; i++) {
     if (arms[i] !== "treatment" && arms[i] !== "control") {
-      throw new InputError(where(table, i, "arm"), "is not an arm", '"treatment" or "control"', arms[i]);
+      fail(table, new InputError(where(table, i, "arm"), "is not an arm", '"treatment" or "control"', arms[i]));
+      continue;
     }
     const m = /^(\d+)\/(\d+)$/.exec(fractions[i]);
-    if (!m || Number(m[2]) === 0) throw new InputError(where(table, i, "p_fraction"), "is not a fraction", "numerator/denominator", fractions[i]);
+    if (!m || Number(m[2]) === 0) { fail(table, new InputError(where(table, i, "p_fraction"), "is not a fraction", "numerator/denominator", fractions[i])); continue; }
     rows.push({
       householdId: ids[i],
       wave: waves[i],
@@ -141,6 +142,7 @@ export function readRegister(path: string): RegisterRow[] {
       seal: seals[i],
     });
   }
+  throwProblems(table);
   return rows;
 }
 
