@@ -5,16 +5,15 @@ import type { Command } from "commander";
 import { InputError, UserError } from "../errors.js";
 import type { Pseudonymiser } from "../io/pseudonym.js";
 import {
-  createQuickAccumulator, estimateEffects, formatCsv, formatJson, formatMeta, META_FORMAT, planOutcomeValues, takeupByArm,
+  createQuickAccumulator, estimateEffects, formatCsv, formatJson, META_FORMAT, planOutcomeValues, takeupByArm,
   type Assignment, type EffectRow, type EffectsMeta, type Estimator, type OutcomeValues, type PendingHorizon, type PlanRef, type QuickWindow, type Role,
 } from "../effects/index.js";
-import { assertWritable, writeFileAtomic } from "../io/atomic.js";
+import { assertWritable } from "../io/atomic.js";
+import { writeEffectTable } from "../io/effectTable.js";
 import { guardOutputs, registerFamily, requireInputFile } from "../io/outputGuard.js";
-import { acquireLock } from "../io/lock.js";
 import { parseDateText } from "../io/columns.js";
 import { sha256, sha256File } from "../io/hash.js";
 import { readAssignment } from "../io/assignment.js";
-import { storedPath } from "../io/waveFiles.js";
 import { readPersons } from "../io/persons.js";
 import { readTakeup } from "../io/takeup.js";
 import { readOutcomes } from "../io/outcomesStream.js";
@@ -353,21 +352,6 @@ async function planAnalysis(opts: EstimateOptions, assignment: Assignment, pseud
 
 const colour = new Chalk({ level: process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "" ? 0 : chalk.level });
 
-/**
- * The meta as written beside `out`: every file path relative to the meta's own folder with `/` (never absolute),
- * so a moved or copied evaluation folder keeps its meaning and the meta names no machine's folders. Readers
- * resolve them against the meta's folder (`resolveStored`).
- */
-export function metaAsWritten(meta: EffectsMeta, out: string): EffectsMeta {
-  const m = structuredClone(meta);
-  m.register.file = storedPath(out, m.register.file);
-  m.inputs.persons.file = storedPath(out, m.inputs.persons.file);
-  m.inputs.outcomes.file = storedPath(out, m.inputs.outcomes.file);
-  if (m.inputs.takeup) m.inputs.takeup.file = storedPath(out, m.inputs.takeup.file);
-  if (m.plan) m.plan.file = storedPath(out, m.plan.file);
-  return m;
-}
-
 /** The table to --out (then its meta) or stdout, and a short coloured summary on the terminal. */
 function writeOutputs(out: string | undefined, text: string, meta: EffectsMeta, rows: readonly EffectRow[]): void {
   if (meta.register.source === "external") warn(`the effect table is marked "not verified by effekt" (allocation from ${meta.register.file})`);
@@ -377,14 +361,7 @@ function writeOutputs(out: string | undefined, text: string, meta: EffectsMeta, 
   }
   assertWritable(out);
   assertWritable(`${out}.meta.json`);
-  // The table and its meta are one unit: two runs onto the same --out take turns, so neither pair is mixed.
-  const release = acquireLock(out, "another effekt estimate is writing this effect table");
-  try {
-    writeFileAtomic(out, text);
-    writeFileAtomic(`${out}.meta.json`, formatMeta(metaAsWritten(meta, out)));
-  } finally {
-    release();
-  }
+  writeEffectTable(out, text, meta);
   // The terminal summary is a table for people too: the same disclosure control as the report (src/disclosure/).
   const d = new TableStructure(DEFAULT_MIN_CELL);
   const whole = rows.filter((r) => r.subgroup === "");

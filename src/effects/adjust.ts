@@ -1,5 +1,5 @@
 import { adjustFixedFamily, benjaminiHochberg, holm, PENDING_RULE } from "../estimate/index.js";
-import type { EffectRow, Estimator, Role } from "./effectTable.js";
+import type { EffectRow, Estimator, Role } from "../io/effectTable.js";
 
 /** A multiple-testing family fixed by the plan: its members are outcome x horizon pairs. */
 export interface FamilySpec {

@@ -2,7 +2,7 @@ import type { DesignColumn } from "../estimate/design.js";
 import { leeBounds } from "../estimate/lee_bounds.js";
 import { blockKey, type Assignment, type AssignedHousehold } from "../draw/assignment.js";
 import type { PersonFrame } from "../io/persons.js";
-import { byCodeUnit } from "./effectTable.js";
+import { byCodeUnit } from "../io/effectTable.js";
 
 /** One value per counted person for one outcome and horizon (NaN = the person counts but the value is missing). */
 export interface OutcomeValues {

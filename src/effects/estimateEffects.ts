@@ -4,7 +4,7 @@ import { adjustPValues, type FamilyReport, type FamilySpec } from "./adjust.js";
 import { buildAnalysisData, type AnalysisData, type ArmAttrition, type AttritionBounds, type OutcomeValues } from "./analysisData.js";
 import type { PersonFrame } from "../io/persons.js";
 import { allocationLabel, type Assignment } from "../draw/assignment.js";
-import { sortRows, type EffectRow, type Estimator, type Role } from "./effectTable.js";
+import { sortRows, type EffectRow, type Estimator, type Role } from "../io/effectTable.js";
 import { runEstimators } from "./estimators.js";
 import { fillRiRows, type RiItem } from "./riRows.js";
 import { subgroupRows } from "./subgroupRows.js";

@@ -1,6 +1,6 @@
 import { blockCovariates, blocksWithBothArms, complierAverageCausalEffect, differenceInMeans, getTerm, imputeMissingCovariates, lmLin, type DesignColumn, type EstimateResult } from "../estimate/index.js";
 import { subsetAnalysisData, type AnalysisData } from "./analysisData.js";
-import type { EffectRow, Estimator, Role } from "./effectTable.js";
+import type { EffectRow, Estimator, Role } from "../io/effectTable.js";
 
 /**
  * Runs the design's estimators on one analysis dataset (one outcome x horizon, whole sample or one subgroup level):

@@ -13,7 +13,7 @@ import {
   type RiLinearRecord,
 } from "../estimate/index.js";
 import type { AnalysisData } from "./analysisData.js";
-import type { EffectRow, Estimator, Role } from "./effectTable.js";
+import type { EffectRow, Estimator, Role } from "../io/effectTable.js";
 
 /**
  * Randomisation inference on the rows that are reported, from the lottery's re-draws (the same seeds, so the same

@@ -1,7 +1,7 @@
 import { imputeMissingCovariates } from "../estimate/missing_covariates.js";
 import { subgroupEffects } from "../estimate/subgroups.js";
 import { subsetAnalysisData, type AnalysisData } from "./analysisData.js";
-import type { EffectRow } from "./effectTable.js";
+import type { EffectRow } from "../io/effectTable.js";
 import { runEstimators, type EstimatorOptions, type NotEstimated } from "./estimators.js";
 
 /**

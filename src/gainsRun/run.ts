@@ -10,7 +10,7 @@ import { guardOutputs, requireInputFile } from "../io/outputGuard.js";
 import { readJsonFile } from "../io/json.js";
 import { loadPlan } from "../plan/load.js";
 import type { AnalysisPlan } from "../schemas/analysisPlan.js";
-import { parseEffectsMeta } from "../schemas/effectsMeta.js";
+import { readEffectsMeta } from "../io/effectTable.js";
 import { parseGainsModel, type GainsModel } from "../schemas/gainsModel.js";
 import { registerInput } from "./counts.js";
 import { parseAssume, readEstimates, type EffectUsed } from "./effects.js";
@@ -38,19 +38,10 @@ export interface GainsOptions {
   seed?: string;
 }
 
-/**
- * The plan named in the table's meta sidecar (`<table>.meta.json`), when the plan file is there. A sidecar that is
- * there must be effekt's, unedited.
- */
+/** The plan named in the table's meta sidecar (checked to belong to the table), when the plan file is there. */
 function planOfTable(estimates: string): string | undefined {
-  const metaPath = `${estimates}.meta.json`;
-  if (!existsSync(metaPath)) return undefined;
-  const meta = parseEffectsMeta(readJsonFile(metaPath), metaPath);
-  const hash = sha256(readFileSync(estimates));
-  if (meta.table_sha256 !== hash) {
-    throw new UserError(`${estimates}: its SHA-256 ${hash.slice(0, 12)}... differs from table_sha256 ${meta.table_sha256.slice(0, 12)}... in ${metaPath}; the table was changed after effekt estimate wrote it, or the two files do not belong together`);
-  }
-  return meta.plan?.file !== undefined ? metaFilePath(metaPath, meta.plan.file) : undefined;
+  const meta = readEffectsMeta(estimates);
+  return meta?.plan?.file !== undefined ? metaFilePath(`${estimates}.meta.json`, meta.plan.file) : undefined;
 }
 
 function withEffects(model: GainsModel, effects: EffectUsed[]): GainsModel {

@@ -294,3 +294,12 @@ export function fail(table: RawTable, problem: InputError): void {
   if (!table.problems) throw problem;
   table.problems.add(problem);
 }
+
+/** A number cell of a result table: empty/NA = absent; anything else must be a finite number (else a located error). */
+export function numberCell(table: RawTable, name: string, row: number): number | null {
+  const raw = table.columns.get(name)?.[row];
+  if (raw === undefined || isMissing(raw.trim())) return null;
+  const x = parseNumberText(raw.trim(), table.decimalComma);
+  if (x === undefined) throw new InputError({ file: table.file, line: table.lineOf(row), column: name }, "is not a number", "a finite number or empty", raw);
+  return x;
+}

@@ -15,11 +15,11 @@
 import { readGainsFile, type GainsFile } from "../io/gainsFile.js";
 import { existsSync, readFileSync } from "node:fs";
 import { basename } from "node:path";
-import { InputError, UserError } from "../errors.js";
+import { UserError } from "../errors.js";
 import { readCsv, rawColumn, type RawTable } from "../io/csv.js";
-import { idColumn, isMissing, parseNumberText } from "../io/columns.js";
+import { idColumn, numberCell } from "../io/columns.js";
 import { restoreNeutralised } from "../io/excelSafe.js";
-import { parseEffectsMeta, type EffectsMetaFile } from "../schemas/effectsMeta.js";
+import { readEffectTable, estimatorRank, type EffectsMetaRead, type EffectTableRow } from "../io/effectTable.js";
 import { sha256 } from "../io/hash.js";
 import { readJsonFile } from "../io/json.js";
 import { committedManifests, readManifests, readRegister } from "../io/register.js";
@@ -67,37 +67,9 @@ export interface RegisterData {
 
 export type Num = number | null;
 
-/** One row of the effects table (old 16-column tables read too: absent columns are null). */
-export interface EffectRow {
-  outcome: string;
-  horizon: Num;
-  estimator: string;
-  estimand: string;
-  subgroup: string;
-  subgroup_level: string;
-  estimate: Num;
-  std_error: Num;
-  df: Num;
-  ci_low: Num;
-  ci_high: Num;
-  p_value: Num;
-  p_ri: Num;
-  p_holm: Num;
-  p_bh: Num;
-  p_interaction: Num;
-  n_treatment: Num;
-  n_control: Num;
-  n_clusters: Num;
-  control_mean: Num;
-  role: string;
-}
-
-/** The effects sidecar, validated by src/schemas/effectsMeta.ts. */
-export type EffectsMetaLite = EffectsMetaFile;
-
 export interface EffectsData {
-  rows: EffectRow[];
-  meta: EffectsMetaLite | null;
+  rows: EffectTableRow[];
+  meta: EffectsMetaRead | null;
 }
 
 export interface IndicatorRow {
@@ -119,16 +91,14 @@ export interface IndicatorRow {
   status: string;
 }
 
-/** gains.json (format effekt-gains/2), read strictly through its io/ schema. */
-export type GainsData = GainsFile;
-
 export interface ReportInputs {
   files: InputFile[];
   register: RegisterData | null;
   balance: Record<string, string>[] | null;
   effects: EffectsData | null;
   indicators: IndicatorRow[] | null;
-  gains: GainsData | null;
+  /** gains.json, read strictly through src/io/gainsFile.ts */
+  gains: GainsFile | null;
   /** The register passes `effekt verify` and is the one the effect table was estimated from (set by cli/report.ts). */
   registerVerified?: boolean;
   /** The analysis plan (labels, title, design for the methods note): --plan, or the plan the effects meta names. */
@@ -158,15 +128,6 @@ function fileRef(role: string, path: string): InputFile {
   return { role, path, sha256: sha256(readFileSync(path)) };
 }
 
-/** A number cell of a result table: empty/NA = absent; anything else must be a finite number (else a located error). */
-function numAt(table: RawTable, name: string, row: number): Num {
-  const raw = table.columns.get(name)?.[row];
-  if (raw === undefined || isMissing(raw.trim())) return null;
-  const x = parseNumberText(raw.trim(), table.decimalComma);
-  if (x === undefined) throw new InputError({ file: table.file, line: table.lineOf(row), column: name }, "is not a number", "a finite number or empty", raw);
-  return x;
-}
-
 function col(table: RawTable, name: string): string[] | undefined {
   return table.columns.get(name);
 }
@@ -174,15 +135,8 @@ function col(table: RawTable, name: string): string[] | undefined {
 const cmp = (a: string | number | null, b: string | number | null): number =>
   a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1;
 
-/** Estimators in the order an evaluator reads them; unknown ones after, by name. */
-const ESTIMATOR_ORDER = ["difference_in_means", "lm_lin", "lm_robust", "cace_ratio", "iv_robust"];
-const estimatorRank = (e: string) => {
-  const k = ESTIMATOR_ORDER.indexOf(e);
-  return k < 0 ? ESTIMATOR_ORDER.length : k;
-};
-
 /** Effects rows in a fixed order (whatever the file's row order): outcome, horizon, subgroup, level, estimator. */
-export function sortEffects(rows: EffectRow[]): EffectRow[] {
+export function sortEffects(rows: EffectTableRow[]): EffectTableRow[] {
   return [...rows].sort(
     (a, b) =>
       cmp(a.outcome, b.outcome) ||
@@ -273,31 +227,10 @@ function readBalance(registerPath: string, files: InputFile[]): Record<string, s
   return out;
 }
 
-const EFFECT_TEXT = ["outcome", "estimator", "estimand", "subgroup", "subgroup_level", "role"] as const;
-const EFFECT_NUM = ["horizon", "estimate", "std_error", "df", "ci_low", "ci_high", "p_value", "p_ri", "p_holm", "p_bh", "p_interaction", "n_treatment", "n_control", "n_clusters", "control_mean"] as const;
-
-/** Reads the effects table and its `.meta.json` sidecar, checking they belong together. */
+/** Reads the effects table and its `.meta.json` sidecar (checked to belong together, src/io/effectTable.ts). */
 export function readEffects(path: string, files: InputFile[]): EffectsData {
-  const bytes = readFileSync(path);
-  const table = readCsv(path, { required: ["outcome", "estimator", "estimate"] });
-  const rows: EffectRow[] = [];
-  for (let i = 0; i < table.nRows; i++) {
-    const row: Record<string, unknown> = {};
-    for (const k of EFFECT_TEXT) row[k] = restoreNeutralised(col(table, k)?.[i] ?? "");
-    for (const k of EFFECT_NUM) row[k] = numAt(table, k, i);
-    if (!row.estimand) row.estimand = row.estimator === "iv_robust" || row.estimator === "cace_ratio" ? "CACE" : "ITT";
-    rows.push(row as unknown as EffectRow);
-  }
-  const metaPath = `${path}.meta.json`;
-  let meta: EffectsMetaLite | null = null;
-  if (existsSync(metaPath)) {
-    meta = parseEffectsMeta(readJsonFile(metaPath), basename(metaPath));
-    const hash = sha256(bytes);
-    if (meta.table_sha256 !== hash) {
-      throw new UserError(`${basename(path)}: its SHA-256 ${hash.slice(0, 12)}... differs from table_sha256 ${String(meta.table_sha256).slice(0, 12)}... in ${basename(metaPath)}; the table was changed after effekt estimate wrote it, or the two files do not belong together`);
-    }
-    files.push({ role: "effects meta", path: basename(metaPath), sha256: sha256(readFileSync(metaPath)) });
-  }
+  const { rows, meta } = readEffectTable(path);
+  if (meta) files.push({ role: "effects meta", path: basename(`${path}.meta.json`), sha256: sha256(readFileSync(`${path}.meta.json`)) });
   if (meta?.attrition) {
     meta.attrition = [...meta.attrition].sort((a, b) => cmp(a.outcome, b.outcome) || cmp(a.horizon, b.horizon) || cmp(a.arm, b.arm));
   }
@@ -308,7 +241,7 @@ export function readIndicators(path: string): IndicatorRow[] {
   const table = readCsv(path, { required: ["indicator", "area", "year", "value"] });
   const out: IndicatorRow[] = [];
   const text = (k: string, i: number) => restoreNeutralised(col(table, k)?.[i] ?? "");
-  const n = (k: string, i: number) => numAt(table, k, i);
+  const n = (k: string, i: number) => numberCell(table, k, i);
   for (let i = 0; i < table.nRows; i++) {
     const raw = text("value", i).trim();
     out.push({
@@ -331,10 +264,6 @@ export function readIndicators(path: string): IndicatorRow[] {
     });
   }
   return sortIndicators(out);
-}
-
-export function readGains(path: string): GainsData {
-  return readGainsFile(path);
 }
 
 /**
@@ -371,7 +300,7 @@ export function readInputs(paths: InputPaths, flags: Partial<Record<keyof InputP
   const ind = present(paths.indicators);
   const indicators = ind ? (files.push(fileRef("indicators", ind)), readIndicators(ind)) : null;
   const gp = present(paths.gains);
-  const gains = gp ? (files.push(fileRef("gains", gp)), readGains(gp)) : null;
+  const gains = gp ? (files.push(fileRef("gains", gp)), readGainsFile(gp)) : null;
   // The plan: --plan, or the one the effects meta names when it is found unchanged (same canonical hash).
   let plan: AnalysisPlan | null = null;
   const metaPlan = effects?.meta?.plan;

@@ -5,13 +5,13 @@
  * accounts for the effect table. Take-up: households = took up + declined (a helper), linked to the flow table.
  */
 import { label } from "../i18n.js";
-import type { EffectsMetaLite } from "../inputs.js";
+import type { EffectsMetaRead } from "../../io/effectTable.js";
 import type { DraftCell, DraftSection } from "../model.js";
 import { column, countCell, statCell, type SectionContext } from "./common.js";
 import { effectNId } from "./effects.js";
 import { flowId } from "./flow.js";
 
-export function attritionSection(meta: EffectsMetaLite, ctx: SectionContext): DraftSection | null {
+export function attritionSection(meta: EffectsMetaRead, ctx: SectionContext): DraftSection | null {
   const { lang, disclosure: d } = ctx;
   const rows = meta.attrition ?? [];
   if (rows.length === 0) return null;

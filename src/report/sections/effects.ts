@@ -9,7 +9,8 @@
  * are; the control mean only when n_control is (with the whole-sample mean it would give a level's sum back).
  */
 import { label, t } from "../i18n.js";
-import type { EffectRow, EffectsData } from "../inputs.js";
+import type { EffectTableRow } from "../../io/effectTable.js";
+import type { EffectsData } from "../inputs.js";
 import type { ChartSpec, ForestRow } from "../html/chartTypes.js";
 import type { DraftCell, DraftSection, DraftTable, ReportColumn } from "../model.js";
 import { column, countCell, statCell, type SectionContext } from "./common.js";
@@ -17,7 +18,7 @@ import { column, countCell, statCell, type SectionContext } from "./common.js";
 const ARMS = ["treatment", "control"] as const;
 
 /** The structure cell of a row's n for an arm; rows showing the same group share it. */
-export function effectNId(r: Pick<EffectRow, "outcome" | "horizon" | "subgroup" | "subgroup_level" | "estimator">, arm: string, sameAsWhole: boolean): string {
+export function effectNId(r: Pick<EffectTableRow, "outcome" | "horizon" | "subgroup" | "subgroup_level" | "estimator">, arm: string, sameAsWhole: boolean): string {
   const group = `effects:${r.outcome}:${r.horizon ?? ""}:${r.subgroup}=${r.subgroup_level}:${arm}`;
   return sameAsWhole ? group : `${group}:${r.estimator}`;
 }
@@ -28,15 +29,15 @@ export function effectNId(r: Pick<EffectRow, "outcome" | "horizon" | "subgroup" 
  * x horizon x estimator x subgroup the levels' n sum to the whole-sample n; clusters are counts too.
  * Returns, per row, the cells of its two arms (null when n is unknown).
  */
-export function declareEffects(rows: EffectRow[], ctx: SectionContext): ([string, string] | null)[] {
+export function declareEffects(rows: EffectTableRow[], ctx: SectionContext): ([string, string] | null)[] {
   const d = ctx.disclosure;
-  const key = (r: EffectRow, arm: string) => `${r.outcome}\u0000${r.horizon ?? ""}\u0000${r.subgroup}\u0000${r.subgroup_level}\u0000${arm}`;
+  const key = (r: EffectTableRow, arm: string) => `${r.outcome}\u0000${r.horizon ?? ""}\u0000${r.subgroup}\u0000${r.subgroup_level}\u0000${arm}`;
   const valuesOf = new Map<string, Set<number>>();
   for (const r of rows) for (const arm of ARMS) {
     const v = arm === "treatment" ? r.n_treatment : r.n_control;
     if (v !== null) valuesOf.set(key(r, arm), (valuesOf.get(key(r, arm)) ?? new Set()).add(v));
   }
-  const idOf = (r: EffectRow, arm: (typeof ARMS)[number]): string | null => {
+  const idOf = (r: EffectTableRow, arm: (typeof ARMS)[number]): string | null => {
     const v = arm === "treatment" ? r.n_treatment : r.n_control;
     if (v === null) return null;
     const single = valuesOf.get(key(r, arm))!.size === 1;
@@ -56,7 +57,7 @@ export function declareEffects(rows: EffectRow[], ctx: SectionContext): ([string
     return t !== null && c !== null ? [t, c] : null;
   });
   const whole = new Map<string, number>();
-  const wkey = (r: EffectRow) => `${r.outcome}\u0000${r.horizon ?? ""}\u0000${r.estimator}\u0000${r.estimand}`;
+  const wkey = (r: EffectTableRow) => `${r.outcome}\u0000${r.horizon ?? ""}\u0000${r.estimator}\u0000${r.estimand}`;
   rows.forEach((r, i) => { if (!r.subgroup) whole.set(wkey(r), i); });
   const levels = new Map<string, number[]>();
   rows.forEach((r, i) => {
@@ -90,7 +91,7 @@ function effectColumns(lang: SectionContext["lang"], full: boolean, subgroups: b
   return cols;
 }
 
-function effectCells(r: EffectRow, ids: [string, string] | null, clusters: string, ctx: SectionContext, full: boolean, subgroups: boolean): DraftCell[] {
+function effectCells(r: EffectTableRow, ids: [string, string] | null, clusters: string, ctx: SectionContext, full: boolean, subgroups: boolean): DraftCell[] {
   const { labels } = ctx;
   const g = groups(ids);
   const cells: DraftCell[] = [labels.outcome(r.outcome), labels.horizon(r.horizon), labels.estimator(r.estimator), labels.estimand(r.estimand)];
@@ -130,7 +131,7 @@ export function primaryEstimator(data: EffectsData): string {
   return data.rows[0]?.estimator ?? "";
 }
 
-function forest(rows: EffectRow[], ids: ([string, string] | null)[], shown: (ids: string[]) => boolean, ctx: SectionContext): ChartSpec {
+function forest(rows: EffectTableRow[], ids: ([string, string] | null)[], shown: (ids: string[]) => boolean, ctx: SectionContext): ChartSpec {
   const { lang, labels } = ctx;
   const forestRows: ForestRow[] = rows
     .map((r, i) => ({ r, g: groups(ids[i]) }))

@@ -7,14 +7,14 @@
  * are checked against the minimum cell size. Illustrative numbers are flagged per row.
  */
 import { formatNumber, formatPercent, label, t } from "../i18n.js";
-import type { GainsData } from "../inputs.js";
+import type { GainsFile } from "../../io/gainsFile.js";
 import type { GainsChart } from "../html/chartTypes.js";
 import type { Cell, DraftCell, DraftSection, DraftTable } from "../model.js";
 import { column, countCell, type SectionContext } from "./common.js";
 
 const PAYERS = ["kommune", "region", "stat"] as const;
 
-export function gainsSection(g: GainsData, ctx: SectionContext): DraftSection {
+export function gainsSection(g: GainsFile, ctx: SectionContext): DraftSection {
   const { lang, labels, disclosure: d } = ctx;
   const yn = (b: boolean) => label(lang, b ? "yes" : "no");
   const r = g.result;
