@@ -101,7 +101,7 @@ export function estimateEffects(input: EffectsInput): EffectsOutput {
     const S = input.permutations;
     const half = (offset: number) => (done: number) => input.onProgress?.(Math.floor((offset + done) / 2), S);
     const redraws = fillRandomisationInference(riData, input.assignment, input.seed, S, half(0));
-    for (const w of fillRiRows(riItems, { redraws, permutations: S, statistic: input.riStatistic ?? "estimate", alpha: input.alpha, adjustEstimator: input.adjustEstimator, onProgress: half(S) })) note(w);
+    for (const w of fillRiRows(riItems, { redraws, permutations: S, statistic: input.riStatistic ?? "estimate", alpha: input.alpha, adjustEstimator: input.adjustEstimator, families: input.families, onProgress: half(S) })) note(w);
   }
   const families = adjustPValues(rows, input.adjustEstimator, input.families, input.pending);
   if (input.multiplicity === "holm") for (const r of rows) r.p_bh = undefined;

@@ -13,6 +13,7 @@ import {
   type RiLinearRecord,
 } from "../estimate/index.js";
 import type { AnalysisData } from "./analysisData.js";
+import type { FamilySpec } from "./adjust.js";
 import type { EffectRow, Estimator, Role } from "../io/effectTable.js";
 
 /**
@@ -25,9 +26,10 @@ import type { EffectRow, Estimator, Role } from "../io/effectTable.js";
  * - with `statistic: "studentised"` (the plan's `randomisation_inference.statistic`) every row's statistic is
  *   divided by its CR0 standard error (the difference in means then by that of the regression on the block
  *   dummies alone, which gives the same estimate), valid also for the weak null of no average effect;
- * - `p_ri_wy`: the RI p-values of the whole-sample rows of the adjusted estimator, per role (not yet the plan's
- *   per-evaluation-point `families` that Holm/BH use),
- *   adjusted by Westfall-Young step-down min-p on the shared re-draws (`westfall_young.ts`);
+ * - `p_ri_wy`: the RI p-values of the whole-sample rows of the adjusted estimator, adjusted by Westfall-Young
+ *   step-down min-p on the shared re-draws (`westfall_young.ts`) within the same families as Holm/BH: in plan mode
+ *   the plan's, fixed per evaluation point (`testFamilies`), a member without a row or an estimate counted as
+ *   pending (`WY_PENDING_RULE`), rows in no family left empty; in quick mode one family per role;
  * - `ri_ci_low`, `ri_ci_high`: for the primary rows (whole sample, the adjusted estimator and the CACE), the
  *   1 - alpha interval of constant effects not rejected (`ri_inversion.ts`) on a grid of 81 values over the
  *   estimate +- 4 standard errors, widened (x4, twice) when the interval reaches its edge; still open, the
@@ -48,6 +50,8 @@ export interface RiRowsOptions {
   statistic: "estimate" | "studentised";
   alpha: number;
   adjustEstimator: Estimator;
+  /** plan mode: the plan's families (as Holm/BH); quick mode: undefined (one family per role) */
+  families?: readonly FamilySpec[];
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -87,18 +91,28 @@ export function fillRiRows(items: readonly RiItem[], options: RiRowsOptions): st
     if (t.row.estimator !== "difference_in_means" || studentised) t.row.p_ri = riPValueAt(records[t.dataset], 0).p_value;
   }
   // Westfall-Young within each Holm family
-  const families = new Map<Role, EffectRow[]>();
-  for (const t of targets) {
-    const r = t.row;
-    if (r.subgroup !== "" || r.estimator !== options.adjustEstimator) continue;
-    let f = families.get(r.role);
-    if (!f) families.set(r.role, (f = []));
-    f.push(r);
+  const adjusted = targets.map((t) => t.row).filter((r) => r.subgroup === "" && r.estimator === options.adjustEstimator);
+  const families: { rows: EffectRow[]; pending: number }[] = [];
+  if (options.families) {
+    for (const f of options.families) {
+      const rows = f.members.map((m) => adjusted.find((r) => r.outcome === m.outcome && r.horizon === m.horizon));
+      const present = rows.filter((r): r is EffectRow => r !== undefined);
+      families.push({ rows: present, pending: rows.length - present.length });
+    }
+  } else {
+    const byRole = new Map<Role, EffectRow[]>();
+    for (const r of adjusted) {
+      let f = byRole.get(r.role);
+      if (!f) byRole.set(r.role, (f = []));
+      f.push(r);
+    }
+    for (const rows of byRole.values()) families.push({ rows, pending: 0 });
   }
-  for (const family of families.values()) {
-    const rec = family.map((r) => recordOf.get(r)!);
-    const wy = westfallYoungMinP(rec.map((r) => observedStatistic(r, 0)), rec.map((r) => absoluteDraws(r, 0)));
-    family.forEach((r, i) => (r.p_ri_wy = wy.p_adjusted[i]));
+  for (const family of families) {
+    if (family.rows.length === 0) continue;
+    const rec = family.rows.map((r) => recordOf.get(r)!);
+    const wy = westfallYoungMinP(rec.map((r) => observedStatistic(r, 0)), rec.map((r) => absoluteDraws(r, 0)), family.pending);
+    family.rows.forEach((r, i) => (r.p_ri_wy = wy.p_adjusted[i]));
   }
   // intervals for the primary rows
   for (const t of targets) {

@@ -43,5 +43,5 @@ export { clusterWaldTest, type ClusterWaldTestResult } from "./cluster_wald_test
 export { leanLin, type LeanLin, type LeanLinInput } from "./ri_lin.js";
 export { recordLinRedraws, type RedrawSource, type RecordRedrawsInput } from "./ri_redraws.js";
 export { riPValueAt, riConfidenceInterval, riGrid, absoluteDraws, observedStatistic, type RiLinearRecord, type RiInterval } from "./ri_inversion.js";
-export { westfallYoungMinP, type WestfallYoungResult } from "./westfall_young.js";
+export { westfallYoungMinP, WY_PENDING_RULE, type WestfallYoungResult } from "./westfall_young.js";
 export { simulatePower, type OutcomeModel, type SimulatedData, type SimulatedEstimate, type Diagnosis, type SimulationInput } from "./power_simulation.js";

@@ -20,7 +20,19 @@ import { RI_TIE_TOLERANCE } from "./ri_lottery.js";
  *
  * Counts are compared as integers, so no rounding enters. Checked against a hand-written R implementation
  * (test/oracle/ri_lin.R).
+ *
+ * Members of the family without data yet (`pending`, m_p of them: a horizon not yet measured, a row not
+ * estimated) have no re-draws. They enter as p = 1, so they are in every step-down set, and their contribution to
+ * the probability that the minimum falls at or below p_(i) is bounded by the union bound, m_p p_(i) (a valid
+ * p-value's null probability of being at most p is at most p):
+ *
+ *   p~_(i) = min(1, #{ s : q_{s,i} <= p_(i) } / S + m_p p_(i)),   then made monotone,
+ *
+ * which keeps strong control of the family-wise error rate over the plan's whole family (with m_p = 0 it is the
+ * procedure above). `WY_PENDING_RULE` says so in the meta and the docs.
  */
+export const WY_PENDING_RULE = "counted with p = 1; their null p-values enter by the union bound (m_pending x p added to each adjusted p-value), so the family keeps the size the plan gave it";
+
 export interface WestfallYoungResult {
   /** raw RI p-values, in the family's order */
   p_raw: number[];
@@ -31,7 +43,8 @@ export interface WestfallYoungResult {
 /**
  * `observed[j]` the observed |T_j| (or T_j), `draws[j][s]` the re-drawn statistics (NaN = undefined re-draw).
  */
-export function westfallYoungMinP(observed: readonly number[], draws: readonly ArrayLike<number>[]): WestfallYoungResult {
+export function westfallYoungMinP(observed: readonly number[], draws: readonly ArrayLike<number>[], pending = 0): WestfallYoungResult {
+  if (!Number.isInteger(pending) || pending < 0) throw new EstimationError("bad_input", `pending members must be a whole number of at least 0, got ${pending}`);
   const m = observed.length;
   if (draws.length !== m) throw new EstimationError("bad_input", `${m} observed statistics but ${draws.length} sets of re-draws`);
   if (m === 0) return { p_raw: [], p_adjusted: [] };
@@ -83,8 +96,13 @@ export function westfallYoungMinP(observed: readonly number[], draws: readonly A
   const adjusted = new Array<number>(m);
   let running = 0;
   for (let i = 0; i < m; i++) {
-    running = Math.max(running, hits[i]);
-    adjusted[order[i]] = running / S;
+    if (pending === 0) {
+      running = Math.max(running, hits[i]);
+      adjusted[order[i]] = running / S;
+    } else {
+      running = Math.max(running, Math.min(1, hits[i] / S + (pending * rawCount[order[i]]) / S));
+      adjusted[order[i]] = running;
+    }
   }
   return { p_raw: Array.from(rawCount, (k) => k / S), p_adjusted: adjusted };
 }

@@ -104,6 +104,12 @@ describe("effekt estimate --plan on the samples", () => {
     // Westfall-Young on the lm_lin families; RI intervals on the primary lm_lin and CACE rows, around the estimate
     for (const r of plan.rows) expect(r.p_ri !== undefined, `${r.outcome} ${r.horizon} ${r.estimator} ${r.subgroup}`).toBe(r.subgroup === "" && r.estimate !== undefined);
     for (const r of plan.rows) expect(r.p_ri_wy !== undefined).toBe(r.subgroup === "" && r.estimator === "lm_lin" && r.estimate !== undefined);
+    // Westfall-Young over the plan's families, as Holm/BH: wellbeing's year-1 family has one member, so its
+    // p_ri_wy is its p_ri; employment's year-1 family has school_absence year 1 pending (counted by the union
+    // bound, p + 1 x p); per role (the old families) both would be adjusted over the role's other rows
+    expect(lin("wellbeing", 1).p_ri_wy).toBe(lin("wellbeing", 1).p_ri);
+    expect(lin("employment", 1).p_ri_wy).toBeCloseTo(Math.min(1, 2 * lin("employment", 1).p_ri!), 12);
+    expect(lin("employment", 3).p_ri_wy).toBeGreaterThanOrEqual(Math.max(lin("employment", 3).p_ri!, lin("school_absence", 3).p_ri!) - 1e-12);
     for (const r of plan.rows.filter((x) => x.subgroup === "" && x.estimate !== undefined)) {
       expect(r.p_ri_wy === undefined || r.p_ri_wy >= r.p_ri!).toBe(true);
       const interval = r.role === "primary" && (r.estimator === "lm_lin" || r.estimand === "CACE");

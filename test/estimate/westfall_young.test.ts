@@ -33,6 +33,23 @@ describe("westfallYoungMinP", () => {
     expect(westfallYoungMinP([1e9], [draws[2]]).p_raw).toEqual([1 / S]);
   });
 
+  it("pending members of a plan's family (no re-draws yet) enter with p = 1 and the union bound m_p x p", () => {
+    const a = [0.1, 0.5, 3, -0.2, 0.9, 1.5, -2.5, 0.3, -0.7, 1.1];
+    const b = [3, 0.5, 0.1, -0.2, 0.9, 1.5, -0.3, 0.3, -0.7, 1.1];
+    // one estimated member with one pending: 0.1 + 1 x 0.1
+    expect(westfallYoungMinP([2.6], [a], 1).p_adjusted).toEqual([0.2]);
+    // two estimated (min-p over both 0.2) and two pending: 0.2 + 2 x 0.1
+    expect(westfallYoungMinP([2.6, 2.6], [a, b], 2).p_adjusted.map((p) => Math.round(p * 1e12) / 1e12)).toEqual([0.4, 0.4]);
+    // capped at 1, and no pending member is the procedure without them
+    expect(westfallYoungMinP([0.4], [a], 3).p_adjusted).toEqual([1]);
+    expect(westfallYoungMinP([2.6, 2.6], [a, b], 0)).toEqual(westfallYoungMinP([2.6, 2.6], [a, b]));
+    // step-down with pending: monotone in the raw order
+    const r = westfallYoungMinP([2.9, 1.0], [a, b], 1);
+    expect(r.p_raw).toEqual([0.1, 0.3]);
+    expect(r.p_adjusted[1]).toBeGreaterThanOrEqual(r.p_adjusted[0]);
+    expect(() => westfallYoungMinP([1], [a], -1)).toThrow(/pending/);
+  });
+
   it("rejects re-draws of different lengths", () => {
     expect(() => westfallYoungMinP([1, 1], [[1, 2], [1]])).toThrow(/same re-draws/);
   });
