@@ -7,6 +7,8 @@
  * Both hide any CPR-like run of digits in their message, wherever it came from (a zod message naming a key of a
  * hand-edited file, a path): readers also avoid echoing such values, and this is the last line of defence.
  */
+import { terminalSafe } from "./terminalText.js";
+
 export class UserError extends Error {
   readonly exitCode: number = 2;
   constructor(message: string) {
@@ -35,7 +37,7 @@ export interface InputLocation {
 /** Shortens and neutralises a value for an error message: never echo a CPR-like value, never a 10 kB field. */
 export function describeValue(value: string): string {
   if (looksLikeCpr(value)) return "(a value that looks like a CPR number, not shown)";
-  const clean = maskCprLike(value).replace(/[\u0000-\u001f\u007f]/g, "?");
+  const clean = terminalSafe(maskCprLike(value), false);
   const shown = clean.length > 40 ? `${clean.slice(0, 40)}...` : clean;
   return JSON.stringify(shown);
 }
@@ -48,7 +50,7 @@ export function maskCprLike(text: string): string {
 /** A column name for a message: control characters shown as `?`, long names shortened, CPR-like names hidden. */
 export function describeName(name: string): string {
   if (looksLikeCpr(name)) return "(a name that looks like a CPR number, not shown)";
-  const clean = maskCprLike(name).replace(/[\u0000-\u001f\u007f]/g, "?");
+  const clean = terminalSafe(maskCprLike(name), false);
   return clean.length > 40 ? `${clean.slice(0, 40)}...` : clean;
 }
 

@@ -1,5 +1,4 @@
 import { basename } from "node:path";
-import chalk, { Chalk } from "chalk";
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { InputError, UserError } from "../errors.js";
@@ -26,7 +25,8 @@ import { DEFAULT_MIN_CELL } from "../disclosure/rules.js";
 import { TableStructure } from "../disclosure/structure.js";
 import { SUPPRESSION_MARK } from "../report/i18n.js";
 import { parseFormat } from "./flags.js";
-import { say, warn } from "./output.js";
+import { say, tell as tellErr, warn, writeData } from "./output.js";
+import { styled } from "../terminalText.js";
 import { registerPasses } from "./verify.js";
 import { planLock } from "./estimatePlanLock.js";
 import { addCprOptions, idPolicyFrom, type CprFlags } from "./cprOptions.js";
@@ -320,8 +320,8 @@ async function planAnalysis(opts: EstimateOptions, assignment: Assignment, pseud
   warnings.push(...pw);
   for (const w of warnings) warn(w);
   // the table may go to stdout: terminal lines then go to stderr
-  const tell = opts.out !== undefined ? say : (line: string) => process.stderr.write(`${line}\n`);
-  tell(`plan ${lock.id}: ${lock.lock === "matches" ? colour.green("matches the locked plan") : lock.lock === "deviates" ? colour.red(`deviates from the locked plan (locked sha256 ${lock.locked_sha256!.slice(0, 12)}...) in ${lock.deviations.length} places:`) : colour.yellow("not locked (run effekt plan lock before reading outcomes)")}`);
+  const tell = opts.out !== undefined ? say : tellErr;
+  tell(`plan ${lock.id}: ${lock.lock === "matches" ? styled("green", "matches the locked plan") : lock.lock === "deviates" ? styled("red", `deviates from the locked plan (locked sha256 ${lock.locked_sha256!.slice(0, 12)}...) in ${lock.deviations.length} places:`) : styled("yellow", "not locked (run effekt plan lock before reading outcomes)")}`);
   for (const d of lock.deviations) tell(`  deviation: ${d}`);
   for (const p of pending) tell(`${p.outcome} year ${p.horizon}: data pending (${p.reason})`);
   const byName = new Map(plan.outcomes.map((o) => [o.name, o]));
@@ -350,13 +350,12 @@ async function planAnalysis(opts: EstimateOptions, assignment: Assignment, pseud
   };
 }
 
-const colour = new Chalk({ level: process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "" ? 0 : chalk.level });
 
 /** The table to --out (then its meta) or stdout, and a short coloured summary on the terminal. */
 function writeOutputs(out: string | undefined, text: string, meta: EffectsMeta, rows: readonly EffectRow[]): void {
   if (meta.register.source === "external") warn(`the effect table is marked "not verified by effekt" (allocation from ${meta.register.file})`);
   if (out === undefined) {
-    process.stdout.write(text);
+    writeData(text);
     return;
   }
   assertWritable(out);
@@ -380,9 +379,9 @@ function writeOutputs(out: string | undefined, text: string, meta: EffectsMeta, 
   whole.forEach((r, k) => {
     const p = r.p_holm ?? r.p_value;
     const open = d.shown([ids[k].t, ids[k].c]);
-    const est = r.estimate === undefined ? colour.yellow("not estimated") : !open ? SUPPRESSION_MARK : `${fmt(r.estimate)} [${fmt(r.ci_low)}, ${fmt(r.ci_high)}] (se ${fmt(r.std_error)}, p ${fmt(r.p_value)}${r.p_holm !== undefined ? `, Holm ${fmt(r.p_holm)}` : ""}${r.p_ri !== undefined ? `, RI ${fmt(r.p_ri)}` : ""})`;
+    const est = r.estimate === undefined ? styled("yellow", "not estimated") : !open ? SUPPRESSION_MARK : `${fmt(r.estimate)} [${fmt(r.ci_low)}, ${fmt(r.ci_high)}] (se ${fmt(r.std_error)}, p ${fmt(r.p_value)}${r.p_holm !== undefined ? `, Holm ${fmt(r.p_holm)}` : ""}${r.p_ri !== undefined ? `, RI ${fmt(r.p_ri)}` : ""})`;
     const line = `${r.outcome}${r.horizon !== undefined ? ` year ${r.horizon}` : ""} ${r.estimator} (${r.estimand}): ${est}, n ${shown(r.n_treatment, ids[k].t)} treatment / ${shown(r.n_control, ids[k].c)} control in ${shown(r.n_clusters, ids[k].h)} households`;
-    say(open && p !== undefined && p < meta.alpha ? colour.bold(line) : line);
+    say(open && p !== undefined && p < meta.alpha ? styled("bold", line) : line);
   });
   meta.takeup.forEach((t, k) => {
     const open = d.shown([takeup[k].hh, takeup[k].took]);

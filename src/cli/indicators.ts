@@ -11,7 +11,7 @@ import { csvField, csvNumber } from "../io/csvOut.js";
 import { readJsonFile } from "../io/json.js";
 import { parseFormat } from "./flags.js";
 import { parseIndicatorSpec, type IndicatorSpec, type IndicatorValueRow } from "../schemas/indicatorSpec.js";
-import { say } from "./output.js";
+import { say, writeData } from "./output.js";
 import { summaryOf } from "./commands.js";
 
 interface IndicatorsOptions {
@@ -219,7 +219,7 @@ function runIndicators(opts: IndicatorsOptions): void {
       ? `${JSON.stringify({ format: "effekt-indicators/1", spec: spec.name, input: basename(opts.values ?? opts.persons!), rows }, null, 2)}\n`
       : indicatorsCsv(rows);
   if (opts.out === undefined) {
-    process.stdout.write(text);
+    writeData(text);
     return;
   }
   writeFileAtomic(opts.out, text);

@@ -1,6 +1,8 @@
 import { Command, CommanderError, Help } from "commander";
 import { maskCprLike, MismatchError, UserError } from "../errors.js";
 import { VERSION } from "../version.js";
+import { terminalSafe } from "../terminalText.js";
+import { sayError } from "./output.js";
 import { COMMANDS } from "./commands.js";
 import { addInputOptions } from "./inputOptions.js";
 
@@ -29,7 +31,7 @@ export async function buildProgram(args?: readonly string[]): Promise<Command> {
     // not the whole help; `effekt <command> --help` lists the flags with the required ones marked.
     // Set before the commands are made, so they inherit it: a flag error exits 2 like any other bad input.
     .exitOverride()
-    .configureOutput({ outputError: (text, write) => write(`effekt: ${text.replace(/^error: /, "").trimEnd()}\n`) })
+    .configureOutput({ outputError: (text, write) => write(`effekt: ${terminalSafe(text.replace(/^error: /, "").trimEnd())}\n`) })
     .addHelpText(
       "after",
       `
@@ -75,13 +77,13 @@ export async function main(argv: string[]): Promise<void> {
       return;
     }
     if (err instanceof UserError || err instanceof MismatchError) {
-      process.stderr.write(`effekt: ${err.message}\n`);
+      sayError(err.message);
       process.exitCode = err.exitCode;
       return;
     }
     const fsProblem = fileSystemProblem(err);
     if (fsProblem) {
-      process.stderr.write(`effekt: ${fsProblem}\n`);
+      sayError(fsProblem);
       process.exitCode = 2;
       return;
     }

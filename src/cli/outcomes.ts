@@ -1,7 +1,7 @@
 import { basename } from "node:path";
 import type { Command } from "commander";
 import { assertWritable, writeFileAtomic } from "../io/atomic.js";
-import { csvField } from "../io/csvOut.js";
+import { csvField, csvFieldVerbatim } from "../io/csvOut.js";
 import { formatDay } from "../io/columns.js";
 import { sha256, sha256File } from "../io/hash.js";
 import { importOutcomes, readImportSpec } from "../io/outcomeImport.js";
@@ -29,8 +29,10 @@ export function runImport(opts: ImportOptions): void {
   if (opts.out === opts.from || opts.out === opts.spec) throw new UserError(`--out ${opts.out} is an input of this command; effekt never writes over what it reads`);
   const spec = readImportSpec(opts.spec);
   const { rows, counts, periods } = importOutcomes(opts.from, spec);
+  // Person ids as they are (they join with persons.csv in effekt and in any other tool); the outcome name, a label,
+  // neutralised against formula injection (effekt reads it back without the quote).
   const lines = ["person_id,outcome,date,value"];
-  for (const r of rows) lines.push(`${csvField(r.person)},${csvField(spec.outcome)},${formatDay(r.day)},${Number.isFinite(r.value) ? String(r.value) : "NA"}`);
+  for (const r of rows) lines.push(`${csvFieldVerbatim(r.person)},${csvField(spec.outcome)},${formatDay(r.day)},${Number.isFinite(r.value) ? String(r.value) : "NA"}`);
   const text = `${lines.join("\n")}\n`;
   const manifest = {
     format: "effekt-outcome-import-v1",

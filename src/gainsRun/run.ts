@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { UserError } from "../errors.js";
+import { terminalSafe } from "../terminalText.js";
 import { dependsOnIllustrative, illustrativeParameters, monteCarlo, planningInput, pointResult, prepare, sensitivityTable, type GainsInput } from "../gains/index.js";
 import { writeFileAtomic } from "../io/atomic.js";
 import { gainsCsv, gainsDocument, gainsJson, type GainsFile } from "../io/gainsFile.js";
@@ -187,7 +188,8 @@ export function runGains(opts: GainsOptions, say: (line: string) => void): void 
   const { doc, summary: lines } = computeGains(opts);
   const text = opts.format === "csv" ? gainsCsv(doc) : gainsJson(doc);
   if (opts.out === undefined) {
-    process.stdout.write(text);
+    // a terminal would act on control characters from the model's labels; a pipe gets the bytes
+    process.stdout.write(process.stdout.isTTY ? terminalSafe(text) : text);
     return;
   }
   writeFileAtomic(opts.out, text);

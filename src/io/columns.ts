@@ -1,3 +1,4 @@
+import { hasControlCharacter } from "../terminalText.js";
 import { InputError, looksLikeCpr, type InputLocation } from "../errors.js";
 import { rawColumn, type RawTable } from "./csv.js";
 import type { Pseudonymiser } from "./pseudonym.js";
@@ -209,11 +210,21 @@ export function uniqueIndex(table: RawTable, name: string, ids: readonly string[
 }
 
 /** A column of non-empty text. */
-export function textColumn(table: RawTable, name: string, options: { allowEmpty?: boolean; expected?: string } = {}): string[] {
+export function textColumn(table: RawTable, name: string, options: { allowEmpty?: boolean; expected?: string; plainName?: boolean } = {}): string[] {
   const raw = rawColumn(table, name);
   if (!options.allowEmpty) {
     for (let i = 0; i < raw.length; i++) {
       if (raw[i] === "") fail(table, new InputError(where(table, i, name), "is empty", options.expected ?? "a value"));
+    }
+  }
+  // A name written into the register, manifests and every output (area, stratum): a control character (tab, line
+  // break, ESC, C1, a bidi override) would act in a terminal or change how the name shows, so it is refused.
+  if (options.plainName) {
+    let last = "";
+    for (let i = 0; i < raw.length; i++) {
+      if (raw[i] === last) continue;
+      if (hasControlCharacter(raw[i])) fail(table, new InputError(where(table, i, name), "holds a control character (shown as ?)", `${options.expected ?? "a name"} without tabs, line breaks, escape or direction-changing characters`, raw[i]));
+      else last = raw[i];
     }
   }
   return raw;

@@ -18,16 +18,28 @@ export function isFormulaLike(text: string): boolean {
   return TRIGGER.test(text) && !PLAIN_NUMBER.test(text);
 }
 
+/**
+ * Whether `neutraliseFormula` prefixes `text`: its core (the text after any leading `'`) is formula-like. Text that
+ * already starts with `'` before a formula-like core gets one more, so that reading back removes exactly the one
+ * effekt added: `=X` -> `'=X`, and a label that really is `'=X` -> `''=X`. That makes the pair a bijection, which
+ * the register (read back, hashed and re-derived by verify) needs.
+ */
+function needsQuote(text: string): boolean {
+  let i = 0;
+  while (text.charCodeAt(i) === 39) i++; // '
+  return isFormulaLike(i === 0 ? text : text.slice(i));
+}
+
 /** The text a spreadsheet shows as text: a leading `'` when it could otherwise run as a formula. */
 export function neutraliseFormula(text: string): string {
-  return isFormulaLike(text) ? `'${text}` : text;
+  return needsQuote(text) ? `'${text}` : text;
 }
 
 /**
- * The inverse, for effekt reading back a CSV it wrote (the report reading `indicators.csv` or the balance table):
- * `'=X` becomes `=X` again when `=X` is formula-like, so the label is not shown with a stray quote and is not
- * prefixed twice. Any other text is returned as it is.
+ * The inverse, for effekt reading back a CSV it wrote (the register, `indicators.csv`, the balance table): the `'`
+ * effekt added is removed, so the label is not shown with a stray quote and is not prefixed twice.
+ * `restoreNeutralised(neutraliseFormula(x)) === x` for every text x. Any other text is returned as it is.
  */
 export function restoreNeutralised(text: string): string {
-  return text.startsWith("'") && isFormulaLike(text.slice(1)) ? text.slice(1) : text;
+  return text.startsWith("'") && needsQuote(text.slice(1)) ? text.slice(1) : text;
 }

@@ -1,3 +1,4 @@
+import { restoreNeutralised } from "./excelSafe.js";
 import { createHash } from "node:crypto";
 import { createReadStream, statSync } from "node:fs";
 import { basename } from "node:path";
@@ -91,7 +92,8 @@ async function pass(path: string, file: string, guess: "utf-8" | "windows-1252",
     }
     if (fields.length !== width) { problems.add(new InputError({ file, line }, "has a different number of fields than the header", "one field per header column (check the delimiter and quotes)")); return; }
     const pid = fields[cols[0]].trim();
-    const outcome = fields[cols[1]].trim();
+    // effekt outcomes import writes a formula-like outcome name with a leading ' (csvField); read as named
+    const outcome = restoreNeutralised(fields[cols[1]].trim());
     const dateText = fields[cols[2]].trim();
     const rawValue = fields[cols[3]].trim();
     if (pid === "") { problems.add(new InputError({ file, line, column: "person_id" }, "is empty", "a pseudonymous identifier")); return; }

@@ -7,7 +7,8 @@ import { waveManifestSchema, type WaveManifest } from "../schemas/manifest.js";
 import { readCsv, throwProblems } from "./csv.js";
 import { fail, idColumn, numberColumn, textColumn, where } from "./columns.js";
 import { sha256 } from "./hash.js";
-import { csvFieldVerbatim } from "./csvOut.js";
+import { csvField, csvFieldVerbatim } from "./csvOut.js";
+import { restoreNeutralised } from "./excelSafe.js";
 
 /** A register row: an allocation plus the seal of the wave definition that produced it. */
 export interface RegisterRow extends Allocation {
@@ -23,6 +24,10 @@ export function decimal(numerator: number, denominator: number): string {
 
 /**
  * The register's canonical bytes: UTF-8 without BOM, `,`, `\n`, rows sorted by (wave, stratum, household_id).
+ * A stratum (an area name from the municipality's file) that a spreadsheet would run as a formula is written with
+ * a leading `'` (`csvField`) and read back without it (`restoreNeutralised`, its exact inverse), so opening the
+ * register in Excel runs nothing and verify and later draws see the name as drawn. Household ids are written as
+ * they are: they must join with persons and outcomes files in any tool (R, Stata), not only in effekt.
  * Hashes in the manifests are over exactly these bytes, so the same allocations always hash the same.
  */
 export function serializeRegister(rows: readonly RegisterRow[]): string {
@@ -50,7 +55,7 @@ export function registerChunks(rows: readonly RegisterRow[]): Buffer[] {
   for (const r of sorted) {
     if (!last || r.wave !== last.wave || r.stratum !== last.stratum || r.pNumerator !== last.pNumerator || r.pDenominator !== last.pDenominator || r.drawDate !== last.drawDate || r.seal !== last.seal) {
       last = r;
-      middle = `,${r.wave},${csvFieldVerbatim(r.stratum)},`;
+      middle = `,${r.wave},${csvField(r.stratum)},`;
       rest = `,${decimal(r.pNumerator, r.pDenominator)},${r.pNumerator}/${r.pDenominator},${r.drawDate},${r.seal}`;
     }
     lines.push(`${csvFieldVerbatim(r.householdId)}${middle}${r.arm}${rest}`);
@@ -87,7 +92,7 @@ export function waveRegisterChunks(
   };
   if (withHeader) at += buf.write(`${REGISTER_COLUMNS.join(",")}\n`, at, "utf8");
   wave.strata.forEach((st, k) => {
-    const middle = `,${wave.wave},${csvFieldVerbatim(st.stratum)},`;
+    const middle = `,${wave.wave},${csvField(st.stratum)},`;
     const rest = `,${decimal(st.pNumerator, st.pDenominator)},${st.pNumerator}/${st.pDenominator},${wave.drawDate},${wave.seal}\n`;
     const treatmentTail = Buffer.from(`${middle}treatment${rest}`, "utf8");
     const controlTail = Buffer.from(`${middle}control${rest}`, "utf8");
@@ -134,7 +139,7 @@ export function readRegister(path: string): RegisterRow[] {
     rows.push({
       householdId: ids[i],
       wave: waves[i],
-      stratum: strata[i],
+      stratum: restoreNeutralised(strata[i]),
       arm: arms[i] as Arm,
       pNumerator: Number(m[1]),
       pDenominator: Number(m[2]),

@@ -1,4 +1,4 @@
-import chalk from "chalk";
+import { styled } from "../terminalText.js";
 import type { BalanceRow } from "../draw/balance.js";
 import type { JointBalanceRow } from "../estimate/balance_lottery.js";
 import { DEFAULT_MIN_CELL } from "../disclosure/rules.js";
@@ -70,11 +70,11 @@ export function formatBalance(rows: BalanceRow[], minCell = DEFAULT_MIN_CELL): s
   });
   const widths = header.map((h, j) => Math.max(h.length, ...body.map((b) => b[j].length)));
   const line = (cells: string[]) => cells.map((c, j) => (j === 0 ? c.padEnd(widths[j]) : c.padStart(widths[j]))).join("  ");
-  const out = [chalk.bold(line(header))];
+  const out = [styled("bold", line(header))];
   table.rows.forEach((r, k) => {
     const std = r[col("std_difference")];
     const textLine = line(body[k]);
-    out.push(typeof std === "number" && Math.abs(std) > 0.1 ? chalk.yellow(textLine) : textLine);
+    out.push(typeof std === "number" && Math.abs(std) > 0.1 ? styled("yellow", textLine) : textLine);
   });
   if (table.rows.some((r) => r.some(isSuppressed))) out.push(`${SUPPRESSION_MARK}: fewer than ${minCell} households, or would give such a count back (see effekt report)`);
   return out.join("\n");
