@@ -20,6 +20,8 @@ export interface ReportLabels {
   subgroup(id: string): string;
   role(id: string): string;
   horizon(years: number | null): string;
+  /** A payment goal of the gains model in the report's language (its `goal_da` in Danish); null when the model gives none. */
+  goal(goal: string): string | null;
 }
 
 export interface LabelSources {
@@ -27,6 +29,8 @@ export interface LabelSources {
   spec?: IndicatorSpec | null;
   modelName?: string | null;
   gainsOutcomes?: Record<string, string>;
+  /** Payment goals as gains.json writes them -> the goal in the report's language. */
+  gainsGoals?: Record<string, string>;
 }
 
 const STATUS: Record<string, MessageKey> = {
@@ -57,6 +61,7 @@ export function reportLabels(lang: Lang, sources: LabelSources = {}): ReportLabe
     covariate: (id) => fromCatalogue(lang, "cov_", id),
     subgroup: (id) => fromCatalogue(lang, "sg_", id),
     role: (id) => fromCatalogue(lang, "role_", id),
+    goal: (goal) => (Object.prototype.hasOwnProperty.call(sources.gainsGoals ?? {}, goal) ? sources.gainsGoals![goal] : null),
     horizon: (years) => (years === null ? "" : years === 1 ? t(lang, "horizon_year_one") : t(lang, "horizon_years", { n: years })),
   };
 }

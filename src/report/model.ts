@@ -28,6 +28,8 @@ export interface ReportColumn {
   kind: ColumnKind;
   /** Decimals shown (Markdown, XLSX, HTML); CSV keeps full precision. Defaults per kind, see i18n.ts. */
   decimals?: number;
+  /** A machine key for programs reading the CSV (e.g. `public_net_y3`): written to CSV only, never shown to people. */
+  csvOnly?: boolean;
 }
 
 /** A cell withheld because it describes too few persons or would let one recover such a cell (see suppress.ts). */
@@ -127,6 +129,18 @@ export function isPending(cell: Cell): cell is PendingCell {
 
 export const SUPPRESSED: SuppressedCell = Object.freeze({ suppressed: true as const });
 export const PENDING: PendingCell = Object.freeze({ pending: true as const });
+
+/** The columns a person reads (HTML, Markdown, XLSX): all but the CSV-only machine keys, with their indexes. */
+export function shownColumns(table: Pick<ReportTable, "columns">): { column: ReportColumn; index: number }[] {
+  return table.columns.map((column, index) => ({ column, index })).filter(({ column }) => !column.csvOnly);
+}
+
+/** The table as a person reads it: without the CSV-only columns. */
+export function forPeople(table: ReportTable): ReportTable {
+  if (!table.columns.some((c) => c.csvOnly)) return table;
+  const cols = shownColumns(table);
+  return { ...table, columns: cols.map((c) => c.column), rows: table.rows.map((r) => cols.map((c) => r[c.index])) };
+}
 
 /** Every table of the report in order, for the writers. */
 export function allTables(model: ReportModel): ReportTable[] {

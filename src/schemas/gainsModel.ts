@@ -120,6 +120,8 @@ export const outcomeSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "must be lower-case letters, digits, '-' or '_'"),
     label: nonEmpty,
+    /** The label in Danish, for a Danish report (`label` is shown when it is absent). */
+    label_da: nonEmpty.optional(),
     target_group: z.string().optional(),
     effect: effectSchema,
     population: populationSchema.optional(),
@@ -206,6 +208,8 @@ export type Intake = z.infer<typeof intakeSchema>;
 export const rateCardLineSchema = z
   .object({
     goal: nonEmpty,
+    /** The goal in Danish, for a Danish report. */
+    goal_da: nonEmpty.optional(),
     outcome: nonEmpty,
     target_group: z.string().optional(),
     follow_up_year: yearSinceDraw,

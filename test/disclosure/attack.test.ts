@@ -18,11 +18,13 @@ type Lang = "da" | "en";
 
 async function allFormats(runs: { run: ReportRun; dir: string }[], lang: Lang): Promise<Record<string, Report[]>> {
   const shapes = runs.map(({ run }) => allTables(run.model).map((t) => ({ id: t.id, keys: t.columns.map((c) => c.key) })));
+  // XLSX, Markdown and HTML leave out the CSV-only machine keys.
+  const people = runs.map(({ run }) => allTables(run.model).map((t) => ({ id: t.id, keys: t.columns.filter((c) => !c.csvOnly).map((c) => c.key) })));
   return {
     csv: runs.map(({ dir }, k) => readCsvReport(dir, shapes[k], lang)),
-    xlsx: await Promise.all(runs.map(({ dir }, k) => readXlsxReport(join(dir, "report.xlsx"), shapes[k]))),
-    md: runs.map(({ dir }, k) => readMarkdownReport(join(dir, "report.md"), shapes[k], lang)),
-    html: runs.map(({ dir }, k) => readHtmlReport(join(dir, "report.html"), shapes[k], lang)),
+    xlsx: await Promise.all(runs.map(({ dir }, k) => readXlsxReport(join(dir, "report.xlsx"), people[k]))),
+    md: runs.map(({ dir }, k) => readMarkdownReport(join(dir, "report.md"), people[k], lang)),
+    html: runs.map(({ dir }, k) => readHtmlReport(join(dir, "report.html"), people[k], lang)),
   };
 }
 

@@ -60,9 +60,10 @@ export async function readXlsxReport(file: string, tables: { id: string; keys: s
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(readFileSync(file) as unknown as Parameters<typeof wb.xlsx.load>[0]);
   const out: Report = new Map();
-  for (const t of tables) {
-    const ws = wb.getWorksheet(t.id);
-    if (!ws) throw new Error(`no sheet ${t.id}`);
+  for (const [k, t] of tables.entries()) {
+    // One sheet per table in the report's order, after the contents sheet (sheet names are in the report's language).
+    const ws = wb.worksheets[k + 1];
+    if (!ws) throw new Error(`no sheet for ${t.id}`);
     const rows: Value[][] = [];
     const text: string[][] = [];
     for (let i = 2; i <= ws.rowCount; i++) {

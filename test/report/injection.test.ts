@@ -22,7 +22,7 @@ describe("formula injection in report outputs", () => {
     expect(csv).toContain("\r\n1,'@SUM(A1),,12,6,6,,\r\n");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(join(out, "report.xlsx")) as unknown as Parameters<typeof wb.xlsx.load>[0]);
-    const ws = wb.getWorksheet("flow")!;
+    const ws = wb.getWorksheet("Households")!;
     const areas: unknown[] = [];
     ws.eachRow((row) => {
       row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula));

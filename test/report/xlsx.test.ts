@@ -41,13 +41,13 @@ describe("XLSX", () => {
       expect(ws.pageSetup.fitToWidth, ws.name).toBe(1);
       expect(ws.pageSetup.fitToHeight, ws.name).toBe(0);
     }
-    expect(wb.getWorksheet("effects")!.pageSetup.printTitlesRow).toBe("1:1");
+    expect(wb.getWorksheet("Effekter")!.pageSetup.printTitlesRow).toBe("1:1");
   });
 
   it("writes a p-value below 0.001 as the HTML shows it (<0,001 / <0.001) and others as numbers", async () => {
-    const da = (await load("da")).getWorksheet("effects")!;
+    const da = (await load("da")).getWorksheet("Effekter")!;
     expect(da.getCell(2, 2).value).toBe("<0,001");
     expect(da.getCell(3, 2).value).toBe(0.0184);
-    expect((await load("en")).getWorksheet("effects")!.getCell(2, 2).value).toBe("<0.001");
+    expect((await load("en")).getWorksheet("Effects")!.getCell(2, 2).value).toBe("<0.001");
   });
 });

@@ -5,7 +5,7 @@
  * random id: the manifest carries what identifies the run).
  */
 import { formatCell, label, t } from "../i18n.js";
-import { isPending, isSuppressed, type Cell, type ManifestEntry, type ReportColumn, type ReportModel, type ReportSection, type ReportTable } from "../model.js";
+import { forPeople, isPending, isSuppressed, type Cell, type ManifestEntry, type ReportColumn, type ReportModel, type ReportSection, type ReportTable } from "../model.js";
 import { escapeXml } from "./format.js";
 import { PAGE_CSS } from "./page.css.js";
 import { renderChart } from "./renderChart.js";
@@ -39,7 +39,8 @@ function renderCell(cell: Cell, column: ReportColumn, model: ReportModel): strin
 }
 
 /** A table; its caption is left out when it would repeat the section's heading (the heading names it). */
-function renderTable(table: ReportTable, model: ReportModel, heading = ""): string {
+function renderTable(full: ReportTable, model: ReportModel, heading = ""): string {
+  const table = forPeople(full);
   for (const [r, row] of table.rows.entries()) {
     if (row.length !== table.columns.length) throw new Error(`HTML report: table "${table.id}" row ${r + 1} has ${row.length} cells for ${table.columns.length} columns`);
   }

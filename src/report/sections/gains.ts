@@ -11,6 +11,7 @@ import type { GainsFile } from "../../io/gainsFile.js";
 import type { GainsChart } from "../html/chartTypes.js";
 import type { Cell, DraftCell, DraftSection, DraftTable } from "../model.js";
 import { column, countCell, type SectionContext } from "./common.js";
+import { assumptionWords, goalLabel, settingWords } from "./gainsWords.js";
 
 const PAYERS = ["kommune", "region", "stat"] as const;
 
@@ -19,6 +20,7 @@ export function gainsSection(g: GainsFile, ctx: SectionContext): DraftSection {
   const yn = (b: boolean) => label(lang, b ? "yes" : "no");
   const r = g.result;
   const mc = g.monte_carlo;
+  const goals = r.payment?.lines ?? [];
   const byYear: Cell[][] = [];
   for (const y of r.budget_years) {
     for (const p of PAYERS) {
@@ -55,7 +57,7 @@ export function gainsSection(g: GainsFile, ctx: SectionContext): DraftSection {
   tables.push({
     id: "gains-3-5-years",
     title: t(lang, "gains_3_5_title"),
-    columns: [{ key: "measure_key", label: "key", kind: "text" }, column(lang, "measure", "text"), column(lang, "point", "dkk"), column(lang, "mean", "dkk"), column(lang, "lower", "dkk"), column(lang, "upper", "dkk"), column(lang, "illustrative", "text")],
+    columns: [{ key: "measure_key", label: "key", kind: "text", csvOnly: true }, column(lang, "measure", "text"), column(lang, "point", "dkk"), column(lang, "mean", "dkk"), column(lang, "lower", "dkk"), column(lang, "upper", "dkk"), column(lang, "illustrative", "text")],
     rows: intervals.map(([k, name, iv]) => [k, name, iv.point, iv.mean, iv.lower, iv.upper, yn(iv.illustrative)]),
     notes: [
       t(lang, "gains_mc_note", { draws: formatNumber(mc.draws, lang, 0), seed: mc.seed }),
@@ -76,7 +78,7 @@ export function gainsSection(g: GainsFile, ctx: SectionContext): DraftSection {
       }),
     });
     const rows: DraftCell[][] = pay.lines.map((l, i) => [
-      l.goal,
+      goalLabel(l.goal, i, l.outcome, lang, labels),
       labels.outcome(l.outcome),
       l.follow_up_year,
       countCell(l.persons.value, d.count(`gains:payment-line:${i}:persons`, l.persons.value)),
@@ -123,10 +125,19 @@ export function gainsSection(g: GainsFile, ctx: SectionContext): DraftSection {
   tables.push({
     id: "gains-sensitivity",
     title: t(lang, "sensitivity_title"),
-    columns: [column(lang, "assumption", "text"), column(lang, "moved", "text"), { key: "low_setting", label: label(lang, "sens_low_setting"), kind: "text" }, { key: "low_net_pv_y5", label: label(lang, "sens_low_pv5"), kind: "dkk" }, { key: "high_setting", label: label(lang, "sens_high_setting"), kind: "text" }, { key: "high_net_pv_y5", label: label(lang, "sens_high_pv5"), kind: "dkk" }, column(lang, "swing", "dkk"), column(lang, "illustrative", "text")],
+    columns: [column(lang, "assumption", "text"), { ...column(lang, "moved", "text"), csvOnly: true }, { key: "low_setting", label: label(lang, "sens_low_setting"), kind: "text" }, { key: "low_net_pv_y5", label: label(lang, "sens_low_pv5"), kind: "dkk" }, { key: "high_setting", label: label(lang, "sens_high_setting"), kind: "text" }, { key: "high_net_pv_y5", label: label(lang, "sens_high_pv5"), kind: "dkk" }, column(lang, "swing", "dkk"), column(lang, "illustrative", "text")],
     rows: [
-      [t(lang, "base"), "", g.sensitivity.base.setting, g.sensitivity.base.public_net_pv_y5, null, null, null, ""],
-      ...g.sensitivity.rows.map((s): Cell[] => [s.assumption, s.moved.join("; "), s.low.setting, s.low.public_net_pv_y5, s.high.setting, s.high.public_net_pv_y5, s.swing_public_net_pv_y5, yn(s.illustrative)]),
+      [t(lang, "base"), "", settingWords(g.sensitivity.base.setting, lang), g.sensitivity.base.public_net_pv_y5, null, null, null, ""],
+      ...g.sensitivity.rows.map((s): Cell[] => [
+        assumptionWords(s.assumption, s.moved, lang, labels, goals),
+        s.moved.join("; "),
+        settingWords(s.low.setting, lang),
+        s.low.public_net_pv_y5,
+        settingWords(s.high.setting, lang),
+        s.high.public_net_pv_y5,
+        s.swing_public_net_pv_y5,
+        yn(s.illustrative),
+      ]),
     ],
   });
   const chart: GainsChart = {

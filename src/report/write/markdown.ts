@@ -5,7 +5,7 @@
  * HTML (`<`), character references (`&amp;`), link and image syntax (`](`, `][`, `]:`) and line breaks plain text.
  */
 import { formatCell, t } from "../i18n.js";
-import type { ReportModel, ReportTable } from "../model.js";
+import { shownColumns, type ReportModel, type ReportTable } from "../model.js";
 
 /**
  * Text shown as itself by every Markdown renderer (CommonMark, GitHub): backslashes and `|` escaped, `<` and an
@@ -25,9 +25,10 @@ export function markdownText(text: string): string {
 const escape = markdownText;
 
 export function tableMarkdown(table: ReportTable, lang: ReportModel["lang"], heading = ""): string {
-  const head = `| ${table.columns.map((c) => escape(c.label)).join(" | ")} |`;
-  const rule = `| ${table.columns.map((c) => (c.kind === "text" ? "---" : "---:")).join(" | ")} |`;
-  const body = table.rows.map((r) => `| ${r.map((cell, j) => escape(formatCell(cell, table.columns[j], lang))).join(" | ")} |`);
+  const cols = shownColumns(table);
+  const head = `| ${cols.map(({ column: c }) => escape(c.label)).join(" | ")} |`;
+  const rule = `| ${cols.map(({ column: c }) => (c.kind === "text" ? "---" : "---:")).join(" | ")} |`;
+  const body = table.rows.map((r) => `| ${cols.map(({ column, index }) => escape(formatCell(r[index], column, lang))).join(" | ")} |`);
   const notes = (table.notes ?? []).map((n) => `\n_${escape(n)}_`);
   // Every table keeps its ### line: readers and tools split the file on it (the privacy test does).
   void heading;

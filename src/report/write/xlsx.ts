@@ -10,9 +10,11 @@
  */
 import type ExcelJS from "exceljs";
 import { neutraliseFormula } from "../../io/excelSafe.js";
-import { defaultDecimals, formatCell, label, SUPPRESSION_MARK } from "../i18n.js";
+import { defaultDecimals, formatCell, label, SUPPRESSION_MARK, t } from "../i18n.js";
+import { isMessageKey, type MessageKey } from "../../i18n/index.js";
+import { roleLabel } from "../sections/manifest.js";
 import type { ColumnKind, ReportModel, ReportTable } from "../model.js";
-import { allTables, isPending, isSuppressed } from "../model.js";
+import { allTables, forPeople, isPending, isSuppressed } from "../model.js";
 import { fixZipTimestamps } from "./zipTimestamps.js";
 
 const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
@@ -32,16 +34,23 @@ function numFmt(kind: ColumnKind, decimals: number): string | undefined {
   }
 }
 
+/** A table's sheet name in the report's language: the catalogue's `sheet_<id>`, else the table's title. */
+function sheetTitle(table: ReportTable, lang: ReportModel["lang"]): string {
+  const key = `sheet_${table.id.replace(/-/g, "_")}`;
+  return isMessageKey(key) ? t(lang, key as MessageKey) : table.title;
+}
+
 /** Excel sheet names: at most 31 characters, none of []:*?/\ ; unique. */
 function sheetName(id: string, used: Set<string>): string {
-  const base = id.replace(/[[\]:*?/\\]/g, "-").slice(0, 31);
+  const base = id.replace(/[[\]:*?/\\]/g, "-").slice(0, 31).trim();
   let name = base;
   for (let k = 2; used.has(name.toLowerCase()); k++) name = `${base.slice(0, 28)}-${k}`;
   used.add(name.toLowerCase());
   return name;
 }
 
-function addTableSheet(wb: ExcelJS.Workbook, table: ReportTable, name: string, model: ReportModel): void {
+function addTableSheet(wb: ExcelJS.Workbook, full: ReportTable, name: string, model: ReportModel): void {
+  const table = forPeople(full);
   const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }], pageSetup: PRINT_SETUP });
   // The header row repeats at the top of every printed page.
   ws.pageSetup.printTitlesRow = "1:1";
@@ -73,9 +82,23 @@ function addTableSheet(wb: ExcelJS.Workbook, table: ReportTable, name: string, m
     cell.numFmt = "@";
   });
   const notesStart = table.rows.length + 3;
-  (table.notes ?? []).forEach((n, k) => {
-    ws.getCell(notesStart + k, 1).value = neutraliseFormula(n);
-  });
+  const widths = table.columns.map((_, j) => ws.getColumn(j + 1).width ?? 8);
+  (table.notes ?? []).forEach((n, k) => wrappedNote(ws, notesStart + k, widths, neutraliseFormula(n)));
+}
+
+/**
+ * A note under a table or on the contents sheet: merged over the columns it may use and wrapped, with a row height
+ * for its lines (a spreadsheet does not grow a merged row by itself), so it is never cut at the page's margin.
+ */
+function wrappedNote(ws: ExcelJS.Worksheet, row: number, widths: number[], text: string): void {
+  const span = Math.max(1, widths.length);
+  const chars = widths.reduce((a, b) => a + b, 0);
+  const cell = ws.getCell(row, 1);
+  cell.value = text;
+  cell.alignment = { wrapText: true, vertical: "top" };
+  if (span > 1) ws.mergeCells(row, 1, row, span);
+  const lines = Math.max(1, Math.ceil((Array.from(text).length * 1.1) / Math.max(10, chars - 2)));
+  ws.getRow(row).height = 15 * lines;
 }
 
 export async function reportXlsx(model: ReportModel): Promise<Uint8Array> {
@@ -90,19 +113,21 @@ export async function reportXlsx(model: ReportModel): Promise<Uint8Array> {
   const used = new Set<string>();
   const contentsName = sheetName(label(model.lang, "contents"), used);
   const tables = allTables(model);
-  const names = tables.map((t) => sheetName(t.id, used));
+  const names = tables.map((t) => sheetName(sheetTitle(t, model.lang), used));
   const contents = wb.addWorksheet(contentsName, { views: [{ state: "frozen", ySplit: 1 }], pageSetup: PRINT_SETUP });
   contents.addRow([label(model.lang, "sheet"), neutraliseFormula(model.title)]).font = { bold: true };
   tables.forEach((t, k) => contents.addRow([names[k], neutraliseFormula(t.title)]));
   contents.addRow([]);
   contents.addRow([label(model.lang, "section_manifest")]).font = { bold: true };
   contents.addRow(["effekt", model.effekt_version]);
-  for (const f of model.generated_from) contents.addRow([neutraliseFormula(f.role), neutraliseFormula(f.file), f.sha256]);
+  for (const f of model.generated_from) contents.addRow([neutraliseFormula(roleLabel(model.lang, f.role)), neutraliseFormula(f.file), f.sha256]);
   contents.addRow([]);
-  for (const f of model.footnotes) contents.addRow([neutraliseFormula(f)]);
-  contents.getColumn(1).width = 28;
+  contents.getColumn(1).width = 30;
   contents.getColumn(2).width = 60;
   contents.getColumn(3).width = 66;
+  contents.getColumn(2).alignment = { wrapText: true, vertical: "top" };
+  contents.addRow([t(model.lang, "footnotes")]).font = { bold: true };
+  for (const f of model.footnotes) wrappedNote(contents, contents.rowCount + 1, [30, 60, 66], neutraliseFormula(f));
   tables.forEach((t, k) => addTableSheet(wb, t, names[k], model));
   const buffer = await wb.xlsx.writeBuffer();
   return fixZipTimestamps(new Uint8Array(buffer as ArrayBuffer));
