@@ -16,13 +16,14 @@ import { readGainsFile, type GainsFile } from "../io/gainsFile.js";
 import { existsSync, readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { UserError } from "../errors.js";
-import { readCsv, rawColumn, type RawTable } from "../io/csv.js";
-import { idColumn, numberCell } from "../io/columns.js";
+import { readCsv, type RawTable } from "../io/csv.js";
+import { numberCell } from "../io/columns.js";
 import { restoreNeutralised } from "../io/excelSafe.js";
 import { readEffectTable, estimatorRank, type EffectsMetaRead, type EffectTableRow } from "../io/effectTable.js";
 import { sha256 } from "../io/hash.js";
 import { readJsonFile } from "../io/json.js";
 import { committedManifests, readManifests, readRegister } from "../io/register.js";
+import { readTakeup } from "../io/takeup.js";
 import { checkPseudonymKey, metaFilePath } from "../io/waveFiles.js";
 import type { Pseudonymiser } from "../io/pseudonym.js";
 import type { WaveManifest } from "../schemas/manifest.js";
@@ -183,17 +184,9 @@ export function readRegisterData(path: string, takeupPath: string | undefined, f
   }
   let tookUp: Set<string> | null = null;
   if (takeupPath) {
-    const table = readCsv(takeupPath, { required: ["household_id", "took_up"] });
-    const ids = idColumn(table, "household_id", { unique: true, pseudonyms });
-    const flags = rawColumn(table, "took_up");
+    // the one take-up reader (src/io/takeup.ts): true/false, 1/0, ja/nej, yes/no as effekt estimate takes them
     tookUp = new Set();
-    flags.forEach((f, i) => {
-      const v = f.trim().toLowerCase();
-      if (!["true", "false", "1", "0", "yes", "no"].includes(v)) {
-        throw new UserError(`${basename(takeupPath)}, line ${table.lineOf(i)}, column took_up: value ${JSON.stringify(f.slice(0, 20))} is not a yes/no value; expected true or false`);
-      }
-      if (v === "true" || v === "1" || v === "yes") tookUp!.add(ids[i].trim());
-    });
+    for (const [id, took] of readTakeup(takeupPath, pseudonyms)) if (took === 1) tookUp.add(id);
   }
   const cells = new Map<string, FlowCell>();
   for (const r of rows) {
