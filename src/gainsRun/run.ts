@@ -138,8 +138,15 @@ export function computeGains(opts: GainsOptions): GainsRun {
   const mc = monteCarlo(prep, { draws, seed });
   const sensitivity = sensitivityTable(input);
   const ill = illustrativeParameters(model, input.cohorts_from === "planning");
-  const bad = firstNonFinite({ result, monte_carlo: mc, sensitivity }, "");
-  if (bad !== undefined) throw new UserError(`${basename(opts.model)}: the result ${bad} is not a finite number: a number in the model (a unit value, price, count or amount) is too large for the arithmetic`);
+  // Everything written is checked before the document is built (JSON would turn NaN and Infinity into null, the
+  // CSV into an empty cell, the summary into "NaN DKK"): an overflow is one line, exit 2, and nothing is written.
+  const bad = firstNonFinite({ result, monte_carlo: mc, sensitivity, effects_used: effects }, "");
+  if (bad !== undefined) {
+    const cause = effects.some((e) => e.measured.some((m) => !(Math.abs(m.estimate) <= 1e6)))
+      ? "an effect (--assume or the effect table) or a number in the model"
+      : "a number in the model (a unit value, price, count or amount)";
+    throw new UserError(`${basename(opts.model)}: the result ${bad} is not a finite number: ${cause} is too large for the arithmetic; nothing was written`);
+  }
   const doc = gainsDocument({
     modelName: model.name,
     modelFile: basename(opts.model),
