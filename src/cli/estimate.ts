@@ -204,6 +204,7 @@ export async function runEstimate(opts: EstimateOptions): Promise<EstimateRun> {
     takeup: takeup ? takeupByArm(assignment.households, takeup) : [],
     attrition,
     attrition_bounds: effects.attritionBounds,
+    exposure: effects.exposure,
     pending: analysis.pending,
     warnings,
   };

@@ -10,6 +10,24 @@ export interface OutcomeValues {
   horizon?: number;
   personIndex: ArrayLike<number>;
   value: ArrayLike<number>;
+  /** plan mode, an outcome with `periods_per_year`: each person's observed share of the window (`planValues.ts`) */
+  exposure?: { observedShare: ArrayLike<number>; periodsPerYear: number; minObservedShare?: number };
+}
+
+/** Per arm: the mean observed share of the window over the persons counted, and how many fell below the plan's minimum. */
+export interface ArmExposure {
+  arm: "treatment" | "control";
+  persons_counted: number;
+  /** mean over the persons counted of their observed share (0 for a person with no value in the window) */
+  mean_observed_share: number;
+  /** persons with a value whose observed share is below `min_observed_share`: counted as missing */
+  persons_below_minimum: number;
+}
+
+export interface OutcomeExposure {
+  periods_per_year: number;
+  min_observed_share: number | null;
+  arms: ArmExposure[];
 }
 
 export interface ArmAttrition {
@@ -45,6 +63,8 @@ export interface AnalysisData {
   /** took up the offer (0/1), when a take-up file is given */
   takeup?: Float64Array;
   attrition: ArmAttrition[];
+  /** the observed share of the window per arm, when the plan gives the outcome's periods_per_year */
+  exposure?: OutcomeExposure;
   /** when the share with a value differs between the arms; undefined otherwise or when an arm has no value in a block */
   leeBounds?: AttritionBounds;
   warnings: string[];
@@ -78,6 +98,9 @@ export function buildAnalysisData(values: OutcomeValues, persons: PersonFrame, a
   const kept: { p: number; v: number; h: AssignedHousehold }[] = [];
   // every counted person, with or without a value (for the bounds on attrition)
   const countedAll: { v: number; h: AssignedHousehold }[] = [];
+  const ex = values.exposure;
+  const shareSum = { treatment: 0, control: 0 };
+  const below = { treatment: 0, control: 0 };
   for (let i = 0; i < values.personIndex.length; i++) {
     const p = values.personIndex[i];
     const h = assignment.byId.get(persons.householdIds[p]);
@@ -86,7 +109,16 @@ export function buildAnalysisData(values: OutcomeValues, persons: PersonFrame, a
       continue;
     }
     counted[h.arm]++;
-    const v = values.value[i];
+    let v = values.value[i];
+    if (ex) {
+      const share = ex.observedShare[i];
+      shareSum[h.arm] += share;
+      // the plan's minimum observed share: a person observed for less counts as missing (attrition), never imputed
+      if (ex.minObservedShare !== undefined && Number.isFinite(v) && share < ex.minObservedShare) {
+        below[h.arm]++;
+        v = NaN;
+      }
+    }
     countedAll.push({ v, h });
     if (!Number.isFinite(v)) continue;
     withValue[h.arm]++;
@@ -128,6 +160,16 @@ export function buildAnalysisData(values: OutcomeValues, persons: PersonFrame, a
     takeup = Float64Array.from(clusters, (c) => t.get(clusterHouseholds[c].householdId) ?? 0);
   }
   const attrition: ArmAttrition[] = (["treatment", "control"] as const).map((arm) => ({ arm, persons_counted: counted[arm], persons_with_value: withValue[arm] }));
+  const exposure: OutcomeExposure | undefined = ex
+    ? {
+        periods_per_year: ex.periodsPerYear,
+        min_observed_share: ex.minObservedShare ?? null,
+        arms: (["treatment", "control"] as const).map((arm) => ({ arm, persons_counted: counted[arm], mean_observed_share: counted[arm] > 0 ? shareSum[arm] / counted[arm] : 0, persons_below_minimum: below[arm] })),
+      }
+    : undefined;
+  if (exposure && exposure.min_observed_share !== null && below.treatment + below.control > 0) {
+    warnings.push(`${label}: ${below.treatment} treatment and ${below.control} control persons observed for less than ${exposure.min_observed_share} of their window count as missing (the plan's min_observed_share)`);
+  }
   const share = (a: ArmAttrition) => (a.persons_counted > 0 ? a.persons_with_value / a.persons_counted : NaN);
   const [st, sc] = [share(attrition[0]), share(attrition[1])];
   if (Number.isFinite(st) && Number.isFinite(sc) && Math.abs(st - sc) > 0.05) {
@@ -156,7 +198,7 @@ export function buildAnalysisData(values: OutcomeValues, persons: PersonFrame, a
       warnings.push(`${label}: no bounds on attrition (${e.message})`);
     }
   }
-  return { outcome: values.outcome, horizon: values.horizon, y, z, blocks, clusters, clusterHouseholds, persons: personIdx, covariates, takeup, attrition, leeBounds: bounds, warnings };
+  return { outcome: values.outcome, horizon: values.horizon, y, z, blocks, clusters, clusterHouseholds, persons: personIdx, covariates, takeup, attrition, exposure, leeBounds: bounds, warnings };
 }
 
 /** The rows of `data` where `keep` is true, renumbering blocks and clusters (for subgroups). */

@@ -1,7 +1,7 @@
 import { lotteryRedraws, type LotteryRedraws } from "../draw/redraw.js";
 import { riPValues, type RiDataset } from "../estimate/ri_lottery.js";
 import { adjustPValues, type FamilyReport, type FamilySpec } from "./adjust.js";
-import { buildAnalysisData, type AnalysisData, type ArmAttrition, type AttritionBounds, type OutcomeValues } from "./analysisData.js";
+import { buildAnalysisData, type AnalysisData, type ArmAttrition, type AttritionBounds, type OutcomeExposure, type OutcomeValues } from "./analysisData.js";
 import type { PersonFrame } from "../io/persons.js";
 import { allocationLabel, type Assignment } from "../draw/assignment.js";
 import { sortRows, type EffectRow, type Estimator, type Role } from "../io/effectTable.js";
@@ -51,6 +51,8 @@ export interface EffectsOutput {
   attrition: ({ outcome: string; horizon: number | null } & ArmAttrition)[];
   /** Lee bounds per outcome x horizon whose attrition differs between arms */
   attritionBounds: ({ outcome: string; horizon: number | null } & AttritionBounds)[];
+  /** the observed share of the window per outcome x horizon whose plan outcome gives periods_per_year */
+  exposure: ({ outcome: string; horizon: number | null } & OutcomeExposure)[];
   /** plan mode: each family's members and their status */
   families: FamilyReport[];
   warnings: string[];
@@ -66,6 +68,7 @@ export function estimateEffects(input: EffectsInput): EffectsOutput {
   const subgroupNotEstimated: SubgroupNotEstimated[] = [];
   const attrition: EffectsOutput["attrition"] = [];
   const attritionBounds: EffectsOutput["attritionBounds"] = [];
+  const exposure: EffectsOutput["exposure"] = [];
   const rows: EffectRow[] = [];
   const riData: { data: AnalysisData; row: EffectRow }[] = [];
   const riItems: RiItem[] = [];
@@ -73,6 +76,7 @@ export function estimateEffects(input: EffectsInput): EffectsOutput {
     const data = buildAnalysisData(v, input.persons, input.assignment, { covariates: input.covariates(v.outcome), takeup: input.takeup, takeupFile: input.takeupFile });
     data.warnings.forEach(note);
     for (const a of data.attrition) attrition.push({ outcome: v.outcome, horizon: v.horizon ?? null, ...a });
+    if (data.exposure) exposure.push({ outcome: v.outcome, horizon: v.horizon ?? null, ...data.exposure });
     if (data.leeBounds) attritionBounds.push({ outcome: v.outcome, horizon: v.horizon ?? null, ...data.leeBounds });
     const base = { alpha: input.alpha, role: input.role(v.outcome), allocation };
     const whole = runEstimators(data, base);
@@ -106,7 +110,7 @@ export function estimateEffects(input: EffectsInput): EffectsOutput {
   const families = adjustPValues(rows, input.adjustEstimator, input.families, input.pending);
   if (input.multiplicity === "holm") for (const r of rows) r.p_bh = undefined;
   if (input.multiplicity === "bh") for (const r of rows) r.p_holm = undefined;
-  return { rows: sortRows(rows, input.outcomeOrder, input.subgroupOrder), attrition, attritionBounds, families, warnings };
+  return { rows: sortRows(rows, input.outcomeOrder, input.subgroupOrder), attrition, attritionBounds, exposure, families, warnings };
 }
 
 /**

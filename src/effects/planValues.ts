@@ -19,6 +19,11 @@ export interface PendingHorizon {
  *   window is still open and who has no value yet is left out (pending, not attrition), with a warning.
  * - A horizon where no counted person has a value, or no window has ended, is *pending*: no estimate rows, an
  *   entry in the meta's `pending` and a terminal line ("employment year 5: data pending"). Never a zero.
+ * - Exposure (an outcome with `periods_per_year` P): each counted person's observed share of the window,
+ *   observations / (P x f), capped at 1, where f is the share of the window elapsed by the last date of the
+ *   outcome in the file (1 once the window has ended). Someone who moved away or died part-way has fewer values:
+ *   under `mean` their value is the mean over the part observed (a shorter exposure), and with the plan's
+ *   `min_observed_share` a person below it counts as missing (attrition) at that horizon (`analysisData.ts`).
  */
 export function planOutcomeValues(plan: AnalysisPlan, acc: OutcomeAccumulator, drawDay: Int32Array, lastDayOfOutcome: readonly number[]): { values: OutcomeValues[]; pending: PendingHorizon[]; warnings: string[] } {
   const values: OutcomeValues[] = [];
@@ -30,6 +35,8 @@ export function planOutcomeValues(plan: AnalysisPlan, acc: OutcomeAccumulator, d
       const r = acc.result(o.name, h);
       const personIndex: number[] = [];
       const value: number[] = [];
+      const observedShare: number[] = [];
+      const P = o.periods_per_year;
       let open = 0;
       let withValue = 0;
       for (let p = 0; p < r.counted.length; p++) {
@@ -40,6 +47,12 @@ export function planOutcomeValues(plan: AnalysisPlan, acc: OutcomeAccumulator, d
         }
         personIndex.push(p);
         value.push(r.values[p]);
+        if (P !== undefined) {
+          const start = addYears(drawDay[p], h - 1);
+          const end = addYears(drawDay[p], h);
+          const elapsed = Math.min(1, Math.max(0, ((Number.isFinite(last) ? Math.min(last, end) : end) - start) / (end - start)));
+          observedShare.push(elapsed > 0 ? Math.min(1, r.observations[p] / (P * elapsed)) : r.observations[p] > 0 ? 1 : 0);
+        }
         if (Number.isFinite(r.values[p])) withValue++;
       }
       const lastText = Number.isFinite(last) ? formatDay(last) : "none";
@@ -51,7 +64,7 @@ export function planOutcomeValues(plan: AnalysisPlan, acc: OutcomeAccumulator, d
         continue;
       }
       if (open > 0) warnings.push(`${o.name} year ${h}: ${open} persons without a value whose year-${h} window ends after the last ${o.name} date in the outcomes file (${lastText}) are left out (their data are pending)`);
-      values.push({ outcome: o.name, horizon: h, personIndex, value });
+      values.push({ outcome: o.name, horizon: h, personIndex, value, ...(P !== undefined ? { exposure: { observedShare, periodsPerYear: P, minObservedShare: o.min_observed_share } } : {}) });
     }
   });
   return { values, pending, warnings };

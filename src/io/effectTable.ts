@@ -169,6 +169,14 @@ const attritionBounds = z.object({
   blocks: z.array(z.object({ wave: z.number().int(), stratum: z.string(), trimmed: z.enum(["treatment", "control", ""]), trimming_share: z.number() })),
 });
 
+const exposure = z.object({
+  outcome: z.string(),
+  horizon: horizon.nullable(),
+  periods_per_year: z.number().int().min(1),
+  min_observed_share: z.number().gt(0).max(1).nullable(),
+  arms: z.array(z.object({ arm, persons_counted: count, mean_observed_share: z.number().min(0).max(1), persons_below_minimum: count })),
+});
+
 /** The meta as effekt estimate writes it. */
 export const effectsMetaSchema = z.object({
   format: z.literal(META_FORMAT, { errorMap: () => ({ message: `must be "${META_FORMAT}"` }) }),
@@ -207,6 +215,8 @@ export const effectsMetaSchema = z.object({
   ),
   /** Lee (2009) trimming bounds on the ITT of each outcome x horizon whose attrition differs between arms */
   attrition_bounds: z.array(attritionBounds),
+  /** the observed share of each person's window, per arm, for outcomes whose plan gives periods_per_year */
+  exposure: z.array(exposure),
   pending: z.array(z.object({ outcome: z.string(), horizon, reason: z.string() })),
   warnings: z.array(z.string()),
 });
@@ -219,6 +229,7 @@ export const effectsMetaReadSchema = effectsMetaSchema.extend({
   multiplicity: effectsMetaSchema.shape.multiplicity.extend({ members: z.array(z.unknown()).optional() }),
   ri_statistic: effectsMetaSchema.shape.ri_statistic.optional(),
   attrition_bounds: z.array(attritionBounds.omit({ blocks: true }).passthrough()).optional(),
+  exposure: z.array(exposure).optional(),
 });
 
 /** The meta as written (its keys in this order when effekt estimate builds it: fixed bytes). */

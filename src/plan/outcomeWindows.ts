@@ -52,6 +52,8 @@ export interface HorizonValues {
   withValue: number;
   /** Persons who count. */
   counted_n: number;
+  /** Per person (frame order): the number of values in the window (0 when the person does not count). */
+  observations: Int32Array;
 }
 
 export interface OutcomeAccumulator {
@@ -210,16 +212,18 @@ export function createOutcomeAccumulator(plan: AnalysisPlan, frame: PersonFrame)
       const acc = s.acc[j];
       const comp = s.comp[j];
       const count = s.count[j];
+      const observations = new Int32Array(n);
       for (let p = 0; p < n; p++) {
         if (slotOfPerson[p] < 0 || s.eligible[p] === 0) continue;
         counted[p] = 1;
         countedN++;
         const c = count[p];
+        observations[p] = c;
         if (c === 0) continue;
         withValue++;
         values[p] = s.aggregation === "mean" ? (acc[p] + comp[p]) / c : s.aggregation === "sum" ? acc[p] + comp[p] : acc[p];
       }
-      return { values, counted, withValue, counted_n: countedN };
+      return { values, counted, withValue, counted_n: countedN, observations };
     },
     skipped: (name) => ({ ...stateOf(name).skips }),
     unknownOutcomes: () => new Map(unknown),

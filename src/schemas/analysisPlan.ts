@@ -72,6 +72,10 @@ export const planOutcomeSchema = z
       }),
     covariates: covariateList.optional(),
     gains_outcome: nonEmpty.optional(),
+    /** how many values a fully observed window of one year holds (52 for weekly, 12 for monthly, 1 for yearly) */
+    periods_per_year: z.number().int("must be a whole number of values per year").min(1, "must be at least 1").max(366, "must be at most 366").optional(),
+    /** persons whose window is observed for less than this share count as missing (attrition) at that horizon */
+    min_observed_share: z.number().gt(0, "must be more than 0").max(1, "must be at most 1").optional(),
     note: z.string().optional(),
   })
   .strict();
@@ -132,6 +136,9 @@ export const analysisPlanSchema = z
     const names = new Set<string>();
     plan.outcomes.forEach((o, i) => {
       if (names.has(o.name)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["outcomes", i, "name"], message: `duplicate outcome "${o.name}"` });
+      if (o.min_observed_share !== undefined && o.periods_per_year === undefined) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["outcomes", i, "min_observed_share"], message: "needs periods_per_year (how many values a fully observed year holds) to tell the observed share" });
+      }
       names.add(o.name);
     });
     const familyNames = new Set<string>();
