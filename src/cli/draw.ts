@@ -10,7 +10,7 @@ import { unlinkSync } from "node:fs";
 import { assertWritable, writeFileAtomic } from "../io/atomic.js";
 import { acquireLock } from "../io/lock.js";
 import { guardOutputs, registerFamily, requireInputFile } from "../io/outputGuard.js";
-import { parseDateFlag, formatDay } from "../io/columns.js";
+import { decimalMark, parseDateFlag, formatDay } from "../io/columns.js";
 import { commitEntryOf, commitLogPath, commitLogText, committedManifests, readPlanLockAnchors, manifestPath, readCommitLog, readManifests, readRegister, registerHash, removeUncommitted, type RegisterRow, type StoredManifest } from "../io/register.js";
 import { sha256, sha256File } from "../io/hash.js";
 import type { IdPolicy } from "../io/pseudonym.js";
@@ -337,7 +337,8 @@ function printDryRun(built: ReturnType<typeof buildWave>, households: { ids: str
 
 /** An input's entry in the manifest, with how it was read (sheet, title lines, header mapping) when not plainly. */
 function withRead<T extends object>(entry: T, format: "households" | "cases"): T & { read?: ReturnType<typeof recordedSettings> } {
-  const read = recordedSettings(settingsFor(format));
+  // --decimal, when given, is part of how the file was read: verify and later waves re-read it the same way.
+  const read = recordedSettings({ ...settingsFor(format), decimal: decimalMark() });
   return read === undefined ? entry : { ...entry, read };
 }
 

@@ -47,6 +47,22 @@ export function setDecimalMark(mark: "," | "." | undefined): void {
   decimalSetting = mark;
 }
 
+/** The run's `--decimal`, if given (a draw records it in the wave's manifest). */
+export function decimalMark(): "," | "." | undefined {
+  return decimalSetting;
+}
+
+/** `read` with the decimal mark set to `mark` (the one a wave was drawn with), the run's own restored afterwards. */
+export function withDecimalMark<T>(mark: "," | "." | undefined, read: () => T): T {
+  const own = decimalSetting;
+  decimalSetting = mark;
+  try {
+    return read();
+  } finally {
+    decimalSetting = own;
+  }
+}
+
 const ONE_GROUP = /^[+-]?[1-9]\d{0,2}\.\d{3}$/;
 const GROUPS = /^[+-]?[1-9]\d{0,2}(\.\d{3}){2,}$/;
 

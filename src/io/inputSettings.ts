@@ -14,6 +14,8 @@ export interface FormatSettings {
   skipRows?: number;
   /** effekt's column name -> the header in the file. */
   columns?: Record<string, string>;
+  /** `--decimal`: the decimal mark of a `;` file's numbers, when given (recorded in a wave's manifest). */
+  decimal?: "," | ".";
 }
 
 const formatSchema = z
@@ -70,15 +72,24 @@ export function settingsFor(format: string | undefined): FormatSettings {
 }
 
 /** Settings as a manifest records them (`skip_rows`, `columns`), or undefined when there are none (a plain file). */
-export function recordedSettings(s: FormatSettings): { sheet?: string; skip_rows?: number; columns?: Record<string, string> } | undefined {
-  const out: { sheet?: string; skip_rows?: number; columns?: Record<string, string> } = {};
+export function recordedSettings(s: FormatSettings): RecordedSettings | undefined {
+  const out: RecordedSettings = {};
   if (s.sheet !== undefined) out.sheet = s.sheet;
   if (s.skipRows !== undefined && s.skipRows > 0) out.skip_rows = s.skipRows;
   if (s.columns !== undefined && Object.keys(s.columns).length > 0) out.columns = Object.fromEntries(Object.entries(s.columns).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  if (s.decimal !== undefined) out.decimal = s.decimal;
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
+/** Settings as a manifest's `read` holds them. */
+export interface RecordedSettings {
+  sheet?: string;
+  skip_rows?: number;
+  columns?: Record<string, string>;
+  decimal?: "," | ".";
+}
+
 /** Recorded settings (from a manifest) back as settings. */
-export function settingsFromRecord(r: { sheet?: string; skip_rows?: number; columns?: Record<string, string> } | undefined): FormatSettings {
-  return { sheet: r?.sheet, skipRows: r?.skip_rows, columns: r?.columns ?? {} };
+export function settingsFromRecord(r: RecordedSettings | undefined): FormatSettings {
+  return { sheet: r?.sheet, skipRows: r?.skip_rows, columns: r?.columns ?? {}, decimal: r?.decimal };
 }

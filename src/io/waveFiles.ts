@@ -9,7 +9,7 @@ import { allocationsOf } from "../draw/wave.js";
 import type { StratumPlaces } from "../draw/places.js";
 import { VERSION } from "../version.js";
 import { canonicalJson, type DrawDefinition, type WaveManifest } from "../schemas/manifest.js";
-import { parseDateText } from "./columns.js";
+import { decimalMark, parseDateText, withDecimalMark } from "./columns.js";
 import { sha256, sha256File } from "./hash.js";
 import { applyAreaNames, loadHouseholds, type Households } from "./households.js";
 import type { IdPolicy } from "./pseudonym.js";
@@ -110,7 +110,9 @@ export function loadWaveHouseholds(
   }
   const policy: IdPolicy = typeof ids === "boolean" ? { allowCpr: ids } : ids;
   checkPseudonymKey(definition, policy);
-  const households = loadHouseholds({
+  // The decimal mark the wave was drawn with (its manifest's `read.decimal`, from --decimal), else this run's.
+  const mark = definition.inputs.households.read?.decimal ?? definition.inputs.cases?.read?.decimal ?? decimalMark();
+  const households = withDecimalMark(mark, () => loadHouseholds({
     path: householdsPath,
     casesPath,
     casesDate: definition.inputs.cases ? parseDateText(definition.inputs.cases.date) : undefined,
@@ -122,7 +124,7 @@ export function loadWaveHouseholds(
       households: settingsFromRecord(definition.inputs.households.read),
       cases: settingsFromRecord(definition.inputs.cases?.read),
     },
-  });
+  }));
   applyAreaNames(households, definition.area_names);
   return households;
 }

@@ -5,7 +5,7 @@ import { z } from "zod";
  * `--mapping`), so verify reads it the same way. Absent for a plain file, so earlier manifests are unchanged.
  */
 const readSettings = z
-  .object({ sheet: z.string().optional(), skip_rows: z.number().int().nonnegative().optional(), columns: z.record(z.string()).optional() })
+  .object({ sheet: z.string().optional(), skip_rows: z.number().int().nonnegative().optional(), columns: z.record(z.string()).optional(), decimal: z.enum([",", "."]).optional() })
   .strict()
   .optional();
 
