@@ -5,7 +5,7 @@ import { InputError, UserError } from "../errors.js";
 import type { Pseudonymiser } from "../io/pseudonym.js";
 import {
   createQuickAccumulator, estimateEffects, formatCsv, formatJson, META_FORMAT, planOutcomeValues, takeupByArm,
-  type Assignment, type EffectRow, type EffectsMeta, type Estimator, type OutcomeValues, type PendingHorizon, type PlanRef, type QuickWindow, type Role,
+  type Assignment, type EffectRow, type EffectsInput, type EffectsMeta, type PendingHorizon, type PlanRef, type QuickWindow,
 } from "../effects/index.js";
 import { assertWritable } from "../io/atomic.js";
 import { writeEffectTable } from "../io/effectTable.js";
@@ -19,7 +19,7 @@ import { readOutcomes } from "../io/outcomesStream.js";
 import { loadPlan } from "../plan/load.js";
 import { createOutcomeAccumulator } from "../plan/outcomeWindows.js";
 import { createPersonFrame } from "../plan/population.js";
-import { outcomeCovariates, testFamilies, type AnalysisPlan, type TestFamily } from "../schemas/analysisPlan.js";
+import { outcomeCovariates, outcomeSubgroups, testFamilies } from "../schemas/analysisPlan.js";
 import { VERSION } from "../version.js";
 import { DEFAULT_MIN_CELL } from "../disclosure/rules.js";
 import { TableStructure } from "../disclosure/structure.js";
@@ -27,7 +27,7 @@ import { SUPPRESSION_MARK } from "../report/i18n.js";
 import { parseFormat } from "./flags.js";
 import { say, tell as tellErr, warn, writeData } from "./output.js";
 import { styled } from "../terminalText.js";
-import { registerPasses } from "./verify.js";
+import { registerPasses } from "../verify/register.js";
 import { planLock } from "./estimatePlanLock.js";
 import { addCprOptions, idPolicyFrom, type CprFlags } from "./cprOptions.js";
 import { summaryOf } from "./commands.js";
@@ -94,31 +94,20 @@ export interface EstimateRun {
   text: string;
 }
 
-/** What differs between plan mode and quick mode, once the inputs are read. */
-interface Analysis {
+/**
+ * What differs between plan mode and quick mode, once the inputs are read: estimateEffects's settings, and what the
+ * meta records besides.
+ */
+type Analysis = Pick<EffectsInput,
+  "values" | "outcomeOrder" | "covariates" | "subgroups" | "subgroupOrder" | "role" | "alpha" | "permutations" | "seed" | "riStatistic" | "adjustEstimator" | "multiplicity" | "families"
+> & {
   persons: ReturnType<typeof readPersons>;
   /** SHA-256 of outcomes.csv, hashed while streaming it */
   outcomesSha256: string;
-  values: OutcomeValues[];
-  outcomeOrder: string[];
-  covariates: (outcome: string) => readonly string[];
-  subgroups: (outcome: string) => { name: string; column: string }[];
-  subgroupOrder: string[];
-  role: (outcome: string) => Role;
-  alpha: number;
-  permutations: number;
-  seed: string;
-  /** the statistic of the re-fitted RI (plan: randomisation_inference.statistic) */
-  riStatistic?: "estimate" | "studentised";
-  /** the estimator whose whole-sample rows form the Holm/BH families */
-  adjustEstimator: Estimator;
-  multiplicity: "holm" | "bh" | "both";
-  /** plan mode: the plan's Holm/BH families */
-  families?: TestFamily[];
   plan: PlanRef | null;
   pending: PendingHorizon[];
   warnings: string[];
-}
+};
 
 /** Runs the command: reads the inputs, runs the pipeline, writes the table (and its meta with --out). */
 export async function runEstimate(opts: EstimateOptions): Promise<EstimateRun> {
@@ -332,10 +321,7 @@ async function planAnalysis(opts: EstimateOptions, assignment: Assignment, pseud
     values,
     outcomeOrder: plan.outcomes.map((o) => o.name),
     covariates: (name) => outcomeCovariates(plan, byName.get(name)!),
-    subgroups: (name) => plan.subgroups.filter((s) => {
-      const only = (s as { outcomes?: string[] }).outcomes;
-      return only === undefined || only.includes(name);
-    }),
+    subgroups: (name) => outcomeSubgroups(plan, byName.get(name)!),
     subgroupOrder: plan.subgroups.map((s) => s.name),
     role: (name) => byName.get(name)!.role,
     alpha: plan.alpha,

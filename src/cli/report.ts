@@ -4,12 +4,11 @@
  * then write everything into a temporary sibling folder and rename it into place, so the output folder is
  * always complete or absent. Deterministic: no clock, no absolute paths in any output.
  */
-import { existsSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
-import { randomBytes } from "node:crypto";
+import { existsSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
 import type { Command } from "commander";
 import { UserError } from "../errors.js";
-import { lockedFileError, writeFileAtomic } from "../io/atomic.js";
+import { writeFolderAtomic } from "../io/atomicFolder.js";
 import { checkReplaceableReport, guardOutputs, registerFamily, REPORT_MANIFEST_FORMAT, requireInputFile, type Kept } from "../io/outputGuard.js";
 import { sha256 } from "../io/hash.js";
 import { buildReport } from "../report/build.js";
@@ -26,7 +25,7 @@ import { VERSION } from "../version.js";
 import { t } from "../i18n/index.js";
 import { addCprOptions, idPolicyFrom, type CprFlags } from "./cprOptions.js";
 import { say } from "./output.js";
-import { registerPasses } from "./verify.js";
+import { registerPasses } from "../verify/register.js";
 import { summaryOf } from "./commands.js";
 
 export interface ReportOptions extends CprFlags {
@@ -178,34 +177,4 @@ export async function runReport(opts: ReportOptions): Promise<ReportRun> {
     say(t("en", "term_report_written", { audience, lang, out: opts.out, sections: model.sections.length, tables: allTables(model).length, suppressed: manifest.suppressed_cells, min: minCell, formats: manifest.options.formats.join(", ") }));
   }
   return { model, files: [...files.keys()].sort() };
-}
-
-/**
- * Writes the files into a temporary sibling folder, then renames it to `out`. With `force` and an existing
- * `out`: rename the old folder away, rename the new one in, then delete the old one; a crash in between leaves
- * either the old or the new folder at `out` (and a hidden leftover beside it), never a half-written one.
- */
-function writeFolderAtomic(out: string, files: Map<string, string | Uint8Array>, force: boolean): void {
-  const parent = dirname(out);
-  mkdirSync(parent, { recursive: true });
-  const tag = `${process.pid}-${randomBytes(4).toString("hex")}`;
-  const tmp = join(parent, `.${basename(out)}.tmp-${tag}`);
-  try {
-    mkdirSync(tmp);
-    for (const [name, data] of files) writeFileAtomic(join(tmp, name), data);
-    if (existsSync(out)) {
-      if (!force) throw new UserError(`--out ${out}: the folder exists; pass --force to replace it`);
-      checkReplaceableReport(out, "--out"); // again under the rename: the folder may have changed since the first check
-      const old = join(parent, `.${basename(out)}.old-${tag}`);
-      // A report file open in Excel locks the folder on Windows: the rename fails and the old report stays.
-      try { renameSync(out, old); } catch (err) { throw lockedFileError(err, out) ?? err; }
-      renameSync(tmp, out);
-      rmSync(old, { recursive: true, force: true });
-    } else {
-      renameSync(tmp, out);
-    }
-  } catch (err) {
-    rmSync(tmp, { recursive: true, force: true });
-    throw err;
-  }
 }

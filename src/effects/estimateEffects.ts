@@ -10,15 +10,7 @@ import { fillRiRows, type RiItem } from "./riRows.js";
 import { subgroupRows } from "./subgroupRows.js";
 import { summariseSubgroupNotEstimated, type SubgroupNotEstimated } from "./subgroupWarnings.js";
 
-/**
- * The whole estimation, from one value per counted person (per outcome x horizon) to the sorted effect table:
- * analysis data per outcome x horizon -> the estimators on the whole sample and per subgroup level ->
- * randomisation inference for the whole-sample difference in means (one set of lottery re-draws shared by all
- * outcomes, `ri_lottery.ts`) -> Holm/BH within role families -> deterministic row order. Pure: warnings are
- * returned in full, and passed to `onWarning` (the terminal) as they arise, except subgroup rows left empty:
- * those reach `onWarning` at the end as one line per subgroup level (`subgroupWarnings.ts`). Progress goes to
- * `onProgress`.
- */
+/** What `estimateEffects` takes: the analysis values, the persons and the assignment, and the plan's settings. */
 export interface EffectsInput {
   values: readonly OutcomeValues[];
   persons: PersonFrame;
@@ -58,6 +50,15 @@ export interface EffectsOutput {
   warnings: string[];
 }
 
+/**
+ * The whole estimation, from one value per counted person (per outcome x horizon) to the sorted effect table:
+ * analysis data per outcome x horizon -> the estimators on the whole sample and per subgroup level ->
+ * randomisation inference for the whole-sample difference in means (one set of lottery re-draws shared by all
+ * outcomes, `ri_lottery.ts`) -> Holm/BH within role families -> deterministic row order. Pure: warnings are
+ * returned in full, and passed to `onWarning` (the terminal) as they arise, except subgroup rows left empty:
+ * those reach `onWarning` at the end as one line per subgroup level (`subgroupWarnings.ts`). Progress goes to
+ * `onProgress`.
+ */
 export function estimateEffects(input: EffectsInput): EffectsOutput {
   const warnings: string[] = [];
   const note = (w: string) => {

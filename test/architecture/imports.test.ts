@@ -23,7 +23,7 @@ interface Rule {
 
 const RULES: readonly Rule[] = [
   { from: ["estimate", "draw", "indicators", "gains"], forbidden: ["io", "cli", "report", "plan"] },
-  { from: ["io"], forbidden: ["cli", "report", "effects", "gainsRun"] },
+  { from: ["io"], forbidden: ["cli", "report", "effects", "gainsRun", "verify"] },
 ];
 
 /** The top folder of a module path relative to src/ ("estimate/ols.ts" -> "estimate"; "errors.ts" -> ""). */

@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { effekt, ROOT, SAMPLES, tempDir } from "../helpers.js";
 import { killDelays, killRuns, runAndKill, timeParallel, timeRun } from "../hardening/killLoop.js";
-import { verifyRegister } from "../../src/cli/verify.js";
+import { verifyRegister } from "../../src/verify/register.js";
 
 /** At least 100 kills by default (KILL_RUNS=1000 for more); two run at once, one per core. */
 const KILLS = killRuns(100);

@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runPlanLock, runPlanShow } from "../../src/cli/plan.js";
-import { verifyRegister } from "../../src/cli/verify.js";
+import { verifyRegister } from "../../src/verify/register.js";
 import { loadPlan, planFromJson } from "../../src/plan/load.js";
 import { planDeviations } from "../../src/plan/deviations.js";
 import { planLockPath, planStatus, readPlanLock } from "../../src/plan/lock.js";
