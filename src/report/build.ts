@@ -2,8 +2,9 @@
  * Builds the report model for an audience from the inputs read by ./inputs.ts. A section appears only when its
  * inputs exist; a section left out gets a footnote saying why. Pure: no I/O, no clock.
  *
- * SUS (formative): flow, balance, indicators, interim effects. AAU (summative): effects, attrition, subgroups,
- * gains. Both: the manifest. Disclosure control (src/disclosure/) is decided once over every table of both
+ * Both audiences open with the main results (generated text) and end with the methods note and the manifest.
+ * SUS (formative): flow, balance, indicators, interim effects. AAU (summative): flow, effects, attrition,
+ * subgroups, gains, the appendix of other estimators. Disclosure control (src/disclosure/) is decided once over every table of both
  * reports, then applied to the audience's tables.
  */
 import { label, suppressionFootnote, SUPPRESSION_MARK, t } from "./i18n.js";
@@ -19,6 +20,8 @@ import { flowSection } from "./sections/flow.js";
 import { gainsSection } from "./sections/gains.js";
 import { indicatorsSection } from "./sections/indicators.js";
 import { manifestSection } from "./sections/manifest.js";
+import { methodsSection } from "./sections/methods.js";
+import { summarySection } from "./sections/summary.js";
 import { reportLabels } from "./labels.js";
 
 export interface BuildOptions {
@@ -44,7 +47,7 @@ export function buildReport(inputs: ReportInputs, options: BuildOptions): Report
     footnotes.push(t(lang, "left_out", { what, needs }));
   // Both audiences' tables are declared and protected together, whichever report is written: the SUS and AAU
   // reports from the same results are published side by side, and a count one hides the other must not show.
-  const flow = inputs.register ? flowSection(inputs.register, ctx) : null;
+  const flow = inputs.register ? flowSection(inputs.register, ctx, inputs.effects?.meta?.attrition ?? []) : null;
   const balance = inputs.balance ? balanceSection(inputs.balance, ctx) : null;
   const indicators = inputs.indicators ? indicatorsSection(inputs.indicators, ctx) : null;
   const effectIds = inputs.effects ? declareEffects(inputs.effects.rows, ctx) : [];
@@ -64,6 +67,9 @@ export function buildReport(inputs: ReportInputs, options: BuildOptions): Report
     if (interim) drafts.push(interim);
     else leftOut(label(lang, "section_interim"), "effects.csv");
   } else {
+    // The flow diagram and table: both audiences (the AAU economists read the analysis from the lottery on).
+    if (flow) drafts.push(flow);
+    else leftOut(label(lang, "section_flow"), "allocations.csv");
     if (effectParts) {
       drafts.push(...effectParts.filter((s) => s.id === "effects"));
       if (attrition) drafts.push(attrition);
@@ -76,7 +82,11 @@ export function buildReport(inputs: ReportInputs, options: BuildOptions): Report
   }
   const pattern = disclosure.solve();
   if (pattern.unprotected.length > 0) throw new Error(`disclosure: cells left unprotected: ${pattern.unprotected.join(", ")}`);
-  const sections: ReportSection[] = drafts.map((d) => resolveSection(d, disclosure));
+  const shown = (ids: string[]) => disclosure.shown(ids);
+  // The summary first and the methods note after the results: text generated from the same protected numbers.
+  const sections: ReportSection[] = [summarySection({ effects: inputs.effects, effectIds, plan: inputs.plan, indicators: inputs.indicators, gains: inputs.gains }, ctx, shown)];
+  sections.push(...drafts.map((d) => resolveSection(d, disclosure)));
+  sections.push(methodsSection(inputs, version, ctx, shown));
   sections.push(...appendix.map((d) => resolveSection(d, disclosure)));
   sections.push(manifestSection(inputs, version, ctx));
   const model: ReportModel = {

@@ -58,6 +58,9 @@ export interface ManifestSummary {
   draw_date: string;
   eligible: number;
   exclusions: Record<string, number>;
+  /** The column the wave was stratified by (the methods note), and each stratum's chance of treatment as written. */
+  strata_column: string | null;
+  strata: { stratum: string; p_treatment: string }[];
 }
 
 export interface RegisterData {
@@ -79,6 +82,8 @@ export interface IndicatorRow {
   area: string;
   year: Num;
   unit: string;
+  /** "higher" or "lower": which direction is better (the target is met at or beyond it). */
+  direction: string;
   value: Num | "pending";
   n: Num;
   interval_lower: Num;
@@ -179,6 +184,8 @@ export function readRegisterData(path: string, takeupPath: string | undefined, f
       draw_date: m.definition.draw_date,
       eligible: m.eligible.count,
       exclusions: { ...(m.exclusions as Record<string, number>) },
+      strata_column: typeof m.definition.strata_column === "string" ? m.definition.strata_column : null,
+      strata: (m.strata as { stratum: string; p_treatment?: unknown }[]).map((s) => ({ stratum: s.stratum, p_treatment: typeof s.p_treatment === "string" ? s.p_treatment : String(s.p_treatment ?? "") })),
     });
     for (const s of m.strata as { stratum: string; eligible: number }[]) eligibleBy.set(`${wave}\u0000${s.stratum}`, s.eligible);
   }
@@ -243,6 +250,7 @@ export function readIndicators(path: string): IndicatorRow[] {
       area: text("area", i),
       year: n("year", i),
       unit: text("unit", i),
+      direction: text("direction", i),
       value: raw === "pending" ? "pending" : raw === "" ? "pending" : n("value", i),
       n: n("n", i),
       interval_lower: n("interval_lower", i),

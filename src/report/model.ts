@@ -55,10 +55,22 @@ export interface ReportTable {
   notes?: string[];
 }
 
+/**
+ * Running text of a section (the summary, the methods note): a heading and its statements, already translated
+ * and with every number already checked against disclosure control. HTML and Markdown show it as a list; CSV and
+ * XLSX as a two-column table (heading, statement).
+ */
+export interface TextBlock {
+  heading: string;
+  items: string[];
+}
+
 export interface ReportSection {
   id: string;
   title: string;
   intro?: string;
+  /** Statements shown before the charts and tables (summary, methods note). */
+  blocks?: TextBlock[];
   tables: ReportTable[];
   charts: ChartSpec[];
 }
@@ -145,4 +157,17 @@ export function forPeople(table: ReportTable): ReportTable {
 /** Every table of the report in order, for the writers. */
 export function allTables(model: ReportModel): ReportTable[] {
   return model.sections.flatMap((s) => s.tables);
+}
+
+/** A section's text blocks as a two-column table (heading, statement), for CSV and XLSX. */
+export function blockTable(section: ReportSection): ReportTable {
+  return {
+    id: section.id,
+    title: section.title,
+    columns: [
+      { key: "heading", label: section.title, kind: "text" },
+      { key: "statement", label: "", kind: "text" },
+    ],
+    rows: [...(section.intro ? [["", section.intro] as Cell[]] : []), ...(section.blocks ?? []).flatMap((b) => b.items.map((item): Cell[] => [b.heading, item]))],
+  };
 }

@@ -43,12 +43,12 @@ describe("effekt report on the sample results", () => {
   it("SUS: flow, balance, indicators, interim effects and the manifest, with real numbers", async () => {
     const out = join(tempDir(), "sus");
     const { model } = await runReport({ audience: "sus", out, results, takeup: join(ROOT, "samples", "takeup.csv"), quiet: true });
-    expect(model.sections.map((s) => s.id)).toEqual(["flow", "balance", "indicators", "effects-interim", "manifest"]);
+    expect(model.sections.map((s) => s.id)).toEqual(["summary", "flow", "balance", "indicators", "effects-interim", "methods", "manifest"]);
     const flow = allTables(model).find((t) => t.id === "flow")!;
     const total = flow.rows[flow.rows.length - 1];
     // All waves, all areas: 413 households drawn, 140 treatment, 273 control (wave 1: 80 of 321, wave 2: 60 of 92).
     expect(total.slice(2, 6)).toEqual([413, 413, 140, 273]);
-    expect(relativeFilesUnder(out)).toEqual(["csv/balance.csv", "csv/effects-interim.csv", "csv/exclusions.csv", "csv/flow.csv", "csv/indicators.csv", "csv/manifest.csv", "manifest.json", "report.html", "report.md", "report.xlsx"]);
+    expect(relativeFilesUnder(out)).toEqual(["csv/balance.csv", "csv/effects-interim.csv", "csv/exclusions.csv", "csv/flow.csv", "csv/indicators.csv", "csv/manifest.csv", "csv/methods.csv", "csv/summary.csv", "manifest.json", "report.html", "report.md", "report.xlsx"]);
     const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
     expect(manifest.options).toEqual({ lang: "da", csv_dialect: "da", formats: ["xlsx", "csv", "md", "html"], min_cell: 5 });
     expect(manifest.provenance.map((p: { item: string }) => p.item)).toContain("seed: draw wave 2");
@@ -60,8 +60,8 @@ describe("effekt report on the sample results", () => {
   it("AAU: effects, attrition, subgroups, gains (3 and 5 years, repayment, sensitivity) and the manifest", async () => {
     const out = join(tempDir(), "aau");
     const { model } = await runReport({ audience: "aau", out, results, lang: "en", quiet: true });
-    expect(model.sections.map((s) => s.id)).toEqual(["effects", "attrition", "subgroups", "gains", "effects-other", "manifest"]);
-    expect(allTables(model).map((t) => t.id)).toEqual(["effects", "attrition", "takeup", "subgroups", "gains-by-year", "gains-3-5-years", "kommune-repayment", "repayment", "gains-sensitivity", "effects-other", "manifest"]);
+    expect(model.sections.map((s) => s.id)).toEqual(["summary", "flow", "effects", "attrition", "subgroups", "gains", "methods", "effects-other", "manifest"]);
+    expect(allTables(model).map((t) => t.id)).toEqual(["flow", "exclusions", "effects", "attrition", "takeup", "subgroups", "gains-by-year", "gains-3-5-years", "kommune-repayment", "repayment", "gains-sensitivity", "effects-other", "manifest"]);
     const manifest = allTables(model).find((t) => t.id === "manifest")!;
     expect(manifest.rows.map((r) => r[0])).toEqual(expect.arrayContaining(["seed: randomisation inference", "seed: gains Monte Carlo", "analysis plan"]));
     const csv = readFileSync(join(out, "csv", "effects.csv"), "utf8");
@@ -179,7 +179,7 @@ describe("sections follow their inputs", () => {
     rmSync(join(dir, "effects.csv.meta.json"));
     rmSync(join(dir, "gains.json"));
     const { model } = await runReport({ audience: "aau", out: join(dir, "r"), results: dir, lang: "en", format: "md", quiet: true });
-    expect(model.sections.map((s) => s.id)).toEqual(["effects", "subgroups", "effects-other", "manifest"]);
+    expect(model.sections.map((s) => s.id)).toEqual(["summary", "flow", "effects", "subgroups", "methods", "effects-other", "manifest"]);
     expect(model.footnotes).toEqual(expect.arrayContaining(["Attrition left out: needs effects.csv.meta.json.", "Budget-economic gains and repayment left out: needs gains.json."]));
   });
 });
@@ -206,8 +206,8 @@ describe("input row order does not matter", () => {
       await runReport({ audience, out: join(a, `r-${audience}`), results: a, format: "csv,md,xlsx", quiet: true });
       await runReport({ audience, out: join(b, `r-${audience}`), results: b, format: "csv,md,xlsx", quiet: true });
       for (const f of relativeFilesUnder(join(a, `r-${audience}`))) {
-        // The manifest (and the XLSX/Markdown that include it) records the input hashes, which differ as they should.
-        if (["manifest.json", "csv/manifest.csv", "report.xlsx", "report.md"].includes(f)) continue;
+        // The manifest and the methods note (and the XLSX/Markdown that include them) record the input hashes, which differ as they should.
+        if (["manifest.json", "csv/manifest.csv", "csv/methods.csv", "report.xlsx", "report.md"].includes(f)) continue;
         expect(readFileSync(join(a, `r-${audience}`, f)).equals(readFileSync(join(b, `r-${audience}`, f))), f).toBe(true);
       }
     }

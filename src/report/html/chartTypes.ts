@@ -1,5 +1,5 @@
 /**
- * The data behind the three charts of the HTML report. The report core (src/report/) builds these from the
+ * The data behind the charts of the HTML report. The report core (src/report/) builds these from the
  * results; the renderers in ./charts/ turn each into one inline SVG. Plain data only: numbers already on the
  * scale they are drawn on (effects in outcome units, shares in 0..1, gains in DKK), labels already translated.
  */
@@ -64,4 +64,36 @@ export interface GainsChart {
   unit: "DKK";
 }
 
-export type ChartSpec = ForestChart | IndicatorChart | GainsChart;
+/** A count in a flow box: a number, suppressed by disclosure control (drawn as the mark), or unknown (no number). */
+export type FlowCount = number | "suppressed" | null;
+
+/** One line of a flow box: a label and its count (e.g. "Too few active cases: 1,444"). */
+export interface FlowLine {
+  text: string;
+  count: FlowCount;
+  /** A share in 0..1 shown after the count (e.g. the take-up share); "suppressed" when it rests on a hidden count. */
+  share?: number | "suppressed";
+}
+
+/** A box of the diagram: a bold first line and optional detail lines. */
+export interface FlowBox {
+  heading: FlowLine;
+  lines?: FlowLine[];
+}
+
+/**
+ * One step of the diagram, top to bottom: one box on the main line (with an optional box to its right, for
+ * those who left the flow at this step), or two boxes side by side (the two arms).
+ */
+export type FlowStage = { main: FlowBox; side?: FlowBox } | { arms: [FlowBox, FlowBox] };
+
+/** A CONSORT-style flow diagram: households from the areas through the lottery to the analysis. */
+export interface FlowChart {
+  kind: "flow";
+  title: string;
+  stages: FlowStage[];
+  /** A note under the diagram (muted). */
+  note?: string;
+}
+
+export type ChartSpec = ForestChart | IndicatorChart | GainsChart | FlowChart;

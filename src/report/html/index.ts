@@ -57,7 +57,10 @@ function renderTable(full: ReportTable, model: ReportModel, heading = ""): strin
 
 function renderSection(section: ReportSection, model: ReportModel): string {
   const parts = [`<section class="report-section" id="${anchor("section", section.id)}">`, `<h2>${escapeXml(section.title)}</h2>`];
-  if (section.intro) parts.push(`<p class="intro">${escapeXml(section.intro)}</p>`);
+  if (section.intro) parts.push(`<p class="intro${section.blocks ? " generated" : ""}">${escapeXml(section.intro)}</p>`);
+  for (const block of section.blocks ?? []) {
+    parts.push(`<h3>${escapeXml(block.heading)}</h3>`, `<ul class="statements">${block.items.map((item) => `<li>${escapeXml(item)}</li>`).join("")}</ul>`);
+  }
   for (const chart of section.charts) parts.push(`<figure class="chart chart-${escapeXml(chart.kind)}">${renderChart(chart, model.lang)}</figure>`);
   for (const table of section.tables) parts.push(renderTable(table, model, section.title));
   parts.push(`</section>`);

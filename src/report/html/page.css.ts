@@ -21,6 +21,11 @@ nav.toc h2 { font-size: 1rem; margin: 0 0 6px; border: 0; padding: 0; }
 nav.toc ol { margin: 0; padding-left: 22px; columns: 2; column-gap: 32px; }
 nav.toc a { color: ${COLOURS.result}; text-decoration: none; }
 nav.toc a:hover { text-decoration: underline; }
+p.generated { font-size: 0.86rem; color: ${COLOURS.muted}; border-left: 3px solid ${COLOURS.grid}; padding-left: 10px; }
+ul.statements { margin: 0 0 12px; padding-left: 22px; max-width: 80ch; }
+ul.statements li { margin: 0 0 6px; }
+section#section-summary ul.statements li { font-size: 1.02rem; }
+figure.chart-flow svg { max-width: 880px; }
 figure.chart { margin: 16px 0 20px; padding: 8px 0; border-top: 1px solid ${COLOURS.grid}; border-bottom: 1px solid ${COLOURS.grid}; }
 figure.chart svg { display: block; max-width: 100%; height: auto; }
 .table-wrap { overflow-x: auto; margin: 8px 0 6px; }
@@ -47,7 +52,7 @@ footer.report-footer { margin-top: 32px; font-size: 0.8rem; color: ${COLOURS.mut
   .page { max-width: none; padding: 0; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   h2 { break-after: avoid; }
-  figure.chart, caption, tr { break-inside: avoid; }
+  figure.chart, caption, tr, ul.statements li { break-inside: avoid; }
   thead { display: table-header-group; }
   .table-wrap { overflow: visible; }
   table { font-size: 8pt; }

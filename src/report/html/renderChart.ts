@@ -1,6 +1,7 @@
-/** One entry point for the three chart kinds of the HTML report. */
+/** One entry point for the chart kinds of the HTML report. */
 import type { ChartSpec } from "./chartTypes.js";
 import type { Lang } from "./format.js";
+import { renderFlow } from "./charts/flow.js";
 import { renderForest } from "./charts/forest.js";
 import { renderGains } from "./charts/gains.js";
 import { renderIndicator } from "./charts/indicator.js";
@@ -13,6 +14,8 @@ export function renderChart(chart: ChartSpec, lang: Lang): string {
       return renderIndicator(chart, lang);
     case "gains":
       return renderGains(chart, lang);
+    case "flow":
+      return renderFlow(chart, lang);
     default:
       throw new Error(`HTML report: unknown chart kind ${JSON.stringify((chart as { kind: unknown }).kind)}`);
   }

@@ -11,15 +11,20 @@ import { column, countCell, statCell, type SectionContext } from "./common.js";
 import { effectNId } from "./effects.js";
 import { flowId } from "./flow.js";
 
+/** The structure cell of an attrition count (`part`: counted, with_value, missing), shared with the flow diagram. */
+export function attritionId(outcome: string, horizon: number | null, arm: string, part: string): string {
+  return `attrition:${outcome}:${horizon}:${arm}:${part}`;
+}
+
 export function attritionSection(meta: EffectsMetaRead, ctx: SectionContext): DraftSection | null {
   const { lang, disclosure: d } = ctx;
   const rows = meta.attrition ?? [];
   if (rows.length === 0) return null;
   const body: DraftCell[][] = rows.map((r) => {
-    const base = `attrition:${r.outcome}:${r.horizon}:${r.arm}`;
-    const counted = d.count(`${base}:counted`, r.persons_counted);
-    const withValue = d.count(`${base}:with_value`, r.persons_with_value);
-    const missing = d.count(`${base}:missing`, Math.max(0, r.persons_counted - r.persons_with_value));
+    const id = (part: string) => attritionId(r.outcome, r.horizon, r.arm, part);
+    const counted = d.count(id("counted"), r.persons_counted);
+    const withValue = d.count(id("with_value"), r.persons_with_value);
+    const missing = d.count(id("missing"), Math.max(0, r.persons_counted - r.persons_with_value));
     d.sum(counted, [withValue, missing]);
     // Persons with a value are the effect table's n for this outcome, horizon and arm.
     const effectN = effectNId({ outcome: r.outcome, horizon: r.horizon, subgroup: "", subgroup_level: "", estimator: "" }, r.arm, true);

@@ -8,7 +8,7 @@
 import { csvField, csvNumber } from "../../io/csvOut.js";
 import { SUPPRESSION_MARK } from "../i18n.js";
 import type { Cell, ReportModel, ReportTable } from "../model.js";
-import { allTables, isPending, isSuppressed } from "../model.js";
+import { allTables, blockTable, isPending, isSuppressed } from "../model.js";
 
 export type CsvDialect = "da" | "en";
 
@@ -34,5 +34,10 @@ export function tableCsv(table: ReportTable, dialect: CsvDialect, pendingText: s
 export function reportCsvFiles(model: ReportModel, dialect: CsvDialect): Map<string, string> {
   const files = new Map<string, string>();
   for (const t of allTables(model)) files.set(`${t.id}.csv`, tableCsv(t, dialect, model.privacy.pending));
+  // The generated text (summary, methods note): one row per statement, under its heading.
+  for (const s of model.sections) {
+    if (!s.blocks || s.blocks.length === 0 || files.has(`${s.id}.csv`)) continue;
+    files.set(`${s.id}.csv`, tableCsv(blockTable(s), dialect, model.privacy.pending));
+  }
   return files;
 }

@@ -39,7 +39,8 @@ export function reportMarkdown(model: ReportModel): string {
   const parts = [`# ${escape(model.title)}`, ""];
   for (const s of model.sections) {
     parts.push(`## ${escape(s.title)}`, "");
-    if (s.intro) parts.push(escape(s.intro), "");
+    if (s.intro) parts.push(s.blocks ? `_${escape(s.intro)}_` : escape(s.intro), "");
+    for (const b of s.blocks ?? []) parts.push(`**${escape(b.heading)}**`, "", ...b.items.map((item) => `- ${escape(item)}`), "");
     for (const t of s.tables) parts.push(tableMarkdown(t, model.lang, s.title), "");
   }
   if (model.footnotes.length > 0) {

@@ -14,7 +14,7 @@ import { defaultDecimals, formatCell, label, SUPPRESSION_MARK, t } from "../i18n
 import { isMessageKey, type MessageKey } from "../../i18n/index.js";
 import { roleLabel } from "../sections/manifest.js";
 import type { ColumnKind, ReportModel, ReportTable } from "../model.js";
-import { allTables, forPeople, isPending, isSuppressed } from "../model.js";
+import { blockTable, forPeople, isPending, isSuppressed } from "../model.js";
 import { fixZipTimestamps } from "./zipTimestamps.js";
 
 const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
@@ -76,6 +76,8 @@ function addTableSheet(wb: ExcelJS.Workbook, full: ReportTable, name: string, mo
     if (fmt) col.numFmt = fmt;
     const widest = Math.max(c.label.length, ...table.rows.map((r) => formatCell(r[j], c, model.lang).length));
     col.width = Math.min(60, Math.max(8, widest + 2));
+    // Sentences (the summary, the methods note) wrap within the column instead of running off the page.
+    if (c.kind === "text" && widest > 60) col.alignment = { wrapText: true, vertical: "top" };
   });
   // The header row keeps text format.
   ws.getRow(1).eachCell((cell) => {
@@ -112,7 +114,8 @@ export async function reportXlsx(model: ReportModel): Promise<Uint8Array> {
   wb.lastPrinted = FIXED_DATE;
   const used = new Set<string>();
   const contentsName = sheetName(label(model.lang, "contents"), used);
-  const tables = allTables(model);
+  // Each section's generated text (summary, methods note) as a sheet of its own before the section's tables.
+  const tables = model.sections.flatMap((s) => [...(s.blocks && s.blocks.length > 0 ? [blockTable(s)] : []), ...s.tables]);
   const names = tables.map((t) => sheetName(sheetTitle(t, model.lang), used));
   const contents = wb.addWorksheet(contentsName, { views: [{ state: "frozen", ySplit: 1 }], pageSetup: PRINT_SETUP });
   contents.addRow([label(model.lang, "sheet"), neutraliseFormula(model.title)]).font = { bold: true };
