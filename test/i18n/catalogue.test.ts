@@ -65,6 +65,7 @@ async function readableTexts(out: string, model: ReportModel): Promise<{ file: s
   const cells: string[] = [];
   wb.eachSheet((ws) => {
     cells.push(ws.name);
+    if (ws.name === "Metode" || ws.name === "Methods") return;
     ws.eachRow((row) => row.eachCell((cell) => {
       if (typeof cell.value === "string") cells.push(cell.value);
     }));
