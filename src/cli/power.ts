@@ -7,7 +7,13 @@ import { normalStream } from "../gains/normalDraws.js";
 import type { Diagnosis, OutcomeModel } from "../estimate/index.js";
 import { readAssignment } from "../io/assignment.js";
 import { readPersons } from "../io/persons.js";
-import type { Assignment } from "../draw/assignment.js";
+import { makeAssignment, type Assignment, type AssignedHousehold } from "../draw/assignment.js";
+import { eligibility, VIBORG_AREAS } from "../draw/eligibility.js";
+import { drawWaveColumns } from "../draw/wave.js";
+import { loadHouseholds } from "../io/households.js";
+import { formatDay, parseDateFlag } from "../io/columns.js";
+import { requireInputFile } from "../io/outputGuard.js";
+import { parseTreat } from "./draw.js";
 import { simulateDesign, summariseDesign } from "../effects/index.js";
 import { summaryOf } from "./commands.js";
 
@@ -27,6 +33,13 @@ export interface PowerOptions {
   takeup?: string;
   simulate?: boolean;
   register?: string;
+  householdsFile?: string;
+  cases?: string;
+  date?: string;
+  treat?: string;
+  strata?: string;
+  areas?: string;
+  minCases?: string;
   persons?: string;
   sims?: string;
   seed?: string;
@@ -52,11 +65,18 @@ export function registerPower(program: Command): void {
     .option("--takeup <c>", "share of treated households expected to take up the offer (none in control): also the CACE's MDE")
     .option("--simulate", "simulate the actual lottery of --register (its waves, strata and places), the outcome model and the estimators of effekt estimate; report power, bias, RMSE and coverage")
     .option("--register <file>", "with --simulate: the lottery register (allocations.csv) whose draw is simulated")
+    .option("--households-file <file>", "with --simulate, instead of --register: households.csv of a lottery not yet drawn; the wave effekt draw would run (--treat, --strata, --areas, --min-cases, --cases with --date) is simulated")
+    .option("--cases <file>", "with --households-file: cases.csv, active cases counted on --date")
+    .option("--date <YYYY-MM-DD>", "with --households-file: the planned draw date")
+    .option("--treat <n|STRATUM=n,...>", "with --households-file: treatment places, as effekt draw --treat")
+    .option("--strata <column>", "with --households-file: the column that defines the strata", "area")
+    .option("--areas <list>", `with --households-file: comma-separated selected areas (default: ${VIBORG_AREAS.join(", ")})`)
+    .option("--min-cases <n>", "with --households-file: minimum number of active cases to be eligible", "2")
     .option("--persons <file>", "with --simulate: persons.csv, for the households' sizes")
     .option("--sims <n>", "with --simulate: number of simulations", "1000")
     .option("--seed <s>", "with --simulate: seed of the simulation", "effekt-power")
     .option("--no-progress", "no progress bar on the terminal")
-    .addHelpText("after", "\nExample:\n  effekt power --households 140 --persons-per-household 1.6 --icc 0.3 --share-treated 0.5 --r2 0.2\n  effekt power --waves 321:0.25,92:0.65 --persons-per-household 1.6 --household-size-cv 0.5 --icc 0.3 --takeup 0.7 --attrition 0.1\n  effekt power --simulate --register allocations.csv --persons persons.csv --icc 0.3 --effect 0.3 --takeup 0.7 --sims 1000\n")
+    .addHelpText("after", "\nExample:\n  effekt power --households 140 --persons-per-household 1.6 --icc 0.3 --share-treated 0.5 --r2 0.2\n  effekt power --waves 321:0.25,92:0.65 --persons-per-household 1.6 --household-size-cv 0.5 --icc 0.3 --takeup 0.7 --attrition 0.1\n  effekt power --simulate --register allocations.csv --persons persons.csv --icc 0.3 --effect 0.3 --takeup 0.7 --sims 1000\n  effekt power --simulate --households-file households.csv --cases cases.csv --date 2025-03-01 --treat 80 --persons persons.csv --icc 0.3 --effect 0.3\n")
     .action((opts: PowerOptions) => {
       if (opts.simulate) runPowerSimulation(opts);
       else runPower(opts);
@@ -127,6 +147,40 @@ export function runPower(opts: PowerOptions): { mde: number; mde_cace?: number; 
   return { mde: m.mde, mde_cace: design.takeup !== undefined ? m.mde_cace : undefined, power: p, power_cace: pc, std_error: m.std_error, design_effect: m.design_effect, df: m.df };
 }
 
+/**
+ * `--households-file`: the wave `effekt draw` would run on a households file not yet drawn (the same eligibility,
+ * strata and places, `drawWaveColumns`), as wave 1 of an assignment. Its arms only fix the number treated per
+ * stratum: the simulation re-draws the lottery (`lotteryRedraws`) with those places, as for a register. With
+ * places given as a total, the remainder's split over the strata is the one this seed gives.
+ */
+function plannedLottery(opts: PowerOptions, seed: string): Assignment {
+  const file = opts.householdsFile!;
+  requireInputFile(file, "--households-file");
+  requireInputFile(opts.cases, "--cases");
+  if (opts.treat === undefined) throw new UserError("--households-file needs --treat: the treatment places of the planned draw, as effekt draw --treat");
+  if (opts.cases !== undefined && opts.date === undefined) throw new UserError("--cases needs --date: the day on which cases are counted as active");
+  const day = opts.date !== undefined ? parseDateFlag(opts.date, "date") : undefined;
+  const minCases = Number(opts.minCases ?? "2");
+  if (!Number.isInteger(minCases) || minCases < 0) throw new UserError(`--min-cases "${opts.minCases}" is not a whole number of at least 0`);
+  const areas = (opts.areas ? opts.areas.split(",") : [...VIBORG_AREAS]).map((a) => a.trim().normalize("NFC")).filter((a) => a !== "");
+  if (areas.length === 0) throw new UserError("--areas names no area");
+  const households = loadHouseholds({ path: file, casesPath: opts.cases, casesDate: day, strataColumn: opts.strata ?? "area" });
+  const elig = eligibility({ householdIds: households.ids, areas: households.areas, activeCases: households.activeCases, selectedAreas: areas, minCases, alreadyDrawn: new Set() });
+  if (elig.eligible.length === 0) throw new UserError(`${file}: no household is eligible (areas ${areas.join(", ")}, at least ${minCases} active cases); nothing to simulate`);
+  const drawn = drawWaveColumns({
+    householdIds: elig.eligible.map((i) => households.ids[i]),
+    strata: elig.eligible.map((i) => households.strata[i]),
+    wave: 1,
+    seed: `${seed}/planned`,
+    treat: parseTreat(opts.treat),
+  });
+  const list: AssignedHousehold[] = [];
+  drawn.strata.forEach((st, k) => {
+    drawn.ids[k].forEach((id, r) => list.push({ householdId: id, wave: 1, stratum: st.stratum, arm: drawn.treated[k][r] ? "treatment" : "control", pTreatment: st.places / st.eligible, drawDate: day !== undefined ? formatDay(day) : "" }));
+  });
+  return makeAssignment("effekt", list);
+}
+
 /** Household sizes: counted in persons.csv, or generated (lognormal with the given mean and CV, rounded, at least 1). */
 function householdSizes(opts: PowerOptions, assignment: Assignment, seed: string): Map<string, number> {
   const sizes = new Map<string, number>();
@@ -146,11 +200,13 @@ function householdSizes(opts: PowerOptions, assignment: Assignment, seed: string
 }
 
 export function runPowerSimulation(opts: PowerOptions): { diagnosis: Diagnosis[]; analytic: { itt: number; cace?: number } } {
-  if (opts.register === undefined) throw new UserError("--simulate needs --register: the lottery whose draw is simulated");
-  if (opts.households !== undefined || opts.waves !== undefined) throw new UserError("--simulate takes its households and waves from --register; leave out --households and --waves");
+  if (opts.register === undefined && opts.householdsFile === undefined) throw new UserError("--simulate needs --register (a lottery drawn) or --households-file (a lottery planned): the lottery whose draw is simulated");
+  if (opts.register !== undefined && opts.householdsFile !== undefined) throw new UserError("give --register or --households-file, not both");
+  if (opts.households !== undefined || opts.waves !== undefined) throw new UserError("--simulate takes its households and waves from --register or --households-file; leave out --households and --waves");
   if (opts.effect === undefined) throw new UserError("--simulate needs --effect: the true effect (on compliers when --takeup is given) to simulate");
-  const assignment = readAssignment({ register: opts.register });
   const seed = opts.seed ?? "effekt-power";
+  const assignment = opts.register !== undefined ? readAssignment({ register: opts.register }) : plannedLottery(opts, seed);
+  const source = (opts.register ?? opts.householdsFile)!;
   const sims = num(opts.sims ?? "1000", "sims");
   if (!Number.isInteger(sims) || sims < 1) throw new UserError(`--sims "${opts.sims}" is not a positive whole number`);
   const alpha = num(opts.alpha ?? "0.05", "alpha");
@@ -190,7 +246,7 @@ export function runPowerSimulation(opts: PowerOptions): { diagnosis: Diagnosis[]
     bar?.stop();
   }
   const waves = summary.waves.map((w) => `wave ${w.wave}: ${w.households} households, ${(100 * w.shareTreated).toFixed(1)}% treated`).join("; ");
-  say(`design: ${opts.register} (${waves}); ${summary.persons} persons, ${summary.meanSize.toFixed(2)} per household (CV ${summary.sizeCv.toFixed(2)})${opts.persons ? "" : ", sizes generated"}`);
+  say(`design: ${source}${opts.register === undefined ? ", the wave effekt draw would run" : ""} (${waves}); ${summary.persons} persons, ${summary.meanSize.toFixed(2)} per household (CV ${summary.sizeCv.toFixed(2)})${opts.persons ? "" : ", sizes generated"}`);
   say(`outcome model: effect ${model.effect}${(model.takeup ?? 1) < 1 ? ` on compliers (take-up ${model.takeup})` : ""}, sd ${model.sd}, ICC ${model.icc}, R2 ${model.r2}, attrition ${model.attrition}; ${sims} simulations, seed "${seed}", alpha ${alpha}`);
   const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
   const fmt = (v: number) => v.toPrecision(4);
