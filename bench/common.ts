@@ -37,25 +37,28 @@ export function printTable(rows: readonly BenchRow[]): void {
 }
 
 /** Runs `node script args` in a fresh process: wall time (ms) and peak resident memory (MB, from GNU time). */
-export function timedNode(args: readonly string[], env: NodeJS.ProcessEnv = process.env): { ms: number; peakMb?: number; stdout: string; stderr: string; status: number | null } {
+export function timedNode(args: readonly string[], env: NodeJS.ProcessEnv = process.env): { ms: number; peakMb?: number; cpuMs?: number; stdout: string; stderr: string; status: number | null } {
   return timedCommand(process.execPath, args, env);
 }
 
-export function timedCommand(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): { ms: number; peakMb?: number; stdout: string; stderr: string; status: number | null } {
+export function timedCommand(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): { ms: number; peakMb?: number; cpuMs?: number; stdout: string; stderr: string; status: number | null } {
   const hasTime = existsSync("/usr/bin/time");
   const t0 = performance.now();
   const res = hasTime
-    ? spawnSync("/usr/bin/time", ["-f", "%M", cmd, ...args], { encoding: "utf8", maxBuffer: 1 << 28, env })
+    ? spawnSync("/usr/bin/time", ["-f", "%U %S %M", cmd, ...args], { encoding: "utf8", maxBuffer: 1 << 28, env })
     : spawnSync(cmd, args, { encoding: "utf8", maxBuffer: 1 << 28, env });
   const ms = performance.now() - t0;
   let stderr = res.stderr ?? "";
   let peakMb: number | undefined;
+  let cpuMs: number | undefined;
   if (hasTime) {
     const lines = stderr.trimEnd().split("\n");
-    peakMb = Number(lines.pop()) / 1024;
+    const [user, sys, peakKb] = (lines.pop() ?? "").trim().split(/\s+/).map(Number);
+    peakMb = peakKb / 1024;
+    cpuMs = (user + sys) * 1000;
     stderr = lines.join("\n");
   }
-  return { ms, peakMb, stdout: res.stdout ?? "", stderr, status: res.status };
+  return { ms, peakMb, cpuMs, stdout: res.stdout ?? "", stderr, status: res.status };
 }
 
 export function seconds(ms: number): string {

@@ -121,6 +121,10 @@ async function pass(path: string, file: string, guess: "utf-8" | "windows-1252",
       day = parseDateText(dateText) ?? NaN;
       dayCache.set(dateText, day);
     }
+    emit(p, outcome, day, value, line, dateText);
+  };
+
+  const emit = (p: number, outcome: string, day: number, value: number, line: number, dateText: string) => {
     rows++;
     try {
       onRow(p, outcome, day, value, line, dateText);
@@ -129,6 +133,117 @@ async function pass(path: string, file: string, guess: "utf-8" | "windows-1252",
       if (err instanceof InputError) problems.add(err);
       else throw err;
     }
+  };
+
+  // The fast path (see `fastLines`): the last person and outcome seen, as rows come grouped by person.
+  let lastPid = "";
+  let lastP = -1;
+  let lastOutcome = "";
+
+  /**
+   * Reads the lines of `text` from `start` while they are of the simple kind, without a string per field, and
+   * returns where it stopped: at the end of the last complete line, or at the start of a line it leaves to
+   * `lineOf` (then csv-parse for quoted fields). A simple line has no double quote, one field per header column,
+   * the four fields effekt reads neither empty nor starting or ending with white space or a non-ASCII character
+   * (what `trim` would change), a person already known (the last one, or found in persons.csv), an ISO date or one
+   * `parseDateText` reads, and a value that is a number. Any other line is left to the general path, which names
+   * its problems: the same rows and the same problems either way (`test/io/outcomesStream.test.ts` compares the
+   * two on tricky files). The state lives in locals while the loop runs (closure variables cost a load and a
+   * check on every access), and goes back when it returns.
+   */
+  const fastLines = (text: string, start: number): number => {
+    if (header === undefined || pending !== "") return start;
+    const w = width;
+    const delim = delimiter;
+    const c0 = cols[0], c1 = cols[1], c2 = cols[2], c3 = cols[3];
+    const fs = new Int32Array(w);
+    const fe = new Int32Array(w);
+    const index_ = index;
+    const pseudo = pseudonyms;
+    let pid0 = lastPid, p0 = lastP, outcome0 = lastOutcome, line = lineNo;
+    let quote = text.indexOf('"', start);
+    let at = start;
+    try {
+      for (let end = text.indexOf("\n", at); end >= 0; at = end + 1, end = text.indexOf("\n", at)) {
+        const stop = end > at && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+        if (stop <= at || stop - at > MAX_RECORD_CHARS) break;
+        if (quote >= 0 && quote < at) quote = text.indexOf('"', at);
+        if (quote >= 0 && quote < stop) break;
+        let from = at;
+        let j = 0;
+        for (; j < w - 1; j++) {
+          const d = text.indexOf(delim, from);
+          if (d < 0 || d >= stop) break;
+          fs[j] = from;
+          fe[j] = d;
+          from = d + 1;
+        }
+        if (j !== w - 1) break;
+        const extra = text.indexOf(delim, from);
+        if (extra >= 0 && extra < stop) break;
+        fs[j] = from;
+        fe[j] = stop;
+        const pa = fs[c0], pb = fe[c0], oa = fs[c1], ob = fe[c1], da = fs[c2], db = fe[c2], va = fs[c3], vb = fe[c3];
+        // Each field's edges are checked where it is not already known to be plain: a person or outcome equal to
+        // the last one (checked when it was first read), an ISO date or a one-digit value (all digits).
+        if (vb <= va || db <= da) break;
+        // the person: the last one again (rows come grouped by person), or looked up
+        if (!(p0 >= 0 && sameText(text, pa, pb, pid0))) {
+          if (pb <= pa || !plainEdge(text.charCodeAt(pa)) || !plainEdge(text.charCodeAt(pb - 1))) break;
+          const pid = text.slice(pa, pb);
+          if (pseudo && looksLikeCpr(pid)) break;
+          const found = index_.get(pid);
+          if (found === undefined) break;
+          pid0 = pid;
+          p0 = found;
+        }
+        if (!sameText(text, oa, ob, outcome0)) {
+          if (ob <= oa || !plainEdge(text.charCodeAt(oa)) || !plainEdge(text.charCodeAt(ob - 1))) break;
+          outcome0 = text.slice(oa, ob);
+        }
+        let value: number;
+        const v0 = text.charCodeAt(va) - 48;
+        if (vb - va === 1 && v0 >= 0 && v0 <= 9) {
+          value = v0; // one digit: no decimal mark to settle, and the number is the digit
+        } else {
+          if (!plainEdge(text.charCodeAt(va)) || !plainEdge(text.charCodeAt(vb - 1))) break;
+          const raw = text.slice(va, vb);
+          if (isMissing(raw)) value = NaN;
+          else {
+            let comma: boolean;
+            try {
+              comma = valueDecimal(raw, { file, line: line + 1, column: "value" });
+            } catch {
+              break; // the general path names it
+            }
+            const v = parseNumberText(raw, comma);
+            if (v === undefined) break;
+            value = v;
+          }
+        }
+        let day = isoDay(text, da, db);
+        let dateText = "";
+        if (Number.isNaN(day)) {
+          if (!plainEdge(text.charCodeAt(da)) || !plainEdge(text.charCodeAt(db - 1))) break;
+          dateText = text.slice(da, db);
+          const cached = dayCache.get(dateText);
+          if (cached === undefined) {
+            if (dayCache.size >= 100_000) dayCache.clear();
+            day = parseDateText(dateText) ?? NaN;
+            dayCache.set(dateText, day);
+          } else day = cached;
+        }
+        line++;
+        lineNo = line;
+        emit(p0, outcome0, day, value, line, dateText);
+      }
+    } finally {
+      lastPid = pid0;
+      lastP = p0;
+      lastOutcome = outcome0;
+      lineNo = line;
+    }
+    return at;
   };
 
   const lineOf = (text: string) => {
@@ -193,9 +308,24 @@ async function pass(path: string, file: string, guess: "utf-8" | "windows-1252",
       stream.destroy();
       throw new NotUtf8();
     }
-    text = rest + text;
+    // The line carried over from the last chunk, completed, goes on its own: the rest of the chunk stays the flat
+    // string the decoder made (a concatenation would make every character access slower).
     let start = 0;
-    for (let end = text.indexOf("\n"); end >= 0; end = text.indexOf("\n", start)) {
+    if (rest !== "") {
+      const end = text.indexOf("\n");
+      if (end < 0) {
+        rest += text;
+        if (rest.length > MAX_RECORD_CHARS) throw new InputError({ file, line: lineNo + 1 }, "has a record larger than 1 MiB", "fields of ordinary size");
+        continue;
+      }
+      lineOf(rest + text.slice(0, end));
+      start = end + 1;
+      rest = "";
+    }
+    for (;;) {
+      start = fastLines(text, start);
+      const end = text.indexOf("\n", start);
+      if (end < 0) break;
       lineOf(text.slice(start, end));
       start = end + 1;
     }
@@ -217,6 +347,50 @@ async function pass(path: string, file: string, guess: "utf-8" | "windows-1252",
   problems.throwIfAny(file);
   if (rows === 0) throw new InputError({ file }, "has a header but no data rows", "at least one data row");
   return { rows, sha256: hash.digest("hex") };
+}
+
+/** A field's first or last character that `trim` keeps and that cannot start a CPR-like look-alike's prefix issue: printable ASCII. */
+function plainEdge(c: number): boolean {
+  return c > 32 && c < 127;
+}
+
+/** Whether text[a, b) is `s`, compared without making a string. */
+function sameText(text: string, a: number, b: number, s: string): boolean {
+  const n = s.length;
+  if (b - a !== n) return false;
+  // from the end: ids in order differ in their last characters
+  for (let k = n - 1; k >= 0; k--) if (text.charCodeAt(a + k) !== s.charCodeAt(k)) return false;
+  return true;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * text[a, b) as an ISO date `YYYY-MM-DD`, read from its characters: days since 1970-01-01, as `parseDateText`
+ * gives (the same calendar checks); NaN for anything else, which then goes to `parseDateText`.
+ */
+function isoDay(text: string, a: number, b: number): number {
+  if (b - a !== 10 || text.charCodeAt(a + 4) !== 45 || text.charCodeAt(a + 7) !== 45) return NaN;
+  let y = 0;
+  for (let k = 0; k < 4; k++) {
+    const c = text.charCodeAt(a + k) - 48;
+    if (c < 0 || c > 9) return NaN;
+    y = y * 10 + c;
+  }
+  const m1 = text.charCodeAt(a + 5) - 48, m2 = text.charCodeAt(a + 6) - 48, d1 = text.charCodeAt(a + 8) - 48, d2 = text.charCodeAt(a + 9) - 48;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return NaN;
+  const m = m1 * 10 + m2;
+  const d = d1 * 10 + d2;
+  if (m < 1 || m > 12 || d < 1 || y < 1900 || y > 2200) return NaN;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  if (d > (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1])) return NaN;
+  // days from the civil date (proleptic Gregorian; Hinnant's days_from_civil), the value Date.UTC gives / 86,400,000
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
 function countQuotes(s: string): number {
