@@ -4,6 +4,7 @@ import { parse } from "csv-parse/sync";
 import { describeName, describeNames, describeValue, InputError, maskCprLike, MAX_PROBLEMS_LISTED, Problems, UserError } from "../errors.js";
 import { decodeText, type Encoding } from "./decode.js";
 import { lockedFileError } from "./atomic.js";
+import { assertOrdinaryFile } from "./ordinaryFile.js";
 import { settingsFor, type FormatSettings } from "./inputSettings.js";
 import { columnLetters, isZip, readSheet } from "./xlsx.js";
 
@@ -76,6 +77,7 @@ export function readCsv(path: string, options: ReadOptions = {}): RawTable {
   let bytes: Uint8Array;
   try {
     if (statSync(path).isDirectory()) throw new UserError(`${path} is a folder; expected a CSV file`);
+    assertOrdinaryFile(path);
     bytes = readFileSync(path);
   } catch (err) {
     if (err instanceof UserError) throw err;

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readInputBytes } from "./ordinaryFile.js";
 
 /** SHA-256 of bytes, a UTF-8 string, or the concatenation of a list of byte chunks, as lowercase hex. */
 export function sha256(data: string | Uint8Array | readonly Uint8Array[]): string {
@@ -11,5 +11,5 @@ export function sha256(data: string | Uint8Array | readonly Uint8Array[]): strin
 
 /** SHA-256 of a file's exact bytes. */
 export function sha256File(path: string): string {
-  return sha256(readFileSync(path));
+  return sha256(readInputBytes(path));
 }

@@ -1,12 +1,14 @@
 import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { maskCprLike, UserError } from "../errors.js";
+import { assertOrdinaryFile } from "./ordinaryFile.js";
 
 /** Reads and parses a JSON file (a BOM is allowed); errors name the file. */
 export function readJsonFile(path: string): unknown {
   let text: string;
   try {
     if (statSync(path).isDirectory()) throw new UserError(`${path} is a folder; expected a JSON file`);
+    assertOrdinaryFile(path);
     text = readFileSync(path, "utf8");
   } catch (err) {
     if (err instanceof UserError) throw err;

@@ -1,3 +1,4 @@
+import { assertOrdinaryFile } from "./ordinaryFile.js";
 import { restoreNeutralised } from "./excelSafe.js";
 import { createHash } from "node:crypto";
 import { createReadStream, statSync } from "node:fs";
@@ -56,6 +57,7 @@ export async function readOutcomes(path: string, personIds: readonly string[], o
 class NotUtf8 extends Error {}
 
 async function pass(path: string, file: string, guess: "utf-8" | "windows-1252", index: Map<string, number>, onRow: OutcomeRowHandler, personsFile: string, pseudonyms?: Pseudonymiser): Promise<{ rows: number; sha256: string }> {
+  assertOrdinaryFile(path);
   const stream = createReadStream(path, { highWaterMark: 1 << 20 });
   const hash = createHash("sha256");
   let decoder: TextDecoder | undefined;

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Sta
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { UserError } from "../errors.js";
 import { manifestDir } from "./register.js";
+import { assertOrdinaryFile } from "./ordinaryFile.js";
 
 /**
  * The output-path guard: no command writes over, into or around what it reads. Every command that writes calls
@@ -127,4 +128,5 @@ export function requireInputFile(path: string | undefined, flag: string): void {
   const st = statOf(path);
   if (!st) throw new UserError(`${flag} ${path}: no such file`);
   if (st.isDirectory()) throw new UserError(`${flag} ${path}: is a folder; expected a file`);
+  assertOrdinaryFile(path, flag);
 }

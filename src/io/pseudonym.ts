@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
+import { assertOrdinaryFile } from "./ordinaryFile.js";
 import { UserError } from "../errors.js";
 
 /**
@@ -46,6 +47,7 @@ export function readPseudonymKey(path: string): Pseudonymiser {
   let bytes: Buffer;
   try {
     if (statSync(path).isDirectory()) throw new UserError(`--pseudonym-key ${path} is a folder; expected a key file`);
+    assertOrdinaryFile(path, "--pseudonym-key");
     bytes = readFileSync(path);
   } catch (err) {
     if (err instanceof UserError) throw err;

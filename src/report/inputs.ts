@@ -20,7 +20,8 @@ import { readCsv, type RawTable } from "../io/csv.js";
 import { numberCell } from "../io/columns.js";
 import { restoreNeutralised } from "../io/excelSafe.js";
 import { readEffectTable, estimatorRank, type EffectsMetaRead, type EffectTableRow } from "../io/effectTable.js";
-import { sha256 } from "../io/hash.js";
+import { sha256, sha256File } from "../io/hash.js";
+import { assertOrdinaryFile } from "../io/ordinaryFile.js";
 import { readJsonFile } from "../io/json.js";
 import { committedManifests, readManifests, readRegister } from "../io/register.js";
 import { readTakeup } from "../io/takeup.js";
@@ -128,10 +129,11 @@ export interface InputPaths {
 
 function mustExist(path: string, flag: string): void {
   if (!existsSync(path)) throw new UserError(`${flag} ${path}: no such file`);
+  assertOrdinaryFile(path, flag);
 }
 
 function fileRef(role: string, path: string): InputFile {
-  return { role, path, sha256: sha256(readFileSync(path)) };
+  return { role, path, sha256: sha256File(path) };
 }
 
 function col(table: RawTable, name: string): string[] | undefined {
