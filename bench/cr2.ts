@@ -1,5 +1,5 @@
 /**
- * CR2 regression at scale (issue 3): lm_robust(y ~ z + 10 covariates, clusters = household, se_type = "CR2") and
+ * CR2 regression at scale: lm_robust(y ~ z + 10 covariates, clusters = household, se_type = "CR2") and
  * Lin's regression with the same covariates (22 coefficients; Bell-McCaffrey df of z alone, as effekt estimate,
  * and of all 22, as estimatr), on 1,000,000 persons in 400,000 households, each in a fresh child process
  * (cr2_child.ts) so its peak memory is its own. Target: at most 10 s and 2 GB. The time is the fit alone

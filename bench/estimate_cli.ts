@@ -1,5 +1,5 @@
 /**
- * `effekt estimate` on a generated ~1 GB outcomes file (issue 3): 80,000 households in two waves, 200,000
+ * `effekt estimate` on a generated ~1 GB outcomes file: 80,000 households in two waves, 200,000
  * persons, weekly self-support status for three years after the draw (31 million rows), quick mode with
  * --window mean and one covariate, in a fresh process. Targets: peak memory below 2 GB, and (issue 16) reading
  * past 100 MB/s: the file's size over the whole command's wall time, and over its CPU time (on a machine other

@@ -1,5 +1,5 @@
 /**
- * `effekt --help` in a fresh process against a bare `node -e 0` start (issue 11): the CLI loads only the command
+ * `effekt --help` in a fresh process against a bare `node -e 0` start: the CLI loads only the command
  * it runs (src/cli/commands.ts), so the root help costs little more than Node itself. Target: under 0.15 s.
  */
 import { join } from "node:path";

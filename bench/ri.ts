@@ -1,6 +1,6 @@
 /**
  * Randomisation inference: 10,000 lottery re-draws shared by 3 outcomes on 5,000 persons in 2,000 households
- * (target from issue 3: at most 2 s wall).
+ * (target: at most 2 s wall).
  */
 import { lotteryRedraws } from "../src/draw/redraw.js";
 import { riPValues, type RiDataset } from "../src/estimate/ri_lottery.js";

@@ -1,5 +1,5 @@
 /**
- * Randomisation inference on the demo's plan (issue 14): `effekt estimate --plan` on the sample lottery (two waves,
+ * Randomisation inference on the demo's plan: `effekt estimate --plan` on the sample lottery (two waves,
  * 413 households) with the shipped plan at 10,000 re-draws, against the same plan with none. The difference is what
  * randomisation inference costs: the difference in means' re-draws, Lin's regression re-fitted on every re-draw for
  * every whole-sample row, the CACE's re-draws, Westfall-Young over the families and the RI intervals of the primary

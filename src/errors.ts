@@ -99,7 +99,7 @@ export function looksLikeCpr(value: string): boolean {
 export const MAX_PROBLEMS_LISTED = 20;
 
 /**
- * The problems of one input file, collected so that one run names them all (issue 16): the first
+ * The problems of one input file, collected so that one run names them all: the first
  * `MAX_PROBLEMS_LISTED` kept with their cells, the rest only counted, so a file broken on every one of its
  * millions of lines costs no more memory than one broken on twenty. Every reader uses this one collector: the
  * in-memory tables (`RawTable.problems`, filled by io/columns.ts `fail`) and the outcomes stream alike.

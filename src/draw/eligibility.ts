@@ -1,4 +1,4 @@
-/** The three Viborg areas of Relationel Velfærd (DOMAIN.md). */
+/** The areas of Relationel Velfærd in Viborg: the default of `effekt draw --areas`. */
 export const VIBORG_AREAS = ["Houlkær", "Ellekonebakken", "Karup Kølvrå"] as const;
 
 export type ExclusionReason = "area_not_selected" | "too_few_cases" | "already_drawn";

@@ -1,4 +1,5 @@
 import type { DesignColumn } from "../estimate/design.js";
+import { EstimationError } from "../estimate/errors.js";
 import { leeBounds } from "../estimate/lee_bounds.js";
 import { blockKey, type Assignment, type AssignedHousehold } from "../draw/assignment.js";
 import type { PersonFrame } from "../io/persons.js";
@@ -194,7 +195,7 @@ export function buildAnalysisData(values: OutcomeValues, persons: PersonFrame, a
         }),
       };
     } catch (e) {
-      if (!(e instanceof Error)) throw e;
+      if (!(e instanceof EstimationError)) throw e;
       warnings.push(`${label}: no bounds on attrition (${e.message})`);
     }
   }

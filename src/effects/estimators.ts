@@ -1,4 +1,4 @@
-import { blockCovariates, blocksWithBothArms, complierAverageCausalEffect, differenceInMeans, getTerm, imputeMissingCovariates, lmLin, type DesignColumn, type EstimateResult } from "../estimate/index.js";
+import { blockCovariates, blocksWithBothArms, complierAverageCausalEffect, differenceInMeans, EstimationError, getTerm, imputeMissingCovariates, lmLin, type DesignColumn, type EstimateResult } from "../estimate/index.js";
 import { subsetAnalysisData, type AnalysisData } from "./analysisData.js";
 import type { EffectRow, Estimator, Role } from "../io/effectTable.js";
 
@@ -29,7 +29,8 @@ import type { EffectRow, Estimator, Role } from "../io/effectTable.js";
  * missingness indicator (`imputeMissingCovariates`, Lin's rule), so nobody is dropped for a covariate.
  *
  * A quantity that cannot be estimated (constant outcome, a block without treated or control units, too few
- * clusters) leaves the row's numbers empty and adds a warning saying why; never NaN.
+ * clusters: an `EstimationError`) leaves the row's numbers empty and adds a warning saying why; never NaN. Any
+ * other error is a bug and propagates.
  */
 export interface EstimatorOptions {
   alpha: number;
@@ -104,7 +105,7 @@ export function runEstimators(given: AnalysisData, options: EstimatorOptions): E
     role: options.role,
     allocation: options.allocation,
   };
-  // every cluster one person: HC2 (df N - k) instead of CR2 (Bell-McCaffrey df), as the issue and estimatr do
+  // every cluster one person: HC2 (df N - k) instead of CR2 (Bell-McCaffrey df), as estimatr does
   const singletons = clustersT.size + clustersC.size === n;
   const regressionSe = singletons ? { seType: "HC2" as const } : { clusters: data.clusters, seType: "CR2" as const };
   const minClusters = options.minClustersPerArm ?? 1;
@@ -114,12 +115,13 @@ export function runEstimators(given: AnalysisData, options: EstimatorOptions): E
 
   const row = (estimator: Estimator, estimand: "ITT" | "CACE", fit: () => EstimateResult, pRi?: () => number | undefined): EffectRow => {
     try {
-      if (tooFew) throw new Error(tooFew);
+      if (tooFew) throw new EstimationError("too_few_clusters", tooFew);
       const e = fit();
       const p_ri = pRi ? pRi() : undefined;
       return { ...base, estimator, estimand, estimate: e.estimate, std_error: e.std_error, df: e.df, ci_low: e.ci_low, ci_high: e.ci_high, p_value: e.p_value, p_ri };
     } catch (err) {
-      if (!(err instanceof Error)) throw err;
+      // only an expected estimation error leaves the row empty; anything else is a bug and fails loudly
+      if (!(err instanceof EstimationError)) throw err;
       const warning = `${label}, ${estimator}: not estimated (${err.message}); the row is left empty`;
       warnings.push(warning);
       notEstimated.push({ estimator, reason: err.message, warning });
@@ -142,7 +144,7 @@ export function runEstimators(given: AnalysisData, options: EstimatorOptions): E
   });
   const covColumns: DesignColumn[] = [...blockDummies, ...covariates];
   rows.push(row("lm_lin", "ITT", () => {
-    if (covColumns.length === 0) throw new Error("no block or covariate to adjust for (one block and no covariates)");
+    if (covColumns.length === 0) throw new EstimationError("bad_input", "no block or covariate to adjust for (one block and no covariates)");
     // only z's Bell-McCaffrey df is reported: computing it alone saves O(J k^3) work on large designs
     const r = lmLin(data.y, data.z, covColumns, { ...regressionSe, alpha: options.alpha, dfFor: ["z"] });
     return getTerm(r, "z");
@@ -159,7 +161,8 @@ export function runEstimators(given: AnalysisData, options: EstimatorOptions): E
       // the ratio failed (e.g. no first stage): still show the first stage when it exists
       try {
         firstStage = differenceInMeans(takeup, data.z, { blocks: data.blocks, clusters: data.clusters }).estimate;
-      } catch {
+      } catch (err) {
+        if (!(err instanceof EstimationError)) throw err;
         firstStage = undefined;
       }
     }

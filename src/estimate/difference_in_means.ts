@@ -5,31 +5,7 @@ import { olsFit } from "./ols.js";
 import { robustVcov } from "./variance.js";
 import { tInference, type EstimateResult } from "./result.js";
 
-/**
- * Difference in means, as estimatr::difference_in_means (version 1.0.0), for a 0/1 treatment.
- *
- * Within one block (or the whole sample when no blocks):
- * - unclustered: d = mean(Y1) - mean(Y0), se = sqrt(s1^2/N1 + s0^2/N0) (Neyman), Welch-Satterthwaite df
- *   se^4 / ((s1^2/N1)^2/(N1-1) + (s0^2/N0)^2/(N0-1));
- * - clustered: the coefficient of z in lm_robust(y ~ 1 + z, clusters, se_type = "CR2") with its
- *   Bell-McCaffrey df.
- * Blocked (block b with N_b units, N = sum N_b, B blocks, counting clusters as units when clustered):
- * - d = sum_b (N_b/N) d_b, se = sqrt(sum_b (N_b/N)^2 se_b^2), df = N - 2B (unclustered) or J - 2B
- *   (clustered, J = total clusters);
- * - when some block is small -- one treated or one control unit/cluster, so its own variance cannot be
- *   estimated (estimatr's matched pairs, and its rule for blocks of two mixed with larger ones, extended from
- *   pairs to every block with a lone unit in an arm): the matched-pairs variance over blocks,
- *   se = sqrt(1/(B(B-1)) sum_b (d_b - d)^2) (unclustered) or
- *   sqrt(B/((B-1) N^2) sum_b (N_b d_b - N d / B)^2) (clustered), df = B - 1, with a note naming the small blocks.
- *   estimatr itself stops on a lone unit in a larger unclustered block, and for a lone cluster of several persons
- *   returns CR2 with that cluster's residuals projected away (no variance from it); both are where effekt
- *   departs from it. A block without both arms is an error here; the orchestration drops such blocks from every
- *   estimator alike (`block_arms.ts`).
- * Weights (estimatr: normalised to mean 1 over the sample): within a block the coefficient of z in
- * lm_robust(y ~ 1 + z, weights) with HC2 (CR2 when clustered) and its df; N_b becomes the block's sum of
- * normalised weights; the blocked df stay N - 2B or J - 2B in unit counts. Matched pairs take no weights.
- * Imai, King and Nall (2009); Gerber and Green (2012), eq. 3.4 and 3.12.
- */
+/** Options of `differenceInMeans`: blocks, clusters, weights, alpha. */
 export interface DifferenceInMeansOptions {
   blocks?: ArrayLike<number>;
   clusters?: ArrayLike<number>;
@@ -129,6 +105,31 @@ function withinBlock(
   return { estimate, se, df, nobs: y.length, nclusters };
 }
 
+/**
+ * Difference in means, as estimatr::difference_in_means (version 1.0.0), for a 0/1 treatment.
+ *
+ * Within one block (or the whole sample when no blocks):
+ * - unclustered: d = mean(Y1) - mean(Y0), se = sqrt(s1^2/N1 + s0^2/N0) (Neyman), Welch-Satterthwaite df
+ *   se^4 / ((s1^2/N1)^2/(N1-1) + (s0^2/N0)^2/(N0-1));
+ * - clustered: the coefficient of z in lm_robust(y ~ 1 + z, clusters, se_type = "CR2") with its
+ *   Bell-McCaffrey df.
+ * Blocked (block b with N_b units, N = sum N_b, B blocks, counting clusters as units when clustered):
+ * - d = sum_b (N_b/N) d_b, se = sqrt(sum_b (N_b/N)^2 se_b^2), df = N - 2B (unclustered) or J - 2B
+ *   (clustered, J = total clusters);
+ * - when some block is small -- one treated or one control unit/cluster, so its own variance cannot be
+ *   estimated (estimatr's matched pairs, and its rule for blocks of two mixed with larger ones, extended from
+ *   pairs to every block with a lone unit in an arm): the matched-pairs variance over blocks,
+ *   se = sqrt(1/(B(B-1)) sum_b (d_b - d)^2) (unclustered) or
+ *   sqrt(B/((B-1) N^2) sum_b (N_b d_b - N d / B)^2) (clustered), df = B - 1, with a note naming the small blocks.
+ *   estimatr itself stops on a lone unit in a larger unclustered block, and for a lone cluster of several persons
+ *   returns CR2 with that cluster's residuals projected away (no variance from it); both are where effekt
+ *   departs from it. A block without both arms is an error here; the orchestration drops such blocks from every
+ *   estimator alike (`block_arms.ts`).
+ * Weights (estimatr: normalised to mean 1 over the sample): within a block the coefficient of z in
+ * lm_robust(y ~ 1 + z, weights) with HC2 (CR2 when clustered) and its df; N_b becomes the block's sum of
+ * normalised weights; the blocked df stay N - 2B or J - 2B in unit counts. Matched pairs take no weights.
+ * Imai, King and Nall (2009); Gerber and Green (2012), eq. 3.4 and 3.12.
+ */
 export function differenceInMeans(y: ArrayLike<number>, z: ArrayLike<number>, options: DifferenceInMeansOptions = {}): DifferenceInMeansResult {
   const { estimate, se, df, ...rest } = differenceInMeansParts(y, z, options);
   return { ...tInference("z", estimate, se, df, options.alpha ?? 0.05), ...rest };

@@ -16,7 +16,6 @@ export { lotteryJointBalance, JOINT_BALANCE_SEED, JOINT_BALANCE_REDRAWS, type Jo
 export { adjustFixedFamily, PENDING_RULE } from "./fixed_family.js";
 export { complierAverageCausalEffect, type CaceOptions, type CaceResult, type IttPart } from "./cace.js";
 export { holm, benjaminiHochberg, pAdjust, type AdjustMethod } from "./multiplicity.js";
-export { randomizationPValue, type RandomizationInferenceInput, type RandomizationInferenceResult } from "./randomization_inference.js";
 export { clusterDesignSe, minimumDetectableEffect, power, powerCace, type ClusterDesign } from "./power.js";
 export { pt, qt, pnorm, qnorm, twoSidedP, pfUpper } from "./distributions.js";
 export { pnt } from "./noncentral_t.js";
@@ -39,7 +38,7 @@ export {
   type SubgroupLevelResult,
   type InteractionTestResult,
 } from "./subgroups.js";
-export { clusterWaldTest, type ClusterWaldTestResult } from "./cluster_wald_test.js";
+export { clusterWaldTest, type ClusterWaldTestResult } from "./cluster_wald.js";
 export { leanLin, type LeanLin, type LeanLinInput } from "./ri_lin.js";
 export { recordLinRedraws, type RedrawSource, type RecordRedrawsInput } from "./ri_redraws.js";
 export { riPValueAt, riConfidenceInterval, riGrid, absoluteDraws, observedStatistic, type RiLinearRecord, type RiInterval } from "./ri_inversion.js";

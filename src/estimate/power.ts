@@ -27,7 +27,7 @@ import { EstimationError } from "./errors.js";
  * `distribution: "normal"` uses the normal distribution instead (large J): power(delta) =
  * 1 - Phi(z - delta/SE) + Phi(-z - delta/SE). Checked against R in test/estimate/power_independent.test.ts.
  *
- * The design as it is (issue 14), each optional:
+ * The design as it is, each optional:
  * - waves (or any blocks) w with J_w households and their own share treated P_w, analysed by the size-weighted
  *   blocked estimator tau = sum_w (J_w / J) tau_w: Var = sum_w (J_w / J)^2 Var_w, so 1 / (P (1 - P)) becomes
  *   sum_w (J_w / J) / (P_w (1 - P_w)) (Gerber and Green 2012, eq. 3.12), and df = J - 2 W - covariates (as

@@ -3,7 +3,7 @@ import { differenceInMeans } from "./difference_in_means.js";
 import { EstimationError } from "./errors.js";
 import { blockCovariates, lmLin } from "./lm_lin.js";
 import { getTerm } from "./lm_robust.js";
-import { clusterWaldTest } from "./cluster_wald_test.js";
+import { clusterWaldTest } from "./cluster_wald.js";
 
 /**
  * Effects within the levels of a subgroup variable (area, target group, ...) and a test of the treatment x

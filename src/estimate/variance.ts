@@ -2,31 +2,7 @@ import { EstimationError } from "./errors.js";
 import { groupRows, type Grouping } from "./grouping.js";
 import { matMul, sandwich, symmetricEigenInPlace } from "./matrix.js";
 
-/**
- * The one variance core every estimator calls (as estimatr's lm_robust_fit): heteroskedasticity- and
- * cluster-robust sandwich variances and their degrees of freedom.
- *
- *   V = M (sum_i or sum_g  X_g' A_g e_g e_g' A_g X_g) M,   M = (X'X)^{-1}
- *
- * on the working design X (sqrt(w) X when weighted) with working residuals e. With h_ii = x_i' M x_i:
- * - HC0: e_i^2;  HC1: e_i^2 n/(n-k);  HC2: e_i^2/(1-h_ii);  HC3: e_i^2/(1-h_ii)^2.  df = n - k.
- *   (MacKinnon and White 1985; Long and Ervin 2000.)
- * - CR0: A_g = I.  CR1 (Stata, estimatr "stata"): CR0 x J/(J-1) x (n-1)/(n-k).  df = J - 1.
- * - CR2 (Bell and McCaffrey 2002; Pustejovsky and Tipton 2018; estimatr "CR2", clubSandwich "CR2"):
- *   A_g = (I - H_gg)^{-1/2}, H_gg = X_g M X_g', the symmetric inverse square root from the eigen-decomposition
- *   of the n_g x n_g block (eigenvalues <= 1e-12 set to 0, a pseudo-inverse, as estimatr).
- *   Degrees of freedom for coefficient c (Bell-McCaffrey, as estimatr computes them): with
- *   a_g = A_g X_g M e_c and G = [(I - H)_{.,g} a_g]_g (N x J),  df_c = tr(G'G)^2 / ||G'G||_F^2.
- *   Since (I - H)_{.,g} a_g = E_g a_g - X M q_g with q_g = X_g' a_g, G'G = D - Q' M Q with D = diag(a_g' a_g),
- *   so with S = sum_g q_g q_g':
- *     tr(G'G)      = sum_g d_g - sum_g q_g' M q_g
- *     ||G'G||_F^2  = sum_g d_g^2 - 2 sum_g d_g q_g' M q_g + tr((M S)^2)
- *   which needs only per-cluster blocks and k x k matrices: O(N k^2 + J k^3), never an N x N or J x J matrix.
- *   With weights W, as estimatr's lm_variance_cr2 (clubSandwich with target I on the original scale): U = X,
- *   V = W X, H = U M V', B_g = [(I - H)(I - H)']_gg = I - H_gg - H_gg' + U_g Omega U_g', Omega = M V'V M,
- *   A_g = B_g^{-1/2}, meat = sum_g V_g' A_g e_g e_g' A_g V_g, and a_g = A_g V_g M e_c, r_g = U_g' a_g,
- *   q_g = V_g' a_g, G'G = D + R' Omega R - R' M Q - Q' M R (reducing to the above when unweighted).
- */
+/** The robust variance types `robustVcov` computes (estimatr's names). */
 export type SeType = "HC0" | "HC1" | "HC2" | "HC3" | "CR0" | "CR1" | "CR2";
 
 export const CLUSTERED_SE_TYPES: readonly SeType[] = ["CR0", "CR1", "CR2"];
@@ -62,6 +38,31 @@ export interface VarianceResult {
   seType: SeType;
 }
 
+/**
+ * The one variance core every estimator calls (as estimatr's lm_robust_fit): heteroskedasticity- and
+ * cluster-robust sandwich variances and their degrees of freedom.
+ *
+ *   V = M (sum_i or sum_g  X_g' A_g e_g e_g' A_g X_g) M,   M = (X'X)^{-1}
+ *
+ * on the working design X (sqrt(w) X when weighted) with working residuals e. With h_ii = x_i' M x_i:
+ * - HC0: e_i^2;  HC1: e_i^2 n/(n-k);  HC2: e_i^2/(1-h_ii);  HC3: e_i^2/(1-h_ii)^2.  df = n - k.
+ *   (MacKinnon and White 1985; Long and Ervin 2000.)
+ * - CR0: A_g = I.  CR1 (Stata, estimatr "stata"): CR0 x J/(J-1) x (n-1)/(n-k).  df = J - 1.
+ * - CR2 (Bell and McCaffrey 2002; Pustejovsky and Tipton 2018; estimatr "CR2", clubSandwich "CR2"):
+ *   A_g = (I - H_gg)^{-1/2}, H_gg = X_g M X_g', the symmetric inverse square root from the eigen-decomposition
+ *   of the n_g x n_g block (eigenvalues <= 1e-12 set to 0, a pseudo-inverse, as estimatr).
+ *   Degrees of freedom for coefficient c (Bell-McCaffrey, as estimatr computes them): with
+ *   a_g = A_g X_g M e_c and G = [(I - H)_{.,g} a_g]_g (N x J),  df_c = tr(G'G)^2 / ||G'G||_F^2.
+ *   Since (I - H)_{.,g} a_g = E_g a_g - X M q_g with q_g = X_g' a_g, G'G = D - Q' M Q with D = diag(a_g' a_g),
+ *   so with S = sum_g q_g q_g':
+ *     tr(G'G)      = sum_g d_g - sum_g q_g' M q_g
+ *     ||G'G||_F^2  = sum_g d_g^2 - 2 sum_g d_g q_g' M q_g + tr((M S)^2)
+ *   which needs only per-cluster blocks and k x k matrices: O(N k^2 + J k^3), never an N x N or J x J matrix.
+ *   With weights W, as estimatr's lm_variance_cr2 (clubSandwich with target I on the original scale): U = X,
+ *   V = W X, H = U M V', B_g = [(I - H)(I - H)']_gg = I - H_gg - H_gg' + U_g Omega U_g', Omega = M V'V M,
+ *   A_g = B_g^{-1/2}, meat = sum_g V_g' A_g e_g e_g' A_g V_g, and a_g = A_g V_g M e_c, r_g = U_g' a_g,
+ *   q_g = V_g' a_g, G'G = D + R' Omega R - R' M Q - Q' M R (reducing to the above when unweighted).
+ */
 export function robustVcov(input: VarianceInput): VarianceResult {
   const { seType } = input;
   if (CLUSTERED_SE_TYPES.includes(seType)) {

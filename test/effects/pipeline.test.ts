@@ -127,6 +127,18 @@ describe("analysis data and estimators", () => {
     expect(r.rows.map((x) => x.estimator)).toEqual(["difference_in_means", "lm_lin"]);
   });
 
+  it("a bug in an estimator fails loudly: a TypeError propagates instead of becoming an empty row and a warning", () => {
+    const d = buildAnalysisData(values, frame, assignment, { covariates: ["x"] });
+    const bug = () => {
+      throw new TypeError("Cannot read properties of undefined (reading 'length')");
+    };
+    expect(() => runEstimators(d, { alpha: 0.05, role: "primary", allocation: "effekt", riPValue: bug })).toThrow(TypeError);
+    // an expected estimation problem still leaves the row empty, with the reason in a warning
+    const r = runEstimators(d, { alpha: 0.05, role: "primary", allocation: "effekt", minClustersPerArm: 100 });
+    expect(r.rows.map((x) => x.estimate)).toEqual([undefined, undefined]);
+    expect(r.warnings.join()).toMatch(/difference_in_means: not estimated \(\d+ treatment and \d+ control households; at least 100 per arm are needed\)/);
+  });
+
   it("a covariate without variation is left out of lm_lin with a warning (as R's lm aliases it)", () => {
     const withConst: PersonFrame = { ...frame, covariates: new Map([["x", frame.covariates.get("x")!], ["k", new Float64Array(18).fill(3)]]) };
     const d = buildAnalysisData(values, withConst, assignment, { covariates: ["x", "k"] });

@@ -1,5 +1,5 @@
 /**
- * Simulation with a known truth (issue 14, point 1): two lottery waves with very different chances of treatment,
+ * Simulation with a known truth: two lottery waves with very different chances of treatment,
  * as in the demo (wave 1: 80 of 320 households treated, p = 0.25; wave 2: 60 of 92, p = 0.65), households of 1-3
  * persons, one-sided non-compliance decided per household (about 60% compliers), and a larger complier effect in
  * wave 2 (0.5 in wave 1, 1.5 in wave 2). The households, their sizes and complier status are fixed; each

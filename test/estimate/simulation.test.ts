@@ -1,5 +1,5 @@
 /**
- * Simulation on the sample design with known true effects (issue 3, "Correctness"): the demo's two lottery waves
+ * Simulation on the sample design with known true effects: the demo's two lottery waves
  * on samples/households.csv (413 households), the adults of those households from samples/persons.csv, and
  * outcomes generated as samples/README.md describes for `employment`: household random effect (sd 0.15), person
  * noise (sd 0.20), baseline employment raising the level by 0.5, and a constant intention-to-treat effect

@@ -56,7 +56,7 @@ describe("message catalogue", () => {
 /** Every text a person reads in a report folder: Markdown, the HTML page's visible text, every XLSX cell, CSV cells. */
 async function readableTexts(out: string, model: ReportModel): Promise<{ file: string; text: string; idsAllowed?: boolean }[]> {
   const texts: { file: string; text: string; idsAllowed?: boolean }[] = [];
-  // The methods note names each estimator's technical name on purpose (issue 17); everything else is for readers.
+  // The methods note names each estimator's technical name on purpose; everything else is for readers.
   const withoutMethods = (html: string) => html.replace(/<section class="report-section" id="section-methods">[\s\S]*?<\/section>/, "");
   texts.push({ file: "report.md", text: readFileSync(join(out, "report.md"), "utf8").replace(/^## (Metode|Methods)\n[\s\S]*?(?=^## )/m, "") });
   texts.push({ file: "report.html", text: visibleText(withoutMethods(readFileSync(join(out, "report.html"), "utf8"))) });

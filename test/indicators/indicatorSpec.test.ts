@@ -6,7 +6,7 @@ import { UserError } from "../../src/errors.js";
 const raw = () => JSON.parse(readFileSync("analyses/lbf-uddannelse-og-livschancer.json", "utf8"));
 
 describe("indicator spec schema", () => {
-  it("the shipped LBF spec parses with the four indicators of DOMAIN.md", () => {
+  it("the shipped LBF spec parses with the four indicators of the LBF partial agreement", () => {
     const spec = parseIndicatorSpec(raw(), "lbf.json");
     expect(spec.indicators.map((i) => i.id)).toHaveLength(4);
     const [a, b, c, d] = spec.indicators;

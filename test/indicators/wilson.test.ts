@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { wilson, Z95 } from "../../src/indicators/wilson.js";
-import { normalQuantile } from "../../src/indicators/normalQuantile.js";
+import { qnorm } from "../../src/estimate/distributions.js";
 
 // Expected values from R 4: prop.test(x, n, correct = FALSE)$conf.int, printed with digits = 17.
 const cases: Array<[number, number, number, number]> = [
@@ -19,7 +19,7 @@ describe("wilson", () => {
     expect(w.estimate).toBe(x / n);
   });
   it("uses the given z (90%: R conf.level = 0.9)", () => {
-    const w = wilson(81, 263, normalQuantile(0.95));
+    const w = wilson(81, 263, qnorm(0.95));
     expect(Math.abs(w.lower - 0.26331361718848145)).toBeLessThan(1e-12);
     expect(Math.abs(w.upper - 0.35656634960848815)).toBeLessThan(1e-12);
   });
@@ -30,32 +30,14 @@ describe("wilson", () => {
   });
 });
 
-describe("normalQuantile", () => {
+// The Wilson z comes from effekt's one normal quantile (src/estimate/distributions.ts).
+describe("qnorm for the Wilson interval's z", () => {
   it("matches R qnorm to 1e-12", () => {
-    expect(Math.abs(normalQuantile(0.975) - 1.9599639845400536)).toBeLessThan(1e-12);
-    expect(Math.abs(normalQuantile(0.95) - 1.6448536269514715)).toBeLessThan(1e-12);
-    expect(Math.abs(normalQuantile(0.995) - 2.5758293035488999)).toBeLessThan(1e-12);
-    expect(Math.abs(normalQuantile(0.001) - -3.0902323061678132)).toBeLessThan(1e-12);
-    expect(Math.abs(normalQuantile(1e-10) - -6.3613409024040557)).toBeLessThan(1e-9);
-    expect(Math.abs(normalQuantile(0.975) - Z95)).toBeLessThan(1e-12);
-  });
-  it("refuses p outside (0, 1)", () => {
-    expect(() => normalQuantile(0)).toThrow(RangeError);
-    expect(() => normalQuantile(1)).toThrow(RangeError);
-  });
-});
-
-describe("erfc", () => {
-  it("gives pnorm via 0.5 erfc(-x / sqrt 2), matching R pnorm (relative 1e-12 in the body, 1e-9 in the far tail)", async () => {
-    const { erfc } = await import("../../src/indicators/normalQuantile.js");
-    const pnorm = (x: number) => 0.5 * erfc(-x / Math.SQRT2);
-    const r: Array<[number, number]> = [
-      [-3, 1.3498980316300946e-3],
-      [-0.5, 3.0853753872598694e-1],
-      [0.4, 6.5542174161032418e-1],
-      [2.7, 9.9653302619695938e-1],
-    ];
-    for (const [x, p] of r) expect(Math.abs(pnorm(x) - p) / p).toBeLessThan(1e-12);
-    expect(Math.abs(pnorm(-7) - 1.2798125438858352e-12) / 1.2798125438858352e-12).toBeLessThan(1e-9);
+    expect(Math.abs(qnorm(0.975) - 1.9599639845400536)).toBeLessThan(1e-12);
+    expect(Math.abs(qnorm(0.95) - 1.6448536269514715)).toBeLessThan(1e-12);
+    expect(Math.abs(qnorm(0.995) - 2.5758293035488999)).toBeLessThan(1e-12);
+    expect(Math.abs(qnorm(0.001) - -3.0902323061678132)).toBeLessThan(1e-12);
+    expect(Math.abs(qnorm(1e-10) - -6.3613409024040557)).toBeLessThan(1e-9);
+    expect(Math.abs(qnorm(0.975) - Z95)).toBeLessThan(1e-12);
   });
 });

@@ -29,7 +29,7 @@ make_data <- function(seed, J = 150) {
   d[, c("hh", "block", "z", "g2", "g3", "x", "y")]
 }
 
-# effekt's small-block rule (issue 14): a block with a single treated or control household takes the
+# effekt's small-block rule: a block with a single treated or control household takes the
 # matched-pairs variance over blocks (estimatr's rule for blocks of two, extended), recomputed here from block
 # means: se = sqrt(B / ((B - 1) N^2) sum_b (N_b d_b - N d / B)^2), df = B - 1; otherwise estimatr
 dim_rule <- function(s) {

@@ -5,6 +5,21 @@ import { inverseSqrt, robustVcov } from "./variance.js";
 import { symmetricEigen } from "./matrix.js";
 import { pfUpper } from "./distributions.js";
 
+/** What `clusterWaldTest` returns. */
+export interface ClusterWaldTestResult {
+  test: "HTZ";
+  /** delta Q / q */
+  statistic: number;
+  /** the Wald statistic Q before the small-sample scaling */
+  wald: number;
+  df1: number;
+  df2: number;
+  p_value: number;
+  /** the tested coefficients and their CR2 standard errors */
+  estimates: number[];
+  std_errors: number[];
+}
+
 /**
  * Cluster-robust Wald test that q coefficients of an OLS fit are all zero, with CR2 and the Hotelling's T^2
  * approximation "HTZ" of Tipton and Pustejovsky (2015), as clubSandwich 0.5 `Wald_test(fit, constrain_zero(...),
@@ -25,20 +40,6 @@ import { pfUpper } from "./distributions.js";
  * Tipton, E. and Pustejovsky, J. E. (2015), Small-sample adjustments for tests of moderators and model fit using
  * robust variance estimation in meta-regression, J. Educ. Behav. Stat. 40(6); Pustejovsky and Tipton (2018).
  */
-export interface ClusterWaldTestResult {
-  test: "HTZ";
-  /** delta Q / q */
-  statistic: number;
-  /** the Wald statistic Q before the small-sample scaling */
-  wald: number;
-  df1: number;
-  df2: number;
-  p_value: number;
-  /** the tested coefficients and their CR2 standard errors */
-  estimates: number[];
-  std_errors: number[];
-}
-
 export function clusterWaldTest(input: {
   /** column-major n x p design (full column rank) */
   X: Float64Array;
