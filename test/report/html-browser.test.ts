@@ -3,7 +3,8 @@
  * (driven by puppeteer-core; no system browser needed). The fixture page with all three charts: the screenshot
  * is checked (size, not blank, the chart colours drawn) and the rendered DOM (every section heading, table and
  * chart). Then both audiences in both languages from small result files: every section, the forest plot and
- * the indicator charts rendered; a screenshot of each section is written under EFFEKT_SCREENSHOTS when set.
+ * the indicator charts rendered; a screenshot of each section is written under EFFEKT_SCREENSHOTS when set; the
+ * main results first, in words and numbers, and the flow diagram (all waves, then each wave) with its counts.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -141,5 +142,43 @@ describe.each([
     const html = readFileSync(file, "utf8");
     expect(html).toContain(`<html lang="${lang}">`);
     await page.close();
+  }, 120_000);
+
+  it("opens with the main results in words and numbers, and draws the flow diagram with the protected counts", async () => {
+    const page = await open(file, 1600);
+    const got = (await page.evaluate(`(() => {
+      const summary = document.querySelector("main section.report-section");
+      const flow = document.querySelector("#section-flow");
+      const svgs = [...flow.querySelectorAll("svg.chart-flow")];
+      return {
+        firstId: summary.id,
+        heading: summary.querySelector("h2").textContent,
+        blocks: [...summary.querySelectorAll("h3")].map((h) => h.textContent),
+        items: [...summary.querySelectorAll("ul.statements li")].map((li) => li.textContent),
+        diagrams: svgs.map((svg) => ({ title: svg.getAttribute("aria-label"), width: svg.getBoundingClientRect().width, boxes: svg.querySelectorAll("g.flow-box").length, text: svg.textContent })),
+      };
+    })()`)) as { firstId: string; heading: string; blocks: string[]; items: string[]; diagrams: { title: string; width: number; boxes: number; text: string }[] };
+    await page.close();
+    const da = lang === "da";
+    expect(got.firstId).toBe("section-summary");
+    expect(got.heading).toBe(da ? "Hovedresultater" : "Main results");
+    expect(got.blocks).toEqual(da ? ["Effekter af tilbuddet (primære udfald)", "Indikatorer mod mål"] : ["Effects of the offer (primary outcomes)", "Indicators against targets"]);
+    // employment at 3 years: difference in means 0.05 [0.01, 0.09] (no plan: the outcome's own scale), Holm 0.03.
+    expect(got.items[0]).toBe(
+      da
+        ? "employment, 3 år: bedre i indsatsgruppen end i kontrolgruppen. Forskel +0,05 (95 %-KI +0,01 til +0,09 på udfaldets skala); Forskel i gennemsnit. Holder efter justering for multipel testning i planens familie (Holm p = 0,030; Benjamini-Hochberg p = 0,020). Randomiseringsinferens bekræfter (p = 0,020)."
+        : "employment, 3 years: better in the treatment group than in the control group. Difference +0.05 (95% CI +0.01 to +0.09 on the outcome's scale); Difference in means. Holds after adjustment for multiple testing within the plan's family (Holm p = 0.030; Benjamini-Hochberg p = 0.020). Randomisation inference agrees (p = 0.020).",
+    );
+    expect(got.items).toContain(da ? "absence: afventer data." : "absence: data pending.");
+    // All waves, then each wave; drawn at a readable width; 140 households in the lottery, 42 of 55 took it up.
+    expect(got.diagrams.map((d) => d.title)).toEqual(da
+      ? ["Alle runder: fra områderne til analysen", "Runde 1: fra områderne til lodtrækningen", "Runde 2: fra områderne til lodtrækningen"]
+      : ["All waves: from the areas to the analysis", "Wave 1: from the areas to the lottery", "Wave 2: from the areas to the lottery"]);
+    for (const d of got.diagrams) expect(d.width).toBeGreaterThan(600);
+    expect(got.diagrams[0].boxes).toBe(5);
+    expect(got.diagrams[0].text).toContain(da ? "Berettigede, med i lodtrækningen: 140" : "Eligible, in the lottery: 140");
+    expect(got.diagrams[0].text).toContain(da ? "tog imod: 42 (76,4 %)" : "took it up: 42 (76.4%)");
+    // The wellbeing control group's persons with a value (4) are hidden here as in the attrition table.
+    expect(got.diagrams[0].text).toContain(da ? "wellbeing, 3 år: [s] af 6" : "wellbeing, 3 years: [s] of 6");
   }, 120_000);
 });

@@ -395,7 +395,7 @@ export const REPORT_MESSAGES = {
   m_ri_none: { da: "Ingen randomiseringsinferens.", en: "No randomisation inference." },
   m_multiplicity_heading: { da: "Multipel testning", en: "Multiple testing" },
   m_multiplicity: { da: "{methods} inden for hver af planens familier, på signifikansniveau {alpha}. Et medlem, hvis data afventer, tæller med p = 1, så en familie ikke bliver mindre med data.", en: "{methods} within each of the plan's families, at significance level {alpha}. A member whose data are pending counts with p = 1, so a family never shrinks with the data." },
-  m_family: { da: "{horizon}: {outcomes}.", en: "{horizon}: {outcomes}." },
+  m_family: { da: "Familie: {members}.", en: "Family: {members}." },
   m_methods_both: { da: "Holm og Benjamini-Hochberg", en: "Holm and Benjamini-Hochberg" },
   m_disclosure_heading: { da: "Diskretionering", en: "Disclosure control" },
   m_disclosure: { da: "Et antal personer eller husstande under {min} vises ikke ({mark}), heller ikke gennem en andel, et gennemsnit eller et estimat; celler, hvorfra et skjult antal kunne regnes ud via totaler eller andre tabeller, skjules også. Samme tal er skjult i SUS- og AAU-rapporten.", en: "A count of persons or households below {min} is not shown ({mark}), nor through a share, a mean or an estimate; cells from which a hidden count could be worked out through totals or other tables are hidden too. The same numbers are hidden in the SUS and the AAU report." },

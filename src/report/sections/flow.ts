@@ -266,9 +266,12 @@ export function flowSection(data: RegisterData, ctx: SectionContext, analysis: A
       ...exclusionKeys.map((k) => (m.exclusions[k] === undefined ? null : countCell(m.exclusions[k], d.count(`exclusions:${m.wave}:${k}`, m.exclusions[k])))),
     ]),
   };
-  const diagram = declareDiagram(data.manifests, d);
-  // Without manifests there is still the lottery itself: the diagram starts at the randomised households.
-  const cells: DiagramCells[] = diagram.length > 0 ? diagram : [{ wave: null, assessed: null, outside: null, inAreas: null, excluded: null, reasons: [], eligible: null }];
+  const declared = declareDiagram(data.manifests, d);
+  // A wave without a manifest (or a register without any) still has its lottery: its diagram starts at the
+  // randomised households.
+  const bare = (wave: number | null): DiagramCells => ({ wave, assessed: null, outside: null, inAreas: null, excluded: null, reasons: [], eligible: null });
+  const waves = [...new Set(rows.map((r) => r.wave).filter((w): w is number => w !== null))];
+  const cells: DiagramCells[] = [declared.find((c) => c.wave === null) ?? bare(null), ...waves.map((w) => declared.find((c) => c.wave === w) ?? bare(w))];
   return {
     id: "flow",
     title: label(lang, "section_flow"),

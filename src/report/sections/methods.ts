@@ -99,7 +99,8 @@ function multiplicityBlock(inputs: ReportInputs, ctx: SectionContext): TextBlock
   const items = [t(lang, "m_multiplicity", { methods, alpha: formatNumber(meta.alpha, lang, 2) })];
   for (const f of families(inputs)) {
     const horizons = [...new Set(f.members.map((m) => m.horizon))];
-    items.push(t(lang, "m_family", { horizon: horizons.map((h) => labels.horizon(h)).join(", "), outcomes: f.members.map((m) => shortLabel(labels.outcome(m.outcome))).join("; ") }));
+    const members = horizons.map((h) => `${labels.horizon(h)}: ${[...new Set(f.members.filter((m) => m.horizon === h).map((m) => shortLabel(labels.outcome(m.outcome))))].join(", ")}`);
+    items.push(t(lang, "m_family", { members: members.join("; ") }));
   }
   return { heading: t(lang, "m_multiplicity_heading"), items };
 }
