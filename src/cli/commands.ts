@@ -14,6 +14,7 @@ export interface CommandEntry {
 }
 
 export const COMMANDS: readonly CommandEntry[] = [
+  { name: "init", summary: "write the evaluation folder's project file (register, inputs, plan, report settings), so commands run there need no paths", options: true, register: async () => (await import("./init.js")).registerInit },
   { name: "draw", summary: "draw one wave of the household lottery into the register (stratified complete randomisation)", options: true, register: async () => (await import("./draw.js")).registerDraw },
   { name: "verify", summary: "re-derive every wave from its manifest and input files and check the register's hash chain", options: true, register: async () => (await import("./verify.js")).registerVerify },
   { name: "estimate", summary: "effect estimates (ITT by difference in means and Lin regression, CACE with take-up) by an analysis plan or quick mode", options: true, register: async () => (await import("./estimate.js")).registerEstimate },

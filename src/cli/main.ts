@@ -47,6 +47,28 @@ Examples:
 `,
     );
   addInputOptions(program);
+  program.option("--project <file>", `the evaluation's project file (default: ${"effekt.json"} in the current folder, if there is one; written by effekt init)`);
+  // The project's paths fill the options the command line leaves out, before the command parses its own (so a
+  // required option the project gives is not missing); a flag given on the command line wins.
+  program.hook("preSubcommand", async (_root, sub) => {
+    if (sub.name() === "init") return;
+    const { findProject, projectDefaults } = await import("../io/project.js");
+    const loaded = findProject(program.opts().project as string | undefined);
+    if (loaded === undefined) return;
+    const mapping = loaded.project.inputs.mapping;
+    if (mapping !== undefined && program.getOptionValueSource("mapping") !== "cli") program.setOptionValueWithSource("mapping", (await import("node:path")).resolve(loaded.dir, mapping), "config");
+    for (const cmd of [sub, ...sub.commands]) {
+      const name = cmd === sub ? sub.name() : `${sub.name()} ${cmd.name()}`;
+      const defaults = projectDefaults(loaded, name).filter((d) => cmd.options.some((o) => o.attributeName() === d.option));
+      for (const d of defaults) cmd.setOptionValueWithSource(d.option, d.value, "config");
+      // a default gives way to a flag that excludes it (estimate --allocation instead of the register, quick mode's --outcome)
+      cmd.hook("preAction", () => {
+        for (const d of defaults) {
+          if (cmd.getOptionValueSource(d.option) === "config" && (d.unless ?? []).some((u) => cmd.getOptionValueSource(u) === "cli")) cmd.setOptionValueWithSource(d.option, undefined, "default");
+        }
+      });
+    }
+  });
   program.hook("preAction", async () => {
     const mark = program.opts().decimal as string | undefined;
     if (mark !== undefined && mark !== "," && mark !== ".") throw new UserError(`--decimal ${JSON.stringify(mark)}: expected , or .`);

@@ -1,0 +1,82 @@
+import { existsSync, mkdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import type { Command } from "commander";
+import { UserError } from "../errors.js";
+import { PROJECT_FILE, PROJECT_FORMAT, projectPath, writeProject, type Project } from "../io/project.js";
+import { say } from "./output.js";
+import { summaryOf } from "./commands.js";
+
+interface InitOptions {
+  dir: string;
+  register: string;
+  results?: string;
+  households?: string;
+  cases?: string;
+  persons?: string;
+  outcomes?: string;
+  takeup?: string;
+  indicatorValues?: string;
+  indicatorPersons?: string;
+  mapping?: string;
+  plan?: string;
+  indicatorSpec?: string;
+  gainsModel?: string;
+  lang?: string;
+  minCell?: string;
+  force?: boolean;
+}
+
+/** `effekt init`: the evaluation folder's project file (data-schemas/project.md), so later commands need no paths. */
+export function registerInit(program: Command): void {
+  program
+    .command("init")
+    .description(summaryOf("init"))
+    .option("--dir <folder>", "the evaluation folder (created if missing)", ".")
+    .option("--register <file>", "the allocation register", "allocations.csv")
+    .option("--results <folder>", "where effects.csv, indicators.csv and gains.json go (default: the evaluation folder)")
+    .option("--households <file>", "the households export (draw)")
+    .option("--cases <file>", "the cases export (draw)")
+    .option("--persons <file>", "persons.csv (estimate, gains)")
+    .option("--outcomes <file>", "outcomes.csv (estimate)")
+    .option("--takeup <file>", "takeup.csv (estimate, gains, report)")
+    .option("--plan <file>", "the analysis plan (plan lock, estimate, gains, report)")
+    .option("--indicator-spec <file>", "the indicator spec (indicators, report)")
+    .option("--indicator-values <file>", "aggregated indicator values (indicators)")
+    .option("--indicator-persons <file>", "person-level indicator rows (indicators)")
+    .option("--gains-model <file>", "the gains model (gains, report)")
+    .option("--lang <da|en>", "the reports' language")
+    .option("--min-cell <n>", "the reports' smallest cell shown (at least 3)")
+    .option("--force", "replace an existing project file")
+    .addHelpText("after", `\nEvery path is stored relative to the folder; a command run there (or given --project FOLDER) takes them,\nand a flag on its command line wins. Example:\n  effekt init --dir evaluation --households exports/husstande.csv --cases exports/sager.xlsx --mapping exports/kolonner.json --plan analyses/relationel-velfaerd.json\n`)
+    // --mapping is effekt's own option (every command reads inputs through it): init records it
+    .action((opts: InitOptions) => runInit({ ...opts, mapping: program.opts().mapping as string | undefined }));
+}
+
+export function runInit(opts: InitOptions): void {
+  if (existsSync(opts.dir) && !statSync(opts.dir).isDirectory()) throw new UserError(`--dir ${opts.dir} is a file; expected the evaluation folder`);
+  if (opts.lang !== undefined && opts.lang !== "da" && opts.lang !== "en") throw new UserError(`--lang ${JSON.stringify(opts.lang)}: expected da or en`);
+  if (opts.minCell !== undefined && !(/^\d+$/.test(opts.minCell) && Number(opts.minCell) >= 3)) throw new UserError(`--min-cell ${JSON.stringify(opts.minCell)}: expected a whole number of 3 or more`);
+  const at = (file: string | undefined) => (file === undefined ? undefined : projectPath(opts.dir, file));
+  const inputs: Project["inputs"] = {};
+  for (const [key, file] of [["households", opts.households], ["cases", opts.cases], ["persons", opts.persons], ["outcomes", opts.outcomes], ["takeup", opts.takeup], ["indicator_values", opts.indicatorValues], ["indicator_persons", opts.indicatorPersons], ["mapping", opts.mapping]] as const) {
+    if (file !== undefined) inputs[key] = at(file);
+  }
+  const report: NonNullable<Project["report"]> = {};
+  if (opts.lang !== undefined) report.lang = opts.lang as "da" | "en";
+  if (opts.minCell !== undefined) report.min_cell = Number(opts.minCell);
+  const project: Project = {
+    format: PROJECT_FORMAT,
+    // the register and results are named as in the folder: relative to it, as given (a bare name lies in it)
+    register: opts.register.split("\\").join("/"),
+    results: (opts.results ?? ".").split("\\").join("/"),
+    inputs,
+    ...(opts.plan !== undefined ? { plan: at(opts.plan) } : {}),
+    ...(opts.indicatorSpec !== undefined ? { indicator_spec: at(opts.indicatorSpec) } : {}),
+    ...(opts.gainsModel !== undefined ? { gains_model: at(opts.gainsModel) } : {}),
+    ...(Object.keys(report).length > 0 ? { report } : {}),
+  };
+  mkdirSync(opts.dir, { recursive: true });
+  const file = join(opts.dir, PROJECT_FILE);
+  writeProject(file, project, opts.force === true);
+  say(`project file written: ${file} (commands run in ${opts.dir} take its paths; flags override them)`);
+}
