@@ -21,6 +21,8 @@ import { eligibility } from "../draw/eligibility.js";
 import { balanceCsv, formatBalance, formatJointBalance, jointBalanceCsv, jointBalancePath } from "../report/balance.js";
 import { JOINT_BALANCE_REDRAWS, lotteryJointBalance, type JointBalanceRow } from "../estimate/balance_lottery.js";
 import type { LotteryHousehold } from "../draw/redraw.js";
+import { DEFAULT_MIN_CELL, parseMinCell } from "../disclosure/rules.js";
+import { drawnLines, dryRunLines } from "./drawSummary.js";
 import type { DrawDefinition } from "../schemas/manifest.js";
 import { canonicalJson } from "../schemas/manifest.js";
 import { say } from "./output.js";
@@ -41,6 +43,7 @@ interface DrawOptions {
   minCases: string;
   balance?: string;
   balanceRedraws?: string;
+  minCell?: string;
   allowCprLikeIds?: boolean;
   pseudonymKey?: string;
   areaAlias?: string[];
@@ -68,6 +71,7 @@ export function registerDraw(program: Command): void {
     .option("--balance-redraws <n>", `re-draws of the lottery for the joint test of balance (default ${JOINT_BALANCE_REDRAWS}; 0 leaves it out; registers above ${JOINT_TEST_MAX_HOUSEHOLDS.toLocaleString("en")} households leave it out unless given)`)
     .option("--area-alias <name=area>", "read an area name of the file as a selected area, e.g. \"Houlkaer=Houlkær\" (repeatable)", collect)
     .option("--exclude-area <name>", "an area name of the file that is not a selected area, confirmed (repeatable)", collect)
+    .option("--min-cell <n>", "smallest count of households shown on the terminal (at least 3); the register, manifests and balance files keep every number", String(DEFAULT_MIN_CELL))
     .option("--dry-run", "show eligibility by area and reason, the strata and their places; draw and write nothing")
     .addHelpText("after", "\nExample:\n  effekt draw --households samples/households.csv --register out/allocations.csv --wave 1 --seed viborg-2025-1 --treat 60 --date 2025-03-01\n")
     .action((opts: DrawOptions) => runDraw(opts));
@@ -103,6 +107,7 @@ const JOINT_TEST_MAX_HOUSEHOLDS = 100_000;
 
 function runDraw(opts: DrawOptions): void {
   const wave = parseWhole(opts.wave, "wave", 1);
+  const minCell = parseMinCell(opts.minCell);
   const balanceRedraws = opts.balanceRedraws === undefined ? undefined : parseWhole(opts.balanceRedraws, "balance-redraws", 0);
   if (balanceRedraws !== undefined && balanceRedraws > 1_000_000) throw new UserError(`--balance-redraws ${balanceRedraws} is more than 1,000,000`);
   const minCases = parseWhole(opts.minCases, "min-cases", 0);
@@ -208,7 +213,7 @@ function runDraw(opts: DrawOptions): void {
     const previous = lastWave > 0 ? committed.get(lastWave)!.bytes : null;
     const built = buildWave({ definition, households, priorRows: prior, priorRegisterHash: priorHash, previousManifestBytes: previous });
     if (opts.dryRun) {
-      printDryRun(built, households, areas, prior, minCases, wave);
+      printDryRun(built, households, areas, prior, minCases, wave, minCell);
       return;
     }
     if (built.eligibleCount === 0) {
@@ -253,13 +258,10 @@ function runDraw(opts: DrawOptions): void {
     writeFileAtomic(jointPath, jointBytes);
 
     const m = built.manifest;
-    say(`wave ${wave} drawn: ${m.eligible.count} eligible households, ${m.strata.reduce((a, s) => a + s.treatment, 0)} treatment, ${m.strata.reduce((a, s) => a + s.control, 0)} control`);
-    say(`excluded: ${formatExclusions(m.exclusions)}`);
-    for (const s of m.strata) say(`  ${s.stratum}: ${s.eligible} eligible, ${s.treatment} treatment, ${s.control} control, p_treatment ${s.p_treatment}`);
-    say(`register: ${registerPath} (${registerRows} households in ${wave} wave${wave === 1 ? "" : "s"}), manifest: ${manifestPath(registerPath, wave)}`);
+    for (const line of drawnLines({ wave, areas: areaLines(households, areas, prior, minCases), strata: m.strata, exclusions: m.exclusions, registerHouseholds: registerRows, registerPath, manifestPath: manifestPath(registerPath, wave), minCell })) say(line);
     say("");
     say(`balance of baseline covariates by arm, per wave${wave > 1 ? " and pooled" : ""} (also in ${balancePath}):`);
-    say(formatBalance(balance));
+    say(formatBalance(balance, minCell));
     if (!joint.skipped) say(formatJointBalance(joint.rows));
     else if (balanceRedraws === 0) say("joint test of balance left out (--balance-redraws 0)");
     else say(`joint test of balance left out: ${joint.households.toLocaleString("en")} households (more than ${JOINT_TEST_MAX_HOUSEHOLDS.toLocaleString("en")}); --balance-redraws N runs it`);
@@ -314,12 +316,16 @@ function matchFileAreas(fileAreas: readonly string[], selected: readonly string[
 }
 
 /** `--dry-run`: eligibility by area and reason, and the strata with their places; nothing drawn is shown or written. */
-function printDryRun(built: ReturnType<typeof buildWave>, households: { ids: string[]; areas: string[]; activeCases: ArrayLike<number> }, selected: readonly string[], prior: readonly RegisterRow[], minCases: number, wave: number): void {
+function printDryRun(built: ReturnType<typeof buildWave>, households: { ids: string[]; areas: string[]; activeCases: ArrayLike<number> }, selected: readonly string[], prior: readonly RegisterRow[], minCases: number, wave: number, minCell: number): void {
+  for (const line of dryRunLines({ wave, selected, minCases, areas: areaLines(households, selected, prior, minCases), strata: built.manifest.strata, minCell })) say(line);
+}
+
+/** Eligibility by area of the households file (households, eligible, excluded by reason), in code-unit order of the area. */
+function areaLines(households: { ids: string[]; areas: string[]; activeCases: ArrayLike<number> }, selected: readonly string[], prior: readonly RegisterRow[], minCases: number): { area: string; households: number; eligible: number; exclusions: Record<string, number> }[] {
   const drawn = new Set(prior.map((r) => r.householdId));
   const rowsByArea = new Map<string, number[]>();
   households.areas.forEach((a, i) => { const rows = rowsByArea.get(a); if (rows) rows.push(i); else rowsByArea.set(a, [i]); });
-  say(`dry run of wave ${wave}: nothing is drawn or written`);
-  say(`eligibility by area (selected: ${selected.join(", ")}; at least ${minCases} active cases; not drawn before):`);
+  const areaLines: { area: string; households: number; eligible: number; exclusions: Record<string, number> }[] = [];
   for (const [area, rows] of [...rowsByArea].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const e = eligibility({
       householdIds: rows.map((i) => households.ids[i]),
@@ -329,10 +335,9 @@ function printDryRun(built: ReturnType<typeof buildWave>, households: { ids: str
       minCases,
       alreadyDrawn: drawn,
     });
-    say(`  ${area}: ${rows.length} households, ${e.eligible.length} eligible; excluded: ${formatExclusions(e.exclusions)}`);
+    areaLines.push({ area, households: rows.length, eligible: e.eligible.length, exclusions: e.exclusions });
   }
-  say(`strata and places: ${built.eligibleCount} eligible`);
-  for (const s of built.manifest.strata) say(`  ${s.stratum}: ${s.eligible} eligible, ${s.treatment} places (treatment), ${s.control} control, p_treatment ${s.p_treatment}`);
+  return areaLines;
 }
 
 /** An input's entry in the manifest, with how it was read (sheet, title lines, header mapping) when not plainly. */
