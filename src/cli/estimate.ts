@@ -18,7 +18,7 @@ import { readTakeup } from "../io/takeup.js";
 import { readOutcomes } from "../io/outcomesStream.js";
 import { loadPlan } from "../plan/load.js";
 import { createOutcomeAccumulator } from "../plan/outcomeWindows.js";
-import { createPersonFrame } from "../plan/population.js";
+import { createPopulationFrame } from "../plan/population.js";
 import { outcomeCovariates, outcomeSubgroups, testFamilies } from "../schemas/analysisPlan.js";
 import { VERSION } from "../version.js";
 import { DEFAULT_MIN_CELL } from "../disclosure/rules.js";
@@ -280,7 +280,7 @@ async function planAnalysis(opts: EstimateOptions, assignment: Assignment, pseud
     const day = d ? parseDateText(d) : undefined;
     return day === undefined ? -1 : day;
   });
-  const frame = createPersonFrame({ personIds: persons.personIds, drawDay, birthYear: persons.birthYear, role: persons.role });
+  const frame = createPopulationFrame({ personIds: persons.personIds, drawDay, birthYear: persons.birthYear, role: persons.role });
   const acc = createOutcomeAccumulator(plan, frame);
   const rowsOf = new Float64Array(plan.outcomes.length);
   const lastDay = new Float64Array(plan.outcomes.length).fill(-Infinity);

@@ -1,4 +1,4 @@
-import { addYears, formatDay } from "../plan/days.js";
+import { addYears, formatDay } from "../days.js";
 import type { OutcomeAccumulator } from "../plan/outcomeWindows.js";
 import type { AnalysisPlan } from "../schemas/analysisPlan.js";
 import type { OutcomeValues } from "./analysisData.js";

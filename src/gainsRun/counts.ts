@@ -4,7 +4,7 @@ import type { Cohort, CountBasis, GainsInput } from "../gains/index.js";
 import { readAssignment } from "../io/assignment.js";
 import { readPersons } from "../io/persons.js";
 import { readTakeup } from "../io/takeup.js";
-import { parseDay } from "../plan/days.js";
+import { parseDay } from "../days.js";
 import { populationMask } from "../plan/population.js";
 import type { AnalysisPlan, Population } from "../schemas/analysisPlan.js";
 import type { GainsModel } from "../schemas/gainsModel.js";

@@ -1,5 +1,6 @@
 import { hasControlCharacter } from "../terminalText.js";
 import { InputError, looksLikeCpr, type InputLocation } from "../errors.js";
+import { daysFromCivil, daysInMonth, formatDay } from "../days.js";
 import { rawColumn, type RawTable } from "./csv.js";
 import type { Pseudonymiser } from "./pseudonym.js";
 
@@ -263,8 +264,9 @@ export function booleanColumn(table: RawTable, name: string): Uint8Array {
 }
 
 /**
- * Dates as days since 1970-01-01 (an integer), from ISO `YYYY-MM-DD` or Danish `DD-MM-YYYY` / `DD.MM.YYYY`.
- * Calendar-checked: `31-02-2025` is refused. Empty gives NaN where allowed (an open case has no closing date).
+ * Dates as days since 1970-01-01 (an integer), from ISO `YYYY-MM-DD` or Danish `DD-MM-YYYY` / `DD.MM.YYYY`: the
+ * forms exports use; the calendar is src/days.ts's. Calendar-checked: `31-02-2025` is refused. Empty gives NaN
+ * where allowed (an open case has no closing date).
  */
 export function parseDateText(raw: string): number | undefined {
   let y: number, m: number, d: number;
@@ -278,16 +280,11 @@ export function parseDateText(raw: string): number | undefined {
   } else {
     return undefined;
   }
-  if (m < 1 || m > 12 || d < 1 || y < 1900 || y > 2200) return undefined;
-  const ms = Date.UTC(y, m - 1, d);
-  const back = new Date(ms);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== m - 1 || back.getUTCDate() !== d) return undefined;
-  return ms / 86_400_000;
+  if (m < 1 || m > 12 || d < 1 || y < 1900 || y > 2200 || d > daysInMonth(y, m)) return undefined;
+  return daysFromCivil(y, m, d);
 }
 
-export function formatDay(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
-}
+export { formatDay };
 
 export function dateColumn(table: RawTable, name: string, options: { allowMissing?: boolean } = {}): Float64Array {
   const raw = rawColumn(table, name);

@@ -9,7 +9,7 @@ import { sha256 } from "../io/hash.js";
 import { canonicalJson } from "../schemas/manifest.js";
 import { analysisPlanSchema, type AnalysisPlan } from "../schemas/analysisPlan.js";
 import { VERSION } from "../version.js";
-import { parseDay } from "./days.js";
+import { parseDay } from "../days.js";
 import { planDeviations } from "./deviations.js";
 import { planFromJson, type LoadedPlan } from "./load.js";
 

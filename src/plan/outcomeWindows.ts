@@ -1,8 +1,8 @@
 import type { Aggregation, AnalysisPlan, PlanOutcome } from "../schemas/analysisPlan.js";
-import { addYears } from "./days.js";
-import type { PersonFrame } from "./population.js";
+import { addYears } from "../days.js";
+import type { PopulationFrame } from "./population.js";
 
-export type { PersonFrame } from "./population.js";
+export type { PopulationFrame } from "./population.js";
 
 /**
  * Outcome windows: turns long outcome records (person, outcome, date, value) into one number per person per horizon,
@@ -88,7 +88,7 @@ interface OutcomeState {
   skips: WindowSkips;
 }
 
-export function createOutcomeAccumulator(plan: AnalysisPlan, frame: PersonFrame): OutcomeAccumulator {
+export function createOutcomeAccumulator(plan: AnalysisPlan, frame: PopulationFrame): OutcomeAccumulator {
   const n = frame.personIds.length;
   if (frame.drawDay.length !== n) throw new RangeError("createOutcomeAccumulator: drawDay must have one entry per person");
   const maxYear = Math.max(...plan.outcomes.map((o) => o.horizons[o.horizons.length - 1]));

@@ -1,5 +1,5 @@
 import type { PlanOutcome, Population } from "../schemas/analysisPlan.js";
-import { civilFromDays } from "./days.js";
+import { civilFromDays } from "../days.js";
 
 /**
  * Who counts for an outcome (the plan's `population`): a person counts when their household was drawn, their
@@ -12,7 +12,7 @@ import { civilFromDays } from "./days.js";
  */
 
 /** The person-level inputs the window code needs, one entry per person, in a fixed person order. */
-export interface PersonFrame {
+export interface PopulationFrame {
   personIds: readonly string[];
   /** Days since 1970-01-01 of the household's draw date; -1 when the household was never drawn. */
   drawDay: Int32Array;
@@ -59,11 +59,11 @@ export function populationMask(persons: PersonAttributes, population: Population
   return mask;
 }
 
-/** A `PersonFrame` whose `eligible` applies each outcome's population (computed once per distinct population). */
-export function createPersonFrame(persons: PersonAttributes): PersonFrame {
+/** A `PopulationFrame` whose `eligible` applies each outcome's population (computed once per distinct population). */
+export function createPopulationFrame(persons: PersonAttributes): PopulationFrame {
   const n = persons.personIds.length;
   if (persons.drawDay.length !== n || persons.birthYear.length !== n || persons.role.length !== n) {
-    throw new RangeError("createPersonFrame: personIds, drawDay, birthYear and role must have one entry per person");
+    throw new RangeError("createPopulationFrame: personIds, drawDay, birthYear and role must have one entry per person");
   }
   const cache = new Map<string, Uint8Array>();
   return {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { addYears, parseDay } from "../../src/plan/days.js";
+import { addYears, parseDay } from "../../src/days.js";
 import { planFromJson } from "../../src/plan/load.js";
 import { createOutcomeAccumulator } from "../../src/plan/outcomeWindows.js";
-import { createPersonFrame } from "../../src/plan/population.js";
+import { createPopulationFrame } from "../../src/plan/population.js";
 import { buildAnalysisData, makeAssignment, planOutcomeValues, runEstimators } from "../../src/effects/index.js";
 import type { PersonFrame } from "../../src/io/persons.js";
 
@@ -28,7 +28,7 @@ const arms = ["treatment", "control", "treatment", "control", "treatment", "cont
 
 function run(extra: Record<string, unknown>, lastDay = addYears(D, 1)) {
   const p = plan(extra);
-  const frame = createPersonFrame({ personIds: ids, drawDay: Int32Array.from(ids, () => D), birthYear: Float64Array.from(ids, () => 1980), role: ids.map(() => "adult") });
+  const frame = createPopulationFrame({ personIds: ids, drawDay: Int32Array.from(ids, () => D), birthYear: Float64Array.from(ids, () => 1980), role: ids.map(() => "adult") });
   const acc = createOutcomeAccumulator(p, frame);
   // weekly 0/1 values: p0 employed every week, p1 the first half of its weeks, everybody else alternating
   ids.forEach((_, i) => {

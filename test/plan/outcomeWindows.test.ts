@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { addYears, formatDay, parseDay } from "../../src/plan/days.js";
+import { addYears, formatDay, parseDay } from "../../src/days.js";
 import { loadPlan } from "../../src/plan/load.js";
 import { createOutcomeAccumulator } from "../../src/plan/outcomeWindows.js";
-import { ageAtDraw, createPersonFrame, populationMask } from "../../src/plan/population.js";
+import { ageAtDraw, createPopulationFrame, populationMask } from "../../src/plan/population.js";
 import { planFromJson } from "../../src/plan/load.js";
 import type { AnalysisPlan, Aggregation } from "../../src/schemas/analysisPlan.js";
 import { ROOT, SAMPLES } from "../helpers.js";
@@ -31,7 +31,7 @@ function planWith(aggregation: Aggregation, horizons = [1, 3], population: Recor
 
 /** Persons: p0 drawn 2025-03-01, p1 drawn 2024-02-29, p2 never drawn. */
 function frame() {
-  return createPersonFrame({
+  return createPopulationFrame({
     personIds: ["p0", "p1", "p2"],
     drawDay: Int32Array.from([day("2025-03-01"), day("2024-02-29"), -1]),
     birthYear: Float64Array.from([1980, 2010, 1990]),
@@ -164,7 +164,7 @@ describe("population", () => {
   });
 
   it("rows of persons outside the population are skipped and counted", () => {
-    const acc = createOutcomeAccumulator(planWith("mean", [1], { role: "adult", age_min: 16, age_max: 64 }), createPersonFrame(persons));
+    const acc = createOutcomeAccumulator(planWith("mean", [1], { role: "adult", age_min: 16, age_max: 64 }), createPopulationFrame(persons));
     acc.add(0, "y", day("2025-06-01"), 1);
     acc.add(1, "y", day("2025-06-01"), 1);
     expect(acc.skipped("y").notInPopulation).toBe(1);
@@ -190,7 +190,7 @@ describe("the shipped plan on the sample outcomes", () => {
     const index = new Map(personLines.map(([pid], i) => [pid, i]));
     const acc = createOutcomeAccumulator(
       plan,
-      createPersonFrame({
+      createPopulationFrame({
         personIds: personLines.map((p) => p[0]),
         drawDay: Int32Array.from(personLines.map((p) => drawOfHousehold.get(p[1]) ?? -1)),
         birthYear: Float64Array.from(personLines.map((p) => Number(p[2]))),

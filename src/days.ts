@@ -37,8 +37,9 @@ export function daysInMonth(year: number, month: number): number {
 }
 
 /**
- * Parses `YYYY-MM-DD` (exactly that form, a real date) to a day number; `NaN` for anything else
- * (the caller names file, line and value in its error).
+ * Parses `YYYY-MM-DD` (exactly that form, a real date) to a day number; `NaN` for anything else (the caller names
+ * file, line and value in its error). For the dates effekt writes itself (plan, register); the forms exports use
+ * are read by `parseDateText` (src/io/columns.ts) on the same calendar.
  */
 export function parseDay(text: string): number {
   if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
