@@ -123,8 +123,8 @@ function runDraw(opts: DrawOptions): void {
   const balancePath = opts.balance ?? `${registerPath}.balance.csv`;
   // Nothing the draw reads may be written over: the register not onto an input, the balance table onto neither.
   const inputs = [{ path: opts.households, what: "--households" }, ...(opts.cases ? [{ path: opts.cases, what: "--cases" }] : [])];
-  guardOutputs([{ path: registerPath, flag: "--register", kind: "file" }], inputs);
-  guardOutputs([{ path: balancePath, flag: "--balance", kind: "file" }, { path: jointBalancePath(balancePath), flag: "--balance", kind: "file" }], [...inputs, ...registerFamily(registerPath)]);
+  guardOutputs([{ path: registerPath, flag: "--register", kind: "file", replaces: ["register"] }], inputs);
+  guardOutputs([{ path: balancePath, flag: "--balance", kind: "file", replaces: ["balance"] }, { path: jointBalancePath(balancePath), flag: "--balance", kind: "file", replaces: ["balance"] }], [...inputs, ...registerFamily(registerPath)]);
   const idPolicy = idPolicyFrom(opts);
 
   // A dry run writes nothing, not even the lock.

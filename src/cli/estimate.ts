@@ -116,7 +116,7 @@ export async function runEstimate(opts: EstimateOptions): Promise<EstimateRun> {
   const format = parseFormat(opts.format ?? "csv");
   for (const [f, flag] of [[opts.persons, "--persons"], [opts.outcomes, "--outcomes"], [opts.takeup, "--takeup"], [opts.plan, "--plan"]] as const) requireInputFile(f, flag);
   if (opts.out !== undefined) guardOutputs(
-    [{ path: opts.out, flag: "--out", kind: "file" }, { path: `${opts.out}.meta.json`, flag: "--out's .meta.json", kind: "file" }],
+    [{ path: opts.out, flag: "--out", kind: "file", replaces: ["effects table"] }, { path: `${opts.out}.meta.json`, flag: "--out's .meta.json", kind: "file", replaces: ["effects meta"] }],
     [
       ...([["--persons", opts.persons], ["--outcomes", opts.outcomes], ["--takeup", opts.takeup], ["--plan", opts.plan], ["--allocation", opts.allocation]] as const)
         .filter(([, f]) => f !== undefined).map(([what, f]) => ({ path: f!, what })),

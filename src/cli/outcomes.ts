@@ -5,7 +5,7 @@ import { csvField, csvFieldVerbatim } from "../io/csvOut.js";
 import { formatDay } from "../io/columns.js";
 import { sha256, sha256File } from "../io/hash.js";
 import { importOutcomes, readImportSpec } from "../io/outcomeImport.js";
-import { UserError } from "../errors.js";
+import { guardOutputs, requireInputFile } from "../io/outputGuard.js";
 import { VERSION } from "../version.js";
 import { say } from "./output.js";
 import { summaryOf } from "./commands.js";
@@ -26,7 +26,12 @@ export function registerOutcomes(program: Command): void {
 }
 
 export function runImport(opts: ImportOptions): void {
-  if (opts.out === opts.from || opts.out === opts.spec) throw new UserError(`--out ${opts.out} is an input of this command; effekt never writes over what it reads`);
+  for (const [f, flag] of [[opts.from, "--from"], [opts.spec, "--spec"]] as const) requireInputFile(f, flag);
+  // Nothing it reads, and no file effekt wrote but an earlier import, is written over (real paths, links followed).
+  guardOutputs(
+    [{ path: opts.out, flag: "--out", kind: "file", replaces: ["outcomes import"] }, { path: `${opts.out}.manifest.json`, flag: "--out's .manifest.json", kind: "file", replaces: ["import manifest"] }],
+    [{ path: opts.from, what: "--from" }, { path: opts.spec, what: "--spec" }],
+  );
   const spec = readImportSpec(opts.spec);
   const { rows, counts, periods } = importOutcomes(opts.from, spec);
   // Person ids as they are (they join with persons.csv in effekt and in any other tool); the outcome name, a label,

@@ -49,7 +49,7 @@ export function registerPlan(program: Command): void {
 export function runPlanLock(opts: PlanLockOptions): string[] {
   if (opts.reason !== undefined && !opts.relock) throw new UserError("--reason goes with --relock");
   requireInputFile(opts.plan, "--plan");
-  guardOutputs([{ path: planLockPath(opts.register), flag: "the plan lock", kind: "file" }], [{ path: opts.plan, what: "--plan" }, { path: opts.register, what: "the register" }]);
+  guardOutputs([{ path: planLockPath(opts.register), flag: "the plan lock", kind: "file", replaces: ["manifests"] }], [{ path: opts.plan, what: "--plan" }, { path: opts.register, what: "the register" }]);
   const loaded = loadPlan(opts.plan);
   const r = lockPlan({ registerPath: opts.register, loaded, date: opts.date, relock: opts.relock, reason: opts.reason });
   const id = `"${loaded.plan.id}" version ${loaded.plan.version} (sha256 ${loaded.sha256})`;

@@ -24,6 +24,39 @@ export interface Output {
   path: string;
   flag: string;
   kind: "file" | "folder";
+  /** the files effekt wrote that this output may replace (its own kind: draw's register, estimate's table, ...) */
+  replaces?: readonly EffektFile[];
+}
+
+/**
+ * Files effekt wrote that are recognisable on disk whatever the command knows of them, so that no command writes
+ * over another's work: a register (it has `<register>.manifests/` beside it), anything inside a manifests folder,
+ * a register's balance tables, an effect table and its `.meta.json`, an imported outcomes file and its
+ * `.manifest.json`. `indicators --out allocations.csv` knows nothing of a register but is refused all the same.
+ */
+export type EffektFile = "register" | "manifests" | "balance" | "effects table" | "effects meta" | "outcomes import" | "import manifest";
+
+function isDir(p: string): boolean {
+  return statOf(p)?.isDirectory() === true;
+}
+
+/** What effekt file `path` is (an output about to be written there would replace it), with words for the message. */
+export function effektFileAt(path: string): { kind: EffektFile; what: string } | undefined {
+  const real = realPath(path);
+  if (isDir(`${real}.manifests`)) return { kind: "register", what: "an allocation register (its manifests folder is beside it)" };
+  const parts = real.split(sep);
+  for (let i = parts.length - 1; i > 0; i--) {
+    if (parts[i].endsWith(".manifests") && isDir(parts.slice(0, i + 1).join(sep))) return { kind: "manifests", what: "inside a register's manifests folder" };
+  }
+  const balance = /^(.*)\.balance(\.joint)?\.csv$/.exec(real);
+  if (balance && isDir(`${balance[1]}.manifests`)) return { kind: "balance", what: "a register's balance table" };
+  const meta = /^(.*)\.meta\.json$/.exec(real);
+  if (meta && statOf(meta[1])?.isFile()) return { kind: "effects meta", what: "the .meta.json of an effect table" };
+  if (statOf(`${real}.meta.json`)?.isFile()) return { kind: "effects table", what: "an effect table written by effekt estimate (its .meta.json is beside it)" };
+  const imported = /^(.*)\.manifest\.json$/.exec(real);
+  if (imported && statOf(imported[1])?.isFile()) return { kind: "import manifest", what: "the .manifest.json of an imported outcomes file" };
+  if (statOf(`${real}.manifest.json`)?.isFile()) return { kind: "outcomes import", what: "an outcomes file written by effekt outcomes import (its .manifest.json is beside it)" };
+  return undefined;
 }
 
 /** The real path of `p`: links followed; for a path that does not exist yet, its nearest existing ancestor's real path plus the rest. */
@@ -91,6 +124,10 @@ export function guardOutputs(outputs: readonly Output[], kept: readonly Kept[]):
       if (sameFile || real === k.real) throw new UserError(`${o.flag} ${o.path}: is ${k.what} (${k.path}), which this command reads or keeps; choose another output (nothing was written)`);
       if (within(k.real, real)) throw new UserError(`${o.flag} ${o.path}: contains ${k.what} (${k.path}); choose an output that holds nothing effekt reads (nothing was written)`);
       if (!k.interior && within(real, k.real)) throw new UserError(`${o.flag} ${o.path}: lies inside ${k.what} (${k.path}); choose an output outside it (nothing was written)`);
+    }
+    const theirs = effektFileAt(o.path);
+    if (theirs && !(o.replaces ?? []).includes(theirs.kind)) {
+      throw new UserError(`${o.flag} ${o.path}: is ${theirs.what}, which this command does not write; choose another output (nothing was written)`);
     }
   }
 }

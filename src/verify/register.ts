@@ -6,10 +6,11 @@
 import { MismatchError, UserError } from "../errors.js";
 import { byCodeUnit } from "../draw/wave.js";
 import { sha256File, sha256 } from "../io/hash.js";
-import { committedManifests, decimal, readCommitLog, readManifests, readRegister, registerHash, serializeRegister, type RegisterRow } from "../io/register.js";
+import { committedManifests, decimal, readCommitLog, readPlanLockAnchors, readManifests, readRegister, registerHash, serializeRegister, type RegisterRow } from "../io/register.js";
 import { buildWave, definitionHash, loadWaveHouseholds, waveInputPath } from "../io/waveFiles.js";
 import { existsSync, readFileSync } from "node:fs";
 import { requireInputFile } from "../io/outputGuard.js";
+import { planLockPath, readPlanLock } from "../plan/lock.js";
 import { canonicalJson, type WaveManifest } from "../schemas/manifest.js";
 import type { IdPolicy } from "../io/pseudonym.js";
 
@@ -61,8 +62,31 @@ export function verifyRegister(registerPath: string, overrides: { households?: s
     previousBytes = stored.bytes;
   }
   compareRegisterBytes(registerPath, rows);
+  const lock = checkPlanLock(registerPath);
   const note = uncommitted.length > 0 ? ` (ignored ${uncommitted.length} manifest(s) left by an interrupted draw, which the next draw removes)` : "";
-  return `${maxWave} wave${maxWave === 1 ? "" : "s"}, ${rows.length} households, hash chain intact${note}`;
+  return `${maxWave} wave${maxWave === 1 ? "" : "s"}, ${rows.length} households, hash chain intact${lock}${note}`;
+}
+
+/**
+ * The plan lock beside the register, when there is one or the commit record anchors one: its history is a hash
+ * chain anchored in the commit record (plan/lock.ts); an edited lock, a history cut back or a removed lock file is
+ * a difference (exit 1), as for a wave.
+ */
+function checkPlanLock(registerPath: string): string {
+  const anchors = readPlanLockAnchors(registerPath);
+  if (!existsSync(planLockPath(registerPath))) {
+    if (anchors.length > 0) throw new MismatchError(`${planLockPath(registerPath)}: the plan lock is gone, but the register's commit record anchors ${anchors.length} lock${anchors.length === 1 ? "" : "s"} of the analysis plan; it was removed`);
+    return "";
+  }
+  let lock;
+  try {
+    lock = readPlanLock(registerPath);
+  } catch (err) {
+    if (err instanceof UserError) throw new MismatchError(err.message);
+    throw err;
+  }
+  const n = (lock?.previous.length ?? 0) + 1;
+  return `; plan lock intact (${n} lock${n === 1 ? "" : "s"})`;
 }
 
 /**

@@ -136,7 +136,7 @@ describe("a writing command killed at any moment leaves each output old or compl
         rmSync(join(dir, "allocations.csv.manifests"), { recursive: true, force: true });
         cpSync(join(root, "base"), dir, { recursive: true });
       },
-      leftovers: /^allocations\.csv(\.balance\.csv|\.lock|\.manifests)?$/,
+      leftovers: /^allocations\.csv(\.balance\.csv|\.balance\.joint\.csv|\.lock|\.manifests)?$/,
     });
   });
 
