@@ -117,9 +117,13 @@ describe("the demo's reports", () => {
     });
   }
 
-  it("suppresses what it must and shows the rest (SUS 36 cells; AAU 8, its flow table's, the same cells as SUS's)", () => {
+  it("suppresses what it must and shows the rest (SUS 36 cells; AAU 11: its flow table's 8, the same cells as SUS's, and a rate-card line's successes, payment and expected payment)", () => {
     const counts = runs.map(({ run }) => allTables(run.model).flatMap((t) => t.rows.flat()).filter((c) => typeof c === "object" && c !== null && "suppressed" in c).length);
-    expect(counts).toEqual([36, 8]);
+    expect(counts).toEqual([36, 11]);
+    // the AAU's three beyond the flow table: one rate-card line with fewer than 5 successes (persons x effect)
+    const repayment = allTables(runs[1].run.model).find((t) => t.id === "repayment")!;
+    const hiddenCols = repayment.rows.flatMap((r) => r.flatMap((c, j) => (typeof c === "object" && c !== null && "suppressed" in c ? [repayment.columns[j].key] : [])));
+    expect(hiddenCols).toEqual(["successes", "payment", "expected_payment"]);
     // The AAU report hides exactly what the SUS report's flow table hides (the same protected values).
     const flowOf = (k: number) => JSON.stringify(runs[k].run.model.sections.find((s) => s.id === "flow")!.tables[0].rows);
     expect(flowOf(1)).toBe(flowOf(0));

@@ -10,7 +10,7 @@ import { formatNumber, formatPercent, label, t } from "../i18n.js";
 import type { GainsFile } from "../../io/gainsFile.js";
 import type { GainsChart } from "../html/chartTypes.js";
 import type { Cell, DraftCell, DraftSection, DraftTable } from "../model.js";
-import { column, countCell, type SectionContext } from "./common.js";
+import { column, countCell, statCell, type SectionContext } from "./common.js";
 import { assumptionWords, goalLabel, settingWords } from "./gainsWords.js";
 
 const PAYERS = ["kommune", "region", "stat"] as const;
@@ -77,21 +77,30 @@ export function gainsSection(g: GainsFile, ctx: SectionContext): DraftSection {
         return [k.year, k.savings.value, k.own_costs.value, k.repayment.value, k.cumulative_net.value, m.cumulative_net.lower, m.cumulative_net.upper, m.p_cumulative_net_nonnegative.value, yn(k.cumulative_net.illustrative)];
       }),
     });
-    const rows: DraftCell[][] = pay.lines.map((l, i) => [
-      goalLabel(l.goal, i, l.outcome, lang, labels),
-      labels.outcome(l.outcome),
-      l.follow_up_year,
-      countCell(l.persons.value, d.count(`gains:payment-line:${i}:persons`, l.persons.value)),
-      t(lang, l.counting === "gross" ? "counting_gross" : "counting_net"),
-      l.successes.value,
-      l.min_successes,
-      yn(l.met),
-      mp.lines[i].p_met.value,
-      l.payment.value,
-      mp.lines[i].expected_payment.value,
-      l.payment_year,
-      yn(l.payment.illustrative),
-    ]);
+    // A line's successes are a number of persons (persons x effect, net or gross): declared as a count of its
+    // persons, rounded, with its complement, so a handful of successes (or of persons without one) is hidden like
+    // any small count; the payment (successes x price) and the expected payment give the successes back and are
+    // shown only with them.
+    const rows: DraftCell[][] = pay.lines.map((l, i) => {
+      const persons = d.count(`gains:payment-line:${i}:persons`, l.persons.value);
+      const s = l.successes.value;
+      const successes = Number.isFinite(s) && s >= 0 && s <= l.persons.value ? d.share(`gains:payment-line:${i}:successes`, persons, Math.round(s)) : `not-a-count:gains:payment-line:${i}:successes`;
+      return [
+        goalLabel(l.goal, i, l.outcome, lang, labels),
+        labels.outcome(l.outcome),
+        l.follow_up_year,
+        countCell(l.persons.value, persons),
+        t(lang, l.counting === "gross" ? "counting_gross" : "counting_net"),
+        statCell(s, [persons, successes]),
+        l.min_successes,
+        yn(l.met),
+        mp.lines[i].p_met.value,
+        statCell(l.payment.value, [persons, successes]),
+        statCell(mp.lines[i].expected_payment.value, [persons, successes]),
+        l.payment_year,
+        yn(l.payment.illustrative),
+      ];
+    });
     const limitWords = t(lang, pay.limit === "capped" ? "limit_capped" : pay.limit === "raised_to_floor" ? "limit_floor" : "limit_within");
     rows.push([t(lang, "repayment_before_limits"), "", null, null, "", null, null, "", null, pay.repayment_before_limits.value, null, null, yn(pay.repayment_before_limits.illustrative)]);
     rows.push([t(lang, "repayment_row"), limitWords, null, null, "", null, null, "", null, pay.repayment.value, mp.repayment.mean, pay.settlement_year, yn(pay.repayment.illustrative)]);
