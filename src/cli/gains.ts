@@ -23,6 +23,7 @@ export function registerGains(program: Command): void {
     .option("--format <json|csv>", "output format (default json; csv = one tidy long table with a section column)")
     .option("--draws <n>", "Monte Carlo draws (at least 10000; default: the model's, else 10000)")
     .option("--seed <text>", "Monte Carlo seed (default: the model's monte_carlo.seed)")
+    .option("--min-cell <n>", "with --out: smallest count of persons shown in the terminal summary (at least 3, default 5); the file keeps every number")
     .addHelpText(
       "after",
       "\nExamples:\n  effekt gains --model analyses/gains-relationel-velfaerd.json --assume employment=0.05 --out out/gains.json\n  effekt gains --model analyses/gains-relationel-velfaerd.json --estimates out/effects.csv --register out/allocations.csv --persons samples/persons.csv --plan analyses/relationel-velfaerd.json --out out/gains.json\n",

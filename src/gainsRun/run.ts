@@ -15,6 +15,9 @@ import { readEffectsMeta } from "../io/effectTable.js";
 import { parseGainsModel, type GainsModel } from "../schemas/gainsModel.js";
 import { registerInput } from "./counts.js";
 import { parseAssume, readEstimates, type EffectUsed } from "./effects.js";
+import { parseMinCell } from "../disclosure/rules.js";
+import { TableStructure } from "../disclosure/structure.js";
+const SUPPRESSION_MARK = "[s]";
 
 /** At most this many Monte Carlo draws (--draws): memory and time stay bounded (the draws are held in arrays). */
 const MAX_DRAWS = 10_000_000;
@@ -37,6 +40,8 @@ export interface GainsOptions {
   format: "json" | "csv";
   draws?: string;
   seed?: string;
+  /** smallest count of persons shown in the terminal summary (`--min-cell`, default 5, at least 3); the file keeps every number */
+  minCell?: string;
 }
 
 /** The plan named in the table's meta sidecar (checked to belong to the table), when the plan file is there. */
@@ -156,21 +161,35 @@ export function computeGains(opts: GainsOptions): GainsRun {
     monteCarlo: mc,
     sensitivity,
   });
-  return { doc, summary: summary(doc, ill) };
+  return { doc, summary: summary(doc, ill, parseMinCell(opts.minCell)) };
 }
 
 const dkk = (x: number) => `${Math.round(x).toLocaleString("en-US")} DKK`;
 const pctf = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-function summary(doc: GainsFile, ill: string[]): string[] {
+/**
+ * The terminal summary. Counts of persons go through src/disclosure as the report's do: an outcome's count of
+ * persons below `minCell` is [s]; a rate-card line's successes (persons x effect) are a count of its persons, and
+ * its payment and expected payment (successes x price) are shown only when they are.
+ */
+function summary(doc: GainsFile, ill: string[], minCell: number): string[] {
   const r = doc.result;
   const mc = doc.monte_carlo;
+  const d = new TableStructure(minCell);
+  const countIds = r.counts.map((c, i) => d.count(`gains:count:${i}`, Math.round(c.value)));
+  const lineIds = (r.payment?.lines ?? []).map((l, i) => {
+    const persons = d.count(`gains:line:${i}:persons`, Math.round(l.persons.value));
+    const s = l.successes.value;
+    return [persons, Number.isFinite(s) && s >= 0 && s <= l.persons.value ? d.share(`gains:line:${i}:successes`, persons, Math.round(s)) : `not-a-count:${i}`];
+  });
+  let suppressed = false;
+  const guard = (ids: string[], text: string) => (d.shown(ids) ? text : ((suppressed = true), SUPPRESSION_MARK));
   const star = (x: { illustrative: boolean }) => (x.illustrative ? " *" : "");
   const iv = (m: GainsFile["monte_carlo"]["public_net_y3"]) => `${dkk(m.point)} [${dkk(m.lower)}, ${dkk(m.upper)}]${star(m)}`;
   const out = [
     doc.model,
     `effects: ${doc.effects_used.map((e) => `${e.outcome} ${e.estimand} at years ${e.measured.map((m) => `${m.year}: ${m.estimate}`).join(", ")}${e.illustrative ? " (illustrative)" : ""}`).join("; ")}`,
-    `counts (${r.cohorts_from === "register" ? "from the register and persons file" : "planning: the model's expected intake"}): ${r.counts.map((c) => `${c.outcome} ${Math.round(c.value * 100) / 100} (${c.estimand === "CACE" ? "compliers" : "assigned"})`).join("; ")}`,
+    `counts (${r.cohorts_from === "register" ? "from the register and persons file" : "planning: the model's expected intake"}): ${r.counts.map((c, i) => `${c.outcome} ${guard([countIds[i]], String(Math.round(c.value * 100) / 100))} (${c.estimand === "CACE" ? "compliers" : "assigned"})`).join("; ")}`,
     `budget years ${r.budget_years[0].year}-${r.budget_years[r.budget_years.length - 1].year} (year 0 = ${r.year0}), prices ${r.price_year}, discount rate ${pctf(r.discount_rate.value)}; intervals ${mc.level * 100}% from ${mc.draws} draws (seed ${mc.seed})`,
     `whole public sector after the repayment, through ${r.totals.y3.through}: net ${iv(mc.public_net_y3)}, PV ${iv(mc.public_net_pv_y3)}, P(payback) ${pctf(mc.p_payback_within_3.value)}`,
     `whole public sector after the repayment, through ${r.totals.y5.through}: net ${iv(mc.public_net_y5)}, PV ${iv(mc.public_net_pv_y5)}, P(payback) ${pctf(mc.p_payback_within_5.value)}`,
@@ -181,11 +200,12 @@ function summary(doc: GainsFile, ill: string[]): string[] {
     out.push(
       `repayment by the kommune to ${p.investor ?? "the investor"}: ${iv(mc.payment.repayment)}; ${p.limit_words}; P(floor binds) ${pctf(mc.payment.p_floor_binds.value)}, P(cap binds) ${pctf(mc.payment.p_cap_binds.value)}`,
       `investor's IRR over the dated flows: ${p.investor_irr ? pctf(p.investor_irr.value) : "not defined"}${mc.payment.investor_irr ? ` [${pctf(mc.payment.investor_irr.lower)}, ${pctf(mc.payment.investor_irr.upper)}]` : ""}`,
-      `  lines: ${p.lines.map((l, i) => `${l.goal}: ${l.met ? "met" : "not met"} (P ${pctf(mc.payment!.lines[i].p_met.value)}), pays ${dkk(l.payment.value)} in ${l.payment_year}, expected ${dkk(mc.payment!.lines[i].expected_payment.value)}`).join("; ")}`,
+      `  lines: ${p.lines.map((l, i) => `${l.goal}: ${l.met ? "met" : "not met"} (P ${pctf(mc.payment!.lines[i].p_met.value)}), pays ${guard(lineIds[i], dkk(l.payment.value))} in ${l.payment_year}, expected ${guard(lineIds[i], dkk(mc.payment!.lines[i].expected_payment.value))}`).join("; ")}`,
     );
   }
   const top = doc.sensitivity.rows.slice(0, 3).map((s) => `${s.assumption} (swing ${dkk(s.swing_public_net_pv_y5)})`);
   if (top.length) out.push(`largest sensitivities: ${top.join("; ")}`);
+  if (suppressed) out.push(`${SUPPRESSION_MARK}: fewer than ${minCell} persons, or would give such a count back (see effekt report); the file keeps every number`);
   if (ill.length) out.push(`* depends on illustrative parameters (${ill.length} in the model, e.g. ${ill.slice(0, 3).join(", ")})`);
   void dependsOnIllustrative;
   return out;

@@ -35,5 +35,12 @@ describe("report: the rate card's successes under disclosure control", () => {
       expect(hidden(i, "persons")).toBe(false);
     }
     expect(table.rows[3][col("successes")]).toBeCloseTo(12.3, 1);
+    // effekt gains' terminal summary hides the same lines' payments (--min-cell, default 5)
+    const lines = r.stdout.split("\n").find((l) => l.startsWith("  lines: "))!;
+    expect(lines).toMatch(/Social measures: less need for them: not met \(P [0-9.]+%\), pays \[s\] in 2029, expected \[s\]/);
+    expect(lines).toMatch(/Life satisfaction rises: met \(P [0-9.]+%\), pays 122,880 DKK/);
+    expect(r.stdout).toContain("[s]: fewer than 5 persons");
+    const three = effekt(["gains", "--model", join(ROOT, "analyses", "gains-relationel-velfaerd.json"), "--assume", "employment=0.03", "--out", join(tempDir(), "g.json"), "--min-cell", "3"]);
+    expect(three.stdout.split("\n").find((l) => l.startsWith("  lines: "))).toMatch(/School absence falls: not met \(P [0-9.]+%\), pays 0 DKK/);
   });
 });
