@@ -299,7 +299,7 @@ export function writeEffectTable(out: string, text: string, meta: EffectsMeta): 
 
 type Num = number | null;
 const TEXT_COLUMNS = ["outcome", "estimator", "estimand", "subgroup", "subgroup_level", "role"] as const;
-const NUMBER_COLUMNS = ["horizon", "estimate", "std_error", "df", "ci_low", "ci_high", "p_value", "p_ri", "p_holm", "p_bh", "p_interaction", "n_treatment", "n_control", "n_clusters", "control_mean"] as const;
+const NUMBER_COLUMNS = ["horizon", "estimate", "std_error", "df", "ci_low", "ci_high", "p_value", "p_ri", "p_holm", "p_bh", "p_interaction", "p_ri_wy", "ri_ci_low", "ri_ci_high", "n_treatment", "n_control", "n_clusters", "control_mean", "first_stage"] as const;
 
 /**
  * A row of an effect table as read back (by the report): text cells as text, number cells a finite number or null

@@ -30,6 +30,10 @@ export interface ReportColumn {
   decimals?: number;
   /** A machine key for programs reading the CSV (e.g. `public_net_y3`): written to CSV only, never shown to people. */
   csvOnly?: boolean;
+  /** The HTML page shows this column and the next (an interval's low and high end) as one "[low; high]" column with this label. */
+  joinNext?: string;
+  /** Numbers whose absolute value is above this are highlighted (HTML and XLSX), e.g. a standardised difference above 0.1. */
+  flagAbove?: number;
 }
 
 /** A cell withheld because it describes too few persons or would let one recover such a cell (see suppress.ts). */
@@ -53,6 +57,8 @@ export interface ReportTable {
   rows: Cell[][];
   /** Notes printed under the table (already translated). */
   notes?: string[];
+  /** Keys of leading columns the HTML page shows as a heading row over each run of rows that share them. */
+  groupBy?: string[];
 }
 
 /**
@@ -111,7 +117,8 @@ export interface ReportModel {
  * named in `by` is shown (src/disclosure/); the report's build step turns it into the number or the mark.
  */
 export interface GuardedCell {
-  guarded: number;
+  /** A number, or a text derived from one (e.g. "met" for a value against its target). */
+  guarded: number | string;
   by: string[];
 }
 

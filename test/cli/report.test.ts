@@ -61,11 +61,11 @@ describe("effekt report on the sample results", () => {
     const out = join(tempDir(), "aau");
     const { model } = await runReport({ audience: "aau", out, results, lang: "en", quiet: true });
     expect(model.sections.map((s) => s.id)).toEqual(["summary", "flow", "effects", "attrition", "subgroups", "gains", "methods", "effects-other", "manifest"]);
-    expect(allTables(model).map((t) => t.id)).toEqual(["flow", "exclusions", "effects", "attrition", "takeup", "subgroups", "gains-by-year", "gains-3-5-years", "kommune-repayment", "repayment", "gains-sensitivity", "effects-other", "manifest"]);
+    expect(allTables(model).map((t) => t.id)).toEqual(["flow", "exclusions", "effects", "attrition", "attrition-bounds", "takeup", "subgroups", "gains-by-year", "gains-3-5-years", "kommune-repayment", "repayment", "gains-sensitivity", "effects-other", "subgroups-other", "manifest"]);
     const manifest = allTables(model).find((t) => t.id === "manifest")!;
     expect(manifest.rows.map((r) => r[0])).toEqual(expect.arrayContaining(["seed: randomisation inference", "seed: gains Monte Carlo", "analysis plan"]));
     const csv = readFileSync(join(out, "csv", "effects.csv"), "utf8");
-    expect(csv.split("\r\n")[0]).toBe("\uFEFFoutcome,horizon,estimator,estimand,estimate,std_error,df,ci_low,ci_high,p_value,p_ri,p_holm,p_bh,n_treatment,n_control,n_clusters,control_mean,role");
+    expect(csv.split("\r\n")[0]).toBe("\uFEFFoutcome,horizon,estimator,estimand,estimate,std_error,df,ci_low,ci_high,p_value,p_ri,ri_ci_low,ri_ci_high,p_holm,p_bh,p_ri_wy,n_treatment,n_control,n_clusters,control_mean,first_stage,role");
   });
 
   it("a Danish AAU report with real gains holds no text of the English catalogue", async () => {

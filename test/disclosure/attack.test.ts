@@ -117,9 +117,11 @@ describe("the demo's reports", () => {
     });
   }
 
-  it("suppresses what it must and shows the rest (SUS 36 cells; AAU 11: its flow table's 8, the same cells as SUS's, and a rate-card line's successes, payment and expected payment)", () => {
+  // SUS: 36 cells, and 10 more since an indicator row's change, gap, progress, status and target words are hidden
+  // with the value they describe (two indicator rows).
+  it("suppresses what it must and shows the rest (SUS 46 cells; AAU 11: its flow table's 8, the same cells as SUS's, and a rate-card line's successes, payment and expected payment)", () => {
     const counts = runs.map(({ run }) => allTables(run.model).flatMap((t) => t.rows.flat()).filter((c) => typeof c === "object" && c !== null && "suppressed" in c).length);
-    expect(counts).toEqual([36, 11]);
+    expect(counts).toEqual([46, 11]);
     // the AAU's three beyond the flow table: one rate-card line with fewer than 5 successes (persons x effect)
     const repayment = allTables(runs[1].run.model).find((t) => t.id === "repayment")!;
     const hiddenCols = repayment.rows.flatMap((r) => r.flatMap((c, j) => (typeof c === "object" && c !== null && "suppressed" in c ? [repayment.columns[j].key] : [])));

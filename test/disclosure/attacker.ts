@@ -96,15 +96,41 @@ export function readMarkdownReport(file: string, tables: { id: string; keys: str
   return out;
 }
 
+/**
+ * The HTML page's tables mapped back to the model's columns by each cell's data-key: a header may name two keys (an
+ * interval shown as "[low; high]"), a heading row (class "group") gives its grouped columns' values to the rows
+ * under it, and a caption may state a column's value for every row (a span with its data-key).
+ */
 export function readHtmlReport(file: string, tables: { id: string; keys: string[] }[], lang: "da" | "en"): Report {
   const html = readFileSync(file, "utf8");
   const blocks = [...html.matchAll(/<table[\s\S]*?<\/table>/g)].map((m) => m[0]);
+  const clean = (raw: string) => raw.replace(/<[^>]+>/g, "").replace(/&nbsp;/g, " ").replace(/&amp;/g, "&").replace(/&lt;/g, "<").trim();
+  const spans = (raw: string) => new Map([...raw.matchAll(/<span data-key="([^"]+)">([\s\S]*?)<\/span>/g)].map((m) => [m[1], clean(m[2])]));
   const out: Report = new Map();
   tables.forEach((t, k) => {
-    const body = blocks[k].slice(blocks[k].indexOf("<tbody"));
-    const text = [...body.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((r) =>
-      [...r[1].matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/g)].map((c) => c[1].replace(/<[^>]+>/g, "").replace(/&nbsp;/g, " ").replace(/&amp;/g, "&").replace(/&lt;/g, "<").trim()),
-    );
+    const block = blocks[k];
+    const caption = /<caption>([\s\S]*?)<\/caption>/.exec(block)?.[1] ?? "";
+    const constants = spans(caption);
+    const headKeys = [...(/<thead>([\s\S]*?)<\/thead>/.exec(block)?.[1] ?? "").matchAll(/<th[^>]*data-key="([^"]+)"/g)].map((m) => m[1].split(" "));
+    const body = block.slice(block.indexOf("<tbody"));
+    let group = new Map<string, string>();
+    const text: string[][] = [];
+    for (const r of body.matchAll(/<tr([^>]*)>([\s\S]*?)<\/tr>/g)) {
+      if (/class="group"/.test(r[1])) {
+        group = spans(r[2]);
+        continue;
+      }
+      const values = new Map<string, string>([...constants, ...group]);
+      [...r[2].matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].forEach((c, j) => {
+        const keys = headKeys[j] ?? [];
+        const cell = clean(c[1]);
+        if (keys.length === 2) {
+          const ends = cell === "[s]" ? ["[s]", "[s]"] : cell === "" ? ["", ""] : cell.replace(/^\[|\]$/g, "").split("; ");
+          keys.forEach((key, e) => values.set(key, ends[e] ?? ""));
+        } else if (keys.length === 1) values.set(keys[0], cell);
+      });
+      text.push(t.keys.map((key) => values.get(key) ?? ""));
+    }
     out.set(t.id, table(t.id, t.keys, text, lang));
   });
   return out;
@@ -329,7 +355,7 @@ export function attack(reports: Report[], minCell: number): Leak[] {
     margins(f, t, "ind", ["indicator", "year", "area"], ["n", "x", "not"], ["area"]);
   }
 
-  const effectTables = [...tablesNamed("effects-interim"), ...tablesNamed("effects"), ...tablesNamed("effects-other"), ...tablesNamed("subgroups")];
+  const effectTables = [...tablesNamed("effects-interim"), ...tablesNamed("effects"), ...tablesNamed("effects-other"), ...tablesNamed("subgroups"), ...tablesNamed("subgroups-other")];
   for (const t of effectTables) {
     t.rows.forEach((_, r) => {
       const key = `eff|${txt(t, r, "outcome")}|${txt(t, r, "horizon")}|${txt(t, r, "estimator")}|${txt(t, r, "estimand")}|${txt(t, r, "subgroup")}|${txt(t, r, "subgroup_level")}`;
@@ -338,7 +364,7 @@ export function attack(reports: Report[], minCell: number): Leak[] {
       f.product(f.derived(`${key}|control-sum`, false), f.cell(`${key}|control_mean`, val(t, r, "control_mean"), false), nc);
     });
   }
-  for (const t of tablesNamed("subgroups")) {
+  for (const t of [...tablesNamed("subgroups"), ...tablesNamed("subgroups-other")]) {
     const groups = new Map<string, string[]>();
     t.rows.forEach((_, r) => {
       const g = `eff|${txt(t, r, "outcome")}|${txt(t, r, "horizon")}|${txt(t, r, "estimator")}|${txt(t, r, "estimand")}`;

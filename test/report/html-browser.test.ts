@@ -17,6 +17,8 @@ import { renderHtml } from "../../src/report/html/index.js";
 import { COLOURS, PAYER_COLOURS } from "../../src/report/html/theme.js";
 import { tempDir } from "../helpers.js";
 import { writeSmallResults } from "./fixtures.js";
+import { runPipeline, SAMPLE_FILES } from "../hardening/pipeline.js";
+import { ROOT } from "../helpers.js";
 import { fixtureModel } from "./htmlFixture.js";
 import { colourVariety, countColour, readPng } from "./htmlPng.js";
 
@@ -180,5 +182,69 @@ describe.each([
     expect(got.diagrams[0].text).toContain(da ? "tog imod: 42 (76,4 %)" : "took it up: 42 (76.4%)");
     // The wellbeing control group's persons with a value (4) are hidden here as in the attrition table.
     expect(got.diagrams[0].text).toContain(da ? "wellbeing, 3 år: [s] af 6" : "wellbeing, 3 years: [s] of 6");
+  }, 120_000);
+});
+
+/** Results of the demo's workflow (bigger tables than the fixtures: every estimator, subgroups, gains), made once. */
+let demoResults: Promise<string> | null = null;
+function demo(): Promise<string> {
+  demoResults ??= (async () => {
+    const out = join(tempDir(), "demo");
+    mkdirSync(out, { recursive: true });
+    await runPipeline(out, SAMPLE_FILES, { report: ["--format", "csv"] });
+    return out;
+  })();
+  return demoResults;
+}
+
+describe.each([
+  ["fixtures", "sus", "da"],
+  ["fixtures", "sus", "en"],
+  ["fixtures", "aau", "da"],
+  ["fixtures", "aau", "en"],
+  ["demo", "sus", "da"],
+  ["demo", "sus", "en"],
+  ["demo", "aau", "da"],
+  ["demo", "aau", "en"],
+] as const)("the %s %s report in %s at 1280 px", (source, audience, lang) => {
+  let file: string;
+  beforeAll(async () => {
+    const dir = tempDir();
+    let results: string;
+    let takeup: string;
+    if (source === "fixtures") {
+      results = join(dir, "results");
+      takeup = writeSmallResults(results).takeup;
+    } else {
+      results = await demo();
+      takeup = SAMPLE_FILES.takeup;
+    }
+    const labels = source === "demo" ? { spec: join(ROOT, "analyses", "lbf-uddannelse-og-livschancer.json"), model: join(ROOT, "analyses", "gains-relationel-velfaerd.json") } : {};
+    const out = join(dir, "report");
+    await runReport({ audience, lang, out, results, takeup, ...labels, format: "html", quiet: true });
+    file = join(out, "report.html");
+  }, 300_000);
+
+  it("has no table wider than the page's content and no caption repeating its section's heading", async () => {
+    const page = await open(file, 1000);
+    const measured = (await page.evaluate(`(() => {
+      const main = document.querySelector(".page");
+      const style = getComputedStyle(main);
+      const content = main.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return { content, tables: [...document.querySelectorAll("table")].map((t) => ({
+        id: t.id,
+        width: t.scrollWidth,
+        wrap: t.parentElement.scrollWidth,
+        caption: t.querySelector("caption")?.childNodes[0]?.textContent?.trim() ?? "",
+        heading: t.closest("section")?.querySelector("h2")?.textContent?.trim() ?? "",
+      })) };
+    })()`)) as { content: number; tables: { id: string; width: number; wrap: number; caption: string; heading: string }[] };
+    await page.close();
+    expect(measured.content).toBeGreaterThan(1000);
+    expect(measured.tables.length).toBeGreaterThan(3);
+    const tooWide = measured.tables.filter((t) => t.width > measured.content || t.wrap > measured.content).map((t) => `${t.id}: ${t.width} px > ${measured.content} px`);
+    expect(tooWide).toEqual([]);
+    const repeated = measured.tables.filter((t) => t.caption !== "" && t.caption === t.heading).map((t) => `${t.id}: ${t.caption}`);
+    expect(repeated).toEqual([]);
   }, 120_000);
 });

@@ -222,7 +222,7 @@ describe("HTML page", () => {
     const en = renderHtml(fixtureModel("en"));
     expect(en).toContain(`<td class="num">1,240</td>`);
     expect(en).toContain(`<td class="num">68.3%</td>`);
-    expect(en).toContain(`<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>`);
+    expect(en).toContain(`<td class="text">&lt;script&gt;alert(1)&lt;/script&gt;</td>`);
   });
 
   it("moves the model's own manifest section to the end, after the footnotes, with hashes in monospace", () => {

@@ -21,21 +21,73 @@ function isNumeric(column: ReportColumn): boolean {
   return column.kind !== "text";
 }
 
-function renderCell(cell: Cell, column: ReportColumn, model: ReportModel): string {
+function cellClasses(cell: Cell, column: ReportColumn): string[] {
   // Hashes in a monospace face that may break anywhere, so a 64-digit SHA-256 does not widen the table.
   // Short texts (codes, areas, "all waves") stay on one line; long ones may wrap.
-  const textClass = typeof cell === "string" && Array.from(cell).length > 32 ? "long" : "";
-  const classes = isNumeric(column) ? "num" : column.key === "sha256" ? "hash" : textClass;
-  const classAttr = (extra: string) => {
-    const all = [classes, extra].filter((c) => c !== "").join(" ");
-    return all === "" ? "" : ` class="${all}"`;
-  };
-  if (isSuppressed(cell)) {
-    return `<td${classAttr("suppressed")}><span class="mark suppressed" title="${escapeXml(t(model.lang, "suppressed"))}">${escapeXml(model.privacy.mark)}</span></td>`;
-  }
-  if (isPending(cell)) return `<td${classAttr("pending")}><span class="mark pending">${escapeXml(model.privacy.pending)}</span></td>`;
+  const textClass = typeof cell === "string" && Array.from(cell).length > 32 ? "long" : typeof cell === "string" && Array.from(cell).length > 14 ? "text" : "";
+  const classes = [isNumeric(column) ? "num" : column.key === "sha256" ? "hash" : textClass];
+  if (typeof cell === "number" && column.flagAbove !== undefined && Math.abs(cell) > column.flagAbove) classes.push("flag");
+  return classes;
+}
+
+function classAttr(classes: string[]): string {
+  const all = classes.filter((c) => c !== "").join(" ");
+  return all === "" ? "" : ` class="${all}"`;
+}
+
+/** A cell's content: the number or text as the reader reads it, or the mark of a suppressed or pending cell. */
+function cellContent(cell: Cell, column: ReportColumn, model: ReportModel): string {
+  if (isSuppressed(cell)) return `<span class="mark suppressed" title="${escapeXml(t(model.lang, "suppressed"))}">${escapeXml(model.privacy.mark)}</span>`;
+  if (isPending(cell)) return `<span class="mark pending">${escapeXml(model.privacy.pending)}</span>`;
   if (typeof cell === "number" && !Number.isFinite(cell)) throw new Error(`HTML report: a non-finite number in column "${column.key}"`);
-  return `<td${classAttr("")}>${escapeXml(formatCell(cell, column, model.lang))}</td>`;
+  return escapeXml(formatCell(cell, column, model.lang));
+}
+
+function renderCell(cell: Cell, column: ReportColumn, model: ReportModel): string {
+  const extra = isSuppressed(cell) ? "suppressed" : isPending(cell) ? "pending" : "";
+  return `<td${classAttr([...cellClasses(cell, column), extra])}>${cellContent(cell, column, model)}</td>`;
+}
+
+/** An interval's two ends in one cell, "[low; high]"; the mark when either end is hidden, empty when both are absent. */
+function renderInterval(low: Cell, high: Cell, column: ReportColumn, model: ReportModel): string {
+  if (isSuppressed(low) || isSuppressed(high)) return `<td class="num interval suppressed">${cellContent(isSuppressed(low) ? low : high, column, model)}</td>`;
+  if (low === null && high === null) return `<td class="num interval"></td>`;
+  return `<td class="num interval">[${cellContent(low, column, model)}; ${cellContent(high, column, model)}]</td>`;
+}
+
+/**
+ * How the page lays a table out to fit its width (the model, CSV, XLSX and Markdown keep every column):
+ * - columns empty in every row are left out;
+ * - a table's `groupBy` columns become a heading row over each run of rows that share them;
+ * - a text column with the same value in every row of a wide table is said once, in the caption;
+ * - a column with `joinNext` shows its pair ("ci_low", "ci_high") as one interval.
+ * Every shown cell keeps its column's key (data-key), so a reader of the page can map it back to the model.
+ */
+interface Layout {
+  groups: number[];
+  constants: number[];
+  /** Shown columns in order: one index, or two for a joined interval. */
+  shown: number[][];
+}
+
+function layoutOf(table: ReportTable): Layout {
+  const cols = table.columns;
+  const empty = (j: number) => table.rows.every((r) => r[j] === null || r[j] === "");
+  const groups = (table.groupBy ?? []).map((k) => cols.findIndex((c) => c.key === k)).filter((j) => j >= 0);
+  const wide = cols.length >= 8 && table.rows.length >= 2;
+  const constant = (j: number) => cols[j].kind === "text" && typeof table.rows[0][j] === "string" && table.rows[0][j] !== "" && table.rows.every((r) => r[j] === table.rows[0][j]);
+  const constants = wide ? cols.map((_, j) => j).filter((j) => !groups.includes(j) && constant(j)) : [];
+  const shown: number[][] = [];
+  for (let j = 0; j < cols.length; j++) {
+    if (groups.includes(j) || constants.includes(j)) continue;
+    if (cols[j].joinNext !== undefined && j + 1 < cols.length) {
+      if (!(empty(j) && empty(j + 1))) shown.push([j, j + 1]);
+      j++;
+      continue;
+    }
+    if (!empty(j)) shown.push([j]);
+  }
+  return { groups, constants, shown };
 }
 
 /** A table; its caption is left out when it would repeat the section's heading (the heading names it). */
@@ -44,14 +96,41 @@ function renderTable(full: ReportTable, model: ReportModel, heading = ""): strin
   for (const [r, row] of table.rows.entries()) {
     if (row.length !== table.columns.length) throw new Error(`HTML report: table "${table.id}" row ${r + 1} has ${row.length} cells for ${table.columns.length} columns`);
   }
-  const head = table.columns
-    .map((column) => `<th scope="col" data-key="${escapeXml(column.key)}"${isNumeric(column) ? ` class="num"` : ""}>${escapeXml(column.label)}</th>`)
+  const cols = table.columns;
+  const { groups, constants, shown } = layoutOf(table);
+  const head = shown
+    .map((js) => {
+      const c = cols[js[0]];
+      const label = js.length === 2 ? (c.joinNext as string) : c.label;
+      return `<th scope="col" data-key="${escapeXml(js.map((j) => cols[j].key).join(" "))}"${isNumeric(c) ? ` class="num"` : ""}>${escapeXml(label)}</th>`;
+    })
     .join("");
-  const body = table.rows.map((row) => `<tr>${row.map((cell, c) => renderCell(cell, table.columns[c], model)).join("")}</tr>`).join("\n");
+  const span = (j: number, cell: Cell) => `<span data-key="${escapeXml(cols[j].key)}">${cellContent(cell, cols[j], model)}</span>`;
+  const lines: string[] = [];
+  let lastGroup: string | null = null;
+  for (const row of table.rows) {
+    if (groups.length > 0) {
+      const key = JSON.stringify(groups.map((j) => row[j]));
+      if (key !== lastGroup) {
+        // The first grouped column is the heading; the others follow with their labels ("Target: 92.0%").
+        const parts = groups
+          .filter((j) => row[j] !== null && row[j] !== "")
+          .map((j, k) => (k === 0 && j === groups[0] ? `<strong>${span(j, row[j])}</strong>` : `${escapeXml(cols[j].label)}: ${span(j, row[j])}`));
+        lines.push(`<tr class="group"><th scope="rowgroup" colspan="${shown.length}">${parts.join(" · ")}</th></tr>`);
+        lastGroup = key;
+      }
+    }
+    lines.push(`<tr>${shown.map((js) => (js.length === 2 ? renderInterval(row[js[0]], row[js[1]], cols[js[0]], model) : renderCell(row[js[0]], cols[js[0]], model))).join("")}</tr>`);
+  }
+  // A constant the title already states ("Estimator: Lin regression") is not said twice.
+  const said = constants.filter((j) => !table.title.includes(`${cols[j].label}: ${formatCell(table.rows[0][j], cols[j], model.lang)}`)).map((j) => `<span class="constant">${escapeXml(cols[j].label)}: ${span(j, table.rows[0][j])}</span>`).join(" · ");
   const notes = table.notes && table.notes.length > 0 ? `\n<ul class="table-notes">${table.notes.map((note) => `<li>${escapeXml(note)}</li>`).join("")}</ul>` : "";
+  const repeats = table.title === heading;
+  const caption = repeats && said === "" ? "" : `<caption>${repeats ? "" : escapeXml(table.title)}${said === "" ? "" : `${repeats ? "" : "<br>"}<span class="constants">${said}</span>`}</caption>\n`;
+  const classes = [shown.length > 9 ? "wide" : "", shown.length > 14 ? "wider" : "", groups.length > 0 ? "grouped" : ""].filter((c) => c !== "");
   return (
-    `<div class="table-wrap"><table id="${anchor("table", table.id)}"${table.columns.length > 10 ? ` class="wide"` : ""}${table.title === heading ? ` aria-label="${escapeXml(table.title)}">\n` : `>\n<caption>${escapeXml(table.title)}</caption>\n`}` +
-    `<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table></div>${notes}`
+    `<div class="table-wrap"><table id="${anchor("table", table.id)}"${classes.length > 0 ? ` class="${classes.join(" ")}"` : ""}${repeats ? ` aria-label="${escapeXml(table.title)}"` : ""}>\n${caption}` +
+    `<thead><tr>${head}</tr></thead>\n<tbody>\n${lines.join("\n")}\n</tbody>\n</table></div>${notes}`
   );
 }
 

@@ -33,11 +33,21 @@ table { border-collapse: collapse; font-size: 0.84rem; font-variant-numeric: tab
 caption { text-align: left; font-weight: 600; font-size: 0.98rem; padding: 6px 0 8px; caption-side: top; }
 th, td { padding: 4px 9px; border-bottom: 1px solid ${COLOURS.grid}; vertical-align: top; }
 td { white-space: nowrap; }
-table.wide { font-size: 0.76rem; }
-table.wide th, table.wide td { padding: 3px 6px; }
-td.long { white-space: normal; min-width: 16em; }
+table.wide { font-size: 0.74rem; }
+table.wide th, table.wide td { padding: 3px 5px; }
+table.wider { font-size: 0.7rem; }
+table.wider th, table.wider td { padding: 3px 4px; }
+td.long { white-space: normal; min-width: 14em; }
+td.text { white-space: normal; min-width: 6em; }
+thead th { hyphens: auto; overflow-wrap: break-word; }
+caption .constants { display: inline-block; font-weight: 400; font-size: 0.84rem; color: ${COLOURS.muted}; }
+tr.group th { text-align: left; font-weight: 400; white-space: normal; background: #e9eef4; border-bottom: 1px solid ${COLOURS.faint}; padding-top: 6px; }
+tr.group th strong { font-weight: 650; }
+td.interval { white-space: nowrap; }
+td.flag { background: #fbe3c4 !important; font-weight: 650; }
 thead th { border-bottom: 2px solid ${COLOURS.muted}; font-weight: 600; text-align: left; vertical-align: bottom; background: #ffffff; }
-th.num, td.num { text-align: right; white-space: nowrap; }
+th.num, td.num { text-align: right; }
+td.num { white-space: nowrap; }
 tbody tr:nth-child(even) td { background: ${COLOURS.band}; }
 .mark { color: ${COLOURS.muted}; }
 .mark.pending { font-style: italic; }

@@ -4,7 +4,7 @@
  * "with value" is the effect table's n (the same number, linked), so protecting a small "without value" count
  * accounts for the effect table. Take-up: households = took up + declined (a helper), linked to the flow table.
  */
-import { label } from "../i18n.js";
+import { label, t } from "../i18n.js";
 import type { EffectsMetaRead } from "../../io/effectTable.js";
 import type { DraftCell, DraftSection } from "../model.js";
 import { column, countCell, statCell, type SectionContext } from "./common.js";
@@ -15,6 +15,8 @@ import { flowId } from "./flow.js";
 export function attritionId(outcome: string, horizon: number | null, arm: string, part: string): string {
   return `attrition:${outcome}:${horizon}:${arm}:${part}`;
 }
+
+const ARMS = ["treatment", "control"] as const;
 
 export function attritionSection(meta: EffectsMetaRead, ctx: SectionContext): DraftSection | null {
   const { lang, disclosure: d } = ctx;
@@ -53,6 +55,13 @@ export function attritionSection(meta: EffectsMetaRead, ctx: SectionContext): Dr
       t.households > 0 ? statCell(t.took_up / t.households, [households, took]) : null,
     ];
   });
+  // Lee bounds: the ITT with the arm that kept more persons trimmed to the other's share with a value (per outcome
+  // and horizon). Statistics over the persons of the whole-sample effect rows: shown when both arms' n are.
+  const bounds = (meta.attrition_bounds ?? []).map((b): DraftCell[] => {
+    const ids = ARMS.map((arm) => effectNId({ outcome: b.outcome, horizon: b.horizon, subgroup: "", subgroup_level: "", estimator: "" }, arm, true));
+    const by = ids.map((id) => (d.has(id) ? id : "unknown"));
+    return [ctx.labels.outcome(b.outcome), ctx.labels.horizon(b.horizon), statCell(b.lower, by), statCell(b.upper, by)];
+  });
   return {
     id: "attrition",
     title: label(lang, "section_attrition"),
@@ -60,6 +69,7 @@ export function attritionSection(meta: EffectsMetaRead, ctx: SectionContext): Dr
       {
         id: "attrition",
         title: label(lang, "section_attrition"),
+        groupBy: ["outcome"],
         columns: [
           column(lang, "outcome", "text"),
           column(lang, "horizon", "text"),
@@ -71,6 +81,17 @@ export function attritionSection(meta: EffectsMetaRead, ctx: SectionContext): Dr
         ],
         rows: body,
       },
+      ...(bounds.length > 0
+        ? [
+            {
+              id: "attrition-bounds",
+              title: t(lang, "lee_title"),
+              columns: [column(lang, "outcome", "text"), column(lang, "horizon", "text"), { ...column(lang, "lee_lower", "number", 4), joinNext: t(lang, "lee_bounds") }, column(lang, "lee_upper", "number", 4)],
+              rows: bounds,
+              notes: [t(lang, "note_lee")],
+            },
+          ]
+        : []),
       ...(takeup.length > 0
         ? [
             {

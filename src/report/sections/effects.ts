@@ -83,12 +83,23 @@ function effectColumns(lang: SectionContext["lang"], full: boolean, subgroups: b
   if (subgroups) cols.push(column(lang, "subgroup", "text"), column(lang, "subgroup_level", "text"));
   cols.push(column(lang, "estimate", "number", 4));
   if (full) cols.push(column(lang, "std_error", "number", 4), column(lang, "df", "number", 1));
-  cols.push(column(lang, "ci_low", "number", 4), column(lang, "ci_high", "number", 4), column(lang, "p_value", "p_value"));
-  if (full) cols.push(column(lang, "p_ri", "p_value"), column(lang, "p_holm", "p_value"), column(lang, "p_bh", "p_value"));
+  cols.push({ ...column(lang, "ci_low", "number", 4), joinNext: t(lang, "ci_95") }, column(lang, "ci_high", "number", 4), column(lang, "p_value", "p_value"));
+  if (full) {
+    cols.push(column(lang, "p_ri", "p_value"), { ...column(lang, "ri_ci_low", "number", 4), joinNext: t(lang, "ri_ci") }, column(lang, "ri_ci_high", "number", 4));
+    cols.push(column(lang, "p_holm", "p_value"), column(lang, "p_bh", "p_value"), column(lang, "p_ri_wy", "p_value"));
+  }
   if (subgroups) cols.push(column(lang, "p_interaction", "p_value"));
   cols.push(column(lang, "n_treatment", "count"), column(lang, "n_control", "count"));
-  if (full) cols.push(column(lang, "n_clusters", "count"), column(lang, "control_mean", "number", 4), column(lang, "role", "text"));
+  if (full) cols.push(column(lang, "n_clusters", "count"), column(lang, "control_mean", "number", 4), column(lang, "first_stage", "number", 3), column(lang, "role", "text"));
+  if (subgroups) cols.push(column(lang, "why_no_estimate", "text"));
   return cols;
+}
+
+/** Why a row has no estimate, in words: an arm without anyone in it, or an estimator that gave none. */
+function noEstimateReason(r: EffectTableRow, ctx: SectionContext): string {
+  if (r.estimate !== null) return "";
+  if (r.n_treatment === 0 || r.n_control === 0) return t(ctx.lang, "no_estimate_empty_arm");
+  return t(ctx.lang, "no_estimate_generic");
 }
 
 function effectCells(r: EffectTableRow, ids: [string, string] | null, clusters: string, ctx: SectionContext, full: boolean, subgroups: boolean): DraftCell[] {
@@ -99,11 +110,15 @@ function effectCells(r: EffectTableRow, ids: [string, string] | null, clusters: 
   cells.push(statCell(r.estimate, g));
   if (full) cells.push(statCell(r.std_error, g), statCell(r.df, g));
   cells.push(statCell(r.ci_low, g), statCell(r.ci_high, g), statCell(r.p_value, g));
-  if (full) cells.push(statCell(r.p_ri, g), statCell(r.p_holm, g), statCell(r.p_bh, g));
+  if (full) {
+    cells.push(statCell(r.p_ri, g), statCell(r.ri_ci_low, g), statCell(r.ri_ci_high, g));
+    cells.push(statCell(r.p_holm, g), statCell(r.p_bh, g), statCell(r.p_ri_wy, g));
+  }
   // The interaction test compares the levels; it is shown only when this level is.
   if (subgroups) cells.push(statCell(r.p_interaction, g));
   cells.push(countCell(r.n_treatment, ids ? ids[0] : null), countCell(r.n_control, ids ? ids[1] : null));
-  if (full) cells.push(countCell(r.n_clusters, clusters), statCell(r.control_mean, ids ? [ids[1]] : ["unknown"]), labels.role(r.role));
+  if (full) cells.push(countCell(r.n_clusters, clusters), statCell(r.control_mean, ids ? [ids[1]] : ["unknown"]), statCell(r.first_stage, g), labels.role(r.role));
+  if (subgroups) cells.push(noEstimateReason(r, ctx));
   return cells;
 }
 
@@ -157,6 +172,7 @@ export function interimEffectsSection(data: EffectsData, ctx: SectionContext, id
   const table: DraftTable = {
     id: "effects-interim",
     title: label(lang, "section_interim"),
+    groupBy: ["outcome"],
     columns: effectColumns(lang, false, false),
     rows: idx.map(({ r, i }) => effectCells(r, ids[i], `effects-clusters:${i}`, ctx, false, false)),
     notes: [t(lang, "note_interim"), ...pendingNote(data, ctx)],
@@ -180,6 +196,7 @@ export function effectsSections(data: EffectsData, ctx: SectionContext, ids: ([s
         {
           id: "effects",
           title: `${label(lang, "estimator")}: ${ctx.labels.estimator(primary)}`,
+          groupBy: ["outcome"],
           columns: effectColumns(lang, true, false),
           rows: main.map(({ r, i }) => effectCells(r, ids[i], `effects-clusters:${i}`, ctx, true, false)),
           notes: [t(lang, "note_effects", { permutations: data.meta?.permutations ?? 0 }), ...pendingNote(data, ctx)],
@@ -188,35 +205,37 @@ export function effectsSections(data: EffectsData, ctx: SectionContext, ids: ([s
       charts: (shown) => [forest(whole.map(({ r }) => r), whole.map(({ i }) => ids[i]), shown, ctx)],
     },
   ];
-  if (others.length > 0) {
-    out.push({
-      id: "effects-other",
-      title: label(lang, "section_effects_other"),
-      tables: [
-        {
-          id: "effects-other",
-          title: label(lang, "section_effects_other"),
-          columns: effectColumns(lang, true, false),
-          rows: others.map(({ r, i }) => effectCells(r, ids[i], `effects-clusters:${i}`, ctx, true, false)),
-          notes: [t(lang, "note_effects_other")],
-        },
-      ],
-      charts: () => [],
-    });
+  // Subgroups: the plan's primary estimator in the section, the other estimators' rows in the appendix.
+  const subMain = sub.filter(({ r }) => r.estimator === primary);
+  const subOther = sub.filter(({ r }) => r.estimator !== primary);
+  const subgroupTable = (id: string, title: string, part: typeof sub): DraftTable => ({
+    id,
+    title,
+    groupBy: ["outcome", "horizon"],
+    columns: effectColumns(lang, true, true),
+    rows: part.map(({ r, i }) => effectCells(r, ids[i], `effects-clusters:${i}`, ctx, true, true)),
+    notes: [t(lang, "note_subgroups")],
+  });
+  if (others.length > 0 || subOther.length > 0) {
+    const tables: DraftTable[] = [];
+    if (others.length > 0) {
+      tables.push({
+        id: "effects-other",
+        title: label(lang, "section_effects_other"),
+        groupBy: ["outcome"],
+        columns: effectColumns(lang, true, false),
+        rows: others.map(({ r, i }) => effectCells(r, ids[i], `effects-clusters:${i}`, ctx, true, false)),
+        notes: [t(lang, "note_effects_other")],
+      });
+    }
+    if (subOther.length > 0) tables.push(subgroupTable("subgroups-other", t(lang, "subgroups_other_title"), subOther));
+    out.push({ id: "effects-other", title: label(lang, "section_effects_other"), tables, charts: () => [] });
   }
-  if (sub.length > 0) {
+  if (subMain.length > 0) {
     out.push({
       id: "subgroups",
       title: label(lang, "section_subgroups"),
-      tables: [
-        {
-          id: "subgroups",
-          title: label(lang, "section_subgroups"),
-          columns: effectColumns(lang, true, true),
-          rows: sub.map(({ r, i }) => effectCells(r, ids[i], `effects-clusters:${i}`, ctx, true, true)),
-          notes: [t(lang, "note_subgroups")],
-        },
-      ],
+      tables: [subgroupTable("subgroups", `${label(lang, "estimator")}: ${ctx.labels.estimator(primary)}`, subMain)],
       charts: () => [],
     });
   }

@@ -39,13 +39,26 @@ export function indicatorsSection(rows: IndicatorRow[], ctx: SectionContext): Dr
     if ([total, ...parts].every((i) => d.has(nId(rows[i])))) d.sum(nId(rows[total]), parts.map((i) => nId(rows[i])));
     if ([total, ...parts].every((i) => d.has(xId(rows[i])))) d.sum(xId(rows[total]), parts.map((i) => xId(rows[i])));
   }
+  // Shares in per cent throughout (value, interval, baselines, target), as the charts show them; other units as numbers.
+  const shares = rows.every((r) => r.unit === "share" || r.value === "pending" || r.value === null);
+  const level = shares ? "percent" : "number";
   const body: DraftCell[][] = rows.map((r, i) => {
     const isShare = r.unit === "share";
     // A value computed from persons is shown only when its group is (an aggregate value without n stays).
     const value: DraftCell = r.value === "pending" ? PENDING : statCell(r.value, groupOf[i]);
+    const metTarget =
+      r.target !== null && r.target_year !== null && r.year === r.target_year && typeof r.value === "number"
+        ? label(lang, (r.direction === "lower" ? r.value <= r.target : r.value >= r.target) ? "target_met_yes" : "target_missed")
+        : "";
     return [
       ctx.labels.indicator(r.indicator),
       r.subgoal,
+      r.area_baseline,
+      r.area_baseline_year,
+      r.comparison_label,
+      r.comparison_baseline,
+      r.target,
+      r.target_year,
       r.area === allAreas ? label(lang, "all_areas") : r.area,
       r.year,
       isShare ? value : null,
@@ -53,13 +66,13 @@ export function indicatorsSection(rows: IndicatorRow[], ctx: SectionContext): Dr
       countCell(r.n, r.n === null ? null : nId(r)),
       statCell(r.interval_lower, groupOf[i]),
       statCell(r.interval_upper, groupOf[i]),
-      r.area_baseline,
-      r.area_baseline_year,
-      r.comparison_label,
-      r.comparison_baseline,
-      r.target,
-      r.target_year,
-      ctx.labels.status(r.value === "pending" ? "pending" : r.status),
+      statCell(r.change_since_baseline, groupOf[i]),
+      statCell(r.gap_to_comparison, groupOf[i]),
+      statCell(r.progress_to_target, groupOf[i]),
+      // The status places the value against its baseline: shown only when the value is.
+      r.value === "pending" || groupOf[i] === null ? ctx.labels.status(r.value === "pending" ? "pending" : r.status) : { guarded: ctx.labels.status(r.status), by: groupOf[i]! },
+      // Met or missed says on which side of the target the value lies: shown only when the value is.
+      metTarget === "" || groupOf[i] === null ? metTarget : { guarded: metTarget, by: groupOf[i]! },
     ];
   });
   return {
@@ -69,26 +82,31 @@ export function indicatorsSection(rows: IndicatorRow[], ctx: SectionContext): Dr
       {
         id: "indicators",
         title: label(lang, "section_indicators"),
+        groupBy: ["indicator", "subgoal", "area_baseline", "area_baseline_year", "comparison_label", "comparison_baseline", "target", "target_year"],
         columns: [
           column(lang, "indicator", "text"),
           column(lang, "subgoal", "text"),
+          column(lang, "area_baseline", level, shares ? 1 : 3),
+          column(lang, "area_baseline_year", "text"),
+          column(lang, "comparison_label", "text"),
+          column(lang, "comparison_baseline", level, shares ? 1 : 3),
+          column(lang, "target", level, shares ? 1 : 3),
+          column(lang, "target_year", "text"),
           column(lang, "area", "text"),
           column(lang, "year", "text"),
           { key: "value_share", label: label(lang, "value_percent"), kind: "percent" },
           { key: "value_number", label: label(lang, "value"), kind: "number" },
           column(lang, "n", "count"),
-          column(lang, "interval_lower", "number", 3),
-          column(lang, "interval_upper", "number", 3),
-          column(lang, "area_baseline", "number", 3),
-          column(lang, "area_baseline_year", "text"),
-          column(lang, "comparison_label", "text"),
-          column(lang, "comparison_baseline", "number", 3),
-          column(lang, "target", "number", 3),
-          column(lang, "target_year", "text"),
+          { ...column(lang, "interval_lower", level, shares ? 1 : 3), joinNext: t(lang, "chart_interval") },
+          column(lang, "interval_upper", level, shares ? 1 : 3),
+          { ...column(lang, "change_since_baseline", "number", 1), label: shares ? t(lang, "change_since_baseline_pp") : label(lang, "change_since_baseline") },
+          { ...column(lang, "gap_to_comparison", "number", 1), label: shares ? t(lang, "gap_to_comparison_pp") : label(lang, "gap_to_comparison") },
+          column(lang, "progress_to_target", "percent", 0),
           column(lang, "status", "text"),
+          column(lang, "target_met", "text"),
         ],
         rows: body,
-        notes: [t(lang, "note_indicator_scale")],
+        notes: [t(lang, "note_indicator_scale"), t(lang, "note_indicator_progress")],
       },
     ],
     charts: (shown) => indicatorCharts(rows, groupOf, shown, ctx),
