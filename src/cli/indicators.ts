@@ -217,6 +217,9 @@ export function formatIndicators(rows: readonly IndicatorRowResult[], minCell = 
     target: r.target?.value ?? null,
     target_year: r.target?.year ?? null,
     status: r.status,
+    change_since_baseline: r.change_since_baseline ?? null,
+    gap_to_comparison: r.gap_to_comparison ?? null,
+    progress_to_target: r.progress_to_target ?? null,
   }));
   const table = resolveSection(indicatorsSection(input, { lang: "en", minCell, labels: reportLabels("en"), disclosure }), disclosure).tables[0];
   const col = (key: string) => table.columns.findIndex((c) => c.key === key);

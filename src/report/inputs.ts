@@ -96,8 +96,6 @@ export interface IndicatorRow {
   target: Num;
   target_year: Num;
   status: string;
-  /** "higher" or "lower": which way is better (empty in older files). */
-  direction: string;
   /** Value minus the area baseline, in `difference_unit` (percentage points for shares). */
   change_since_baseline: Num;
   gap_to_comparison: Num;
@@ -271,7 +269,6 @@ export function readIndicators(path: string): IndicatorRow[] {
       target: n("target", i),
       target_year: n("target_year", i),
       status: text("status", i),
-      direction: text("direction", i),
       change_since_baseline: n("change_since_baseline", i),
       gap_to_comparison: n("gap_to_comparison", i),
       progress_to_target: n("progress_to_target", i),
