@@ -168,8 +168,8 @@ describe.each([
     // employment at 3 years: difference in means 0.05 [0.01, 0.09] (no plan: the outcome's own scale), Holm 0.03.
     expect(got.items[0]).toBe(
       da
-        ? "employment, 3 år: bedre i indsatsgruppen end i kontrolgruppen. Forskel +0,05 (95 %-KI +0,01 til +0,09 på udfaldets skala); Forskel i gennemsnit. Holder efter justering for multipel testning i planens familie (Holm p = 0,030; Benjamini-Hochberg p = 0,020). Randomiseringsinferens bekræfter (p = 0,020)."
-        : "employment, 3 years: better in the treatment group than in the control group. Difference +0.05 (95% CI +0.01 to +0.09 on the outcome's scale); Difference in means. Holds after adjustment for multiple testing within the plan's family (Holm p = 0.030; Benjamini-Hochberg p = 0.020). Randomisation inference agrees (p = 0.020).",
+        ? "employment, 3 år: bedre i indsatsgruppen end i kontrolgruppen. Forskel +0,05 på udfaldets skala (95 %-KI +0,01 til +0,09); Forskel i gennemsnit. Holder efter justering for multipel testning i planens familie (Holm p = 0,030; Benjamini-Hochberg p = 0,020). Randomiseringsinferens bekræfter (p = 0,020)."
+        : "employment, 3 years: better in the treatment group than in the control group. Difference +0.05 on the outcome's scale (95% CI +0.01 to +0.09); Difference in means. Holds after adjustment for multiple testing within the plan's family (Holm p = 0.030; Benjamini-Hochberg p = 0.020). Randomisation inference agrees (p = 0.020).",
     );
     expect(got.items).toContain(da ? "absence: afventer data." : "absence: data pending.");
     // All waves, then each wave; drawn at a readable width; 140 households in the lottery, 42 of 55 took it up.

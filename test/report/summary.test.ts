@@ -68,11 +68,11 @@ describe("summary (Hovedresultater)", () => {
     const en = items(models["aau-en"], "summary");
     // employment, year 3, difference in means (the meta's adjusted estimator): 0.05 [0.01, 0.09]; Holm 0.03, BH 0.02, RI 0.02.
     expect(en).toContain(
-      "Employment: share of weeks self-supporting, 3 years: better in the treatment group than in the control group. Difference +5.0 (95% CI +1.0 to +9.0 percentage points); Difference in means. " +
+      "Employment: share of weeks self-supporting, 3 years: better in the treatment group than in the control group. Difference +5.0 percentage points (95% CI +1.0 to +9.0); Difference in means. " +
         "Holds after adjustment for multiple testing within the plan's family (Holm p = 0.030; Benjamini-Hochberg p = 0.020). Randomisation inference agrees (p = 0.020).",
     );
     const da = items(models["aau-da"], "summary");
-    expect(da[0]).toContain("Forskel +5,0 (95 %-KI +1,0 til +9,0 procentpoint)");
+    expect(da[0]).toContain("Forskel +5,0 procentpoint (95 %-KI +1,0 til +9,0)");
     expect(da[0]).toContain("Holm p = 0,030; Benjamini-Hochberg p = 0,020");
     // The plan's year 5 has no row: pending is not shown as an effect.
     expect(en.some((s) => s.startsWith("Employment: share of weeks self-supporting, 5 years"))).toBe(false);
