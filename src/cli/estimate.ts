@@ -11,6 +11,7 @@ import { assertWritable } from "../io/atomic.js";
 import { writeEffectTable } from "../io/effectTable.js";
 import { guardOutputs, registerFamily, requireInputFile } from "../io/outputGuard.js";
 import { parseDateText } from "../io/columns.js";
+import { formatDay } from "../days.js";
 import { sha256, sha256File } from "../io/hash.js";
 import { readAssignment } from "../io/assignment.js";
 import { readPersons } from "../io/persons.js";
@@ -106,6 +107,8 @@ type Analysis = Pick<EffectsInput,
   outcomesSha256: string;
   plan: PlanRef | null;
   pending: PendingHorizon[];
+  /** plan mode: per outcome, rows read and the last date among them; empty in quick mode */
+  outcomeDates: { outcome: string; rows: number; last_date: string | null }[];
   warnings: string[];
 };
 
@@ -195,6 +198,7 @@ export async function runEstimate(opts: EstimateOptions): Promise<EstimateRun> {
     attrition_bounds: effects.attritionBounds,
     exposure: effects.exposure,
     pending: analysis.pending,
+    outcome_dates: analysis.outcomeDates,
     warnings,
   };
   writeOutputs(opts.out, text, meta, sorted);
@@ -245,6 +249,7 @@ async function quickAnalysis(opts: EstimateOptions, assignment: Assignment, pseu
     multiplicity: "both",
     plan: null,
     pending: [],
+    outcomeDates: [],
     warnings,
   };
 }
@@ -333,6 +338,7 @@ async function planAnalysis(opts: EstimateOptions, assignment: Assignment, pseud
     families: testFamilies(plan),
     plan: lock,
     pending,
+    outcomeDates: plan.outcomes.map((o, i) => ({ outcome: o.name, rows: rowsOf[i], last_date: Number.isFinite(lastDay[i]) ? formatDay(lastDay[i]) : null })),
     warnings,
   };
 }

@@ -218,6 +218,8 @@ export const effectsMetaSchema = z.object({
   /** the observed share of each person's window, per arm, for outcomes whose plan gives periods_per_year */
   exposure: z.array(exposure),
   pending: z.array(z.object({ outcome: z.string(), horizon, reason: z.string() })),
+  /** per outcome of the plan: rows read from outcomes.csv and the last date among them (the data's cut-off) */
+  outcome_dates: z.array(z.object({ outcome: z.string(), rows: count, last_date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD").nullable() })),
   warnings: z.array(z.string()),
 });
 
@@ -230,6 +232,7 @@ export const effectsMetaReadSchema = effectsMetaSchema.extend({
   ri_statistic: effectsMetaSchema.shape.ri_statistic.optional(),
   attrition_bounds: z.array(attritionBounds.omit({ blocks: true }).passthrough()).optional(),
   exposure: z.array(exposure).optional(),
+  outcome_dates: effectsMetaSchema.shape.outcome_dates.optional(),
 });
 
 /** The meta as written (its keys in this order when effekt estimate builds it: fixed bytes). */

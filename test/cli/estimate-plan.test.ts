@@ -146,6 +146,16 @@ describe("effekt estimate --plan on the samples", () => {
     }
   });
 
+  it("records each outcome's rows and last date (the data's cut-off) in the meta's outcome_dates", async () => {
+    const out = join(dir, "dates.csv");
+    await run({ plan: PLAN, register, takeup, out });
+    const meta = JSON.parse(readFileSync(`${out}.meta.json`, "utf8"));
+    // samples/outcomes.csv: weekly employment to 1 September 2028, school years to 30 June 2028, WHO-5 to 1 September 2026.
+    expect(meta.outcome_dates.map((d: { outcome: string; last_date: string }) => [d.outcome, d.last_date])).toEqual([["employment", "2028-09-01"], ["school_absence", "2028-06-30"], ["wellbeing", "2026-09-01"]]);
+    const rows = readFileSync(join(ROOT, "samples", "outcomes.csv"), "utf8").trim().split("\n").slice(1);
+    for (const d of meta.outcome_dates) expect(d.rows).toBe(rows.filter((l) => l.split(",")[1] === d.outcome).length);
+  });
+
   it("writes the meta after the table: hashes, plan, pending, attrition, take-up; no person or household id", async () => {
     const out = join(dir, "meta.csv");
     await run({ plan: PLAN, register, takeup, out });

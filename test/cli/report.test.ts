@@ -10,6 +10,7 @@ import { join, relative } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runReport } from "../../src/cli/report.js";
 import { UserError } from "../../src/errors.js";
+import type { FlowChart } from "../../src/report/html/chartTypes.js";
 import { allTables } from "../../src/report/model.js";
 import { effekt, filesUnder, ROOT, tempDir } from "../helpers.js";
 import { SECRET_NUMBERS, writeSmallResults } from "../report/fixtures.js";
@@ -64,6 +65,17 @@ describe("effekt report on the sample results", () => {
     expect(allTables(model).map((t) => t.id)).toEqual(["flow", "exclusions", "effects", "attrition", "attrition-bounds", "takeup", "subgroups", "gains-by-year", "gains-3-5-years", "kommune-repayment", "repayment", "gains-sensitivity", "effects-other", "subgroups-other", "manifest"]);
     const manifest = allTables(model).find((t) => t.id === "manifest")!;
     expect(manifest.rows.map((r) => r[0])).toEqual(expect.arrayContaining(["seed: randomisation inference", "seed: gains Monte Carlo", "analysis plan"]));
+    // Quick mode records no outcome dates (the methods note says so rather than guessing).
+    const methods = model.sections.find((s) => s.id === "methods")!.blocks!.flatMap((b) => b.items);
+    expect(methods).toEqual(expect.arrayContaining(["employment: last outcome date not recorded in the effect table's metadata."]));
+    // The flow diagram over all waves: the two extracts of 2,000 households, 356 outside the areas, 3,231 not
+    // eligible (286 already drawn, 2,945 with too few cases), 413 in the lottery: 140 offered, 273 control (no --takeup here).
+    const diagram = model.sections.find((s) => s.id === "flow")!.charts[0] as FlowChart;
+    const lines = diagram.stages.flatMap((st) => ("arms" in st ? st.arms : [st.main, ...(st.side ? [st.side] : [])])).flatMap((b) => [b.heading, ...(b.lines ?? [])]);
+    expect(lines.map((l) => [l.text, l.count])).toEqual(expect.arrayContaining([
+      ["Households in the extracts, all waves", 4000], ["Area not selected", 356], ["Households in the areas", 3644], ["Not eligible", 3231],
+      ["Eligible, in the lottery", 413], ["Already drawn", 286], ["Too few active cases", 2945], ["Offered the intervention", 140], ["Control group", 273],
+    ]));
     const csv = readFileSync(join(out, "csv", "effects.csv"), "utf8");
     expect(csv.split("\r\n")[0]).toBe("\uFEFFoutcome,horizon,estimator,estimand,estimate,std_error,df,ci_low,ci_high,p_value,p_ri,ri_ci_low,ri_ci_high,p_holm,p_bh,p_ri_wy,n_treatment,n_control,n_clusters,control_mean,first_stage,role");
   });

@@ -106,8 +106,9 @@ function multiplicityBlock(inputs: ReportInputs, ctx: SectionContext): TextBlock
 }
 
 /**
- * The last outcome date per outcome: effekt estimate names it in every pending horizon and every warning about
- * persons whose window is still open ("... the last employment date in the outcomes file (2028-09-01)").
+ * The last outcome date per outcome: the meta's `outcome_dates` (plan mode); for a meta written before it, the
+ * date effekt estimate names in every pending horizon and every warning about persons whose window is still open
+ * ("... the last employment date in the outcomes file (2028-09-01)").
  */
 export function lastOutcomeDates(inputs: ReportInputs): Map<string, string> {
   const meta = inputs.effects?.meta;
@@ -116,6 +117,7 @@ export function lastOutcomeDates(inputs: ReportInputs): Map<string, string> {
   for (const text of texts) {
     for (const m of text.matchAll(/the last (\S+) date in the outcomes file \((\d{4}-\d{2}-\d{2})\)/g)) out.set(m[1], m[2]);
   }
+  for (const d of meta?.outcome_dates ?? []) if (d.last_date !== null) out.set(d.outcome, d.last_date);
   return out;
 }
 
