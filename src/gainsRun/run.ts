@@ -161,11 +161,43 @@ export function computeGains(opts: GainsOptions): GainsRun {
     monteCarlo: mc,
     sensitivity,
   });
-  return { doc, summary: summary(doc, ill, parseMinCell(opts.minCell)) };
+  const minCell = parseMinCell(opts.minCell);
+  protectWaveCounts(doc, minCell);
+  return { doc, summary: summary(doc, ill, minCell) };
 }
 
 const dkk = (x: number) => `${Math.round(x).toLocaleString("en-US")} DKK`;
 const pctf = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+/**
+ * gains.json's counts per wave come from the register and persons file (personal data): through src/disclosure
+ * like every count effekt writes. Per outcome the persons of each wave sum to the total shown (`value`); a wave's
+ * count below `minCell` (or one that the total and the other waves would give back) is written as null, as are a
+ * total below it and a wave's number of households assigned to treatment (`cohorts[].treatment_units`) below it.
+ * The amounts stay: they are the result (see the README on what they rest on). Planning counts (the model's intake) are not personal data and
+ * stay as they are.
+ */
+function protectWaveCounts(doc: GainsFile, minCell: number): void {
+  const r = doc.result;
+  if (r.cohorts_from !== "register") return;
+  const d = new TableStructure(minCell);
+  const units = r.cohorts.map((c, k) => (c.treatment_units === null ? null : d.count(`gains:wave:${k}:units`, c.treatment_units)));
+  const parts = r.counts.map((c, i) => {
+    const total = d.count(`gains:count:${i}`, c.value ?? NaN);
+    const ids = c.by_cohort.map((b, k) => (b.value === null ? null : d.count(`gains:count:${i}:wave:${k}`, b.value)));
+    if (ids.every((x): x is string => x !== null)) d.sum(total, ids);
+    return { total, ids };
+  });
+  units.forEach((u, k) => {
+    if (u !== null && !d.shown([u])) r.cohorts[k].treatment_units = null;
+  });
+  parts.forEach(({ total, ids }, i) => {
+    if (!d.shown([total])) r.counts[i].value = null;
+    ids.forEach((id, k) => {
+      if (id !== null && !d.shown([id])) r.counts[i].by_cohort[k].value = null;
+    });
+  });
+}
 
 /**
  * The terminal summary. Counts of persons go through src/disclosure as the report's do: an outcome's count of
@@ -176,7 +208,7 @@ function summary(doc: GainsFile, ill: string[], minCell: number): string[] {
   const r = doc.result;
   const mc = doc.monte_carlo;
   const d = new TableStructure(minCell);
-  const countIds = r.counts.map((c, i) => d.count(`gains:count:${i}`, Math.round(c.value)));
+  const countIds = r.counts.map((c, i) => d.count(`gains:count:${i}`, c.value === null ? NaN : Math.round(c.value)));
   const lineIds = (r.payment?.lines ?? []).map((l, i) => {
     const persons = d.count(`gains:line:${i}:persons`, Math.round(l.persons.value));
     const s = l.successes.value;
@@ -189,7 +221,7 @@ function summary(doc: GainsFile, ill: string[], minCell: number): string[] {
   const out = [
     doc.model,
     `effects: ${doc.effects_used.map((e) => `${e.outcome} ${e.estimand} at years ${e.measured.map((m) => `${m.year}: ${m.estimate}`).join(", ")}${e.illustrative ? " (illustrative)" : ""}`).join("; ")}`,
-    `counts (${r.cohorts_from === "register" ? "from the register and persons file" : "planning: the model's expected intake"}): ${r.counts.map((c, i) => `${c.outcome} ${guard([countIds[i]], String(Math.round(c.value * 100) / 100))} (${c.estimand === "CACE" ? "compliers" : "assigned"})`).join("; ")}`,
+    `counts (${r.cohorts_from === "register" ? "from the register and persons file" : "planning: the model's expected intake"}): ${r.counts.map((c, i) => `${c.outcome} ${c.value === null ? ((suppressed = true), SUPPRESSION_MARK) : guard([countIds[i]], String(Math.round(c.value * 100) / 100))} (${c.estimand === "CACE" ? "compliers" : "assigned"})`).join("; ")}`,
     `budget years ${r.budget_years[0].year}-${r.budget_years[r.budget_years.length - 1].year} (year 0 = ${r.year0}), prices ${r.price_year}, discount rate ${pctf(r.discount_rate.value)}; intervals ${mc.level * 100}% from ${mc.draws} draws (seed ${mc.seed})`,
     `whole public sector after the repayment, through ${r.totals.y3.through}: net ${iv(mc.public_net_y3)}, PV ${iv(mc.public_net_pv_y3)}, P(payback) ${pctf(mc.p_payback_within_3.value)}`,
     `whole public sector after the repayment, through ${r.totals.y5.through}: net ${iv(mc.public_net_y5)}, PV ${iv(mc.public_net_pv_y5)}, P(payback) ${pctf(mc.p_payback_within_5.value)}`,

@@ -47,10 +47,11 @@ export const gainsFileSchema = z
         horizon_years: num,
         discount_rate: traced,
         cohorts_from: z.enum(["register", "planning"]),
-        cohorts: z.array(z.object({ label: z.string(), draw_date: z.string(), treatment_units: num }).strict()),
+        // per wave: null when fewer than --min-cell households (or when it would give such a count back); see gains-output.md
+        cohorts: z.array(z.object({ label: z.string(), draw_date: z.string(), treatment_units: num.nullable() }).strict()),
         counts: z.array(
           z
-            .object({ outcome: z.string(), estimand: z.enum(["ITT", "CACE"]), basis: z.string(), source: z.string(), from: strs, value: num, illustrative: z.boolean(), by_cohort: z.array(z.object({ label: z.string(), value: num }).strict()) })
+            .object({ outcome: z.string(), estimand: z.enum(["ITT", "CACE"]), basis: z.string(), source: z.string(), from: strs, value: num.nullable(), illustrative: z.boolean(), by_cohort: z.array(z.object({ label: z.string(), value: num.nullable() }).strict()) })
             .strict(),
         ),
         effects: z.array(
