@@ -247,8 +247,9 @@ export function textColumn(table: RawTable, name: string, options: { allowEmpty?
   return raw;
 }
 
-const TRUE = new Set(["true", "1", "ja", "yes", "j", "y", "sand"]);
-const FALSE = new Set(["false", "0", "nej", "no", "n", "falsk"]);
+/** The yes/no words effekt reads (Danish and English, as exports write them), lower-case. */
+export const TRUE: ReadonlySet<string> = new Set(["true", "1", "ja", "yes", "j", "y", "sand"]);
+export const FALSE: ReadonlySet<string> = new Set(["false", "0", "nej", "no", "n", "falsk"]);
 
 /** A yes/no column: true/false, 1/0, ja/nej, yes/no (any case). */
 export function booleanColumn(table: RawTable, name: string): Uint8Array {

@@ -80,7 +80,7 @@ export interface EffectRow {
 }
 
 /** 10 significant digits, shortest form; not finite -> empty cell. */
-export function formatNumber(v: number | undefined): string {
+export function formatTableNumber(v: number | undefined): string {
   if (v === undefined || !Number.isFinite(v)) return "";
   return String(Number(v.toPrecision(10)));
 }
@@ -90,7 +90,7 @@ export function rowCells(r: EffectRow): Record<EffectColumn, string> {
   const out = {} as Record<EffectColumn, string>;
   for (const c of EFFECT_COLUMNS) {
     const v = r[c];
-    out[c] = typeof v === "number" ? formatNumber(v) : v === undefined ? "" : v;
+    out[c] = typeof v === "number" ? formatTableNumber(v) : v === undefined ? "" : v;
   }
   return out;
 }

@@ -16,9 +16,9 @@ import { readGainsFile, type GainsFile } from "../io/gainsFile.js";
 import { existsSync, readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { UserError } from "../errors.js";
-import { readCsv, type RawTable } from "../io/csv.js";
-import { numberCell } from "../io/columns.js";
+import { readCsv } from "../io/csv.js";
 import { restoreNeutralised } from "../io/excelSafe.js";
+import { readIndicatorTable, type IndicatorRow } from "../io/indicatorTable.js";
 import { readEffectTable, estimatorRank, type EffectsMetaRead, type EffectTableRow } from "../io/effectTable.js";
 import { sha256, sha256File } from "../io/hash.js";
 import { assertOrdinaryFile } from "../io/ordinaryFile.js";
@@ -77,32 +77,6 @@ export interface EffectsData {
   meta: EffectsMetaRead | null;
 }
 
-export interface IndicatorRow {
-  indicator: string;
-  subgoal: string;
-  area: string;
-  year: Num;
-  unit: string;
-  /** "higher" or "lower": which direction is better (the target is met at or beyond it). */
-  direction: string;
-  value: Num | "pending";
-  n: Num;
-  interval_lower: Num;
-  interval_upper: Num;
-  area_baseline: Num;
-  area_baseline_year: Num;
-  comparison_label: string;
-  comparison_baseline: Num;
-  target: Num;
-  target_year: Num;
-  status: string;
-  /** Value minus the area baseline, in `difference_unit` (percentage points for shares). */
-  change_since_baseline: Num;
-  gap_to_comparison: Num;
-  /** Share of the way from the baseline to the target (0..1; above 1 beyond it). */
-  progress_to_target: Num;
-}
-
 export interface ReportInputs {
   files: InputFile[];
   register: RegisterData | null;
@@ -139,10 +113,6 @@ function mustExist(path: string, flag: string): void {
 
 function fileRef(role: string, path: string): InputFile {
   return { role, path, sha256: sha256File(path) };
-}
-
-function col(table: RawTable, name: string): string[] | undefined {
-  return table.columns.get(name);
 }
 
 const cmp = (a: string | number | null, b: string | number | null): number =>
@@ -244,37 +214,9 @@ export function readEffects(path: string, files: InputFile[]): EffectsData {
   return { rows: sortEffects(rows), meta };
 }
 
+/** indicators.csv (src/io/indicatorTable.ts), in the report's order. */
 export function readIndicators(path: string): IndicatorRow[] {
-  const table = readCsv(path, { required: ["indicator", "area", "year", "value"] });
-  const out: IndicatorRow[] = [];
-  const text = (k: string, i: number) => restoreNeutralised(col(table, k)?.[i] ?? "");
-  const n = (k: string, i: number) => numberCell(table, k, i);
-  for (let i = 0; i < table.nRows; i++) {
-    const raw = text("value", i).trim();
-    out.push({
-      indicator: text("indicator", i),
-      subgoal: text("subgoal", i),
-      area: text("area", i),
-      year: n("year", i),
-      unit: text("unit", i),
-      direction: text("direction", i),
-      value: raw === "pending" ? "pending" : raw === "" ? "pending" : n("value", i),
-      n: n("n", i),
-      interval_lower: n("interval_lower", i),
-      interval_upper: n("interval_upper", i),
-      area_baseline: n("area_baseline", i),
-      area_baseline_year: n("area_baseline_year", i),
-      comparison_label: text("comparison_label", i),
-      comparison_baseline: n("comparison_baseline", i),
-      target: n("target", i),
-      target_year: n("target_year", i),
-      status: text("status", i),
-      change_since_baseline: n("change_since_baseline", i),
-      gap_to_comparison: n("gap_to_comparison", i),
-      progress_to_target: n("progress_to_target", i),
-    });
-  }
-  return sortIndicators(out);
+  return sortIndicators(readIndicatorTable(path));
 }
 
 /**

@@ -6,7 +6,7 @@
  * count they rest on is (a Wilson interval beside a hidden n would give the share and n back).
  */
 import { label, t } from "../i18n.js";
-import type { IndicatorRow } from "../inputs.js";
+import type { IndicatorRow } from "../../io/indicatorTable.js";
 import type { ChartSpec, IndicatorChart } from "../html/chartTypes.js";
 import type { DraftCell, DraftSection } from "../model.js";
 import { PENDING } from "../model.js";

@@ -10,7 +10,8 @@
  * cells), and a number they hide is the suppression mark here too. The summary declares no count of its own.
  */
 import { formatNumber, formatPercent, formatPValue, label, SUPPRESSION_MARK, t } from "../i18n.js";
-import type { EffectsData, IndicatorRow } from "../inputs.js";
+import type { IndicatorRow } from "../../io/indicatorTable.js";
+import type { EffectsData } from "../inputs.js";
 import type { EffectTableRow as EffectRow } from "../../io/effectTable.js";
 import type { GainsFile as GainsData } from "../../io/gainsFile.js";
 import type { AnalysisPlan } from "../../schemas/analysisPlan.js";

@@ -27,13 +27,13 @@ const ARM_X: [number, number] = [12 + ARM_W / 2, WIDTH - 12 - ARM_W / 2];
 
 function countText(count: FlowCount, lang: Lang): string {
   if (count === null) return "";
-  return count === "suppressed" ? SUPPRESSION_MARK : formatNumber(count, 0, lang);
+  return count === "suppressed" ? SUPPRESSION_MARK : formatNumber(count, lang, 0);
 }
 
 /** "Label: 1.234 (56,7 %)"; the label alone when the count is unknown. */
 export function lineText(line: FlowLine, lang: Lang): string {
   const n = countText(line.count, lang);
-  const share = line.share === undefined ? "" : ` (${line.share === "suppressed" ? SUPPRESSION_MARK : formatPercent(line.share, 1, lang)})`;
+  const share = line.share === undefined ? "" : ` (${line.share === "suppressed" ? SUPPRESSION_MARK : formatPercent(line.share, lang, 1)})`;
   return n === "" ? line.text : `${line.text}: ${n}${share}`;
 }
 

@@ -99,9 +99,9 @@ export function renderForest(chart: ForestChart, lang: Lang): string {
         g.push(text(words.suppressed, { class: "suppressed", x: WIDTH - 12, y: mid + 4, "text-anchor": "end", fill: COLOURS.muted, "font-style": "italic" }));
         marks.push(element("g", { class: "row suppressed-row" }, g.join("")));
       } else {
-        const estimate = formatNumber(row.estimate, valueDecimals, lang);
+        const estimate = formatNumber(row.estimate, lang, valueDecimals);
         const interval = hasInterval(row)
-          ? `[${formatNumber(row.ci_low, valueDecimals, lang)}${words.rangeSeparator}${formatNumber(row.ci_high, valueDecimals, lang)}]`
+          ? `[${formatNumber(row.ci_low, lang, valueDecimals)}${words.rangeSeparator}${formatNumber(row.ci_high, lang, valueDecimals)}]`
           : `[${words.noInterval}]`;
         g.push(tooltip(`${row.group !== undefined ? row.group + ", " : ""}${row.label}: ${estimate} ${words.ciShort} ${interval}`));
         g.push(text(label, { class: "row-label", x: indent, y: mid + 4 }));
@@ -125,7 +125,7 @@ export function renderForest(chart: ForestChart, lang: Lang): string {
     for (const tick of ticks.values) {
       const tx = x(tick);
       grid.push(element("line", { x1: tx, x2: tx, y1: rowsTop, y2: rowsBottom, stroke: COLOURS.grid }));
-      grid.push(text(formatNumber(tick, ticks.decimals, lang), { x: tx, y: rowsBottom + 16, "text-anchor": "middle", fill: COLOURS.muted, "font-size": "11" }));
+      grid.push(text(formatNumber(tick, lang, ticks.decimals), { x: tx, y: rowsBottom + 16, "text-anchor": "middle", fill: COLOURS.muted, "font-size": "11" }));
     }
     grid.push(element("line", { class: "axis", x1: plotLeft, x2: plotRight, y1: rowsBottom, y2: rowsBottom, stroke: COLOURS.faint }));
     const zero = x(chart.null_value);

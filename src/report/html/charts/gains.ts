@@ -49,8 +49,8 @@ export function renderGains(chart: GainsChart, lang: Lang): string {
   const band = (PLOT_RIGHT - PLOT_LEFT) / n;
   const barWidth = Math.min(64, band * 0.56);
   const x = (index: number) => PLOT_LEFT + (index + 0.5) * band;
-  const amountLabel = (dkk: number) => formatNumber(dkk / scale, scale === 1 ? 0 : Math.min(2, ticks.decimals + 1), lang);
-  const fullAmount = (dkk: number) => `${formatNumber(dkk, 0, lang)} ${words.dkkUnit(1)}`;
+  const amountLabel = (dkk: number) => formatNumber(dkk / scale, lang, scale === 1 ? 0 : Math.min(2, ticks.decimals + 1));
+  const fullAmount = (dkk: number) => `${formatNumber(dkk, lang, 0)} ${words.dkkUnit(1)}`;
 
   const parts: string[] = [chartTitle(chart.title, 12)];
 
@@ -70,7 +70,7 @@ export function renderGains(chart: GainsChart, lang: Lang): string {
   const grid: string[] = [];
   for (const tick of ticks.values) {
     if (tick !== 0) grid.push(element("line", { x1: PLOT_LEFT, x2: PLOT_RIGHT, y1: y(tick), y2: y(tick), stroke: COLOURS.grid }));
-    grid.push(text(formatNumber(tick, ticks.decimals, lang), { x: PLOT_LEFT - 8, y: y(tick) + 4, "text-anchor": "end", fill: COLOURS.muted, "font-size": "11" }));
+    grid.push(text(formatNumber(tick, lang, ticks.decimals), { x: PLOT_LEFT - 8, y: y(tick) + 4, "text-anchor": "end", fill: COLOURS.muted, "font-size": "11" }));
   }
   grid.push(text(words.dkkUnit(scale), { class: "unit", x: PLOT_LEFT - 8, y: PLOT_TOP - 8, "text-anchor": "end", fill: COLOURS.muted, "font-size": "11" }));
   chart.years.forEach((year, i) => grid.push(text(String(year), { x: x(i), y: PLOT_BOTTOM + 18, "text-anchor": "middle", fill: COLOURS.muted })));

@@ -56,9 +56,9 @@ export function renderIndicator(chart: IndicatorChart, lang: Lang): string {
   const band = (PLOT_RIGHT - PLOT_LEFT) / n;
   const x = (index: number) => PLOT_LEFT + (index + 0.5) * band;
   const tickLabel = (value: number) =>
-    chart.unit === "share" ? formatPercent(value, Math.max(0, ticks.decimals - 2), lang) : formatNumber(value, ticks.decimals, lang);
+    chart.unit === "share" ? formatPercent(value, lang, Math.max(0, ticks.decimals - 2)) : formatNumber(value, lang, ticks.decimals);
   const valueLabel = (value: number) =>
-    chart.unit === "share" ? formatPercent(value, Math.max(0, ticks.decimals - 1), lang) : formatNumber(value, ticks.decimals + 1, lang);
+    chart.unit === "share" ? formatPercent(value, lang, Math.max(0, ticks.decimals - 1)) : formatNumber(value, lang, ticks.decimals + 1);
 
   const parts: string[] = [chartTitle(chart.title, 12)];
 
