@@ -14,7 +14,7 @@ import { decimalMark, parseDateFlag, formatDay } from "../io/columns.js";
 import { commitEntryOf, commitLogPath, commitLogText, committedManifests, readPlanLockAnchors, manifestPath, readCommitLog, readManifests, readRegister, registerHash, removeUncommitted, type RegisterRow, type StoredManifest } from "../io/register.js";
 import { sha256, sha256File } from "../io/hash.js";
 import type { IdPolicy } from "../io/pseudonym.js";
-import { buildWave, checkPseudonymKey, inputHashes, keepInput, loadWaveHouseholds, storedPath, waveInputPath } from "../io/waveFiles.js";
+import { buildWave, checkPseudonymKey, inputHashes, keepBytes, keepInput, loadPseudonymisedCopy, loadWaveHouseholds, pseudonymisedCopy, storedPath, waveInputPath } from "../io/waveFiles.js";
 import { applyAreaNames } from "../io/households.js";
 import { matchAreas } from "../draw/areaNames.js";
 import { eligibility } from "../draw/eligibility.js";
@@ -171,9 +171,15 @@ function runDraw(opts: DrawOptions): void {
       definition.area_names = areaNames;
       applyAreaNames(households, areaNames);
     }
+    // A pseudonymised wave keeps its households as read (pseudonyms, no CPR number) in place of the exports, so
+    // verify and later waves need neither the exports nor the key (io/waveFiles.ts pseudonymisedCopy).
+    const copy = idPolicy.pseudonyms ? pseudonymisedCopy(households, opts.strata) : undefined;
+    if (copy) definition.inputs.pseudonymised_households = sha256(copy);
 
     const existing = committed.get(wave);
     if (existing) {
+      // a wave drawn before copies were kept is confirmed without one
+      if (existing.manifest.definition.inputs.pseudonymised_households === undefined) delete definition.inputs.pseudonymised_households;
       confirmSameWave(existing.manifest.definition, definition);
       say(`wave ${wave} is already drawn with these inputs and this seed; the register is unchanged (${registerPath})`);
       // A draw killed after committing the register left the derived files stale or missing: rebuild them. Nothing
@@ -239,6 +245,8 @@ function runDraw(opts: DrawOptions): void {
     if (!idPolicy.pseudonyms) {
       keepInput(registerPath, opts.households, hashes.households);
       if (opts.cases) keepInput(registerPath, opts.cases, hashes.cases!);
+    } else if (copy) {
+      keepBytes(registerPath, copy, definition.inputs.pseudonymised_households!);
     }
     // Commit order: the manifest first, then the register. The register is the commit point (see io/register.ts).
     removeUncommitted(uncommitted);
@@ -274,6 +282,8 @@ function runDraw(opts: DrawOptions): void {
 function earlierWaves(registerPath: string, committed: Map<number, StoredManifest>, prior: readonly RegisterRow[], idPolicy: IdPolicy, given: readonly string[]): WaveForBalance[] {
   return [...committed.values()].sort((a, b) => a.manifest.definition.wave - b.manifest.definition.wave).map((s) => {
     const d = s.manifest.definition;
+    const copy = loadPseudonymisedCopy(registerPath, d);
+    if (copy) return drawnWave(copy, prior.filter((r) => r.wave === d.wave));
     const file = waveInputPath(registerPath, d.wave, "households", d.inputs.households, undefined, given);
     if (sha256File(file) !== d.inputs.households.sha256) {
       throw new UserError(`wave ${d.wave}: the households file ${file} has changed since that wave was drawn, and no kept copy of it is in the manifests folder; restore it (its balance rows would change). Nothing was drawn.`);

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { writeFileAtomic } from "./atomic.js";
 import { realPath } from "./outputGuard.js";
 import path from "node:path";
-import { UserError } from "../errors.js";
+import { MismatchError, UserError } from "../errors.js";
 import { createHash } from "node:crypto";
 import { deriveWaveColumns } from "../draw/derive.js";
 import { allocationsOf } from "../draw/wave.js";
@@ -89,6 +89,54 @@ export function waveInputPath(
   try { st = statSync(real); } catch { throw new UserError(`wave ${wave}: the ${what} file ${recorded} recorded in the manifest does not exist; pass --${what} to say where it is now`); }
   if (!st.isFile()) throw new UserError(`wave ${wave}: the ${what} file ${recorded} recorded in the manifest is not an ordinary file; pass --${what} FILE`);
   return recorded;
+}
+
+/**
+ * The households of a wave whose ids were pseudonymised, as the draw read them, as a plain CSV kept in the
+ * manifests folder in place of the exports (which hold CPR numbers and stay out of the evaluation folder):
+ * `household_id` (the keyed pseudonym), `area` and the strata column as drawn, then every covariate in its order
+ * (`active_cases` among them, counted from the cases file on the draw date), numbers in JavaScript's shortest form.
+ * Read back by `loadPseudonymisedCopy`, it gives the same eligibility, lottery and balance rows, without the exports
+ * or the key. Bytes are canonical (same households, same bytes).
+ */
+export function pseudonymisedCopy(households: Households, strataColumn: string): Buffer {
+  const cell = (v: string) => (/[",\r\n]|^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const covs = households.covariates.filter((c) => c.name !== "household_id" && c.name !== "area" && c.name !== strataColumn);
+  if (!covs.some((c) => c.name === "active_cases")) throw new Error("pseudonymisedCopy: active_cases is always a covariate");
+  const header = ["household_id", "area", ...(strataColumn === "area" ? [] : [strataColumn]), ...covs.map((c) => c.name)];
+  const lines = [header.map(cell).join(",")];
+  for (let i = 0; i < households.ids.length; i++) {
+    const row = [households.ids[i], households.areas[i], ...(strataColumn === "area" ? [] : [households.strata[i]])];
+    for (const c of covs) {
+      if (c.kind === "numeric") row.push(Number.isNaN(c.values[i]) ? "" : String(c.values[i]));
+      else row.push(c.levels[i] ?? "");
+    }
+    lines.push(row.map(cell).join(","));
+  }
+  return Buffer.from(`${lines.join("\n")}\n`, "utf8");
+}
+
+/** Writes a wave's pseudonymised copy under its hash (unless there), atomically. */
+export function keepBytes(registerPath: string, bytes: Buffer, sha: string): void {
+  const target = keptInputPath(registerPath, sha);
+  if (existsSync(target) && sha256File(target) === sha) return;
+  writeFileAtomic(target, bytes);
+}
+
+/**
+ * The households of a pseudonymised wave from its kept copy (hash-checked against the sealed definition), read as
+ * a plain file: ids are the pseudonyms already, so neither the exports nor the key are needed. Undefined when the
+ * wave has no copy (not pseudonymised, or drawn before copies were kept) or the copy is not there.
+ */
+export function loadPseudonymisedCopy(registerPath: string, definition: DrawDefinition): Households | undefined {
+  const sha = definition.inputs.pseudonymised_households;
+  if (sha === undefined) return undefined;
+  const file = keptInputPath(registerPath, sha);
+  if (!existsSync(file)) return undefined;
+  if (sha256File(file) !== sha) throw new MismatchError(`wave ${definition.wave}: the kept households of this pseudonymised wave (${file}) do not hash to what its manifest recorded; the file was changed`);
+  const households = withDecimalMark(".", () => loadHouseholds({ path: file, strataColumn: definition.strata_column, allowCprLikeIds: true, read: { households: {} } }));
+  applyAreaNames(households, definition.area_names);
+  return households;
 }
 
 /**

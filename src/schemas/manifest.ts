@@ -29,6 +29,12 @@ export const drawDefinitionSchema = z
     inputs: z.object({
       households: z.object({ path: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), read: readSettings }),
       cases: z.object({ path: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), date: z.string(), read: readSettings }).optional(),
+      /**
+       * A wave whose ids were pseudonymised: the SHA-256 of the households as the draw read them (keyed pseudonyms
+       * for ids, active cases on the draw date, the strata and covariates), kept in the manifests folder as
+       * `inputs/<sha256>.csv` in place of the exports, which hold CPR numbers (io/waveFiles.ts).
+       */
+      pseudonymised_households: z.string().regex(/^[0-9a-f]{64}$/).optional(),
     }),
     /** Present when CPR-like ids were replaced by keyed pseudonyms: a fingerprint of the key (io/pseudonym.ts). */
     pseudonym_key_check: z.string().regex(/^[0-9a-f]{16}$/).optional(),

@@ -7,7 +7,7 @@ import { MismatchError, UserError } from "../errors.js";
 import { byCodeUnit } from "../draw/wave.js";
 import { sha256File, sha256 } from "../io/hash.js";
 import { committedManifests, decimal, readCommitLog, readPlanLockAnchors, readManifests, readRegister, registerHash, serializeRegister, type RegisterRow } from "../io/register.js";
-import { buildWave, definitionHash, loadWaveHouseholds, waveInputPath } from "../io/waveFiles.js";
+import { buildWave, definitionHash, loadPseudonymisedCopy, loadWaveHouseholds, waveInputPath } from "../io/waveFiles.js";
 import { existsSync, readFileSync } from "node:fs";
 import { requireInputFile } from "../io/outputGuard.js";
 import { planLockPath, readPlanLock } from "../plan/lock.js";
@@ -27,6 +27,7 @@ export function verifyRegister(registerPath: string, overrides: { households?: s
   const maxWave = Math.max(0, ...waves);
   if (maxWave === 0) throw new MismatchError(`${registerPath} holds no drawn wave`);
   let previousBytes: string | null = null;
+  const fromCopies: number[] = [];
   for (let w = 1; w <= maxWave; w++) {
     const stored = committed.get(w);
     const waveRows = rows.filter((r) => r.wave === w);
@@ -49,10 +50,16 @@ export function verifyRegister(registerPath: string, overrides: { households?: s
       throw new MismatchError(`wave ${w}: its manifest was changed after the wave was committed (the commit record holds another SHA-256 for it)`);
     }
     const inputs = manifest.definition.inputs;
-    const householdsPath = waveInputPath(registerPath, w, "households", inputs.households, overrides.households);
-    checkInput(w, "households", householdsPath, inputs.households.sha256);
-    if (inputs.cases) checkInput(w, "cases", waveInputPath(registerPath, w, "cases", inputs.cases, overrides.cases), inputs.cases.sha256);
-    const households = loadWaveHouseholds(registerPath, manifest.definition, overrides, { allowCpr: true, pseudonyms: ids.pseudonyms });
+    // A pseudonymised wave is re-derived from its kept households (hash sealed in the definition), unless the
+    // exports are given on the command line; then from them, with the key, as any other wave.
+    const copy = overrides.households === undefined ? loadPseudonymisedCopy(registerPath, manifest.definition) : undefined;
+    if (copy) fromCopies.push(w);
+    else {
+      const householdsPath = waveInputPath(registerPath, w, "households", inputs.households, overrides.households);
+      checkInput(w, "households", householdsPath, inputs.households.sha256);
+      if (inputs.cases) checkInput(w, "cases", waveInputPath(registerPath, w, "cases", inputs.cases, overrides.cases), inputs.cases.sha256);
+    }
+    const households = copy ?? loadWaveHouseholds(registerPath, manifest.definition, overrides, { allowCpr: true, pseudonyms: ids.pseudonyms });
     const rebuilt = buildWave({ definition: manifest.definition, households, priorRows: prior, priorRegisterHash: priorHash, previousManifestBytes: previousBytes });
     compareRows(w, rebuilt.rows, waveRows);
     compareManifest(w, rebuilt.manifest, manifest);
@@ -63,7 +70,8 @@ export function verifyRegister(registerPath: string, overrides: { households?: s
   }
   compareRegisterBytes(registerPath, rows);
   const lock = checkPlanLock(registerPath);
-  const note = uncommitted.length > 0 ? ` (ignored ${uncommitted.length} manifest(s) left by an interrupted draw, which the next draw removes)` : "";
+  const copies = fromCopies.length > 0 ? `; wave${fromCopies.length === 1 ? "" : "s"} ${fromCopies.join(", ")} re-derived from the pseudonymised households kept in the manifests folder (the exports hold CPR numbers and are not kept)` : "";
+  const note = copies + (uncommitted.length > 0 ? ` (ignored ${uncommitted.length} manifest(s) left by an interrupted draw, which the next draw removes)` : "");
   return `${maxWave} wave${maxWave === 1 ? "" : "s"}, ${rows.length} households, hash chain intact${lock}${note}`;
 }
 
