@@ -1,3 +1,5 @@
+import { tm } from "./i18n/messageLang.js";
+
 /**
  * Errors a user can act on. The CLI prints `effekt: <message>` on one line and exits with `exitCode`;
  * it never prints a stack trace for these.
@@ -63,12 +65,13 @@ export function describeNames(names: readonly string[], max = 12): string {
 /** One-line error naming file, line, column, value and what was expected. */
 export class InputError extends UserError {
   constructor(where: InputLocation, problem: string, expected?: string, value?: string) {
+    // the frame in the run's language (i18n/messages/terminal.ts); the problem and expectation as the reader gave them
     const parts = [where.file];
-    if (where.cell !== undefined) parts.push(`cell ${where.cell}`);
-    else if (where.line !== undefined) parts.push(`line ${where.line}`);
-    if (where.column !== undefined) parts.push(`column ${describeName(where.column)}`);
-    const valuePart = value !== undefined ? `value ${describeValue(value)} ` : "";
-    const expectedPart = expected ? `; expected ${expected}` : "";
+    if (where.cell !== undefined) parts.push(tm("term_cell", { cell: where.cell }));
+    else if (where.line !== undefined) parts.push(tm("term_line", { n: where.line }));
+    if (where.column !== undefined) parts.push(tm("term_column", { name: describeName(where.column) }));
+    const valuePart = value !== undefined ? tm("term_value", { value: describeValue(value) }) : "";
+    const expectedPart = expected ? tm("term_expected", { expected }) : "";
     super(`${parts.join(", ")}: ${valuePart}${problem}${expectedPart}`);
     this.name = "InputError";
   }
@@ -119,8 +122,7 @@ export class Problems {
     if (this.count === 0) return;
     if (this.count === 1) throw this.listed[0];
     const rest = this.count - this.listed.length;
-    throw new UserError(
-      `${file} has ${this.count} problems${rest > 0 ? ` (the first ${MAX_PROBLEMS_LISTED} below)` : ""}; fix them and run again:\n${this.listed.map((p) => `  ${p.message}`).join("\n")}${rest > 0 ? `\n  ... and ${rest} more` : ""}`,
-    );
+    const head = tm("term_problems", { file, n: this.count, first: rest > 0 ? tm("term_problems_first", { max: MAX_PROBLEMS_LISTED }) : "" });
+    throw new UserError(`${head}\n${this.listed.map((p) => `  ${p.message}`).join("\n")}${rest > 0 ? `\n  ${tm("term_problems_more", { n: rest })}` : ""}`);
   }
 }

@@ -2,6 +2,7 @@ import { basename } from "node:path";
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { InputError, UserError } from "../errors.js";
+import { tm } from "../i18n/index.js";
 import type { Pseudonymiser } from "../io/pseudonym.js";
 import {
   createQuickAccumulator, estimateEffects, formatCsv, formatJson, META_FORMAT, planOutcomeValues, takeupByArm,
@@ -141,7 +142,7 @@ export async function runEstimate(opts: EstimateOptions): Promise<EstimateRun> {
   const analysis = opts.plan !== undefined ? await planAnalysis(opts, assignment, pseudonyms) : await quickAnalysis(opts, assignment, pseudonyms);
   if (notVerified !== undefined) warn(notVerified);
   const bar = opts.progress !== false && analysis.permutations > 0 && process.stderr.isTTY
-    ? new cliProgress.SingleBar({ format: "randomisation inference [{bar}] {value}/{total} re-draws", stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic)
+    ? new cliProgress.SingleBar({ format: tm("term_progress_ri", { bar: "{bar}", value: "{value}", total: "{total}" }), stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic)
     : undefined;
   // the bar starts with the re-draws, after the estimators' warnings, so that no warning lands inside the bar's line
   let barStarted = false;

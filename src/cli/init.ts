@@ -4,6 +4,7 @@ import type { Command } from "commander";
 import { UserError } from "../errors.js";
 import { PROJECT_FILE, PROJECT_FORMAT, projectPath, writeProject, type Project } from "../io/project.js";
 import { say } from "./output.js";
+import { tm } from "../i18n/index.js";
 import { summaryOf } from "./commands.js";
 
 interface InitOptions {
@@ -44,12 +45,11 @@ export function registerInit(program: Command): void {
     .option("--indicator-values <file>", "aggregated indicator values (indicators)")
     .option("--indicator-persons <file>", "person-level indicator rows (indicators)")
     .option("--gains-model <file>", "the gains model (gains, report)")
-    .option("--lang <da|en>", "the reports' language")
     .option("--min-cell <n>", "the reports' smallest cell shown (at least 3)")
     .option("--force", "replace an existing project file")
     .addHelpText("after", `\nEvery path is stored relative to the folder; a command run there (or given --project FOLDER) takes them,\nand a flag on its command line wins. Example:\n  effekt init --dir evaluation --households exports/husstande.csv --cases exports/sager.xlsx --mapping exports/kolonner.json --plan analyses/relationel-velfaerd.json\n`)
-    // --mapping is effekt's own option (every command reads inputs through it): init records it
-    .action((opts: InitOptions) => runInit({ ...opts, mapping: program.opts().mapping as string | undefined }));
+    // --mapping and --lang are effekt's own options (commander gives them to the program): init records them
+    .action((opts: InitOptions) => runInit({ ...opts, mapping: program.opts().mapping as string | undefined, lang: program.getOptionValueSource("lang") === "cli" ? (program.opts().lang as string) : undefined }));
 }
 
 export function runInit(opts: InitOptions): void {
@@ -78,5 +78,5 @@ export function runInit(opts: InitOptions): void {
   mkdirSync(opts.dir, { recursive: true });
   const file = join(opts.dir, PROJECT_FILE);
   writeProject(file, project, opts.force === true);
-  say(`project file written: ${file} (commands run in ${opts.dir} take its paths; flags override them)`);
+  say(tm("term_project_written", { file, dir: opts.dir }));
 }

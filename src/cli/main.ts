@@ -5,6 +5,17 @@ import { terminalSafe } from "../terminalText.js";
 import { sayError } from "./output.js";
 import { COMMANDS } from "./commands.js";
 import { addInputOptions } from "./inputOptions.js";
+import { langFrom, messageLang, setMessageLang, tm } from "../i18n/messageLang.js";
+
+/** commander's own messages (a missing or unknown flag) in the run's language; the rest as commander words them. */
+function commanderMessage(text: string): string {
+  if (messageLang() === "en") return text;
+  let m = /^required option (.+) not specified$/.exec(text);
+  if (m) return tm("term_missing_option", { flag: m[1] });
+  m = /^unknown option (.+)$/.exec(text);
+  if (m) return tm("term_unknown_option", { flag: m[1] });
+  return text;
+}
 
 /** The command an argument list runs (`effekt draw ...`, `effekt --sheet S help draw`), if any. */
 function commandOf(args: readonly string[], program: Command): string | undefined {
@@ -31,7 +42,7 @@ export async function buildProgram(args?: readonly string[]): Promise<Command> {
     // not the whole help; `effekt <command> --help` lists the flags with the required ones marked.
     // Set before the commands are made, so they inherit it: a flag error exits 2 like any other bad input.
     .exitOverride()
-    .configureOutput({ outputError: (text, write) => write(`effekt: ${terminalSafe(text.replace(/^error: /, "").trimEnd())}\n`) })
+    .configureOutput({ outputError: (text, write) => write(`${tm("term_error", { message: terminalSafe(commanderMessage(text.replace(/^error: /, "").trimEnd())) })}\n`) })
     .addHelpText(
       "after",
       `
@@ -47,6 +58,9 @@ Examples:
 `,
     );
   addInputOptions(program);
+  // Read before commander parses (main sets the language from the arguments), so that every message of the run,
+  // commander's included, is in it; report --lang is this option too (commander gives it to the program).
+  program.option("--lang <da|en>", "the language of messages (default: da when LANG is Danish, else en); for report also the report's language");
   program.option("--project <file>", `the evaluation's project file (default: ${"effekt.json"} in the current folder, if there is one; written by effekt init)`);
   // The project's paths fill the options the command line leaves out, before the command parses its own (so a
   // required option the project gives is not missing); a flag given on the command line wins.
@@ -89,6 +103,7 @@ Examples:
 
 /** Runs the CLI; user errors print one line and exit 2 (1 for a verification mismatch), never a stack trace. */
 export async function main(argv: string[]): Promise<void> {
+  setMessageLang(langFrom(argv.slice(2), process.env));
   const program = await buildProgram(argv.slice(2));
   program.exitOverride();
   try {

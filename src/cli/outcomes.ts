@@ -8,6 +8,7 @@ import { importOutcomes, readImportSpec } from "../io/outcomeImport.js";
 import { guardOutputs, requireInputFile } from "../io/outputGuard.js";
 import { VERSION } from "../version.js";
 import { say } from "./output.js";
+import { tm } from "../i18n/index.js";
 import { summaryOf } from "./commands.js";
 
 interface ImportOptions { from: string; spec: string; out: string }
@@ -55,5 +56,5 @@ export function runImport(opts: ImportOptions): void {
   assertWritable(`${opts.out}.manifest.json`);
   writeFileAtomic(opts.out, text);
   writeFileAtomic(`${opts.out}.manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);
-  say(`${rows.length} ${spec.outcome} rows written to ${opts.out} (from ${basename(opts.from)}; ${Object.entries(counts).map(([k, v]) => `${k}: ${v}`).join(", ")}); reshaping in ${opts.out}.manifest.json`);
+  say(tm("term_outcomes_imported", { rows: rows.length, outcome: spec.outcome, out: opts.out, from: basename(opts.from), counts: Object.entries(counts).map(([k, v]) => `${k}: ${v}`).join(", ") }));
 }

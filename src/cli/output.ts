@@ -5,6 +5,7 @@
  */
 import chalk, { Chalk } from "chalk";
 import { renderTerminal, terminalSafe, type TerminalStyle } from "../terminalText.js";
+import { tm } from "../i18n/messageLang.js";
 
 process.stdout.on("error", (err: NodeJS.ErrnoException) => {
   if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
@@ -26,12 +27,12 @@ export function tell(line: string): void {
 }
 
 export function warn(line: string): void {
-  process.stderr.write(`effekt: warning: ${renderTerminal(line, painter(errColour))}\n`);
+  process.stderr.write(`${tm("term_warning", { message: renderTerminal(line, painter(errColour)) })}\n`);
 }
 
 /** The one-line error (or headline and indented lines) of a refused run. */
 export function sayError(message: string): void {
-  process.stderr.write(`effekt: ${terminalSafe(message)}\n`);
+  process.stderr.write(`${tm("term_error", { message: terminalSafe(message) })}\n`);
 }
 
 /**

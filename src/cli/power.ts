@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { UserError } from "../errors.js";
 import { minimumDetectableEffect, power, powerCace, type ClusterDesign } from "../estimate/index.js";
 import cliProgress from "cli-progress";
+import { tm } from "../i18n/index.js";
 import { say } from "./output.js";
 import { normalStream } from "../gains/normalDraws.js";
 import type { Diagnosis, OutcomeModel } from "../estimate/index.js";
@@ -236,7 +237,7 @@ export function runPowerSimulation(opts: PowerOptions): { diagnosis: Diagnosis[]
   const analyticItt = power(design, model.effect * (model.takeup ?? 1)).power;
   const analyticCace = (model.takeup ?? 1) < 1 ? powerCace(design, model.effect).power : undefined;
   const bar = opts.progress !== false && process.stderr.isTTY
-    ? new cliProgress.SingleBar({ format: "simulating the design [{bar}] {value}/{total}", stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic)
+    ? new cliProgress.SingleBar({ format: tm("term_progress_simulation", { bar: "{bar}", value: "{value}", total: "{total}" }), stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic)
     : undefined;
   bar?.start(sims, 0);
   let diagnosis: Diagnosis[];

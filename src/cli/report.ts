@@ -22,7 +22,7 @@ import { reportCsvFiles, type CsvDialect } from "../report/write/csv.js";
 import { reportMarkdown } from "../report/write/markdown.js";
 import { reportXlsx } from "../report/write/xlsx.js";
 import { VERSION } from "../version.js";
-import { t } from "../i18n/index.js";
+import { tm } from "../i18n/index.js";
 import { addCprOptions, idPolicyFrom, type CprFlags } from "./cprOptions.js";
 import { say } from "./output.js";
 import { registerPasses } from "../verify/register.js";
@@ -76,7 +76,9 @@ export function registerReport(program: Command): void {
     .option("--force", "replace an existing output folder")
     .addHelpText("after", "\nExample:\n  effekt report --audience sus --results out/demo --takeup samples/takeup.csv --out out/demo/report-sus\n")
     .action(async (opts: ReportOptions) => {
-      await runReport(opts);
+      // `--lang` on the command line is effekt's own option (the terminal's language too): it sets the report's
+      const lang = program.getOptionValueSource("lang") === "cli" ? (program.opts().lang as string) : opts.lang;
+      await runReport({ ...opts, lang });
     });
   addCprOptions(command);
 }
@@ -174,7 +176,7 @@ export async function runReport(opts: ReportOptions): Promise<ReportRun> {
 
   writeFolderAtomic(out, files, Boolean(opts.force));
   if (!opts.quiet) {
-    say(t("en", "term_report_written", { audience, lang, out: opts.out, sections: model.sections.length, tables: allTables(model).length, suppressed: manifest.suppressed_cells, min: minCell, formats: manifest.options.formats.join(", ") }));
+    say(tm("term_report_written", { audience, lang, out: opts.out, sections: model.sections.length, tables: allTables(model).length, suppressed: manifest.suppressed_cells, min: minCell, formats: manifest.options.formats.join(", ") }));
   }
   return { model, files: [...files.keys()].sort() };
 }

@@ -1,8 +1,9 @@
 import type { Command } from "commander";
-import { verifyRegister } from "../verify/register.js";
+import { verifyRegisterCounts } from "../verify/register.js";
 import { say } from "./output.js";
 import { addCprOptions, idPolicyFrom, type CprFlags } from "./cprOptions.js";
 import { summaryOf } from "./commands.js";
+import { tm } from "../i18n/index.js";
 
 interface VerifyOptions extends CprFlags {
   register: string;
@@ -19,8 +20,9 @@ export function registerVerify(program: Command): void {
     .option("--cases <file>", "use this cases file instead of the one recorded in the manifests")
     .addHelpText("after", "\nExit codes: 0 verified, 1 a difference was found, 2 bad input.\n\nExample:\n  effekt verify --register out/allocations.csv\n")
     .action((opts: VerifyOptions) => {
-      const summary = verifyRegister(opts.register, { households: opts.households, cases: opts.cases }, idPolicyFrom(opts));
-      say(`verified: ${summary}`);
+      const summary = verifyRegisterCounts(opts.register, { households: opts.households, cases: opts.cases }, idPolicyFrom(opts));
+      const locks = summary.planLocks === 0 ? "" : tm(summary.planLocks === 1 ? "term_verified_lock_one" : "term_verified_lock_many", { n: summary.planLocks });
+      say(tm(summary.waves === 1 ? "term_verified_one" : "term_verified_many", { waves: summary.waves, households: summary.households, note: `${locks}${summary.note}` }));
     });
   addCprOptions(command);
 }

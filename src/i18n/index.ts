@@ -2,3 +2,4 @@
 export { CATALOGUE, isMessageKey, placeholders, t, type MessageKey, type MessageValues } from "./catalogue.js";
 export { formatNumber, formatPercent, formatPoints, formatPValue, separators } from "./numbers.js";
 export { LANGS, type Entry, type Lang } from "./types.js";
+export { langFrom, messageLang, setMessageLang, tm } from "./messageLang.js";

@@ -2,6 +2,7 @@ import { hasControlCharacter } from "../terminalText.js";
 import { InputError, looksLikeCpr, type InputLocation } from "../errors.js";
 import { daysFromCivil, daysInMonth, formatDay } from "../days.js";
 import { rawColumn, type RawTable } from "./csv.js";
+import { tm } from "../i18n/messageLang.js";
 import type { Pseudonymiser } from "./pseudonym.js";
 
 /** Re-exported so column readers can be imported from one place. */
@@ -146,22 +147,22 @@ export function numberColumn(table: RawTable, name: string, options: NumberOptio
   const decimalComma = columnDecimalComma(table, name, raw);
   const expected =
     options.expected ??
-    `${options.integer ? "a whole number" : "a number"}${options.min !== undefined ? ` of at least ${options.min}` : ""}${
-      options.max !== undefined ? ` and at most ${options.max}` : ""
-    }${decimalComma ? " (decimal comma, as the file is ;-separated)" : ""}`;
+    `${tm(options.integer ? "exp_whole" : "exp_number")}${options.min !== undefined ? tm("exp_at_least", { min: options.min }) : ""}${
+      options.max !== undefined ? tm("exp_at_most", { max: options.max }) : ""
+    }${decimalComma ? tm("exp_decimal_comma") : ""}`;
   for (let i = 0; i < raw.length; i++) {
     const text = raw[i];
     if (isMissing(text)) {
-      if (!options.allowMissing) fail(table, new InputError(where(table, i, name), "is missing", expected, text));
+      if (!options.allowMissing) fail(table, new InputError(where(table, i, name), tm("err_missing"), expected, text));
       out[i] = NaN;
       continue;
     }
     const value = parseNumberText(text, decimalComma);
     out[i] = value ?? NaN;
-    if (value === undefined) fail(table, new InputError(where(table, i, name), "is not a number", expected, text));
-    else if (options.integer && !Number.isInteger(value)) fail(table, new InputError(where(table, i, name), "is not a whole number", expected, text));
-    else if (options.min !== undefined && value < options.min) fail(table, new InputError(where(table, i, name), "is too small", expected, text));
-    else if (options.max !== undefined && value > options.max) fail(table, new InputError(where(table, i, name), "is too large", expected, text));
+    if (value === undefined) fail(table, new InputError(where(table, i, name), tm("err_not_number"), expected, text));
+    else if (options.integer && !Number.isInteger(value)) fail(table, new InputError(where(table, i, name), tm("err_not_whole"), expected, text));
+    else if (options.min !== undefined && value < options.min) fail(table, new InputError(where(table, i, name), tm("err_too_small"), expected, text));
+    else if (options.max !== undefined && value > options.max) fail(table, new InputError(where(table, i, name), tm("err_too_large"), expected, text));
   }
   return out;
 }
@@ -186,7 +187,7 @@ export function idColumn(table: RawTable, name: string, options: IdColumnOptions
   const { pseudonyms } = options;
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i];
-    if (id === "") { fail(table, new InputError(where(table, i, name), "is empty", "a pseudonymous identifier")); continue; }
+    if (id === "") { fail(table, new InputError(where(table, i, name), tm("err_empty"), tm("exp_id"))); continue; }
     // A CPR-like value starts with a digit after any white space: an id starting with any other printable ASCII
     // character is ruled out without the pattern (white space, including non-ASCII, goes through the full test).
     const first = id.charCodeAt(0);
@@ -195,12 +196,7 @@ export function idColumn(table: RawTable, name: string, options: IdColumnOptions
     if (!looksLikeCpr(id)) continue;
     if (!pseudonyms) {
       if (options.allowCpr) continue;
-      fail(table, new InputError(
-        where(table, i, name),
-        "looks like a Danish CPR number; effekt only takes pseudonymised identifiers",
-        "a pseudonymous id (or pass --allow-cpr-like-ids --pseudonym-key FILE to replace such ids by keyed pseudonyms)",
-        id,
-      ));
+      fail(table, new InputError(where(table, i, name), tm("err_cpr_like"), tm("exp_id_or_key"), id));
       continue;
     }
     if (ids === table.columns.get(name)) ids = ids.slice();
@@ -217,8 +213,8 @@ export function uniqueIndex(table: RawTable, name: string, ids: readonly string[
   for (let i = 0; i < ids.length; i++) {
     const first = seen.get(ids[i]);
     if (first !== undefined) {
-      const at = table.cellOf ? `cell ${table.cellOf(first, name)}` : `line ${table.lineOf(first)}`;
-      fail(table, new InputError(where(table, i, name), `is a duplicate (first seen on ${at})`, "each id once", ids[i]));
+      const at = table.cellOf ? tm("term_cell", { cell: table.cellOf(first, name) }) : tm("term_line", { n: table.lineOf(first) });
+      fail(table, new InputError(where(table, i, name), tm("err_duplicate", { at }), tm("exp_each_once"), ids[i]));
       continue;
     }
     seen.set(ids[i], i);
@@ -231,7 +227,7 @@ export function textColumn(table: RawTable, name: string, options: { allowEmpty?
   const raw = rawColumn(table, name);
   if (!options.allowEmpty) {
     for (let i = 0; i < raw.length; i++) {
-      if (raw[i] === "") fail(table, new InputError(where(table, i, name), "is empty", options.expected ?? "a value"));
+      if (raw[i] === "") fail(table, new InputError(where(table, i, name), tm("err_empty"), options.expected ?? tm("exp_value")));
     }
   }
   // A name written into the register, manifests and every output (area, stratum): a control character (tab, line
@@ -259,7 +255,7 @@ export function booleanColumn(table: RawTable, name: string): Uint8Array {
     const v = raw[i].toLowerCase();
     if (TRUE.has(v)) out[i] = 1;
     else if (FALSE.has(v)) out[i] = 0;
-    else fail(table, new InputError(where(table, i, name), "is not yes or no", "true/false, 1/0 or ja/nej", raw[i]));
+    else fail(table, new InputError(where(table, i, name), tm("err_not_yes_no"), tm("exp_yes_no"), raw[i]));
   }
   return out;
 }
@@ -294,7 +290,7 @@ export function dateColumn(table: RawTable, name: string, options: { allowMissin
     if (raw[i] === "" && options.allowMissing) { out[i] = NaN; continue; }
     const day = parseDateText(raw[i]);
     out[i] = day ?? NaN;
-    if (day === undefined) fail(table, new InputError(where(table, i, name), "is not a valid date", "a calendar date as YYYY-MM-DD or DD-MM-YYYY (7-3-2025 and 07.03.2025 too)", raw[i]));
+    if (day === undefined) fail(table, new InputError(where(table, i, name), tm("err_not_date"), tm("exp_date"), raw[i]));
   }
   return out;
 }
@@ -310,7 +306,7 @@ export function parseDateFlag(raw: string, flag: string): number {
 export function where(table: RawTable, row: number, column: string): InputLocation {
   const source = table.sourceNames?.get(column);
   const label = source !== undefined ? `${source} (${column})` : column;
-  if (table.cellOf) return { file: `${table.file}, sheet ${JSON.stringify(table.sheet ?? "")}`, cell: table.cellOf(row, column), column: label };
+  if (table.cellOf) return { file: tm("term_sheet", { file: table.file, sheet: JSON.stringify(table.sheet ?? "") }), cell: table.cellOf(row, column), column: label };
   return { file: table.file, line: table.lineOf(row), column: label };
 }
 

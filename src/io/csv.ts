@@ -3,6 +3,7 @@ import { basename } from "node:path";
 import { parse } from "csv-parse/sync";
 import { describeName, describeNames, describeValue, InputError, maskCprLike, MAX_PROBLEMS_LISTED, Problems, UserError } from "../errors.js";
 import { decodeText, type Encoding } from "./decode.js";
+import { tm } from "../i18n/messageLang.js";
 import { lockedFileError } from "./atomic.js";
 import { assertOrdinaryFile } from "./ordinaryFile.js";
 import { settingsFor, type FormatSettings } from "./inputSettings.js";
@@ -245,15 +246,11 @@ function tableOf(
   });
   for (const name of options.required ?? []) {
     if (!header.includes(name)) {
-      const mapped = mapping[name] !== undefined ? `; --column/--mapping maps it from "${describeName(mapping[name])}", which the header does not have either` : "";
-      throw new InputError(
-        { file: where, line: headerLine, column: name },
-        "is missing",
-        `a column named "${name}" (the header has: ${describeNames(fileHeader)}${mapped}; name your header with --column ${name}=HEADER)`,
-      );
+      const mapped = mapping[name] !== undefined ? tm("exp_column_mapped", { from: describeName(mapping[name]) }) : "";
+      throw new InputError({ file: where, line: headerLine, column: name }, tm("err_column_missing"), tm("exp_column_header", { name, header: describeNames(fileHeader), mapped }));
     }
   }
-  if (nRows === 0 && !options.allowEmpty) throw new InputError({ file: where }, "has a header but no data rows", "at least one data row");
+  if (nRows === 0 && !options.allowEmpty) throw new InputError({ file: where }, tm("err_no_rows"), tm("exp_one_row"));
   const columns = new Map<string, string[]>();
   header.forEach((name, j) => {
     const col = fields[j];
@@ -361,8 +358,8 @@ function recordLines(text: string, delimiter: Delimiter, skip = 0): number[] {
 function checkHeader(header: string[], file: string, line: number): void {
   const seen = new Set<string>();
   header.forEach((name, j) => {
-    if (name === "") throw new InputError({ file, line }, `column ${j + 1} has an empty name`, "every column to have a name in the header");
-    if (seen.has(name)) throw new InputError({ file, line, column: name }, "appears twice in the header", "unique column names");
+    if (name === "") throw new InputError({ file, line }, tm("err_header_empty_name", { n: j + 1 }), tm("exp_header_names"));
+    if (seen.has(name)) throw new InputError({ file, line, column: name }, tm("err_header_twice"), tm("exp_header_unique"));
     seen.add(name);
   });
 }
@@ -393,7 +390,7 @@ function csvParseError(err: unknown, file: string): InputError {
 export function rawColumn(table: RawTable, name: string): string[] {
   const col = table.columns.get(name);
   if (!col) {
-    throw new InputError({ file: table.file, line: 1, column: name }, "is missing", `a column named "${name}"`);
+    throw new InputError({ file: table.file, line: 1, column: name }, tm("err_column_missing"), tm("exp_column", { name }));
   }
   return col;
 }
@@ -409,5 +406,5 @@ export function throwProblems(table: RawTable): void {
   const problems = table.problems;
   // From here on a problem stops at once (a reader called later, such as a lazy index, has no one to list it).
   table.problems = undefined;
-  problems?.throwIfAny(`${table.file}${table.sheet !== undefined ? `, sheet ${JSON.stringify(table.sheet)}` : ""}`);
+  problems?.throwIfAny(table.sheet !== undefined ? tm("term_sheet", { file: table.file, sheet: JSON.stringify(table.sheet) }) : table.file);
 }

@@ -3,6 +3,7 @@ import { activeCasesOn } from "../draw/eligibility.js";
 import type { Covariate } from "../draw/balance.js";
 import { readCsv, rawColumn, throwProblems, type RawTable } from "./csv.js";
 import type { Pseudonymiser } from "./pseudonym.js";
+import { tm } from "../i18n/messageLang.js";
 import type { FormatSettings } from "./inputSettings.js";
 import { columnDecimalComma, dateColumn, fail, formatDay, idColumn, isMissing, numberColumn, parseNumberText, textColumn, uniqueIndex, where } from "./columns.js";
 
@@ -45,13 +46,13 @@ export function loadHouseholds(args: {
   // Ids in ascending order (as exports usually are) are unique without an index; otherwise the index checks them.
   let rowOf = isAscending(ids) ? undefined : uniqueIndex(table, "household_id", ids);
   const normalised = new Map<string, string>();
-  const areas = textColumn(table, "area", { expected: "the name of the housing area", plainName: true }).map((a) => {
+  const areas = textColumn(table, "area", { expected: tm("exp_area"), plainName: true }).map((a) => {
     let n = normalised.get(a);
     if (n === undefined) normalised.set(a, (n = a.normalize("NFC")));
     return n;
   });
-  const activeFromFile = args.casesPath ? undefined : numberColumn(table, "active_cases", { integer: true, min: 0, expected: "a count of active municipal cases (0 or more)" });
-  const strata = args.strataColumn === "area" ? areas : textColumn(table, args.strataColumn, { expected: "a stratum for every household", plainName: true });
+  const activeFromFile = args.casesPath ? undefined : numberColumn(table, "active_cases", { integer: true, min: 0, expected: tm("exp_active_cases") });
+  const strata = args.strataColumn === "area" ? areas : textColumn(table, args.strataColumn, { expected: tm("exp_stratum"), plainName: true });
   throwProblems(table);
   let activeCases: ArrayLike<number>;
   if (args.casesPath) {

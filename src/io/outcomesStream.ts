@@ -9,6 +9,7 @@ import { describeNames, InputError, looksLikeCpr, Problems, UserError } from "..
 import { isMissing, parseDateText, parseNumberText, streamDecimal } from "./columns.js";
 import { detectDelimiter, type Delimiter } from "./csv.js";
 import type { Pseudonymiser } from "./pseudonym.js";
+import { tm } from "../i18n/messageLang.js";
 
 /**
  * Streams outcomes.csv (`person_id, outcome, date, value`, long format) line by line without holding the file,
@@ -98,7 +99,7 @@ async function pass(path: string, file: string, guess: "utf-8" | "windows-1252",
     const outcome = restoreNeutralised(fields[cols[1]].trim());
     const dateText = fields[cols[2]].trim();
     const rawValue = fields[cols[3]].trim();
-    if (pid === "") { problems.add(new InputError({ file, line, column: "person_id" }, "is empty", "a pseudonymous identifier")); return; }
+    if (pid === "") { problems.add(new InputError({ file, line, column: "person_id" }, tm("err_empty"), tm("exp_id"))); return; }
     const key = pseudonyms && looksLikeCpr(pid) ? pseudonyms.of(pid) : pid;
     const p = index.get(key);
     if (p === undefined) { problems.add(new InputError({ file, line, column: "person_id" }, `is not in ${personsFile}`, "a person_id of the persons file", key)); return; }
@@ -113,7 +114,7 @@ async function pass(path: string, file: string, guess: "utf-8" | "windows-1252",
         throw err;
       }
       const v = parseNumberText(rawValue, comma);
-      if (v === undefined) { problems.add(new InputError({ file, line, column: "value" }, "is not a number", `a number${comma ? " (decimal comma, as the file is ;-separated)" : ""}`, rawValue)); return; }
+      if (v === undefined) { problems.add(new InputError({ file, line, column: "value" }, tm("err_not_number"), `${tm("exp_number")}${comma ? tm("exp_decimal_comma") : ""}`, rawValue)); return; }
       value = v;
     }
     // register extracts repeat few distinct dates (weekly, yearly): parse each once

@@ -14,8 +14,14 @@ import { planLockPath, readPlanLock } from "../plan/lock.js";
 import { canonicalJson, type WaveManifest } from "../schemas/manifest.js";
 import type { IdPolicy } from "../io/pseudonym.js";
 
-/** Checks a register wave by wave; throws MismatchError naming the first difference. */
+/** Checks a register wave by wave; throws MismatchError naming the first difference. Returns "N waves, M households, hash chain intact". */
 export function verifyRegister(registerPath: string, overrides: { households?: string; cases?: string } = {}, ids: IdPolicy = {}): string {
+  const { waves, households, planLocks: n, note } = verifyRegisterCounts(registerPath, overrides, ids);
+  return `${waves} wave${waves === 1 ? "" : "s"}, ${households} households, hash chain intact${n > 0 ? `; plan lock intact (${n} lock${n === 1 ? "" : "s"})` : ""}${note}`;
+}
+
+/** `verifyRegister`'s checks, with what was verified as numbers (the CLI words them in the run's language). */
+export function verifyRegisterCounts(registerPath: string, overrides: { households?: string; cases?: string } = {}, ids: IdPolicy = {}): { waves: number; households: number; planLocks: number; note: string } {
   requireInputFile(registerPath, "--register");
   const rows = readRegister(registerPath);
   const commits = readCommitLog(registerPath);
@@ -72,7 +78,7 @@ export function verifyRegister(registerPath: string, overrides: { households?: s
   const lock = checkPlanLock(registerPath);
   const copies = fromCopies.length > 0 ? `; wave${fromCopies.length === 1 ? "" : "s"} ${fromCopies.join(", ")} re-derived from the pseudonymised households kept in the manifests folder (the exports hold CPR numbers and are not kept)` : "";
   const note = copies + (uncommitted.length > 0 ? ` (ignored ${uncommitted.length} manifest(s) left by an interrupted draw, which the next draw removes)` : "");
-  return `${maxWave} wave${maxWave === 1 ? "" : "s"}, ${rows.length} households, hash chain intact${lock}${note}`;
+  return { waves: maxWave, households: rows.length, planLocks: lock, note };
 }
 
 /**
@@ -80,11 +86,11 @@ export function verifyRegister(registerPath: string, overrides: { households?: s
  * chain anchored in the commit record (plan/lock.ts); an edited lock, a history cut back or a removed lock file is
  * a difference (exit 1), as for a wave.
  */
-function checkPlanLock(registerPath: string): string {
+function checkPlanLock(registerPath: string): number {
   const anchors = readPlanLockAnchors(registerPath);
   if (!existsSync(planLockPath(registerPath))) {
     if (anchors.length > 0) throw new MismatchError(`${planLockPath(registerPath)}: the plan lock is gone, but the register's commit record anchors ${anchors.length} lock${anchors.length === 1 ? "" : "s"} of the analysis plan; it was removed`);
-    return "";
+    return 0;
   }
   let lock;
   try {
@@ -93,8 +99,7 @@ function checkPlanLock(registerPath: string): string {
     if (err instanceof UserError) throw new MismatchError(err.message);
     throw err;
   }
-  const n = (lock?.previous.length ?? 0) + 1;
-  return `; plan lock intact (${n} lock${n === 1 ? "" : "s"})`;
+  return (lock?.previous.length ?? 0) + 1;
 }
 
 /**

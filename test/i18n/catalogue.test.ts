@@ -2,7 +2,7 @@
  * The one catalogue: every key in both languages with the same placeholders, no key defined twice, and a Danish
  * report (both audiences, every format a person reads) with no text of the English catalogue in it.
  */
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { join } from "node:path";
@@ -32,6 +32,15 @@ describe("message catalogue", () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it("every terminal message is used by the CLI (none left in the catalogue unused), in both languages", () => {
+    // the source of src/ without the catalogue itself: each terminal key must appear in it as a string
+    const sources = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : []));
+    const code = sources(join(ROOT, "src")).filter((f) => !f.includes(join("i18n", "messages"))).map((f) => readFileSync(f, "utf8")).join("\n");
+    const unused = Object.keys(CATALOGUE_PARTS.terminal).filter((key) => !code.includes(`"${key}"`));
+    expect(unused).toEqual([]);
+    expect(Object.keys(CATALOGUE_PARTS.terminal).length).toBeGreaterThan(40);
   });
 
   it("defines no key in two parts", () => {
