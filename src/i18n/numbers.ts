@@ -43,3 +43,10 @@ export function formatPValue(p: number, lang: Lang, decimals = 3): string {
   if (p < floor) return `<${formatNumber(floor, lang, decimals)}`;
   return formatNumber(p, lang, decimals);
 }
+
+/** A date "2026-12-31" as a reader of the language writes it: 31.12.2026 (da), 2026-12-31 (en); other text as is. */
+export function formatDate(iso: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m || lang === "en") return iso;
+  return `${m[3]}.${m[2]}.${m[1]}`;
+}

@@ -13,6 +13,8 @@ import { renderFlow } from "../../src/report/html/charts/flow.js";
 import type { ReportModel, ReportSection } from "../../src/report/model.js";
 import { isSuppressed } from "../../src/report/model.js";
 import { verdictOf } from "../../src/report/sections/summary.js";
+import { pendingReason } from "../../src/report/sections/effects.js";
+import { formatDate } from "../../src/i18n/index.js";
 import { effekt, ROOT, tempDir } from "../helpers.js";
 import { SECRET_NUMBERS, writeSmallResults } from "./fixtures.js";
 
@@ -94,6 +96,14 @@ describe("summary (Hovedresultater)", () => {
     expect(verdictOf(-0.03, -0.01, true)).toBe("better");
     expect(verdictOf(-0.044, 0.039, false)).toBe("unclear");
     expect(verdictOf(-0.044, 0.039, true)).toBe("unclear");
+  });
+
+  it("writes dates as the language does, also in a pending horizon's reason", () => {
+    expect(formatDate("2028-09-01", "da")).toBe("01.09.2028");
+    expect(formatDate("2028-09-01", "en")).toBe("2028-09-01");
+    const reason = "no window of year 5 has ended by the last employment date in the outcomes file (2028-09-01)";
+    expect(pendingReason(reason, "da")).toBe("opfølgningsvinduet er endnu ikke slut for alle husstande (sidste udfaldsdato 01.09.2028)");
+    expect(pendingReason(reason, "en")).toContain("(last outcome date 2028-09-01)");
   });
 
   it("puts the indicator against its target: 85.0% in 2025 misses 92.0%", () => {

@@ -9,6 +9,7 @@
  * are; the control mean only when n_control is (with the whole-sample mean it would give a level's sum back).
  */
 import { label, t } from "../i18n.js";
+import { formatDate } from "../../i18n/index.js";
 import type { EffectTableRow } from "../../io/effectTable.js";
 import type { EffectsData } from "../inputs.js";
 import type { ChartSpec, ForestRow } from "../html/chartTypes.js";
@@ -126,7 +127,7 @@ function effectCells(r: EffectTableRow, ids: [string, string] | null, clusters: 
 export function pendingReason(reason: string, lang: SectionContext["lang"]): string {
   const date = /\((\d{4}-\d{2}-\d{2})\)/.exec(reason)?.[1];
   if (/no counted person has/.test(reason)) return t(lang, "pending_no_values");
-  return date ? t(lang, "pending_window", { date }) : t(lang, "pending_generic");
+  return date ? t(lang, "pending_window", { date: formatDate(date, lang) }) : t(lang, "pending_generic");
 }
 
 function pendingNote(data: EffectsData, ctx: SectionContext): string[] {

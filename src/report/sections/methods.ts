@@ -14,7 +14,7 @@ import { testFamilies } from "../../schemas/analysisPlan.js";
 import { primaryEstimator } from "./effects.js";
 import { flowId, shortLabel } from "./flow.js";
 import { roleLabel } from "./manifest.js";
-import { formatDate } from "./summary.js";
+import { formatDate } from "../../i18n/index.js";
 import type { SectionContext } from "./common.js";
 
 /** The chance written in a manifest ("0.6521739130434783 (60/92)") as a number, or null. */

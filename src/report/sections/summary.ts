@@ -16,7 +16,7 @@ import type { EffectTableRow as EffectRow } from "../../io/effectTable.js";
 import type { GainsFile as GainsData } from "../../io/gainsFile.js";
 import type { AnalysisPlan } from "../../schemas/analysisPlan.js";
 import type { ReportSection, TextBlock } from "../model.js";
-import type { Lang } from "../../i18n/index.js";
+import { formatDate, type Lang } from "../../i18n/index.js";
 import { pendingReason, primaryEstimator } from "./effects.js";
 import type { SectionContext } from "./common.js";
 
@@ -35,12 +35,6 @@ function signed(x: number, lang: Lang, decimals: number): string {
   return x > 0 && /[1-9]/.test(text) ? `+${text}` : text;
 }
 
-/** A date "2026-12-31" as a reader of the language writes it: 31.12.2026 (da), 2026-12-31 (en). */
-export function formatDate(iso: string, lang: Lang): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m || lang === "en") return iso;
-  return `${m[3]}.${m[2]}.${m[1]}`;
-}
 
 type Verdict = "better" | "worse" | "unclear";
 
