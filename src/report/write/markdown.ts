@@ -2,13 +2,13 @@
  * Markdown: one file with every table, for pasting into a memo. Numbers formatted for the report's language
  * (i18n.ts); `|` in text escaped so a cell cannot break the table; suppressed cells show the mark.
  * Text from data (area names, strata, labels, outcome names from the plan) is never live: `markdownText` makes raw
- * HTML (`<`), character references (`&amp;`), link and image syntax (`](`, `][`, `]:`) and line breaks plain text.
+ * HTML (`<tag`), character references (`&amp;`), link and image syntax (`](`, `][`, `]:`) and line breaks plain text.
  */
 import { formatCell, t } from "../i18n.js";
 import { shownColumns, type ReportModel, type ReportTable } from "../model.js";
 
 /**
- * Text shown as itself by every Markdown renderer (CommonMark, GitHub): backslashes and `|` escaped, `<` and an
+ * Text shown as itself by every Markdown renderer (CommonMark, GitHub): backslashes and `|` escaped, a `<` that could open a tag, comment or autolink (`<a`, `</`, `<!`, `<?`) and an
  * `&` that would start a character reference written as references, `]` escaped where it would close a link or
  * image (`](url)`, `][ref]`, and `]:` of a definition at the start), line breaks as spaces. `[s]` (the suppression mark) stays as it is.
  */
@@ -17,7 +17,7 @@ export function markdownText(text: string): string {
     .replace(/\\/g, "\\\\")
     .replace(/\|/g, "\\|")
     .replace(/&(?=#?[0-9A-Za-z]+;)/g, "&amp;")
-    .replace(/</g, "&lt;")
+    .replace(/<(?=[A-Za-z/!?])/g, "&lt;")
     .replace(/\](?=[([])/g, "\\]")
     .replace(/^(\[[^\]]*)\]:/, "$1\\]:")
     .replace(/[\r\n]+/g, " ");
