@@ -17,7 +17,7 @@ import type { IdPolicy } from "../io/pseudonym.js";
 import { buildWave, checkPseudonymKey, inputHashes, keepBytes, keepInput, loadPseudonymisedCopy, loadWaveHouseholds, pseudonymisedCopy, storedPath, waveInputPath } from "../io/waveFiles.js";
 import { applyAreaNames } from "../io/households.js";
 import { matchAreas } from "../draw/areaNames.js";
-import { eligibility } from "../draw/eligibility.js";
+import { eligibilityByArea } from "../draw/eligibility.js";
 import { balanceCsv, formatBalance, formatJointBalance, jointBalanceCsv, jointBalancePath } from "../report/balance.js";
 import { JOINT_BALANCE_REDRAWS, lotteryJointBalance, type JointBalanceRow } from "../estimate/balance_lottery.js";
 import type { LotteryHousehold } from "../draw/redraw.js";
@@ -332,22 +332,8 @@ function printDryRun(built: ReturnType<typeof buildWave>, households: { ids: str
 
 /** Eligibility by area of the households file (households, eligible, excluded by reason), in code-unit order of the area. */
 function areaLines(households: { ids: string[]; areas: string[]; activeCases: ArrayLike<number> }, selected: readonly string[], prior: readonly RegisterRow[], minCases: number): { area: string; households: number; eligible: number; exclusions: Record<string, number> }[] {
-  const drawn = new Set(prior.map((r) => r.householdId));
-  const rowsByArea = new Map<string, number[]>();
-  households.areas.forEach((a, i) => { const rows = rowsByArea.get(a); if (rows) rows.push(i); else rowsByArea.set(a, [i]); });
-  const areaLines: { area: string; households: number; eligible: number; exclusions: Record<string, number> }[] = [];
-  for (const [area, rows] of [...rowsByArea].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const e = eligibility({
-      householdIds: rows.map((i) => households.ids[i]),
-      areas: rows.map(() => area),
-      activeCases: rows.map((i) => households.activeCases[i]),
-      selectedAreas: selected,
-      minCases,
-      alreadyDrawn: drawn,
-    });
-    areaLines.push({ area, households: rows.length, eligible: e.eligible.length, exclusions: e.exclusions });
-  }
-  return areaLines;
+  const byArea = eligibilityByArea({ householdIds: households.ids, areas: households.areas, activeCases: households.activeCases, selectedAreas: selected, minCases, alreadyDrawn: new Set(prior.map((r) => r.householdId)) });
+  return [...byArea].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([area, x]) => ({ area, ...x }));
 }
 
 /** An input's entry in the manifest, with how it was read (sheet, title lines, header mapping) when not plainly. */

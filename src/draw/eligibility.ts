@@ -43,6 +43,26 @@ export function eligibility(input: EligibilityInput): Eligibility {
 }
 
 /**
+ * `eligibility`'s counts per area in one pass (no list of eligible rows): households, eligible and excluded by
+ * reason, by the same rules, for the terminal's table of eligibility by area.
+ */
+export function eligibilityByArea(input: EligibilityInput): Map<string, { households: number; eligible: number; exclusions: Record<ExclusionReason, number> }> {
+  const selected = new Set(input.selectedAreas.map((a) => a.normalize("NFC")));
+  const out = new Map<string, { households: number; eligible: number; exclusions: Record<ExclusionReason, number>; ok: boolean }>();
+  for (let i = 0; i < input.householdIds.length; i++) {
+    const area = input.areas[i];
+    let a = out.get(area);
+    if (!a) out.set(area, (a = { households: 0, eligible: 0, exclusions: { area_not_selected: 0, too_few_cases: 0, already_drawn: 0 }, ok: selected.has(area.normalize("NFC")) }));
+    a.households++;
+    if (!a.ok) a.exclusions.area_not_selected++;
+    else if (input.activeCases[i] < input.minCases) a.exclusions.too_few_cases++;
+    else if (input.alreadyDrawn.has(input.householdIds[i])) a.exclusions.already_drawn++;
+    else a.eligible++;
+  }
+  return new Map([...out].map(([k, { households, eligible, exclusions }]) => [k, { households, eligible, exclusions }]));
+}
+
+/**
  * Active cases per household on a date from a case list: opened on or before the date, and not closed
  * (empty closing date) or closed after it. Households without cases get 0.
  */
