@@ -1,6 +1,5 @@
 import { Help, type Command, type Option } from "commander";
 import { UserError } from "../errors.js";
-import { parseColumnFlags, readMappingFile, setInputSettings } from "../io/inputSettings.js";
 
 interface InputFlags {
   sheet?: string;
@@ -28,7 +27,9 @@ export function addInputOptions(program: Command): void {
         return option.mandatory ? `(required) ${text}` : text;
       },
     })
-    .hook("preAction", () => {
+    // the reader settings (and zod, which checks a mapping file) are loaded when a command runs, not for --help
+    .hook("preAction", async () => {
+      const { parseColumnFlags, readMappingFile, setInputSettings } = await import("../io/inputSettings.js");
       const flags = program.opts<InputFlags>();
       let skipRows: number | undefined;
       if (flags.skipRows !== undefined) {

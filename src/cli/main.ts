@@ -2,7 +2,6 @@ import { Command, CommanderError, Help } from "commander";
 import { maskCprLike, MismatchError, UserError } from "../errors.js";
 import { VERSION } from "../version.js";
 import { terminalSafe } from "../terminalText.js";
-import { sayError } from "./output.js";
 import { COMMANDS } from "./commands.js";
 import { addInputOptions } from "./inputOptions.js";
 import { langFrom, messageLang, setMessageLang, tm } from "../i18n/messageLang.js";
@@ -113,6 +112,8 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = err.exitCode === 0 ? 0 : 2;
       return;
     }
+    // the terminal's colours (chalk) only when there is an error to print: `effekt --help` does without them
+    const { sayError } = await import("./output.js");
     if (err instanceof UserError || err instanceof MismatchError) {
       sayError(err.message);
       process.exitCode = err.exitCode;
