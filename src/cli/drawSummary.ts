@@ -43,6 +43,11 @@ class Cells {
     this.suppressed = true;
     return SUPPRESSION_MARK;
   }
+  /** The mark for a number that is not declared (never shown). */
+  mark(): string {
+    this.suppressed = true;
+    return SUPPRESSION_MARK;
+  }
   /** A text resting on counts: shown only when every one of them is. */
   guarded(ids: string[], text: string): string {
     if (this.d.shown(ids)) return text;
@@ -92,7 +97,7 @@ const aId = (name: string, k: string) => `area:${name}:${k}`;
 export function drawnLines(args: { wave: number; areas: readonly AreaLine[]; strata: readonly StratumLine[]; exclusions: Record<string, number>; registerHouseholds: number; registerPath: string; manifestPath: string; minCell: number }): string[] {
   const c = waveCells(args);
   // every reason is declared through the areas; one that is not (no area) is shown only when it is 0
-  const excluded = (r: string, v: number) => (c.d.has(`excluded:${r}`) ? c.text(`excluded:${r}`) : v === 0 ? "0" : c.guarded([], "") || SUPPRESSION_MARK);
+  const excluded = (r: string, v: number) => (c.d.has(`excluded:${r}`) ? c.text(`excluded:${r}`) : v === 0 ? "0" : c.mark());
   const lines = [
     `wave ${args.wave} drawn: ${c.text("wave:eligible")} eligible households, ${c.text("wave:treatment")} treatment, ${c.text("wave:control")} control`,
     `excluded: ${Object.entries(args.exclusions).map(([r, v]) => `${excluded(r, v)} ${reason(r)}`).join(", ")}`,
