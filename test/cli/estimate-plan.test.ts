@@ -7,6 +7,7 @@ import { loadPlan } from "../../src/plan/load.js";
 import { lockPlan } from "../../src/plan/lock.js";
 import { UserError } from "../../src/errors.js";
 import { readRegister } from "../../src/io/register.js";
+import { storedPath } from "../../src/io/waveFiles.js";
 import { holm } from "../../src/estimate/multiplicity.js";
 import { effekt, ROOT, SAMPLES, tempDir } from "../helpers.js";
 
@@ -162,9 +163,11 @@ describe("effekt estimate --plan on the samples", () => {
     const meta = JSON.parse(readFileSync(`${out}.meta.json`, "utf8"));
     expect(meta.format).toBe("effekt-effects-meta-v1");
     expect(meta.table_sha256).toBe(sha(out));
-    expect(meta.register).toMatchObject({ file: register, sha256: sha(register), source: "effekt", verified_by_effekt: true, households: 413, waves: [1, 2] });
-    expect(meta.inputs.outcomes).toEqual({ file: outcomes, sha256: sha(outcomes) });
-    expect(meta.plan).toMatchObject({ file: PLAN, id: "relationel-velfaerd", lock: "not locked", locked_sha256: null, deviations: [] });
+    // Paths are stored relative to the meta's own folder (issue 12), by the rule the register's manifests use.
+    const stored = (file: string) => storedPath(`${out}.meta.json`, file);
+    expect(meta.register).toMatchObject({ file: "allocations.csv", sha256: sha(register), source: "effekt", verified_by_effekt: true, households: 413, waves: [1, 2] });
+    expect(meta.inputs.outcomes).toEqual({ file: stored(outcomes), sha256: sha(outcomes) });
+    expect(meta.plan).toMatchObject({ file: stored(PLAN), id: "relationel-velfaerd", lock: "not locked", locked_sha256: null, deviations: [] });
     expect(meta.plan.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(meta).toMatchObject({ alpha: 0.05, permutations: 1000, ri_seed: "relationel-velfaerd-plan-v1" });
     expect(meta.pending).toContainEqual(expect.objectContaining({ outcome: "employment", horizon: 5 }));
