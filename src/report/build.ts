@@ -48,7 +48,7 @@ export function buildReport(inputs: ReportInputs, options: BuildOptions): Report
   // Both audiences' tables are declared and protected together, whichever report is written: the SUS and AAU
   // reports from the same results are published side by side, and a count one hides the other must not show.
   const flow = inputs.register ? flowSection(inputs.register, ctx, inputs.effects?.meta?.attrition ?? []) : null;
-  const balance = inputs.balance ? balanceSection(inputs.balance, ctx) : null;
+  const balance = inputs.balance ? balanceSection(inputs.balance, ctx, inputs.balanceJoint ?? null) : null;
   const indicators = inputs.indicators ? indicatorsSection(inputs.indicators, ctx) : null;
   const effectIds = inputs.effects ? declareEffects(inputs.effects.rows, ctx) : [];
   const interim = inputs.effects ? interimEffectsSection(inputs.effects, ctx, effectIds) : null;

@@ -81,6 +81,8 @@ export interface ReportInputs {
   files: InputFile[];
   register: RegisterData | null;
   balance: Record<string, string>[] | null;
+  /** The joint test of balance beside it (`<register>.balance.joint.csv`, effekt draw), when present. */
+  balanceJoint?: Record<string, string>[] | null;
   effects: EffectsData | null;
   indicators: IndicatorRow[] | null;
   /** gains.json, read strictly through src/io/gainsFile.ts */
@@ -190,11 +192,12 @@ export function readRegisterData(path: string, takeupPath: string | undefined, f
 }
 
 /** Reads the balance table beside the register (`<register>.balance.csv`), if there is one. */
-function readBalance(registerPath: string, files: InputFile[]): Record<string, string>[] | null {
-  const path = `${registerPath}.balance.csv`;
+function readBalance(registerPath: string, files: InputFile[], joint = false): Record<string, string>[] | null {
+  const name = joint ? "balance.joint.csv" : "balance.csv";
+  const path = `${registerPath}.${name}`;
   if (!existsSync(path)) return null;
-  files.push({ role: "balance", path: `${basename(registerPath)}.balance.csv`, sha256: sha256(readFileSync(path)) });
-  const table = readCsv(path, { required: ["wave", "covariate", "n_treatment", "n_control"] });
+  files.push({ role: joint ? "balance joint" : "balance", path: `${basename(registerPath)}.${name}`, sha256: sha256(readFileSync(path)) });
+  const table = readCsv(path, { required: joint ? ["wave", "households", "p_value"] : ["wave", "covariate", "n_treatment", "n_control"] });
   const out: Record<string, string>[] = [];
   for (let i = 0; i < table.nRows; i++) {
     const row: Record<string, string> = {};
@@ -233,11 +236,13 @@ export function readInputs(paths: InputPaths, flags: Partial<Record<keyof InputP
   const takeup = present(paths.takeup);
   let register: RegisterData | null = null;
   let balance: Record<string, string>[] | null = null;
+  let balanceJoint: Record<string, string>[] | null = null;
   if (reg) {
     files.push(fileRef("register", reg));
     if (takeup) files.push(fileRef("takeup", takeup));
     register = readRegisterData(reg, takeup, files, pseudonyms);
     balance = readBalance(reg, files);
+    balanceJoint = balance ? readBalance(reg, files, true) : null;
   }
   const eff = present(paths.effects);
   let effects: EffectsData | null = null;
@@ -275,5 +280,5 @@ export function readInputs(paths: InputPaths, flags: Partial<Record<keyof InputP
   const spec = paths.spec ? (files.push(fileRef("spec", paths.spec)), parseIndicatorSpec(readJsonFile(paths.spec), basename(paths.spec))) : null;
   const model = paths.model ? (files.push(fileRef("model", paths.model)), parseGainsModel(readJsonFile(paths.model), basename(paths.model))) : null;
   for (const f of files) if (!f.path.includes(".manifests/") && !f.role.startsWith("balance") && f.role !== "effects meta") f.path = basename(f.path);
-  return { files, register, balance, effects, indicators, gains, plan, spec, model };
+  return { files, register, balance, balanceJoint, effects, indicators, gains, plan, spec, model };
 }

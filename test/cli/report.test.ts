@@ -49,7 +49,7 @@ describe("effekt report on the sample results", () => {
     const total = flow.rows[flow.rows.length - 1];
     // All waves, all areas: 413 households drawn, 140 treatment, 273 control (wave 1: 80 of 321, wave 2: 60 of 92).
     expect(total.slice(2, 6)).toEqual([413, 413, 140, 273]);
-    expect(relativeFilesUnder(out)).toEqual(["csv/balance.csv", "csv/effects-interim.csv", "csv/exclusions.csv", "csv/flow.csv", "csv/indicators.csv", "csv/manifest.csv", "csv/methods.csv", "csv/summary.csv", "manifest.json", "report.html", "report.md", "report.xlsx"]);
+    expect(relativeFilesUnder(out)).toEqual(["csv/balance-joint.csv", "csv/balance.csv", "csv/effects-interim.csv", "csv/exclusions.csv", "csv/flow.csv", "csv/indicators.csv", "csv/manifest.csv", "csv/methods.csv", "csv/summary.csv", "manifest.json", "report.html", "report.md", "report.xlsx"]);
     const manifest = JSON.parse(readFileSync(join(out, "manifest.json"), "utf8"));
     expect(manifest.options).toEqual({ lang: "da", csv_dialect: "da", formats: ["xlsx", "csv", "md", "html"], min_cell: 5 });
     expect(manifest.provenance.map((p: { item: string }) => p.item)).toContain("seed: draw wave 2");
@@ -62,7 +62,7 @@ describe("effekt report on the sample results", () => {
     const out = join(tempDir(), "aau");
     const { model } = await runReport({ audience: "aau", out, results, lang: "en", quiet: true });
     expect(model.sections.map((s) => s.id)).toEqual(["summary", "flow", "effects", "attrition", "subgroups", "gains", "methods", "effects-other", "manifest"]);
-    expect(allTables(model).map((t) => t.id)).toEqual(["flow", "exclusions", "effects", "attrition", "attrition-bounds", "takeup", "subgroups", "gains-by-year", "gains-3-5-years", "kommune-repayment", "repayment", "gains-sensitivity", "effects-other", "subgroups-other", "manifest"]);
+    expect(allTables(model).map((t) => t.id)).toEqual(["flow", "exclusions", "effects", "attrition", "attrition-bounds", "takeup", "subgroups", "gains-key-figures", "gains-effects", "gains-by-year", "gains-3-5-years", "kommune-repayment", "repayment", "gains-sensitivity", "effects-other", "subgroups-other", "manifest"]);
     const manifest = allTables(model).find((t) => t.id === "manifest")!;
     expect(manifest.rows.map((r) => r[0])).toEqual(expect.arrayContaining(["seed: randomisation inference", "seed: gains Monte Carlo", "analysis plan"]));
     // Quick mode records no outcome dates (the methods note says so rather than guessing).

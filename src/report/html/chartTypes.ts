@@ -96,4 +96,27 @@ export interface FlowChart {
   note?: string;
 }
 
-export type ChartSpec = ForestChart | IndicatorChart | GainsChart | FlowChart;
+/** One sensitivity row of a tornado chart: the result with one assumption at its low and at its high setting. */
+export interface TornadoRow {
+  label: string;
+  low: number;
+  high: number;
+  low_setting: string;
+  high_setting: string;
+  /** The row moves an illustrative parameter (starred). */
+  illustrative: boolean;
+}
+
+/** One-assumption sensitivity around the base case, widest swing first, in DKK. */
+export interface TornadoChart {
+  kind: "tornado";
+  title: string;
+  base: number;
+  base_label: string;
+  low_label: string;
+  high_label: string;
+  rows: TornadoRow[];
+  unit: "DKK";
+}
+
+export type ChartSpec = ForestChart | IndicatorChart | GainsChart | FlowChart | TornadoChart;

@@ -5,6 +5,7 @@ import { renderFlow } from "./charts/flow.js";
 import { renderForest } from "./charts/forest.js";
 import { renderGains } from "./charts/gains.js";
 import { renderIndicator } from "./charts/indicator.js";
+import { renderTornado } from "./charts/tornado.js";
 
 export function renderChart(chart: ChartSpec, lang: Lang): string {
   switch (chart.kind) {
@@ -14,6 +15,8 @@ export function renderChart(chart: ChartSpec, lang: Lang): string {
       return renderIndicator(chart, lang);
     case "gains":
       return renderGains(chart, lang);
+    case "tornado":
+      return renderTornado(chart, lang);
     case "flow":
       return renderFlow(chart, lang);
     default:

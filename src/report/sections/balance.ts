@@ -10,7 +10,7 @@
  * shown only when every wave's counts are, since the weights and the waves' means would give a hidden one back.
  */
 import { label, t } from "../i18n.js";
-import type { DraftCell, DraftSection } from "../model.js";
+import type { DraftCell, DraftSection, DraftTable } from "../model.js";
 import { parseNumberText } from "../../io/columns.js";
 import { column, countCell, statCell, type SectionContext } from "./common.js";
 import { flowId } from "./flow.js";
@@ -30,7 +30,7 @@ function sortBalance(rows: Record<string, string>[]): Record<string, string>[] {
 
 const ARMS = ["treatment", "control"] as const;
 
-export function balanceSection(input: Record<string, string>[], ctx: SectionContext): DraftSection {
+export function balanceSection(input: Record<string, string>[], ctx: SectionContext, joint: Record<string, string>[] | null = null): DraftSection {
   const { lang, disclosure: d } = ctx;
   const rows = sortBalance(input);
   const nId = (cov: string, wave: string, arm: string) => `balance:${cov}:${wave}:${arm}:n`;
@@ -126,12 +126,56 @@ export function balanceSection(input: Record<string, string>[], ctx: SectionCont
           column(lang, "mean_treatment", "number"),
           column(lang, "mean_control", "number"),
           column(lang, "difference", "number"),
-          column(lang, "std_difference", "number"),
+          { ...column(lang, "std_difference", "number"), flagAbove: 0.1 },
         ],
         rows: body,
         notes: [t(lang, "note_balance")],
       },
+      ...(joint ? [jointTable(joint, ctx)] : []),
     ],
     charts: () => [],
+  };
+}
+
+/**
+ * The joint test of balance (effekt draw's `<register>.balance.joint.csv`): all covariates at once, per wave and
+ * pooled, by randomisation inference on the lottery. Households per row are the wave's drawn households (the flow
+ * table's count, linked); the statistic and p-value describe the whole wave.
+ */
+function jointTable(rows: Record<string, string>[], ctx: SectionContext): DraftTable {
+  const { lang, disclosure: d } = ctx;
+  const body: DraftCell[][] = rows.map((r) => {
+    const households = n(r.households);
+    const wave = r.wave === "all" ? null : Number(r.wave);
+    let id: string | null = null;
+    if (households !== null) {
+      id = d.count(`balance-joint:${r.wave}:households`, households);
+      const flow = flowId(wave, null, "drawn");
+      if (d.has(flow)) d.link(flow, id);
+    }
+    return [
+      r.wave === "all" ? label(lang, "all_waves") : r.wave,
+      countCell(households, id),
+      n(r.columns),
+      statCell(n(r.statistic), id === null ? null : [id]),
+      statCell(n(r.p_value), id === null ? null : [id]),
+      n(r.redraws),
+    ];
+  });
+  const p = rows.find((r) => r.wave === "all") ?? rows[rows.length - 1];
+  const pAll = p ? n(p.p_value) : null;
+  return {
+    id: "balance-joint",
+    title: t(lang, "balance_joint_title"),
+    columns: [
+      column(lang, "wave", "text"),
+      column(lang, "households", "count"),
+      column(lang, "joint_columns", "number", 0),
+      column(lang, "joint_statistic", "number", 2),
+      column(lang, "p_value", "p_value"),
+      column(lang, "redraws", "number", 0),
+    ],
+    rows: body,
+    notes: [t(lang, "note_balance_joint"), ...(pAll !== null && pAll < 0.05 ? [t(lang, "note_balance_joint_low")] : [])],
   };
 }

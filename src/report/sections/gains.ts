@@ -8,7 +8,7 @@
  */
 import { formatNumber, formatPercent, label, t } from "../i18n.js";
 import type { GainsFile } from "../../io/gainsFile.js";
-import type { GainsChart } from "../html/chartTypes.js";
+import type { ChartSpec, GainsChart, TornadoChart } from "../html/chartTypes.js";
 import type { Cell, DraftCell, DraftSection, DraftTable } from "../model.js";
 import { column, countCell, statCell, type SectionContext } from "./common.js";
 import { assumptionWords, goalLabel, settingWords } from "./gainsWords.js";
@@ -156,5 +156,103 @@ export function gainsSection(g: GainsFile, ctx: SectionContext): DraftSection {
     payers: PAYERS.map((p) => ({ label: labels.payer(p), values: r.budget_years.map((y) => y.accounts[p].value) })),
     unit: "DKK",
   };
-  return { id: "gains", title: label(lang, "section_gains"), intro: t(lang, "illustrative_meaning"), tables, charts: () => (r.budget_years.length > 0 ? [chart] : []) };
+  tables.unshift(keyFigures(g, ctx), effectYears(g, ctx));
+  // Tornado: the rows that move the result, widest swing first (the table lists every row).
+  const moving = g.sensitivity.rows.filter((row) => row.swing_public_net_pv_y5 > 0.5).slice(0, 12);
+  const tornado: TornadoChart = {
+    kind: "tornado",
+    title: t(lang, "tornado_title"),
+    base: g.sensitivity.base.public_net_pv_y5,
+    base_label: t(lang, "base_case"),
+    low_label: t(lang, "sens_low_setting_short"),
+    high_label: t(lang, "sens_high_setting_short"),
+    unit: "DKK",
+    rows: moving.map((row) => ({
+      label: assumptionWords(row.assumption, row.moved, lang, labels, goals, true),
+      low: row.low.public_net_pv_y5,
+      high: row.high.public_net_pv_y5,
+      low_setting: settingWords(row.low.setting, lang),
+      high_setting: settingWords(row.high.setting, lang),
+      illustrative: row.illustrative,
+    })),
+  };
+  const charts: ChartSpec[] = [];
+  if (r.budget_years.length > 0) charts.push(chart);
+  if (moving.length > 0) charts.push(tornado);
+  return { id: "gains", title: label(lang, "section_gains"), intro: t(lang, "illustrative_meaning"), tables, charts: () => charts };
+}
+
+/**
+ * Key figures per perspective (the model's accounts: kommune, region, stat, the whole public sector, the investor)
+ * over the first 5 budget years, in present value: what each gains and pays, the net, the return per krone paid,
+ * and the break-even year of the whole public sector (undiscounted and discounted).
+ */
+function keyFigures(g: GainsFile, ctx: SectionContext): DraftTable {
+  const { lang, labels } = ctx;
+  const r = g.result;
+  const y5 = r.totals.y5.present_value;
+  const yn = (b: boolean) => label(lang, b ? "yes" : "no");
+  const perspective = (k: "kommune" | "region" | "stat" | "public" | "investor") =>
+    k === "public" ? t(lang, "account_public") : k === "investor" ? t(lang, "account_investor") : labels.payer(k);
+  const rows: Cell[][] = [];
+  // The whole public sector: gains against its own costs and the repayment.
+  const publicPaid = y5.costs.value + y5.repayment.value;
+  rows.push([perspective("public"), y5.gains.value, publicPaid, y5.accounts.public.value, publicPaid > 0 ? y5.gains.value / publicPaid : null, yn(y5.accounts.public.illustrative)]);
+  // Each payer's share, discounted year by year over the same budget years (the kommune pays the repayment).
+  const years = r.budget_years.filter((y) => y.year >= r.totals.y5.first_year && y.year <= r.totals.y5.last_year);
+  for (const k of ["kommune", "region", "stat"] as const) {
+    const received = years.reduce((a, y) => a + y.gains_by_payer[k].value * y.discount_factor, 0);
+    const paid = years.reduce((a, y) => a + (y.costs_by_payer[k].value + (k === "kommune" ? y.repayment.value : 0)) * y.discount_factor, 0);
+    rows.push([perspective(k), received, paid, y5.accounts[k].value, paid > 0 ? received / paid : null, yn(y5.accounts[k].illustrative)]);
+  }
+  if (r.payment) {
+    const inv = y5.investment.value;
+    rows.push([perspective("investor"), y5.repayment.value, inv, y5.accounts.investor.value, inv > 0 ? y5.repayment.value / inv : null, yn(y5.accounts.investor.illustrative)]);
+  }
+  const be = (b: GainsFile["result"]["break_even"]["undiscounted"]) =>
+    b.reached ? t(lang, "break_even_year", { year: b.year }) : t(lang, "break_even_not", { year: b.through_year });
+  return {
+    id: "gains-key-figures",
+    title: t(lang, "gains_key_title", { through: r.totals.y5.through }),
+    columns: [
+      column(lang, "perspective", "text"),
+      column(lang, "pv_received", "dkk"),
+      column(lang, "pv_paid", "dkk"),
+      column(lang, "pv_net", "dkk"),
+      { ...column(lang, "return_per_krone", "number", 2) },
+      column(lang, "illustrative", "text"),
+    ],
+    rows,
+    notes: [
+      t(lang, "note_key_figures"),
+      t(lang, "break_even_line", { undiscounted: be(r.break_even.undiscounted), discounted: be(r.break_even.discounted) }),
+    ],
+  };
+}
+
+/** Which years' effects are measured in the trial, interpolated between measurements or projected beyond them. */
+function effectYears(g: GainsFile, ctx: SectionContext): DraftTable {
+  const { lang, labels } = ctx;
+  const years = [...new Set(g.result.effects.flatMap((e) => e.by_year.map((b) => b.year)))].sort((a, b) => a - b);
+  const status = (s: string) => t(lang, s === "measured" ? "effect_measured" : s === "interpolated" ? "effect_interpolated" : "effect_projected");
+  const used = new Map(g.effects_used.map((e) => [e.outcome, e]));
+  return {
+    id: "gains-effects",
+    title: t(lang, "gains_effects_title"),
+    columns: [
+      column(lang, "outcome", "text"),
+      column(lang, "effect_source", "text"),
+      ...years.map((y) => ({ key: `year_${y}`, label: t(lang, "year_n", { n: y }), kind: "text" as const })),
+    ],
+    rows: g.result.effects.map((e): Cell[] => [
+      labels.outcome(e.outcome),
+      t(lang, used.get(e.outcome)?.illustrative === false ? "effect_from_trial" : "effect_assumed"),
+      ...years.map((y) => {
+        const b = e.by_year.find((x) => x.year === y);
+        const assumed = used.get(e.outcome)?.illustrative !== false && b?.status === "measured";
+        return b ? `${formatNumber(b.effect, lang, Math.abs(b.effect) >= 1 ? 2 : 4)} (${assumed ? t(lang, "effect_assumed_year") : status(b.status)})` : "";
+      }),
+    ]),
+    notes: [t(lang, "note_gains_effects")],
+  };
 }

@@ -47,18 +47,18 @@ export function settingWords(setting: string, lang: Lang): string {
  * A sensitivity row's assumption in the reader's words, from the model fields it moved (`moved`) and the numbers
  * in its English wording (the decay rate, the year, the goal); an unknown kind of row keeps its own words.
  */
-export function assumptionWords(assumption: string, moved: string[], lang: Lang, labels: ReportLabels, goals: { goal: string; outcome: string }[]): string {
+export function assumptionWords(assumption: string, moved: string[], lang: Lang, labels: ReportLabels, goals: { goal: string; outcome: string }[], short = false): string {
   const first = moved[0] ?? "";
   const shift = /-\/\+ (\d+(?:\.\d+)?)%/.exec(assumption);
   const pct = shift ? formatPercent(Number(shift[1]) / 100, lang, decimalsOf(shift[1])) : "";
   const outcomeOf = /^outcomes\.([^.]+)\./.exec(first);
   if (outcomeOf) {
     const outcome = labels.outcome(outcomeOf[1]);
-    if (first.endsWith(".unit_values")) return t(lang, "sens_unit_values", { outcome, pct });
-    if (first.endsWith(".effect.measured")) return t(lang, "sens_effect_bounds", { outcome });
+    if (first.endsWith(".unit_values")) return t(lang, short ? "sens_short_unit_values" : "sens_unit_values", { outcome, pct });
+    if (first.endsWith(".effect.measured")) return t(lang, short ? "sens_short_effect_bounds" : "sens_effect_bounds", { outcome });
     const decay = /beyond year (\d+) \(decay_after_last (\d+(?:\.\d+)?)\)/.exec(assumption);
     if (first.endsWith(".effect.decay_after_last") && decay) {
-      return t(lang, "sens_effect_decay", { outcome, year: decay[1], rate: formatPercent(Number(decay[2]), lang, Math.max(0, decimalsOf(decay[2]) - 2)) });
+      return t(lang, short ? "sens_short_effect_decay" : "sens_effect_decay", { outcome, year: decay[1], rate: formatPercent(Number(decay[2]), lang, Math.max(0, decimalsOf(decay[2]) - 2)) });
     }
   }
   if (first === "discount_rate") return t(lang, "sens_discount_rate");

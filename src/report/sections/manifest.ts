@@ -23,7 +23,7 @@ export function roleLabel(lang: Lang, role: string): string {
   return key in ROLE_KEYS ? t(lang, key as MessageKey) : role;
 }
 const ROLE_KEYS: Record<string, true> = Object.fromEntries(
-  ["register", "takeup", "balance", "effects", "effects_meta", "indicators", "gains", "plan", "spec", "model", "persons", "outcomes"].map((r) => [`role_${r}`, true]),
+  ["register", "takeup", "balance", "balance_joint", "effects", "effects_meta", "indicators", "gains", "plan", "spec", "model", "persons", "outcomes"].map((r) => [`role_${r}`, true]),
 );
 
 const LOCK: Record<string, MessageKey> = { matches: "mf_lock_matches", deviates: "mf_lock_deviates", "not locked": "mf_lock_not_locked" };

@@ -79,6 +79,18 @@ function addTableSheet(wb: ExcelJS.Workbook, full: ReportTable, name: string, mo
     // Sentences (the summary, the methods note) wrap within the column instead of running off the page.
     if (c.kind === "text" && widest > 60) col.alignment = { wrapText: true, vertical: "top" };
   });
+  // Numbers beyond a column's flag (a standardised difference above 0.1) are highlighted as on the page.
+  table.columns.forEach((c, j) => {
+    if (c.flagAbove === undefined) return;
+    table.rows.forEach((row, r) => {
+      const v = row[j];
+      if (typeof v === "number" && Math.abs(v) > c.flagAbove!) {
+        const cell = ws.getCell(r + 2, j + 1);
+        cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFBE3C4" } };
+        cell.font = { bold: true };
+      }
+    });
+  });
   // The header row keeps text format.
   ws.getRow(1).eachCell((cell) => {
     cell.numFmt = "@";
