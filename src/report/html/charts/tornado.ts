@@ -46,8 +46,8 @@ export function renderTornado(chart: TornadoChart, lang: Lang): string {
   const ticks = niceTicks(Math.min(...values) / scale, Math.max(...values) / scale, 6);
   const x = linearScale(ticks.values[0], ticks.values[ticks.values.length - 1], PLOT_LEFT, PLOT_RIGHT);
   const at = (dkk: number) => x(dkk / scale);
-  const amount = (dkk: number) => formatNumber(dkk / scale, scale === 1 ? 0 : 1, lang);
-  const full = (dkk: number) => `${formatNumber(dkk, 0, lang)} ${words.dkkUnit(1)}`;
+  const amount = (dkk: number) => formatNumber(dkk / scale, lang, scale === 1 ? 0 : 1);
+  const full = (dkk: number) => `${formatNumber(dkk, lang, 0)} ${words.dkkUnit(1)}`;
   const height = TOP + Math.max(1, chart.rows.length) * ROW_HEIGHT + 44;
   const bottom = TOP + chart.rows.length * ROW_HEIGHT;
 
@@ -68,7 +68,7 @@ export function renderTornado(chart: TornadoChart, lang: Lang): string {
   const grid: string[] = [];
   for (const tick of ticks.values) {
     grid.push(element("line", { x1: x(tick), x2: x(tick), y1: TOP - 6, y2: bottom, stroke: tick === 0 ? COLOURS.faint : COLOURS.grid }));
-    grid.push(text(formatNumber(tick, ticks.decimals, lang), { x: x(tick), y: bottom + 16, "text-anchor": "middle", fill: COLOURS.muted, "font-size": "11" }));
+    grid.push(text(formatNumber(tick, lang, ticks.decimals), { x: x(tick), y: bottom + 16, "text-anchor": "middle", fill: COLOURS.muted, "font-size": "11" }));
   }
   grid.push(text(words.dkkUnit(scale), { class: "unit", x: (PLOT_LEFT + PLOT_RIGHT) / 2, y: bottom + 34, "text-anchor": "middle", fill: COLOURS.muted, "font-size": "11" }));
   parts.push(element("g", { class: "grid" }, grid.join("")));
