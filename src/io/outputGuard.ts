@@ -34,7 +34,21 @@ export interface Output {
  * a register's balance tables, an effect table and its `.meta.json`, an imported outcomes file and its
  * `.manifest.json`. `indicators --out allocations.csv` knows nothing of a register but is refused all the same.
  */
-export type EffektFile = "register" | "manifests" | "balance" | "effects table" | "effects meta" | "outcomes import" | "import manifest";
+export type EffektFile = "register" | "manifests" | "balance" | "effects table" | "effects meta" | "outcomes import" | "import manifest" | "report";
+
+/** The format a report folder's manifest.json carries (cli/report.ts writes it). */
+export const REPORT_MANIFEST_FORMAT = "effekt-report-manifest/1";
+
+/** A folder effekt report wrote: its manifest.json is a report manifest. */
+function isReportFolder(dir: string): boolean {
+  const file = join(dir, "manifest.json");
+  if (statOf(file)?.isFile() !== true) return false;
+  try {
+    return (JSON.parse(readFileSync(file, "utf8")) as { format?: unknown }).format === REPORT_MANIFEST_FORMAT;
+  } catch {
+    return false;
+  }
+}
 
 function isDir(p: string): boolean {
   return statOf(p)?.isDirectory() === true;
@@ -47,6 +61,9 @@ export function effektFileAt(path: string): { kind: EffektFile; what: string } |
   const parts = real.split(sep);
   for (let i = parts.length - 1; i > 0; i--) {
     if (parts[i].endsWith(".manifests") && isDir(parts.slice(0, i + 1).join(sep))) return { kind: "manifests", what: "inside a register's manifests folder" };
+  }
+  for (let i = parts.length - 1; i > 0; i--) {
+    if (isReportFolder(parts.slice(0, i).join(sep) || sep)) return { kind: "report", what: "inside a report folder written by effekt report" };
   }
   const balance = /^(.*)\.balance(\.joint)?\.csv$/.exec(real);
   if (balance && isDir(`${balance[1]}.manifests`)) return { kind: "balance", what: "a register's balance table" };
@@ -132,8 +149,7 @@ export function guardOutputs(outputs: readonly Output[], kept: readonly Kept[]):
   }
 }
 
-/** The format a report folder's manifest.json carries (cli/report.ts writes it). */
-export const REPORT_MANIFEST_FORMAT = "effekt-report-manifest/1";
+
 
 /**
  * `report --force` replaces only a folder effekt wrote as a report: it holds a `manifest.json` of the report

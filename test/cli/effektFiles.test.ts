@@ -28,6 +28,7 @@ async function folder() {
   await run(["plan", "lock", "--plan", plan2, "--register", reg, "--relock", "--reason", "alpha"]);
   await run(["estimate", "--register", reg, "--persons", join(SAMPLES, "persons.csv"), "--outcomes", join(SAMPLES, "outcomes.csv"), "--outcome", "employment", "--window", "first", "--permutations", "0", "--out", join(ev, "effects.csv")]);
   await run(["outcomes", "import", "--from", join(SAMPLES, "exports", "jobcenter-uger.csv"), "--spec", join(SAMPLES, "exports", "import-beskaeftigelse.json"), "--out", join(ev, "outcomes-employment.csv")]);
+  await run(["report", "--audience", "sus", "--results", ev, "--format", "md", "--out", join(ev, "report")]);
   return { d, ev, reg };
 }
 
@@ -40,6 +41,7 @@ describe("no command writes over another command's files", () => {
       reg, join(ev, "allocations.csv.manifests", "wave-0001.json"), join(ev, "allocations.csv.manifests", "plan-lock.json"),
       join(ev, "allocations.csv.manifests", "new.csv"), join(ev, "allocations.csv.balance.csv"),
       join(ev, "effects.csv"), join(ev, "effects.csv.meta.json"), join(ev, "outcomes-employment.csv"), join(ev, "outcomes-employment.csv.manifest.json"),
+      join(ev, "report", "report.md"), join(ev, "report", "new.csv"),
     ];
     const writers: [string, (out: string) => string[], string[]][] = [
       ["indicators", (out) => ["indicators", "--spec", A("lbf-uddannelse-og-livschancer.json"), "--values", join(SAMPLES, "indicator-values.csv"), "--out", out], []],
@@ -58,7 +60,7 @@ describe("no command writes over another command's files", () => {
         refused++;
       }
     }
-    expect(refused).toBe(34);
+    expect(refused).toBe(42);
     expect(snapshot(ev)).toBe(before);
     // Each command still replaces its own earlier output.
     expect((await effektAsync(writers[3][1](join(ev, "effects.csv")))).code).toBe(0);
