@@ -36,7 +36,7 @@ export interface Output {
  */
 export type EffektFile = "register" | "manifests" | "balance" | "effects table" | "effects meta" | "outcomes import" | "import manifest" | "report";
 
-/** The format a report folder's manifest.json carries (cli/report.ts writes it). */
+/** The format a report folder's manifest.json carries (report/run.ts writes it). */
 export const REPORT_MANIFEST_FORMAT = "effekt-report-manifest/1";
 
 /** A folder effekt report wrote: its manifest.json is a report manifest. */

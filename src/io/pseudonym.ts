@@ -69,3 +69,24 @@ export interface IdPolicy {
   pseudonyms?: Pseudonymiser;
   allowCpr?: boolean;
 }
+
+/** The two flags every command that reads identifiers takes; `idPolicyFrom` turns them into the readers' hook. */
+export interface CprFlags {
+  allowCprLikeIds?: boolean;
+  pseudonymKey?: string;
+}
+
+/**
+ * The readers' policy for CPR-like identifiers: refused by default; with `--allow-cpr-like-ids` replaced by
+ * keyed pseudonyms (see io/pseudonym.ts). The flag without a key is refused: an unkeyed hash of a CPR number
+ * can be reversed by trying every CPR number.
+ */
+export function idPolicyFrom(opts: CprFlags): IdPolicy {
+  if (opts.allowCprLikeIds && !opts.pseudonymKey) {
+    throw new UserError("--allow-cpr-like-ids needs --pseudonym-key FILE: effekt replaces CPR-like ids by keyed pseudonyms and never writes the originals (create a key once with: openssl rand -hex 32 > pseudonym.key)");
+  }
+  if (opts.pseudonymKey && !opts.allowCprLikeIds) {
+    throw new UserError("--pseudonym-key is only used with --allow-cpr-like-ids (add that flag, or drop the key)");
+  }
+  return opts.pseudonymKey ? { pseudonyms: readPseudonymKey(opts.pseudonymKey) } : {};
+}

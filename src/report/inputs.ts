@@ -87,7 +87,7 @@ export interface ReportInputs {
   indicators: IndicatorRow[] | null;
   /** gains.json, read strictly through src/io/gainsFile.ts */
   gains: GainsFile | null;
-  /** The register passes `effekt verify` and is the one the effect table was estimated from (set by cli/report.ts). */
+  /** The register passes `effekt verify` and is the one the effect table was estimated from (set by report/run.ts). */
   registerVerified?: boolean;
   /** The analysis plan (labels, title, design for the methods note): --plan, or the plan the effects meta names. */
   plan: AnalysisPlan | null;
