@@ -44,6 +44,7 @@ describe("the shared helpers, over generated text", () => {
       const m = markdownText(s);
       expect(m).not.toMatch(/<[A-Za-z/!?]/); // no tag, comment or autolink can open (a "<0,001" stays readable)
       expect(m).not.toMatch(/[\r\n]/);
+      expect(hasControlCharacter(m)).toBe(false);
       expect(m).not.toMatch(/(^|[^\\])\]\(/); // ]( closes a link or image unless the ] is escaped
       expect(m).not.toMatch(/(^|[^\\])\]\[/);
       expect(m).not.toMatch(/&(?!amp;|lt;)#?[0-9A-Za-z]+;/); // no character reference from the text

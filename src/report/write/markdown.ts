@@ -6,6 +6,7 @@
  */
 import { formatCell, t } from "../i18n.js";
 import { shownColumns, type ReportModel, type ReportTable } from "../model.js";
+import { TERMINAL_CONTROL } from "../../terminalText.js";
 
 /**
  * Text shown as itself by every Markdown renderer (CommonMark, GitHub): backslashes and `|` escaped, a `<` that could open a tag, comment or autolink (`<a`, `</`, `<!`, `<?`) and an
@@ -14,13 +15,14 @@ import { shownColumns, type ReportModel, type ReportTable } from "../model.js";
  */
 export function markdownText(text: string): string {
   return text
+    .replace(/[\r\n\t]+/g, " ")
+    .replace(TERMINAL_CONTROL, "?") // ESC, C1 and bidi controls: the file is also read with cat and less
     .replace(/\\/g, "\\\\")
     .replace(/\|/g, "\\|")
     .replace(/&(?=#?[0-9A-Za-z]+;)/g, "&amp;")
     .replace(/<(?=[A-Za-z/!?])/g, "&lt;")
     .replace(/\](?=[([])/g, "\\]")
-    .replace(/^(\[[^\]]*)\]:/, "$1\\]:")
-    .replace(/[\r\n]+/g, " ");
+    .replace(/^(\[[^\]]*)\]:/, "$1\\]:");
 }
 const escape = markdownText;
 
