@@ -247,4 +247,45 @@ describe.each([
     const repeated = measured.tables.filter((t) => t.caption !== "" && t.caption === t.heading).map((t) => `${t.id}: ${t.caption}`);
     expect(repeated).toEqual([]);
   }, 120_000);
+
+  it("renders the forest plot, the indicator charts (SUS) and the tornado (AAU, demo) with their marks and labels inside the page", async () => {
+    const page = await open(file, 1000);
+    const charts = (await page.evaluate(`(() => [...document.querySelectorAll("svg.chart")].map((svg) => {
+      const box = svg.getBoundingClientRect();
+      const page = document.querySelector(".page").getBoundingClientRect();
+      const count = (sel) => svg.querySelectorAll(sel).length;
+      const texts = [...svg.querySelectorAll("text")];
+      return {
+        kind: svg.getAttribute("class").replace("chart chart-", ""),
+        width: box.width, height: box.height, inside: box.right <= page.right + 0.5,
+        points: count("rect.point") + count("g.series-value circle"),
+        whiskers: count("line.ci") + count("g.interval"),
+        bars: count("g.rows rect.bar"),
+        endLabels: count("text.end-label"),
+        textsOutside: texts.filter((t) => { const b = t.getBoundingClientRect(); return b.width > 0 && (b.right > box.right + 1 || b.left < box.left - 1); }).length,
+      };
+    }))()`)) as { kind: string; width: number; height: number; inside: boolean; points: number; whiskers: number; bars: number; endLabels: number; textsOutside: number }[];
+    await page.close();
+    const of = (kind: string) => charts.filter((c) => c.kind === kind);
+    for (const c of charts) {
+      expect(c.width, c.kind).toBeGreaterThan(300);
+      expect(c.height, c.kind).toBeGreaterThan(100);
+      expect(c.inside, c.kind).toBe(true);
+      expect(c.textsOutside, `${c.kind}: labels outside the chart`).toBe(0);
+    }
+    expect(of("forest").length).toBe(1);
+    expect(of("forest")[0].points).toBeGreaterThan(0);
+    expect(of("forest")[0].whiskers).toBe(of("forest")[0].points);
+    if (audience === "sus") {
+      expect(of("indicator").length).toBeGreaterThan(0);
+      // Every shown value has its interval; every reference line (baseline, comparison, target) its end label.
+      for (const c of of("indicator")) expect(c.whiskers).toBe(c.points);
+      expect(of("indicator").reduce((n, c) => n + c.endLabels, 0)).toBeGreaterThan(0);
+    }
+    if (audience === "aau" && source === "demo") {
+      expect(of("tornado").length).toBe(1);
+      expect(of("tornado")[0].bars).toBeGreaterThan(4);
+      expect(of("gains").length).toBe(1);
+    }
+  }, 120_000);
 });

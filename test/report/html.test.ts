@@ -137,8 +137,22 @@ describe("indicator chart", () => {
     const ys = valueGroup.match(/points="([^"]*)"/)![1].split(" ").map((p) => Number(p.split(",")[1]));
     expect(ys).toEqual([127.5, 118.3, 106.8]);
     expect(svg).toContain(">100 %<");
-    expect(svg).toContain(">84 %<");
+    // The value's label rounded as the table shows it (one decimal in per cent).
+    expect(svg).toContain(">84,0 %<");
     expect(svg).toContain(">afventer data<");
+  });
+
+  it("labels every reference line at its end with its value, and draws the value's interval as whiskers", () => {
+    const svg = renderIndicator(INDICATOR, "da");
+    const ends = [...svg.matchAll(/<text class="end-label"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    const references = INDICATOR.series.filter((series) => series.style !== "value");
+    expect(ends).toHaveLength(references.length);
+    for (const series of references) expect(ends.some((e) => e.startsWith(`${series.label}: `) && /\d,\d %$/.test(e))).toBe(true);
+    expect(svg).not.toContain(`class="interval"`);
+    const value = INDICATOR.series.find((series) => series.style === "value")!;
+    const withInterval = { ...INDICATOR, series: INDICATOR.series.map((series) => (series === value ? { ...series, low: series.values.map((v) => (v === null ? null : v - 0.05)), high: series.values.map((v) => (v === null ? null : v + 0.05)) } : series)) };
+    const drawn = renderIndicator(withInterval, "da");
+    expect(drawn.match(/<g class="interval">/g)).toHaveLength(value.values.filter((v) => v !== null).length);
   });
 
   it("puts a value's label below its point when the target sits just above it", () => {

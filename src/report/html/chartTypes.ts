@@ -37,6 +37,9 @@ export interface IndicatorSeries {
   /** One value per year of `IndicatorChart.years`; null = data pending for that year (drawn as such). */
   values: (number | null)[];
   style: IndicatorSeriesStyle;
+  /** The value series' 95% interval per year (null where there is none), drawn as whiskers. */
+  low?: (number | null)[];
+  high?: (number | null)[];
 }
 
 /** An indicator over the years against its baseline, the comparison baseline and the target. */
@@ -47,6 +50,8 @@ export interface IndicatorChart {
   series: IndicatorSeries[];
   /** "share": values in 0..1, labelled as percentages; "number": plain numbers. */
   unit: "share" | "number";
+  /** Decimals of the value labels, as the table shows the value (per cent for shares); default 1 (shares) or 3. */
+  decimals?: number;
 }
 
 /** Gains for one payer (municipality, region, state, ...), one value per year; negative = a cost. */

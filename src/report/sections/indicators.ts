@@ -130,11 +130,14 @@ function indicatorCharts(rows: IndicatorRow[], groupOf: (string[] | null)[], sho
       return g !== null && !shown(g) ? null : hit.r.value;
     });
     const flat = (x: number | null) => years.map(() => x);
-    const series: IndicatorChart["series"] = [{ label: label(lang, "chart_value"), values: value, style: "value" }];
+    // The value's interval where the value is shown (the same rule as the table).
+    const bound = (k: "interval_lower" | "interval_upper") =>
+      years.map((y, j) => (value[j] === null ? null : (at(y)?.r[k] ?? null)));
+    const series: IndicatorChart["series"] = [{ label: label(lang, "chart_value"), values: value, style: "value", low: bound("interval_lower"), high: bound("interval_upper") }];
     if (first.area_baseline !== null) series.push({ label: label(lang, "area_baseline"), values: flat(first.area_baseline), style: "baseline" });
     if (first.comparison_baseline !== null) series.push({ label: first.comparison_label || label(lang, "comparison_baseline"), values: flat(first.comparison_baseline), style: "comparison" });
     if (first.target !== null) series.push({ label: label(lang, "target"), values: flat(first.target), style: "target" });
-    charts.push({ kind: "indicator", title: ctx.labels.indicator(name), years, series, unit: first.unit === "share" ? "share" : "number" });
+    charts.push({ kind: "indicator", title: ctx.labels.indicator(name), years, series, unit: first.unit === "share" ? "share" : "number", decimals: first.unit === "share" ? 1 : 3 });
   }
   return charts;
 }

@@ -7,12 +7,13 @@ import type { IndicatorChart, IndicatorSeries, IndicatorSeriesStyle } from "../c
 import { coord, formatNumber, formatPercent, type Lang } from "../format.js";
 import { CHART_WORDS, COLOURS } from "../theme.js";
 import { linearScale, niceTicks } from "../ticks.js";
-import { chartTitle, element, svgFrame, text, textWidth, tooltip } from "../svg.js";
+import { element, svgFrame, text, textWidth, tooltip } from "../svg.js";
 
 const WIDTH = 880;
 const HEIGHT = 340;
 const PLOT_LEFT = 64;
-const PLOT_RIGHT = WIDTH - 24;
+/** Room on the right for each reference line's label and value. */
+const PLOT_RIGHT = WIDTH - 190;
 const PLOT_TOP = 70;
 const PLOT_BOTTOM = HEIGHT - 40;
 
@@ -57,10 +58,15 @@ export function renderIndicator(chart: IndicatorChart, lang: Lang): string {
   const x = (index: number) => PLOT_LEFT + (index + 0.5) * band;
   const tickLabel = (value: number) =>
     chart.unit === "share" ? formatPercent(value, lang, Math.max(0, ticks.decimals - 2)) : formatNumber(value, lang, ticks.decimals);
+  // Values rounded as the table beside the chart rounds them (shares: one decimal in per cent).
   const valueLabel = (value: number) =>
-    chart.unit === "share" ? formatPercent(value, lang, Math.max(0, ticks.decimals - 1)) : formatNumber(value, lang, ticks.decimals + 1);
+    chart.unit === "share" ? formatPercent(value, lang, chart.decimals ?? 1) : formatNumber(value, lang, chart.decimals ?? 3);
 
-  const parts: string[] = [chartTitle(chart.title, 12)];
+  // A long title (an indicator's definition) takes two lines; the chart below moves down by one.
+  const titleLines = splitTitle(chart.title);
+  const shift = titleLines.length > 1 ? 18 : 0;
+  const head: string[] = titleLines.map((line, k) => text(line, { class: "chart-title", x: 12, y: 22 + k * 18, "font-size": "15", "font-weight": "600" }));
+  const parts: string[] = [];
 
   // Legend: one line sample per series, in the order given.
   const legend: string[] = [];
@@ -136,5 +142,46 @@ export function renderIndicator(chart: IndicatorChart, lang: Lang): string {
   }
   if (chart.years.length === 0) parts.push(text(words.noData, { x: (PLOT_LEFT + PLOT_RIGHT) / 2, y: (PLOT_TOP + PLOT_BOTTOM) / 2, "text-anchor": "middle", fill: COLOURS.muted }));
 
-  return svgFrame(WIDTH, HEIGHT, chart.title, parts.join(""), "indicator");
+  // The value's 95% interval: a whisker at each year with a value.
+  const valueSeriesForInterval = chart.series.find((series) => series.style === "value");
+  if (valueSeriesForInterval?.low && valueSeriesForInterval.high) {
+    const whiskers: string[] = [];
+    valueSeriesForInterval.low.forEach((low, i) => {
+      const high = valueSeriesForInterval.high![i];
+      if (low === null || high === null || !Number.isFinite(low) || !Number.isFinite(high)) return;
+      const look = { stroke: COLOURS.result, "stroke-width": "1.3", "stroke-opacity": "0.7" };
+      whiskers.push(
+        element("g", { class: "interval" },
+          tooltip(`${words.ciShort}, ${chart.years[i]}: [${valueLabel(low)}; ${valueLabel(high)}]`) +
+          element("line", { x1: x(i), x2: x(i), y1: y(low), y2: y(high), ...look }) +
+          element("line", { x1: x(i) - 5, x2: x(i) + 5, y1: y(low), y2: y(low), ...look }) +
+          element("line", { x1: x(i) - 5, x2: x(i) + 5, y1: y(high), y2: y(high), ...look })),
+      );
+    });
+    parts.splice(parts.length - 1, 0, element("g", { class: "intervals" }, whiskers.join("")));
+  }
+  // Every reference line labelled at its right end with its value, the labels kept 14 px apart.
+  const ends = chart.series
+    .filter((series) => series.style !== "value")
+    .flatMap((series) => {
+      const last = [...series.values].reverse().find((v): v is number => v !== null);
+      return last === undefined ? [] : [{ series, value: last, at: y(last) }];
+    })
+    .sort((a, b) => a.at - b.at);
+  for (let k = 1; k < ends.length; k++) ends[k].at = Math.max(ends[k].at, ends[k - 1].at + 14);
+  const endLabels = ends.map((e) => text(`${e.series.label}: ${valueLabel(e.value)}`, { class: "end-label", x: PLOT_RIGHT + 8, y: e.at + 4, fill: LOOKS[e.series.style].stroke, "font-size": "11" }));
+  parts.push(element("g", { class: "end-labels" }, endLabels.join("")));
+  const body = shift > 0 ? element("g", { transform: `translate(0 ${shift})` }, parts.join("")) : parts.join("");
+  return svgFrame(WIDTH, HEIGHT + shift, chart.title, head.join("") + body, "indicator");
+}
+
+/** The title in one line, or two when it is longer than the chart is wide (the rest cut with an ellipsis). */
+function splitTitle(title: string): string[] {
+  const perLine = Math.floor((WIDTH - 24) / (15 * 0.6));
+  if (Array.from(title).length <= perLine) return [title];
+  const words = title.split(" ");
+  let first = "";
+  while (words.length > 0 && Array.from(`${first} ${words[0]}`.trim()).length <= perLine) first = `${first} ${words.shift()}`.trim();
+  const rest = words.join(" ");
+  return [first, Array.from(rest).length <= perLine ? rest : `${Array.from(rest).slice(0, perLine - 1).join("")}\u2026`];
 }
