@@ -121,8 +121,20 @@ export class Problems {
   throwIfAny(file: string): void {
     if (this.count === 0) return;
     if (this.count === 1) throw this.listed[0];
-    const rest = this.count - this.listed.length;
-    const head = tm("term_problems", { file, n: this.count, first: rest > 0 ? tm("term_problems_first", { max: MAX_PROBLEMS_LISTED }) : "" });
-    throw new UserError(`${head}\n${this.listed.map((p) => `  ${p.message}`).join("\n")}${rest > 0 ? `\n  ${tm("term_problems_more", { n: rest })}` : ""}`);
+    throw new UserError(problemList(file, this.listed.map((p) => p.message), this.count));
   }
+}
+
+/**
+ * The message of a file's problems, the one shape every reader uses (CSV readers through `Problems`, the JSON
+ * specs and plans through their schema's issues): one problem as its own line; several as a headline naming the
+ * file and the count, then the first 20, one per indented line, and how many more. `lines` are whole messages
+ * (each naming the file and where); `count` is the total when only the first were kept.
+ */
+export function problemList(file: string, lines: readonly string[], count = lines.length): string {
+  if (count === 1 && lines.length === 1) return lines[0];
+  const listed = lines.slice(0, MAX_PROBLEMS_LISTED);
+  const rest = count - listed.length;
+  const head = tm("term_problems", { file, n: count, first: rest > 0 ? tm("term_problems_first", { max: MAX_PROBLEMS_LISTED }) : "" });
+  return `${head}\n${listed.map((l) => `  ${l}`).join("\n")}${rest > 0 ? `\n  ${tm("term_problems_more", { n: rest })}` : ""}`;
 }

@@ -230,7 +230,7 @@ export function formatPlanIssues(file: string, json: unknown, error: z.ZodError)
     const shown = node === undefined ? "" : ` (value ${describeJson(node)})`;
     return `${path || "(top level)"}: ${issue.message}${shown}`;
   });
-  return `${file}: ${listIssues(parts)}`;
+  return listIssues(file, parts);
 }
 
 /** A JSON value for a message: shortened, control characters as `?` (UserError hides CPR-like digits). */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { UserError } from "../errors.js";
+import { problemList, UserError } from "../errors.js";
 
 /**
  * Indicator spec files (`effekt-indicator-spec/1`): which indicators a partial agreement follows, their direction,
@@ -110,13 +110,12 @@ export function formatZodIssues(file: string, error: z.ZodError): string {
     );
     return `${path || "(top level)"}: ${issue.message}`;
   });
-  return `${file}: ${listIssues(parts)}`;
+  return listIssues(file, parts);
 }
 
-/** The first `max` problems of a file, then how many more: a message stays one readable line however broken the file. */
-export function listIssues(parts: string[], max = 6): string {
-  const shown = parts.slice(0, max).join("; ");
-  return parts.length > max ? `${shown}; and ${parts.length - max} more` : shown;
+/** A file's schema issues (`path: message`) in the shape of every reader's problems (errors.ts `problemList`). */
+export function listIssues(file: string, parts: readonly string[]): string {
+  return problemList(file, parts.map((p) => `${file}: ${p}`));
 }
 
 /** Validates a parsed indicator spec file; throws `UserError` naming the file and the field on bad input. */

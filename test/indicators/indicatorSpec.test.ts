@@ -32,7 +32,7 @@ describe("indicator spec schema", () => {
     expect(parseIndicatorValues([{ indicator: "a", area: "b", year: 2024, value: null }], "v.json")[0].value).toBeNull();
     expect(() => parseIndicatorValues([{ indicator: "a", area: "b", year: 2024, value: 0.1, n: -1 }], "v.json")).toThrow(/v\.json: \[0\]\.n:/);
   });
-  it("a file broken in many places names the first six problems and counts the rest (one readable line)", () => {
+  it("a file broken in many places names the first 20 problems, one per line, and counts the rest (the shape of every reader's problems)", () => {
     const rows = Array.from({ length: 40 }, () => ({ indicator: "a", area: "b", year: "x", value: "y" }));
     let message = "";
     try {
@@ -40,7 +40,10 @@ describe("indicator spec schema", () => {
     } catch (e) {
       message = (e as Error).message;
     }
-    expect(message.split("; ")).toHaveLength(7);
-    expect(message).toMatch(/; and 74 more$/);
+    const lines = message.split("\n");
+    expect(lines[0]).toBe("v.json has 80 problems (the first 20 below); fix them and run again:");
+    expect(lines[1]).toMatch(/^ {2}v\.json: \[0\]\.year: /);
+    expect(lines).toHaveLength(22);
+    expect(lines[21]).toBe("  ... and 60 more");
   });
 });
