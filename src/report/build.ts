@@ -36,7 +36,7 @@ export function buildReport(inputs: ReportInputs, options: BuildOptions): Report
   const labels = reportLabels(lang, {
     plan: inputs.plan,
     spec: inputs.spec,
-    modelName: inputs.model?.name ?? (typeof inputs.gains?.model === "string" ? inputs.gains.model : null),
+    modelName: (inputs.model ? (lang === "da" ? (inputs.model.name_da ?? inputs.model.name) : inputs.model.name) : null) ?? (typeof inputs.gains?.model === "string" ? inputs.gains.model : null),
     gainsOutcomes: Object.fromEntries((inputs.model?.outcomes ?? []).map((o) => [o.id, lang === "da" ? (o.label_da ?? o.label) : o.label])),
     gainsGoals: Object.fromEntries((inputs.model?.payment_model?.rate_card ?? []).filter((l) => lang === "en" || l.goal_da).map((l) => [l.goal, lang === "da" ? l.goal_da! : l.goal])),
   });

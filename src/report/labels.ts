@@ -12,6 +12,8 @@ export interface ReportLabels {
   title: string | null;
   outcome(id: string): string;
   indicator(id: string): string;
+  /** An indicator's subgoal in the report's language (from the spec; `fallback`, the indicator table's text, when the spec does not name it). */
+  subgoal(indicatorId: string, fallback: string): string;
   estimator(id: string): string;
   estimand(id: string): string;
   status(id: string): string;
@@ -46,14 +48,25 @@ function fromCatalogue(lang: Lang, prefix: string, id: string): string {
   return isMessageKey(key) ? t(lang, key) : id;
 }
 
+/**
+ * The plan and the indicator spec are written in Danish (`label`, `title`, `definition`, `subgoal`, `name`) with
+ * optional English twins (`label_en`, ...); the gains model the other way round (`label` in English, `label_da`).
+ * The text in the report's language is picked, the other language when that one is not given.
+ */
 export function reportLabels(lang: Lang, sources: LabelSources = {}): ReportLabels {
+  const en = lang === "en";
   const outcomes = new Map<string, string>(Object.entries(sources.gainsOutcomes ?? {}));
-  for (const o of sources.plan?.outcomes ?? []) outcomes.set(o.name, o.label);
-  const indicators = new Map<string, string>((sources.spec?.indicators ?? []).map((i) => [i.id, i.definition]));
+  for (const o of sources.plan?.outcomes ?? []) outcomes.set(o.name, en ? (o.label_en ?? o.label) : o.label);
+  const specs = sources.spec?.indicators ?? [];
+  const indicators = new Map<string, string>(specs.map((i) => [i.id, en ? (i.definition_en ?? i.definition) : i.definition]));
+  const subgoals = new Map<string, string>(specs.map((i) => [i.id, en ? (i.subgoal_en ?? i.subgoal) : i.subgoal]));
+  const plan = sources.plan ? (en ? (sources.plan.title_en ?? sources.plan.title) : sources.plan.title) : null;
+  const spec = sources.spec ? (en ? (sources.spec.name_en ?? sources.spec.name) : sources.spec.name) : null;
   return {
-    title: sources.plan?.title ?? sources.spec?.name ?? sources.modelName ?? null,
+    title: plan ?? spec ?? sources.modelName ?? null,
     outcome: (id) => outcomes.get(id) ?? id,
     indicator: (id) => indicators.get(id) ?? id,
+    subgoal: (id, fallback) => subgoals.get(id) ?? fallback,
     estimator: (id) => fromCatalogue(lang, "est_", id),
     estimand: (id) => fromCatalogue(lang, "estimand_", id.toLowerCase()),
     status: (id) => (STATUS[id] ? t(lang, STATUS[id]) : id),

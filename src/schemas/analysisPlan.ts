@@ -53,6 +53,8 @@ export const planOutcomeSchema = z
   .object({
     name: z.string().trim().min(1, "must be a non-empty text (the value in outcomes.csv's outcome column)"),
     label: nonEmpty,
+    /** The label in English, for an English report (`label` is shown when it is absent). */
+    label_en: nonEmpty.optional(),
     role: z.enum(["primary", "secondary"], { errorMap: () => ({ message: 'must be "primary" or "secondary"' }) }),
     type: z.enum(["binary", "continuous"], {
       errorMap: () => ({ message: 'must be "binary" (values 0/1 or a share in [0, 1]) or "continuous"' }),
@@ -107,6 +109,8 @@ export const analysisPlanSchema = z
     format: z.literal("effekt-analysis-plan/1", { errorMap: () => ({ message: 'must be "effekt-analysis-plan/1"' }) }),
     id: slug,
     title: nonEmpty,
+    /** The title in English, for an English report (`title` is shown when it is absent). */
+    title_en: nonEmpty.optional(),
     version: nonEmpty,
     description: z.string().optional(),
     // a two-sided level outside [1e-6, 0.5] is a typing mistake (0.5 already gives a 50% interval)

@@ -259,6 +259,8 @@ export const gainsModelSchema = z
   .object({
     format: z.literal(MODEL_FORMAT, { errorMap: () => ({ message: `must be "${MODEL_FORMAT}"` }) }),
     name: nonEmpty,
+    /** The name in Danish, for a Danish report (`name` is shown when it is absent). */
+    name_da: nonEmpty.optional(),
     description: z.string().optional(),
     notes: z.array(z.string()).optional(),
     price_year: priceYear,

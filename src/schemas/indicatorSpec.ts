@@ -36,7 +36,11 @@ export const indicatorSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "must be lower-case letters, digits, '-' or '_'"),
     subgoal: nonEmpty,
+    /** The subgoal in English, for an English report (`subgoal` is shown when it is absent). */
+    subgoal_en: nonEmpty.optional(),
     definition: nonEmpty,
+    /** The definition in English, for an English report (`definition` is shown when it is absent). */
+    definition_en: nonEmpty.optional(),
     direction: directionSchema,
     unit: indicatorUnitSchema,
     status: z.enum(["active", "pending"], { errorMap: () => ({ message: 'must be "active" or "pending"' }) }).default("active"),
@@ -68,6 +72,8 @@ export const indicatorSpecSchema = z
   .object({
     format: z.literal("effekt-indicator-spec/1"),
     name: nonEmpty,
+    /** The name in English, for an English report (`name` is shown when it is absent). */
+    name_en: nonEmpty.optional(),
     agreement: z.string().optional(),
     period: z.object({ from: z.string(), to: z.string() }).strict().optional(),
     areas: z.array(nonEmpty).optional(),

@@ -19,7 +19,7 @@ type Lang = "da" | "en";
 async function allFormats(runs: { run: ReportRun; dir: string }[], lang: Lang): Promise<Record<string, Report[]>> {
   const shapes = runs.map(({ run }) => allTables(run.model).map((t) => ({ id: t.id, keys: t.columns.map((c) => c.key) })));
   // XLSX, Markdown and HTML leave out the CSV-only machine keys.
-  const people = runs.map(({ run }) => allTables(run.model).map((t) => ({ id: t.id, keys: t.columns.filter((c) => !c.csvOnly).map((c) => c.key) })));
+  const people = runs.map(({ run }) => allTables(run.model).map((t) => ({ id: t.id, title: t.title, keys: t.columns.filter((c) => !c.csvOnly).map((c) => c.key) })));
   return {
     csv: runs.map(({ dir }, k) => readCsvReport(dir, shapes[k], lang)),
     xlsx: await Promise.all(runs.map(({ dir }, k) => readXlsxReport(join(dir, "report.xlsx"), people[k]))),

@@ -17,6 +17,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
+import { neutraliseFormula } from "../../src/io/excelSafe.js";
 
 export type Value = number | null | "S";
 export interface Table {
@@ -56,14 +57,42 @@ export function readCsvReport(dir: string, tables: { id: string; keys: string[] 
   return out;
 }
 
-export async function readXlsxReport(file: string, tables: { id: string; keys: string[] }[]): Promise<Report> {
+/**
+ * Each table's sheet, found as a reader finds it: by the contents sheet (the first), whose rows list a sheet's name
+ * and its table's title, not by the sheets' order. Tables with equal titles take the listed sheets in turn. Throws
+ * when a table is not listed, a listed sheet does not exist, or a sheet is not listed (so nothing escapes a reader
+ * that reads every listed sheet). `others` are the listed sheets no table claimed (the summary and methods texts).
+ */
+export function sheetsByContents(wb: ExcelJS.Workbook, tables: { id: string; title: string }[]): { sheets: Map<string, ExcelJS.Worksheet>; others: string[] } {
+  const contents = wb.worksheets[0];
+  const listed: { name: string; title: string }[] = [];
+  for (let i = 2; i <= contents.rowCount; i++) {
+    const name = contents.getRow(i).getCell(1).value;
+    if (name === null || name === undefined || name === "") break; // the manifest follows an empty row
+    listed.push({ name: String(name), title: String(contents.getRow(i).getCell(2).value ?? "") });
+  }
+  for (const l of listed) if (!wb.getWorksheet(l.name)) throw new Error(`the contents list a sheet "${l.name}" the workbook lacks`);
+  const unlisted = wb.worksheets.slice(1).filter((ws) => !listed.some((l) => l.name === ws.name));
+  if (unlisted.length > 0) throw new Error(`sheets not in the contents: ${unlisted.map((ws) => ws.name).join(", ")}`);
+  const sheets = new Map<string, ExcelJS.Worksheet>();
+  const taken = new Set<number>();
+  for (const t of tables) {
+    const k = listed.findIndex((l, j) => !taken.has(j) && l.title === neutraliseFormula(t.title));
+    if (k < 0) throw new Error(`no sheet listed for ${t.id} ("${t.title}")`);
+    taken.add(k);
+    sheets.set(t.id, wb.getWorksheet(listed[k].name)!);
+  }
+  return { sheets, others: listed.filter((_, j) => !taken.has(j)).map((l) => l.name) };
+}
+
+export async function readXlsxReport(file: string, tables: { id: string; title: string; keys: string[] }[]): Promise<Report> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(readFileSync(file) as unknown as Parameters<typeof wb.xlsx.load>[0]);
   const out: Report = new Map();
-  for (const [k, t] of tables.entries()) {
-    // One sheet per table in the report's order, after the contents sheet (sheet names are in the report's language).
-    const ws = wb.worksheets[k + 1];
-    if (!ws) throw new Error(`no sheet for ${t.id}`);
+  const { sheets } = sheetsByContents(wb, tables);
+  for (const t of tables) {
+    // Every table's sheet, by the contents sheet's listing (sheet names are in the report's language).
+    const ws = sheets.get(t.id)!;
     const rows: Value[][] = [];
     const text: string[][] = [];
     for (let i = 2; i <= ws.rowCount; i++) {

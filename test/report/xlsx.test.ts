@@ -24,6 +24,21 @@ function model(lang: "da" | "en"): ReportModel {
   };
 }
 
+/** The report's sections as the page orders them: the summary's text first, tables, the methods note, the manifest. */
+function ordered(): ReportModel {
+  const table = (id: string, title: string) => ({ id, title, columns: [{ key: "x", label: "x", kind: "text" as const }], rows: [["a"]] });
+  return {
+    ...model("da"),
+    sections: [
+      { id: "summary", title: "Hovedresultater", charts: [], tables: [], blocks: [{ heading: "Beskæftigelse", items: ["Bedre"] }] },
+      { id: "flow", title: "Forløb", charts: [], tables: [table("flow", "Forløb")] },
+      { id: "effects", title: "Effekter", charts: [], tables: [table("effects", "Effekter")] },
+      { id: "methods", title: "Metode", charts: [], tables: [], blocks: [{ heading: "Design", items: ["Lodtrækning"] }] },
+      { id: "manifest", title: "Manifest", charts: [], tables: [table("manifest", "Manifest")] },
+    ],
+  };
+}
+
 async function load(lang: "da" | "en"): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(await reportXlsx(model(lang))) as unknown as Parameters<typeof wb.xlsx.load>[0]);
@@ -31,6 +46,15 @@ async function load(lang: "da" | "en"): Promise<ExcelJS.Workbook> {
 }
 
 describe("XLSX", () => {
+  it("orders the sheets as the report reads: contents, the summary, the tables, the methods note, the manifest; the contents list them in that order", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await reportXlsx(ordered())) as unknown as Parameters<typeof wb.xlsx.load>[0]);
+    const names = wb.worksheets.map((ws) => ws.name);
+    expect(names).toEqual(["Indhold", "Hovedresultater", "Husstande", "Effekter", "Metode", "Datagrundlag"]);
+    const listed = [2, 3, 4, 5, 6].map((i) => wb.worksheets[0].getRow(i).getCell(1).value);
+    expect(listed).toEqual(names.slice(1));
+  });
+
   it("sets every sheet to A4 landscape, one page wide, with the header row repeated", async () => {
     const wb = await load("da");
     expect(wb.worksheets.length).toBe(2);

@@ -52,7 +52,7 @@ export function indicatorsSection(rows: IndicatorRow[], ctx: SectionContext): Dr
         : "";
     return [
       ctx.labels.indicator(r.indicator),
-      r.subgoal,
+      ctx.labels.subgoal(r.indicator, r.subgoal),
       r.area_baseline,
       r.area_baseline_year,
       r.comparison_label,

@@ -14,7 +14,7 @@ import { defaultDecimals, formatCell, label, SUPPRESSION_MARK, t } from "../i18n
 import { isMessageKey, type MessageKey } from "../../i18n/index.js";
 import { roleLabel } from "../sections/manifest.js";
 import type { ColumnKind, ReportModel, ReportTable } from "../model.js";
-import { allTables, blockTable, forPeople, isPending, isSuppressed } from "../model.js";
+import { blockTable, forPeople, isPending, isSuppressed } from "../model.js";
 import { fixZipTimestamps } from "./zipTimestamps.js";
 
 const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
@@ -126,9 +126,9 @@ export async function reportXlsx(model: ReportModel): Promise<Uint8Array> {
   wb.lastPrinted = FIXED_DATE;
   const used = new Set<string>();
   const contentsName = sheetName(label(model.lang, "contents"), used);
-  // Every table's sheet in the report's order, then each section's generated text (summary, methods note) as a
-  // sheet of its own (so the n-th table is always the (n+1)-th sheet).
-  const tables = [...allTables(model), ...model.sections.filter((s) => s.blocks && s.blocks.length > 0).map(blockTable)];
+  // The sheets in the report's order, as the page reads: each section's generated text (the summary first, the
+  // methods note near the end) as a sheet of its own, then its tables. The contents sheet lists every sheet.
+  const tables = model.sections.flatMap((s) => [...(s.blocks && s.blocks.length > 0 ? [blockTable(s)] : []), ...s.tables]);
   const names = tables.map((t) => sheetName(sheetTitle(t, model.lang), used));
   const contents = wb.addWorksheet(contentsName, { views: [{ state: "frozen", ySplit: 1 }], pageSetup: PRINT_SETUP });
   contents.addRow([label(model.lang, "sheet"), neutraliseFormula(model.title)]).font = { bold: true };
