@@ -199,7 +199,7 @@ export const REPORT_MESSAGES = {
   pending_window: { da: "opfølgningsvinduet er endnu ikke slut for alle husstande (sidste udfaldsdato {date})", en: "the follow-up window has not ended for every household (last outcome date {date})" },
   pending_no_values: { da: "ingen i udfaldets population har en værdi i dette år endnu", en: "no one in the outcome's population has a value in this year yet" },
   pending_generic: { da: "opfølgningsvinduet er endnu ikke slut", en: "the follow-up window has not ended yet" },
-  forest_x_label: { da: "Effekt (udfaldets enhed; procentpoint for andele)", en: "Effect (the outcome's unit; percentage points for shares)" },
+  forest_x_label: { da: "Effekt i udfaldets enhed (for andele: 0,01 = 1 procentpoint)", en: "Effect in the outcome's unit (for shares: 0.01 = 1 percentage point)" },
   forest_title: { da: "Effekter med 95 %-konfidensintervaller", en: "Effects with 95% confidence intervals" },
 
   // gains
