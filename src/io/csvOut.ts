@@ -1,4 +1,5 @@
 /** Writing CSV cells: the one place that decides how effekt quotes text and prints numbers in the files it writes. */
+import { UserError } from "../errors.js";
 import { neutraliseFormula } from "./excelSafe.js";
 
 /** Quotes a field when it holds a delimiter, a quote or a line break, or starts or ends with white space. */
@@ -26,4 +27,10 @@ export function csvFieldVerbatim(value: string): string {
 /** A number for a CSV file: shortest round-trip form; empty where it is absent or not finite (never NaN). */
 export function csvNumber(x: number | undefined): string {
   return x !== undefined && Number.isFinite(x) ? String(x) : "";
+}
+
+/** `--format`: the table formats the commands write. */
+export function parseFormat(raw: string): "csv" | "json" {
+  if (raw !== "csv" && raw !== "json") throw new UserError(`--format "${raw}" is not csv or json`);
+  return raw;
 }

@@ -1,4 +1,4 @@
-import type { PlanRef } from "../effects/index.js";
+import type { PlanRef } from "./index.js";
 import type { LoadedPlan } from "../plan/load.js";
 import { planStatus } from "../plan/lock.js";
 
