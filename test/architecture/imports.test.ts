@@ -9,7 +9,8 @@ import { filesUnder } from "../helpers.js";
  * - the capability folders `estimate/`, `draw/`, `indicators/`, `gains/` are pure computation: nothing they reach
  *   lies in `io/`, `cli/`, `report/` or `plan/`;
  * - `io/` reaches no orchestration or command code: nothing in `cli/`, `report/` or `effects/` (the module that
- *   joins plan, register, persons and outcomes).
+ *   joins plan, register, persons and outcomes);
+ * - nothing but `cli/` reaches `cli/`: a command file parses flags and calls one function that lives below it.
  */
 
 const SRC = resolve(__dirname, "../../src");
@@ -24,6 +25,7 @@ interface Rule {
 const RULES: readonly Rule[] = [
   { from: ["estimate", "draw", "indicators", "gains"], forbidden: ["io", "cli", "report", "plan"] },
   { from: ["io"], forbidden: ["cli", "report", "effects", "gainsRun", "verify"] },
+  { from: ["effects", "gainsRun", "report", "verify", "plan", "schemas", "disclosure", "i18n"], forbidden: ["cli"] },
 ];
 
 /** The top folder of a module path relative to src/ ("estimate/ols.ts" -> "estimate"; "errors.ts" -> ""). */
