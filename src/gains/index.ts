@@ -14,3 +14,4 @@ export { breakEven, countingWords, pointResult, type BreakEven, type GainsResult
 export { sensitivityTable, type SensitivityRow, type SensitivityCase, type SensitivityTable } from "./sensitivity.js";
 export { parseIsoDate, yearShare, yearOfFollowUp } from "./timeline.js";
 export { traced, sumTraced, minusTraced, scaleTraced, type Traced } from "./traced.js";
+export { withheldGainsMoney, type WithheldMoney, type WithheldInput } from "./withheld.js";

@@ -17,6 +17,7 @@ import { registerInput } from "./counts.js";
 import { parseAssume, readEstimates, type EffectUsed } from "./effects.js";
 import { parseMinCell } from "../disclosure/rules.js";
 import { TableStructure } from "../disclosure/structure.js";
+import { withheldGainsMoney } from "../gains/withheld.js";
 const SUPPRESSION_MARK = "[s]";
 
 /** At most this many Monte Carlo draws (--draws): memory and time stay bounded (the draws are held in arrays). */
@@ -218,14 +219,17 @@ function summary(doc: GainsFile, ill: string[], minCell: number): string[] {
   const guard = (ids: string[], text: string) => (d.shown(ids) ? text : ((suppressed = true), SUPPRESSION_MARK));
   const star = (x: { illustrative: boolean }) => (x.illustrative ? " *" : "");
   const iv = (m: GainsFile["monte_carlo"]["public_net_y3"]) => `${dkk(m.point)} [${dkk(m.lower)}, ${dkk(m.upper)}]${star(m)}`;
+  // Amounts that give a withheld wave count back (count x effect x price; src/disclosure's money rule): [s].
+  const w = withheldGainsMoney(r);
+  const money = (hide: boolean, text: string) => (hide ? ((suppressed = true), SUPPRESSION_MARK) : text);
   const out = [
     doc.model,
     `effects: ${doc.effects_used.map((e) => `${e.outcome} ${e.estimand} at years ${e.measured.map((m) => `${m.year}: ${m.estimate}`).join(", ")}${e.illustrative ? " (illustrative)" : ""}`).join("; ")}`,
     `counts (${r.cohorts_from === "register" ? "from the register and persons file" : "planning: the model's expected intake"}): ${r.counts.map((c, i) => `${c.outcome} ${c.value === null ? ((suppressed = true), SUPPRESSION_MARK) : guard([countIds[i]], String(Math.round(c.value * 100) / 100))} (${c.estimand === "CACE" ? "compliers" : "assigned"})`).join("; ")}`,
     `budget years ${r.budget_years[0].year}-${r.budget_years[r.budget_years.length - 1].year} (year 0 = ${r.year0}), prices ${r.price_year}, discount rate ${pctf(r.discount_rate.value)}; intervals ${mc.level * 100}% from ${mc.draws} draws (seed ${mc.seed})`,
-    `whole public sector after the repayment, through ${r.totals.y3.through}: net ${iv(mc.public_net_y3)}, PV ${iv(mc.public_net_pv_y3)}, P(payback) ${pctf(mc.p_payback_within_3.value)}`,
-    `whole public sector after the repayment, through ${r.totals.y5.through}: net ${iv(mc.public_net_y5)}, PV ${iv(mc.public_net_pv_y5)}, P(payback) ${pctf(mc.p_payback_within_5.value)}`,
-    `PV through ${r.totals.y5.through} by account: ${(["kommune", "region", "stat", "investor"] as const).map((a) => `${a} ${dkk(mc.accounts_pv_y5[a].point)}`).join(", ")}`,
+    `whole public sector after the repayment, through ${r.totals.y3.through}: net ${money(w.period("y3"), iv(mc.public_net_y3))}, PV ${money(w.period("y3"), iv(mc.public_net_pv_y3))}, P(payback) ${pctf(mc.p_payback_within_3.value)}`,
+    `whole public sector after the repayment, through ${r.totals.y5.through}: net ${money(w.period("y5"), iv(mc.public_net_y5))}, PV ${money(w.period("y5"), iv(mc.public_net_pv_y5))}, P(payback) ${pctf(mc.p_payback_within_5.value)}`,
+    `PV through ${r.totals.y5.through} by account: ${(["kommune", "region", "stat", "investor"] as const).map((a) => `${a} ${money(a !== "investor" && w.period("y5"), dkk(mc.accounts_pv_y5[a].point))}`).join(", ")}`,
   ];
   if (r.payment && mc.payment) {
     const p = r.payment;
@@ -236,7 +240,7 @@ function summary(doc: GainsFile, ill: string[], minCell: number): string[] {
     );
   }
   const top = doc.sensitivity.rows.slice(0, 3).map((s) => `${s.assumption} (swing ${dkk(s.swing_public_net_pv_y5)})`);
-  if (top.length) out.push(`largest sensitivities: ${top.join("; ")}`);
+  if (top.length && !w.period("y5")) out.push(`largest sensitivities: ${top.join("; ")}`);
   if (suppressed) out.push(`${SUPPRESSION_MARK}: fewer than ${minCell} persons, or would give such a count back (see effekt report); the file keeps every number`);
   if (ill.length) out.push(`* depends on illustrative parameters (${ill.length} in the model, e.g. ${ill.slice(0, 3).join(", ")})`);
   void dependsOnIllustrative;

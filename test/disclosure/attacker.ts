@@ -473,3 +473,40 @@ function margins(f: Facts, t: Table, prefix: string, keys: string[], cols: strin
     }
   }
 }
+
+/**
+ * A published money amount whose derivation is count x (a published per-person amount): gains in a budget year
+ * are persons x effect x price x the share of each wave's year since the draw in the budget year, all published
+ * (the model's prices, the effects table, the waves' draw dates). In a budget year that one wave reaches alone,
+ * amount / per-person amount is that wave's count.
+ */
+export interface MoneyBasis {
+  /** table id and the text of its key columns that pick the row */
+  table: string;
+  match: Record<string, string>;
+  column: string;
+  /** the amount one person (or household) of the count contributes */
+  perPerson: number;
+  /** the count's name, for the leak */
+  count: string;
+}
+
+/** Every count in 1..minCell-1 recovered as amount / per-person amount from a shown money cell. */
+export function attackMoney(reports: Report[], bases: MoneyBasis[], minCell: number): Leak[] {
+  const leaks: Leak[] = [];
+  for (const b of bases) {
+    for (const rep of reports) {
+      const t = rep.get(b.table);
+      if (!t || b.perPerson === 0) continue;
+      t.rows.forEach((_, r) => {
+        if (!Object.entries(b.match).every(([k, v]) => txt(t, r, k) === v)) return;
+        const v = val(t, r, b.column);
+        if (typeof v !== "number") return;
+        const x = v / b.perPerson;
+        const n = Math.round(x);
+        if (Math.abs(x - n) < 0.25 && n >= 1 && n < minCell) leaks.push({ variable: `${b.table}|${Object.values(b.match).join("|")}|${b.column}:${b.count}`, value: x });
+      });
+    }
+  }
+  return leaks;
+}

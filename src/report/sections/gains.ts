@@ -12,6 +12,13 @@ import type { ChartSpec, GainsChart, TornadoChart } from "../html/chartTypes.js"
 import type { Cell, DraftCell, DraftSection, DraftTable } from "../model.js";
 import { column, countCell, statCell, type SectionContext } from "./common.js";
 import { assumptionWords, goalLabel, settingWords } from "./gainsWords.js";
+import { withheldGainsMoney, type WithheldMoney } from "../../gains/withheld.js";
+
+/**
+ * A money amount that would give a withheld count back (src/disclosure's money rule, via gains/withheld.ts): guarded
+ * by a cell that is never declared, so it is [s] like any hidden cell.
+ */
+const money = (value: number | null, withheld: boolean): DraftCell => (value !== null && withheld ? { guarded: value, by: ["withheld:gains-money"] } : value);
 
 const PAYERS = ["kommune", "region", "stat"] as const;
 
@@ -21,13 +28,17 @@ export function gainsSection(g: GainsFile, ctx: SectionContext): DraftSection {
   const r = g.result;
   const mc = g.monte_carlo;
   const goals = r.payment?.lines ?? [];
-  const byYear: Cell[][] = [];
+  const w = withheldGainsMoney(r);
+  const byYear: DraftCell[][] = [];
   for (const y of r.budget_years) {
+    const g0 = w.gains(y.year);
     for (const p of PAYERS) {
       const repay = p === "kommune" ? y.repayment.value : 0;
-      byYear.push([y.year, labels.payer(p), y.gains_by_payer[p].value, y.costs_by_payer[p].value, repay, y.accounts[p].value, yn(y.accounts[p].illustrative)]);
+      const c0 = w.costs(y.year, p);
+      byYear.push([y.year, labels.payer(p), money(y.gains_by_payer[p].value, g0), money(y.costs_by_payer[p].value, c0), repay, money(y.accounts[p].value, g0 || c0), yn(y.accounts[p].illustrative)]);
     }
-    byYear.push([y.year, t(lang, "account_public"), y.gains.value, y.costs.value, y.repayment.value, y.accounts.public.value, yn(y.accounts.public.illustrative)]);
+    const cAll = PAYERS.some((p) => w.costs(y.year, p));
+    byYear.push([y.year, t(lang, "account_public"), money(y.gains.value, g0), money(y.costs.value, cAll), y.repayment.value, money(y.accounts.public.value, g0 || cAll), yn(y.accounts.public.illustrative)]);
     if (g.result.payment) byYear.push([y.year, t(lang, "account_investor"), null, y.investment.value, -y.repayment.value, y.accounts.investor.value, yn(y.accounts.investor.illustrative)]);
   }
   const tables: DraftTable[] = [
@@ -58,7 +69,10 @@ export function gainsSection(g: GainsFile, ctx: SectionContext): DraftSection {
     id: "gains-3-5-years",
     title: t(lang, "gains_3_5_title"),
     columns: [{ key: "measure_key", label: "key", kind: "text", csvOnly: true }, column(lang, "measure", "text"), column(lang, "point", "dkk"), column(lang, "mean", "dkk"), column(lang, "lower", "dkk"), column(lang, "upper", "dkk"), column(lang, "illustrative", "text")],
-    rows: intervals.map(([k, name, iv]) => [k, name, iv.point, iv.mean, iv.lower, iv.upper, yn(iv.illustrative)]),
+    rows: intervals.map(([k, name, iv]): DraftCell[] => {
+      const hide = k !== "net_pv_y5_investor" && w.period(k.includes("y3") ? "y3" : "y5");
+      return [k, name, money(iv.point, hide), money(iv.mean, hide), money(iv.lower, hide), money(iv.upper, hide), yn(iv.illustrative)];
+    }),
     notes: [
       t(lang, "gains_mc_note", { draws: formatNumber(mc.draws, lang, 0), seed: mc.seed }),
       t(lang, "gains_p_payback", { years: 3, p: formatPercent(mc.p_payback_within_3.value, lang) }),
@@ -72,9 +86,10 @@ export function gainsSection(g: GainsFile, ctx: SectionContext): DraftSection {
       id: "kommune-repayment",
       title: t(lang, "kommune_repayment_title"),
       columns: [column(lang, "year", "text"), column(lang, "savings", "dkk"), column(lang, "own_costs", "dkk"), column(lang, "repayment", "dkk"), column(lang, "cumulative_net", "dkk"), column(lang, "lower", "dkk"), column(lang, "upper", "dkk"), column(lang, "p_nonnegative", "percent"), column(lang, "illustrative", "text")],
-      rows: r.kommune_repayment.map((k, t) => {
+      rows: r.kommune_repayment.map((k, t): DraftCell[] => {
         const m = mc.kommune_by_year[t];
-        return [k.year, k.savings.value, k.own_costs.value, k.repayment.value, k.cumulative_net.value, m.cumulative_net.lower, m.cumulative_net.upper, m.p_cumulative_net_nonnegative.value, yn(k.cumulative_net.illustrative)];
+        const cum = w.cumulative(k.year);
+        return [k.year, money(k.savings.value, w.gains(k.year)), money(k.own_costs.value, w.costs(k.year, "kommune")), k.repayment.value, money(k.cumulative_net.value, cum), money(m.cumulative_net.lower, cum), money(m.cumulative_net.upper, cum), money(m.p_cumulative_net_nonnegative.value, cum), yn(k.cumulative_net.illustrative)];
       }),
     });
     // A line's successes are a number of persons (persons x effect, net or gross): declared as a count of its
@@ -131,20 +146,21 @@ export function gainsSection(g: GainsFile, ctx: SectionContext): DraftSection {
       ],
     });
   }
+  const sensHidden = w.period("y5");
   tables.push({
     id: "gains-sensitivity",
     title: t(lang, "sensitivity_title"),
     columns: [column(lang, "assumption", "text"), { ...column(lang, "moved", "text"), csvOnly: true }, { key: "low_setting", label: label(lang, "sens_low_setting"), kind: "text" }, { key: "low_net_pv_y5", label: label(lang, "sens_low_pv5"), kind: "dkk" }, { key: "high_setting", label: label(lang, "sens_high_setting"), kind: "text" }, { key: "high_net_pv_y5", label: label(lang, "sens_high_pv5"), kind: "dkk" }, column(lang, "swing", "dkk"), column(lang, "illustrative", "text")],
     rows: [
-      [t(lang, "base"), "", settingWords(g.sensitivity.base.setting, lang), g.sensitivity.base.public_net_pv_y5, null, null, null, ""],
-      ...g.sensitivity.rows.map((s): Cell[] => [
+      [t(lang, "base"), "", settingWords(g.sensitivity.base.setting, lang), money(g.sensitivity.base.public_net_pv_y5, sensHidden), null, null, null, ""],
+      ...g.sensitivity.rows.map((s): DraftCell[] => [
         assumptionWords(s.assumption, s.moved, lang, labels, goals),
         s.moved.join("; "),
         settingWords(s.low.setting, lang),
-        s.low.public_net_pv_y5,
+        money(s.low.public_net_pv_y5, sensHidden),
         settingWords(s.high.setting, lang),
-        s.high.public_net_pv_y5,
-        s.swing_public_net_pv_y5,
+        money(s.high.public_net_pv_y5, sensHidden),
+        money(s.swing_public_net_pv_y5, sensHidden),
         yn(s.illustrative),
       ]),
     ],
@@ -156,9 +172,9 @@ export function gainsSection(g: GainsFile, ctx: SectionContext): DraftSection {
     payers: PAYERS.map((p) => ({ label: labels.payer(p), values: r.budget_years.map((y) => y.accounts[p].value) })),
     unit: "DKK",
   };
-  tables.unshift(keyFigures(g, ctx), effectYears(g, ctx));
+  tables.unshift(keyFigures(g, ctx, w), effectYears(g, ctx));
   // Tornado: the rows that move the result, widest swing first (the table lists every row).
-  const moving = g.sensitivity.rows.filter((row) => row.swing_public_net_pv_y5 > 0.5).slice(0, 12);
+  const moving = sensHidden ? [] : g.sensitivity.rows.filter((row) => row.swing_public_net_pv_y5 > 0.5).slice(0, 12);
   const tornado: TornadoChart = {
     kind: "tornado",
     title: t(lang, "tornado_title"),
@@ -177,7 +193,7 @@ export function gainsSection(g: GainsFile, ctx: SectionContext): DraftSection {
     })),
   };
   const charts: ChartSpec[] = [];
-  if (r.budget_years.length > 0) charts.push(chart);
+  if (r.budget_years.length > 0 && !w.any) charts.push(chart);
   if (moving.length > 0) charts.push(tornado);
   return { id: "gains", title: label(lang, "section_gains"), intro: t(lang, "illustrative_meaning"), tables, charts: () => charts };
 }
@@ -187,23 +203,24 @@ export function gainsSection(g: GainsFile, ctx: SectionContext): DraftSection {
  * over the first 5 budget years, in present value: what each gains and pays, the net, the return per krone paid,
  * and the break-even year of the whole public sector (undiscounted and discounted).
  */
-function keyFigures(g: GainsFile, ctx: SectionContext): DraftTable {
+function keyFigures(g: GainsFile, ctx: SectionContext, w: WithheldMoney): DraftTable {
   const { lang, labels } = ctx;
   const r = g.result;
   const y5 = r.totals.y5.present_value;
   const yn = (b: boolean) => label(lang, b ? "yes" : "no");
   const perspective = (k: "kommune" | "region" | "stat" | "public" | "investor") =>
     k === "public" ? t(lang, "account_public") : k === "investor" ? t(lang, "account_investor") : labels.payer(k);
-  const rows: Cell[][] = [];
+  const rows: DraftCell[][] = [];
+  const hide = w.period("y5");
   // The whole public sector: gains against its own costs and the repayment.
   const publicPaid = y5.costs.value + y5.repayment.value;
-  rows.push([perspective("public"), y5.gains.value, publicPaid, y5.accounts.public.value, publicPaid > 0 ? y5.gains.value / publicPaid : null, yn(y5.accounts.public.illustrative)]);
+  rows.push([perspective("public"), money(y5.gains.value, hide), money(publicPaid, hide), money(y5.accounts.public.value, hide), money(publicPaid > 0 ? y5.gains.value / publicPaid : null, hide), yn(y5.accounts.public.illustrative)]);
   // Each payer's share, discounted year by year over the same budget years (the kommune pays the repayment).
   const years = r.budget_years.filter((y) => y.year >= r.totals.y5.first_year && y.year <= r.totals.y5.last_year);
   for (const k of ["kommune", "region", "stat"] as const) {
     const received = years.reduce((a, y) => a + y.gains_by_payer[k].value * y.discount_factor, 0);
     const paid = years.reduce((a, y) => a + (y.costs_by_payer[k].value + (k === "kommune" ? y.repayment.value : 0)) * y.discount_factor, 0);
-    rows.push([perspective(k), received, paid, y5.accounts[k].value, paid > 0 ? received / paid : null, yn(y5.accounts[k].illustrative)]);
+    rows.push([perspective(k), money(received, hide), money(paid, hide), money(y5.accounts[k].value, hide), money(paid > 0 ? received / paid : null, hide), yn(y5.accounts[k].illustrative)]);
   }
   if (r.payment) {
     const inv = y5.investment.value;
