@@ -321,6 +321,9 @@ export function numberCell(table: RawTable, name: string, row: number): number |
   const raw = table.columns.get(name)?.[row];
   if (raw === undefined || isMissing(raw.trim())) return null;
   const x = parseNumberText(raw.trim(), table.decimalComma);
-  if (x === undefined) throw new InputError({ file: table.file, line: table.lineOf(row), column: name }, "is not a number", "a finite number or empty", raw);
+  if (x === undefined) {
+    fail(table, new InputError(where(table, row, name), tm("err_not_number"), "a finite number or empty", raw));
+    return null;
+  }
   return x;
 }

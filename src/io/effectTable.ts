@@ -5,7 +5,7 @@ import { UserError } from "../errors.js";
 import { formatZodIssues } from "../schemas/indicatorSpec.js";
 import { writeFileAtomic } from "./atomic.js";
 import { numberCell } from "./columns.js";
-import { readCsv } from "./csv.js";
+import { readCsv, throwProblems } from "./csv.js";
 import { csvField } from "./csvOut.js";
 import { restoreNeutralised } from "./excelSafe.js";
 import { sha256 } from "./hash.js";
@@ -317,7 +317,8 @@ export type EffectTableRow = Record<(typeof TEXT_COLUMNS)[number], string> & Rec
  */
 export function readEffectTable(path: string): { rows: EffectTableRow[]; meta: EffectsMetaRead | null } {
   const bytes = readFileSync(path);
-  const table = readCsv(path, { required: ["outcome", "estimator", "estimate"] });
+  // every problem of the table in one run (io/columns.ts numberCell collects them)
+  const table = readCsv(path, { required: ["outcome", "estimator", "estimate"], collectProblems: true });
   const rows: EffectTableRow[] = [];
   for (let i = 0; i < table.nRows; i++) {
     const row: Record<string, unknown> = {};
@@ -326,5 +327,6 @@ export function readEffectTable(path: string): { rows: EffectTableRow[]; meta: E
     if (!row.estimand) row.estimand = row.estimator === "iv_robust" || row.estimator === "cace_ratio" ? "CACE" : "ITT";
     rows.push(row as EffectTableRow);
   }
+  throwProblems(table);
   return { rows, meta: readEffectsMeta(path, bytes) };
 }

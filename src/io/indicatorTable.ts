@@ -1,6 +1,6 @@
 import type { IndicatorRowResult } from "../indicators/index.js";
 import { numberCell } from "./columns.js";
-import { readCsv } from "./csv.js";
+import { readCsv, throwProblems } from "./csv.js";
 import { csvField, csvNumber } from "./csvOut.js";
 import { restoreNeutralised } from "./excelSafe.js";
 
@@ -84,7 +84,8 @@ export interface IndicatorRow {
 
 /** Reads indicators.csv in file order. */
 export function readIndicatorTable(path: string): IndicatorRow[] {
-  const table = readCsv(path, { required: ["indicator", "area", "year", "value"] });
+  // every problem of the table in one run (io/columns.ts numberCell collects them)
+  const table = readCsv(path, { required: ["indicator", "area", "year", "value"], collectProblems: true });
   const out: IndicatorRow[] = [];
   const text = (k: string, i: number) => restoreNeutralised(table.columns.get(k)?.[i] ?? "");
   const n = (k: string, i: number) => numberCell(table, k, i);
@@ -113,5 +114,6 @@ export function readIndicatorTable(path: string): IndicatorRow[] {
       progress_to_target: n("progress_to_target", i),
     });
   }
+  throwProblems(table);
   return out;
 }

@@ -138,6 +138,24 @@ describe("every reader lists all the problems of its file in one run", () => {
     ]);
   });
 
+  it("the result files a report reads: an effect table with two numbers broken is named in one run", () => {
+    const d = tempDir();
+    const est = estimate(["--out", join(d, "effects.csv")], join(d, "effects.csv"));
+    expect(est.code, est.stderr).toBe(0);
+    const lines = readFileSync(join(d, "effects.csv"), "utf8").split("\n");
+    const col = lines[0].split(",").indexOf("estimate");
+    const broken = lines.map((l, i) => (i === 1 || i === 2 ? l.split(",").map((f, j) => (j === col ? "n/a?" : f)).join(",") : l));
+    writeFileSync(join(d, "effects.csv"), broken.join("\n"));
+    const r = effekt(["report", "--audience", "aau", "--effects", join(d, "effects.csv"), "--format", "md", "--out", join(d, "report")]);
+    expect(r.code).toBe(2);
+    expect(lines.length).toBeGreaterThan(3);
+    expect(r.stderr.trimEnd().split("\n")).toEqual([
+      "effekt: effects.csv has 2 problems; fix them and run again:",
+      '  effects.csv, line 2, column estimate: value "n/a?" is not a number; expected a finite number or empty',
+      '  effects.csv, line 3, column estimate: value "n/a?" is not a number; expected a finite number or empty',
+    ]);
+  });
+
   it("indicator values and person-level indicator rows: every bad row of each file in one run", () => {
     const d = tempDir();
     const spec = join("analyses", "lbf-uddannelse-og-livschancer.json");
