@@ -74,4 +74,28 @@ describe("XLSX", () => {
     expect(da.getCell(3, 2).value).toBe(0.0184);
     expect((await load("en")).getWorksheet("Effects")!.getCell(2, 2).value).toBe("<0.001");
   });
+
+  it("wraps the contents sheet's notes and a table's notes over the sheet's width, tall enough for their lines", async () => {
+    const long = "Et antal personer eller husstande under 5 vises ikke, heller ikke gennem en andel; ".repeat(4).trim();
+    const m = model("da");
+    m.footnotes = [long];
+    m.sections[0].tables[0].notes = [long];
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await reportXlsx(m)) as unknown as Parameters<typeof wb.xlsx.load>[0]);
+    const contents = wb.worksheets[0];
+    let row = 0;
+    contents.eachRow((r, i) => { if (r.getCell(1).value === long) row = i; });
+    expect(row).toBeGreaterThan(0);
+    const cell = contents.getCell(row, 1);
+    expect(cell.alignment?.wrapText).toBe(true);
+    // Merged over the contents' three columns (their widths in characters are the line's width) and two lines tall or more.
+    expect(cell.isMerged && contents.getCell(row, 3).master.address).toBe(cell.address);
+    expect(contents.getRow(row).height).toBeGreaterThanOrEqual(30);
+    const sheet = wb.getWorksheet("Effekter")!;
+    const note = sheet.getCell(5, 1);
+    expect(note.value).toBe(long);
+    expect(note.alignment?.wrapText).toBe(true);
+    expect(sheet.getCell(5, 2).master.address).toBe(note.address);
+    expect(sheet.getRow(5).height).toBeGreaterThan(15 * 2);
+  });
 });
