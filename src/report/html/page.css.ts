@@ -65,8 +65,17 @@ footer.report-footer { margin-top: 32px; font-size: 0.8rem; color: ${COLOURS.mut
   figure.chart, caption, tr, ul.statements li { break-inside: avoid; }
   thead { display: table-header-group; }
   .table-wrap { overflow: visible; }
-  table { font-size: 8pt; }
-  td { white-space: normal; }
+  /* A4 portrait leaves ~186 mm (about 700 px), landscape ~273 mm (about 1030 px): no table runs past the page's
+     edge. A table of ten or more columns gets landscape pages of its own; every cell may wrap (numbers and intervals
+     too) and the table never grows wider than its page, in a smaller type than on screen. */
+  @page landscape { size: A4 landscape; margin: 12mm 12mm; }
+  .table-wrap:has(> table.wide) { page: landscape; }
+  table { font-size: 7.5pt; max-width: 100%; }
+  table.wide { font-size: 7pt; }
+  table.wider { font-size: 6.5pt; }
+  th, td, table.wide th, table.wide td, table.wider th, table.wider td { padding: 2px 3px; }
+  td, td.num, td.interval, td.long, td.text { white-space: normal; min-width: 0; }
+  td.hash { overflow-wrap: anywhere; font-size: 6.5pt; }
   nav.toc a { color: ${COLOURS.ink}; }
   section.report-section { break-before: page; }
 }
