@@ -101,7 +101,18 @@ Examples:
 }
 
 /** Runs the CLI; user errors print one line and exit 2 (1 for a verification mismatch), never a stack trace. */
+/**
+ * A reader that stops early (`effekt --help | head`) closes the pipe: what is left for stdout has nowhere to go, so
+ * it is dropped and the command runs to its end (its files are written whole), instead of dying on an unhandled EPIPE.
+ */
+function dropOutputToClosedPipe(): void {
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code !== "EPIPE" && err.code !== "ERR_STREAM_DESTROYED") throw err;
+  });
+}
+
 export async function main(argv: string[]): Promise<void> {
+  dropOutputToClosedPipe();
   setMessageLang(langFrom(argv.slice(2), process.env));
   const program = await buildProgram(argv.slice(2));
   program.exitOverride();
