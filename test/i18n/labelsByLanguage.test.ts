@@ -19,6 +19,9 @@ const PLAN = join(ROOT, "analyses", "relationel-velfaerd.json");
 const SPEC = join(ROOT, "analyses", "lbf-uddannelse-og-livschancer.json");
 const MODEL = join(ROOT, "analyses", "gains-relationel-velfaerd.json");
 
+/** Names in the data that stay Danish in an English report: areas, benefit types, the programme. */
+const DATA_NAMES = ["Houlkær", "Kølvrå", "Velfærd", "førtidspension", "kontanthjælp", "ressourceforløb", "selvforsørgende"];
+
 interface Texts { da: string[]; en: string[] }
 const plan = JSON.parse(readFileSync(PLAN, "utf8")) as { title: string; title_en: string; outcomes: { label: string; label_en: string }[] };
 const spec = JSON.parse(readFileSync(SPEC, "utf8")) as { indicators: { definition: string; definition_en: string; subgoal: string; subgoal_en: string }[] };
@@ -59,6 +62,11 @@ describe.each(["sus", "aau"] as const)("the demo's %s report picks the labels by
       expect(texts.da.filter((x) => html.en.includes(x)), `${what}: Danish labels in the English report`).toEqual([]);
     }
     expect(html.en).toContain(plan.title_en);
+    // No Danish word of the catalogue or the inputs: the only words with æ, ø or å are the data's names (areas, the
+    // benefit types of the register, the programme's name), and the payment model's floor and cap are English.
+    const danish = [...new Set(html.en.match(/[\p{L}-]*[æøåÆØÅ][\p{L}-]*/gu) ?? [])].filter((w) => !DATA_NAMES.includes(w));
+    expect(danish).toEqual([]);
+    expect(html.en).not.toMatch(/afkast/i);
   });
 
   it("Danish: the Danish labels, none of the English", () => {
