@@ -8,6 +8,9 @@ import { UserError } from "../errors.js";
 export const MIN_CELL_FLOOR = 3;
 export const DEFAULT_MIN_CELL = 5;
 
+/** The mark shown in place of a suppressed cell, in every format and both languages (one mark, so a reader can search for it). */
+export const SUPPRESSION_MARK = "[s]";
+
 /** Checks `--min-cell`: an integer >= 3. */
 export function checkMinCell(n: number): number {
   if (!Number.isInteger(n) || n < MIN_CELL_FLOOR) {

@@ -15,10 +15,9 @@ import { readEffectsMeta } from "../io/effectTable.js";
 import { parseGainsModel, type GainsModel } from "../schemas/gainsModel.js";
 import { registerInput } from "./counts.js";
 import { parseAssume, readEstimates, type EffectUsed } from "./effects.js";
-import { parseMinCell } from "../disclosure/rules.js";
+import { parseMinCell, SUPPRESSION_MARK } from "../disclosure/rules.js";
 import { TableStructure } from "../disclosure/structure.js";
 import { withheldGainsMoney } from "../gains/withheld.js";
-const SUPPRESSION_MARK = "[s]";
 
 /** At most this many Monte Carlo draws (--draws): memory and time stay bounded (the draws are held in arrays). */
 const MAX_DRAWS = 10_000_000;

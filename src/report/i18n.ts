@@ -5,6 +5,7 @@
 import { formatNumber, formatPercent, formatPValue, t, type Lang, type MessageKey } from "../i18n/index.js";
 import type { Cell, ColumnKind, ReportColumn } from "./model.js";
 import { isPending, isSuppressed } from "./model.js";
+import { SUPPRESSION_MARK } from "../disclosure/rules.js";
 
 export { formatNumber, formatPercent, formatPoints, formatPValue, separators, t } from "../i18n/index.js";
 
@@ -13,8 +14,7 @@ export function label(lang: Lang, key: MessageKey): string {
   return t(lang, key);
 }
 
-/** The mark shown in place of a suppressed cell, in both languages (one mark, so a reader can search for it). */
-export const SUPPRESSION_MARK = "[s]";
+export { SUPPRESSION_MARK } from "../disclosure/rules.js";
 
 /** Default decimals per column kind (Markdown, XLSX, HTML). */
 export function defaultDecimals(kind: ColumnKind): number {

@@ -10,7 +10,8 @@ import { filesUnder } from "../helpers.js";
  *   lies in `io/`, `cli/`, `report/` or `plan/`;
  * - `io/` reaches no orchestration or command code: nothing in `cli/`, `report/` or `effects/` (the module that
  *   joins plan, register, persons and outcomes);
- * - nothing but `cli/` reaches `cli/`: a command file parses flags and calls one function that lives below it.
+ * - nothing but `cli/` reaches `cli/`: a command file parses flags and calls one function that lives below it;
+ * - the runs that write results (`effects/`, `gainsRun/`, `verify/`) reach nothing in `report/`, which reads them.
  */
 
 const SRC = resolve(__dirname, "../../src");
@@ -26,6 +27,7 @@ const RULES: readonly Rule[] = [
   { from: ["estimate", "draw", "indicators", "gains"], forbidden: ["io", "cli", "report", "plan"] },
   { from: ["io"], forbidden: ["cli", "report", "effects", "gainsRun", "verify"] },
   { from: ["effects", "gainsRun", "report", "verify", "plan", "schemas", "disclosure", "i18n"], forbidden: ["cli"] },
+  { from: ["effects", "gainsRun", "verify"], forbidden: ["report"] },
 ];
 
 /** The top folder of a module path relative to src/ ("estimate/ols.ts" -> "estimate"; "errors.ts" -> ""). */
