@@ -127,7 +127,7 @@ export function readMarkdownReport(file: string, tables: { id: string; keys: str
 
 /**
  * The HTML page's tables mapped back to the model's columns by each cell's data-key: a header may name two keys (an
- * interval shown as "[low; high]"), a heading row (class "group") gives its grouped columns' values to the rows
+ * interval shown as "[low; high]", in English "[low, high]"), a heading row (class "group") gives its grouped columns' values to the rows
  * under it, and a caption may state a column's value for every row (a span with its data-key).
  */
 export function readHtmlReport(file: string, tables: { id: string; keys: string[] }[], lang: "da" | "en"): Report {
@@ -154,7 +154,7 @@ export function readHtmlReport(file: string, tables: { id: string; keys: string[
         const keys = headKeys[j] ?? [];
         const cell = clean(c[1]);
         if (keys.length === 2) {
-          const ends = cell === "[s]" ? ["[s]", "[s]"] : cell === "" ? ["", ""] : cell.replace(/^\[|\]$/g, "").split("; ");
+          const ends = cell === "[s]" ? ["[s]", "[s]"] : cell === "" ? ["", ""] : cell.replace(/^\[|\]$/g, "").split(lang === "da" ? "; " : ", ");
           keys.forEach((key, e) => values.set(key, ends[e] ?? ""));
         } else if (keys.length === 1) values.set(keys[0], cell);
       });

@@ -92,6 +92,26 @@ describe("forest chart", () => {
     expect(en).toContain(">4.2 [-0.8, 9.2]<");
   });
 
+  it("writes a table's interval cell as the forest plot does: '[a; b]' in Danish, '[a, b]' in English", () => {
+    const withInterval = (lang: "da" | "en") => {
+      const model = fixtureModel(lang);
+      model.sections[0].tables.push({
+        id: "intervals",
+        title: "Intervals",
+        columns: [{ key: "outcome", label: "Outcome", kind: "text" }, { key: "ci_low", label: "low", kind: "number", decimals: 4, joinNext: "95% CI" }, { key: "ci_high", label: "high", kind: "number", decimals: 4 }],
+        rows: [["a", -0.0407, 0.0479], ["b", 1234.5, 5678.25]],
+      });
+      return model;
+    };
+    const cells = (lang: "da" | "en") => [...renderHtml(withInterval(lang)).matchAll(/<td class="num interval">([^<]*)<\/td>/g)].map((m) => m[1]);
+    const da = cells("da");
+    const en = cells("en");
+    expect(da.length).toBeGreaterThan(0);
+    expect(en.length).toBe(da.length);
+    for (const c of da) expect(c).toMatch(/^\[[^;\]]+; [^;\]]+\]$/);
+    for (const c of en) expect(c).toMatch(/^\[[^;\]]+, [^;\]]+\]$/);
+  });
+
   it("escapes every text and is accessible", () => {
     const chart: ForestChart = { ...oneRow, title: `<script>&"'`, x_label: "a<b", rows: [{ ...oneRow.rows[0], label: `x & "y" <z>` }] };
     const svg = renderForest(chart, "en");

@@ -48,11 +48,11 @@ function renderCell(cell: Cell, column: ReportColumn, model: ReportModel): strin
   return `<td${classAttr([...cellClasses(cell, column), extra])}>${cellContent(cell, column, model)}</td>`;
 }
 
-/** An interval's two ends in one cell, "[low; high]"; the mark when either end is hidden, empty when both are absent. */
+/** An interval's two ends in one cell, "[low; high]" in Danish, "[low, high]" in English (as the forest plot writes it); the mark when either end is hidden, empty when both are absent. */
 function renderInterval(low: Cell, high: Cell, column: ReportColumn, model: ReportModel): string {
   if (isSuppressed(low) || isSuppressed(high)) return `<td class="num interval suppressed">${cellContent(isSuppressed(low) ? low : high, column, model)}</td>`;
   if (low === null && high === null) return `<td class="num interval"></td>`;
-  return `<td class="num interval">[${cellContent(low, column, model)}; ${cellContent(high, column, model)}]</td>`;
+  return `<td class="num interval">[${cellContent(low, column, model)}${t(model.lang, "chart_range_separator")}${cellContent(high, column, model)}]</td>`;
 }
 
 /**
