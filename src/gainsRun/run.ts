@@ -163,6 +163,7 @@ export function computeGains(opts: GainsOptions): GainsRun {
   });
   const minCell = parseMinCell(opts.minCell);
   protectWaveCounts(doc, minCell);
+  withholdMoney(doc);
   return { doc, summary: summary(doc, ill, minCell) };
 }
 
@@ -196,6 +197,66 @@ function protectWaveCounts(doc: GainsFile, minCell: number): void {
     ids.forEach((id, k) => {
       if (id !== null && !d.shown([id])) r.counts[i].by_cohort[k].value = null;
     });
+  });
+}
+
+/**
+ * Amounts that would give a withheld wave count back (count x effect x price; src/disclosure's money rule via
+ * gains/withheld.ts) are written as null (NaN here; JSON writes null, the CSV an empty cell): a budget year's gains
+ * and nets where a withheld wave reaches it, per-household costs likewise, cumulative nets from then on, and the
+ * period totals, Monte Carlo intervals and sensitivity values over those years. The investor's account, the
+ * repayment and the counts-per-year-since-draw rows (over every wave: the total count) stay.
+ */
+function withholdMoney(doc: GainsFile): void {
+  const r = doc.result;
+  const w = withheldGainsMoney(r);
+  if (!w.any) return;
+  const off = (x: { value: number }) => { x.value = NaN; };
+  const offIv = (x: { point: number; mean: number; lower: number; upper: number }) => { x.point = x.mean = x.lower = x.upper = NaN; };
+  const payers = ["kommune", "region", "stat"] as const;
+  for (const y of r.budget_years) {
+    const g = w.gains(y.year);
+    const anyCost = payers.some((p) => w.costs(y.year, p));
+    for (const p of payers) {
+      const c = w.costs(y.year, p);
+      if (g) off(y.gains_by_payer[p]);
+      if (c) off(y.costs_by_payer[p]);
+      if (g || c) off(y.accounts[p]);
+    }
+    if (g) off(y.gains);
+    if (anyCost) off(y.costs);
+    if (g || anyCost) off(y.accounts.public);
+    if (w.cumulative(y.year)) { off(y.cumulative_public_net); off(y.cumulative_public_pv_net); }
+  }
+  for (const k of r.kommune_repayment) {
+    const g = w.gains(k.year), c = w.costs(k.year, "kommune");
+    if (g) off(k.savings);
+    if (c) off(k.own_costs);
+    if (g || c) off(k.net);
+    if (w.cumulative(k.year)) off(k.cumulative_net);
+  }
+  for (const p of ["y3", "y5", "all"] as const) {
+    if (!w.period(p)) continue;
+    for (const b of [r.totals[p].undiscounted, r.totals[p].present_value]) {
+      off(b.gains);
+      off(b.costs);
+      for (const a of [...payers, "public"] as const) off(b.accounts[a]);
+    }
+  }
+  const mc = doc.monte_carlo;
+  if (w.period("y3")) { offIv(mc.public_net_y3); offIv(mc.public_net_pv_y3); }
+  if (w.period("y5")) {
+    offIv(mc.public_net_y5);
+    offIv(mc.public_net_pv_y5);
+    offIv(mc.gains_pv_y5);
+    for (const a of [...payers, "public"] as const) offIv(mc.accounts_pv_y5[a]);
+    for (const c of [doc.sensitivity.base, ...doc.sensitivity.rows.flatMap((x) => [x.low, x.high])]) {
+      c.public_net_pv_y5 = c.public_net_pv_y3 = c.public_net_y5 = c.kommune_net_pv_y5 = NaN;
+    }
+    for (const x of doc.sensitivity.rows) x.swing_public_net_pv_y5 = NaN;
+  }
+  mc.kommune_by_year.forEach((k) => {
+    if (w.cumulative(k.year)) { offIv(k.cumulative_net); off(k.p_cumulative_net_nonnegative); }
   });
 }
 

@@ -18,16 +18,20 @@ export const GAINS_FORMAT = "effekt-gains/2";
 const num = z.number();
 const strs = z.array(z.string());
 const traced = z.object({ value: num, from: strs, illustrative: z.boolean() }).strict();
-const interval = z.object({ point: num, mean: num, lower: num, upper: num, level: num, from: strs, illustrative: z.boolean() }).strict();
-const payers = z.object({ kommune: traced, region: traced, stat: traced }).strict();
-const accounts = z.object({ kommune: traced, region: traced, stat: traced, public: traced, investor: traced }).strict();
+// An amount that would give a withheld count back (issue 13; src/disclosure's money rule) is written as null and
+// read as NaN: the report shows it as [s] (gains/withheld.ts decides the same cells from the withheld counts).
+const withheldNum = z.number().nullable().transform((v) => v ?? NaN);
+const money = z.object({ value: withheldNum, from: strs, illustrative: z.boolean() }).strict();
+const interval = z.object({ point: withheldNum, mean: withheldNum, lower: withheldNum, upper: withheldNum, level: num, from: strs, illustrative: z.boolean() }).strict();
+const payers = z.object({ kommune: money, region: money, stat: money }).strict();
+const accounts = z.object({ kommune: money, region: money, stat: money, public: money, investor: traced }).strict();
 const status = z.enum(["measured", "interpolated", "projected"]);
 const breakEven = z.union([z.object({ reached: z.literal(true), year: num }).strict(), z.object({ reached: z.literal(false), through_year: num }).strict()]);
-const periodBlock = z.object({ gains: traced, costs: traced, repayment: traced, investment: traced, accounts }).strict();
+const periodBlock = z.object({ gains: money, costs: money, repayment: traced, investment: traced, accounts }).strict();
 const period = z
   .object({ period: z.enum(["3 years", "5 years", "all budget years"]), first_year: num, last_year: num, through: z.string(), undiscounted: periodBlock, present_value: periodBlock })
   .strict();
-const sensCase = z.object({ setting: z.string(), public_net_pv_y5: num, public_net_pv_y3: num, public_net_y5: num, kommune_net_pv_y5: num, repayment: num.nullable() }).strict();
+const sensCase = z.object({ setting: z.string(), public_net_pv_y5: withheldNum, public_net_pv_y3: withheldNum, public_net_y5: withheldNum, kommune_net_pv_y5: withheldNum, repayment: num.nullable() }).strict();
 const measured = z.object({ year: num, estimate: num, se: num, source: z.string().optional() }).strict();
 
 export const gainsFileSchema = z
@@ -64,14 +68,14 @@ export const gainsFileSchema = z
               year: num,
               discount_factor: num,
               gains_by_payer: payers,
-              gains: traced,
+              gains: money,
               costs_by_payer: payers,
-              costs: traced,
+              costs: money,
               investment: traced,
               repayment: traced,
               accounts,
-              cumulative_public_net: traced,
-              cumulative_public_pv_net: traced,
+              cumulative_public_net: money,
+              cumulative_public_pv_net: money,
             })
             .strict(),
         ),
@@ -88,7 +92,7 @@ export const gainsFileSchema = z
         ),
         totals: z.object({ y3: period, y5: period, all: period }).strict(),
         break_even: z.object({ undiscounted: breakEven, discounted: breakEven }).strict(),
-        kommune_repayment: z.array(z.object({ year: num, savings: traced, own_costs: traced, repayment: traced, net: traced, cumulative_net: traced }).strict()),
+        kommune_repayment: z.array(z.object({ year: num, savings: money, own_costs: money, repayment: traced, net: money, cumulative_net: money }).strict()),
         payment: z
           .object({
             investor: z.string().nullable(),
@@ -147,7 +151,7 @@ export const gainsFileSchema = z
         p_payback_within_5: traced,
         p_payback_within_3_discounted: traced,
         p_payback_within_5_discounted: traced,
-        kommune_by_year: z.array(z.object({ year: num, cumulative_net: interval, p_cumulative_net_nonnegative: traced }).strict()),
+        kommune_by_year: z.array(z.object({ year: num, cumulative_net: interval, p_cumulative_net_nonnegative: money }).strict()),
         payment: z
           .object({
             repayment: interval,
@@ -164,7 +168,7 @@ export const gainsFileSchema = z
       .object({
         metric: z.string(),
         base: sensCase,
-        rows: z.array(z.object({ assumption: z.string(), moved: strs, illustrative: z.boolean(), low: sensCase, high: sensCase, swing_public_net_pv_y5: num }).strict()),
+        rows: z.array(z.object({ assumption: z.string(), moved: strs, illustrative: z.boolean(), low: sensCase, high: sensCase, swing_public_net_pv_y5: withheldNum }).strict()),
       })
       .strict(),
   })
