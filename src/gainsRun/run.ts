@@ -243,6 +243,12 @@ function withholdMoney(doc: GainsFile): void {
       for (const a of [...payers, "public"] as const) off(b.accounts[a]);
     }
   }
+  // Per-household costs summed over every wave (a cost line's total, the rows by year since the draw) are the
+  // households of all waves x the cost: with the shown waves' households they give a withheld wave's back.
+  if (r.cohorts.some((c) => c.treatment_units === null)) {
+    for (const c of r.costs) if (c.field.startsWith("costs.per_treatment_unit")) off(c.total);
+    for (const row of r.by_year_since_draw) off(row.per_unit_costs);
+  }
   const mc = doc.monte_carlo;
   if (w.period("y3")) { offIv(mc.public_net_y3); offIv(mc.public_net_pv_y3); }
   if (w.period("y5")) {

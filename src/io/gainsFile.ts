@@ -61,7 +61,7 @@ export const gainsFileSchema = z
         effects: z.array(
           z.object({ outcome: z.string(), estimand: z.enum(["ITT", "CACE"]), by_year: z.array(z.object({ year: num, effect: num, se_in_draws: num, status }).strict()) }).strict(),
         ),
-        costs: z.array(z.object({ label: z.string(), field: z.string(), payer: z.enum(["kommune", "region", "stat"]), additional: z.boolean(), counted: z.boolean(), total: traced }).strict()),
+        costs: z.array(z.object({ label: z.string(), field: z.string(), payer: z.enum(["kommune", "region", "stat"]), additional: z.boolean(), counted: z.boolean(), total: money }).strict()),
         budget_years: z.array(
           z
             .object({
@@ -86,7 +86,7 @@ export const gainsFileSchema = z
               effects: z.array(z.object({ outcome: z.string(), effect: num, status }).strict()),
               gains_by_payer: payers,
               gains: traced,
-              per_unit_costs: traced,
+              per_unit_costs: money,
             })
             .strict(),
         ),

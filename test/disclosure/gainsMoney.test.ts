@@ -94,6 +94,10 @@ describe("money amounts do not give a small wave's count back (issue 13)", () =>
     expect(typeof y2024.costs.value).toBe("number");
     expect(typeof raw.result.totals.y5.present_value.accounts.investor.value).toBe("number");
     expect(typeof raw.result.payment.repayment.value).toBe("number");
+    // the per-household cost summed over both waves ((80 + 3) x 12,000 in year 1 since the draw) would give 3 back
+    // with wave 1's 80: null
+    expect(raw.result.by_year_since_draw.map((r: { per_unit_costs: { value: number | null } }) => r.per_unit_costs.value)).toEqual([null, null, null, null, null]);
+    expect(raw.result.costs.find((c: { field: string }) => c.field.startsWith("costs.per_treatment_unit")).total.value).toBeNull();
     // no count in 1..4 from any amount left in the file
     for (const y of raw.result.budget_years) {
       const b = householdBases(g, 1, "")[g.result.budget_years.findIndex((x) => x.year === y.year)];
