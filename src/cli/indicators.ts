@@ -1,33 +1,10 @@
-import { basename } from "node:path";
 import type { Command } from "commander";
-import { UserError } from "../errors.js";
-import { ALL_AREAS, computeIndicators, type IndicatorRowResult } from "../indicators/index.js";
-import { writeFileAtomic } from "../io/atomic.js";
-import { guardOutputs, requireInputFile } from "../io/outputGuard.js";
-import { readJsonFile } from "../io/json.js";
-import { parseFormat } from "./flags.js";
-import { parseIndicatorSpec, type IndicatorSpec } from "../schemas/indicatorSpec.js";
+import { runIndicators, type IndicatorsOptions } from "../indicatorsRun/run.js";
 import { say, writeData } from "./output.js";
 import { summaryOf } from "./commands.js";
-import { DEFAULT_MIN_CELL, parseMinCell } from "../disclosure/rules.js";
-import { TableStructure } from "../disclosure/structure.js";
-import { indicatorsSection } from "../report/sections/indicators.js";
-import { resolveSection } from "../report/build.js";
-import { reportLabels } from "../report/labels.js";
-import { SUPPRESSION_MARK } from "../report/i18n.js";
-import { isSuppressed, type Cell } from "../report/model.js";
-import type { IndicatorRow } from "../io/indicatorTable.js";
-import { indicatorsCsv } from "../io/indicatorTable.js";
-import { readIndicatorPersons, readIndicatorValues } from "../io/indicatorValues.js";
+import { DEFAULT_MIN_CELL } from "../disclosure/rules.js";
 
-interface IndicatorsOptions {
-  spec: string;
-  values?: string;
-  persons?: string;
-  out?: string;
-  format: string;
-  minCell?: string;
-}
+export { formatIndicators } from "../indicatorsRun/run.js";
 
 export function registerIndicators(program: Command): void {
   program
@@ -40,106 +17,5 @@ export function registerIndicators(program: Command): void {
     .option("--format <csv|json>", "output format", "csv")
     .option("--min-cell <n>", "with --out: smallest count of persons shown in the terminal summary (at least 3); the file keeps full detail", String(DEFAULT_MIN_CELL))
     .addHelpText("after", "\nExample:\n  effekt indicators --spec analyses/lbf-uddannelse-og-livschancer.json --values samples/indicator-values.csv\n")
-    .action((opts: IndicatorsOptions) => runIndicators(opts));
-}
-
-/** Orders rows by the spec's indicator order, then year, then area (spec order, "all areas" last). */
-function sortRows(spec: IndicatorSpec, rows: IndicatorRowResult[]): IndicatorRowResult[] {
-  const indOrder = new Map(spec.indicators.map((ind, k) => [ind.id, k] as const));
-  const areaOrder = new Map((spec.areas ?? []).map((a, k) => [a.normalize("NFC"), k] as const));
-  const areaKey = (a: string) => (a === ALL_AREAS ? 1e9 : areaOrder.get(a) ?? 1e6);
-  return [...rows].sort(
-    (a, b) =>
-      indOrder.get(a.indicator)! - indOrder.get(b.indicator)! ||
-      (a.year ?? 0) - (b.year ?? 0) ||
-      areaKey(a.area) - areaKey(b.area) ||
-      (a.area < b.area ? -1 : a.area > b.area ? 1 : 0),
-  );
-}
-
-/**
- * A short table for the terminal: value, interval, change since baseline, gap, progress and status, under the
- * same disclosure control as the report (src/disclosure/, through the report's indicators section): an n below
- * `minCell`, a share whose count who do or do not is that small, a value or interval over a hidden group, the
- * "all areas" margin cells that would give one back, and what is computed from a hidden value (the change since
- * baseline, the gap, the progress to target) are shown as [s].
- */
-export function formatIndicators(rows: readonly IndicatorRowResult[], minCell = DEFAULT_MIN_CELL): string {
-  const disclosure = new TableStructure(minCell);
-  const input: IndicatorRow[] = rows.map((r) => ({
-    indicator: r.indicator,
-    subgoal: r.subgoal,
-    area: r.area,
-    year: r.year ?? null,
-    unit: r.unit,
-    direction: r.direction,
-    value: r.value,
-    n: r.n ?? null,
-    interval_lower: r.interval?.lower ?? null,
-    interval_upper: r.interval?.upper ?? null,
-    area_baseline: r.area_baseline?.value ?? null,
-    area_baseline_year: r.area_baseline?.year ?? null,
-    comparison_label: r.comparison_baseline?.label ?? "",
-    comparison_baseline: r.comparison_baseline?.value ?? null,
-    target: r.target?.value ?? null,
-    target_year: r.target?.year ?? null,
-    status: r.status,
-    change_since_baseline: r.change_since_baseline ?? null,
-    gap_to_comparison: r.gap_to_comparison ?? null,
-    progress_to_target: r.progress_to_target ?? null,
-  }));
-  const table = resolveSection(indicatorsSection(input, { lang: "en", minCell, labels: reportLabels("en"), disclosure }), disclosure).tables[0];
-  const col = (key: string) => table.columns.findIndex((c) => c.key === key);
-  const hidden = (k: number, key: string) => isSuppressed(table.rows[k][col(key)] as Cell);
-  let any = false;
-  const mark = () => ((any = true), SUPPRESSION_MARK);
-  const pct = (r: IndicatorRowResult, x: number) => (r.unit === "mean" ? x.toPrecision(4) : `${(x * 100).toFixed(1)}%`);
-  const signed = (r: IndicatorRowResult, x: number | undefined) =>
-    x === undefined ? "" : `${x >= 0 ? "+" : ""}${x.toFixed(1)}${r.difference_unit === "percentage points" ? " pp" : ""}`;
-  const header = ["indicator", "area", "year", "value", "95% interval", "n", "vs baseline", "vs comparison", "to target", "status"];
-  const body = rows.map((r, k) => {
-    const valueHidden = hidden(k, "value_share") || hidden(k, "value_number");
-    return [
-      r.indicator,
-      r.area,
-      r.year === undefined ? "" : String(r.year),
-      r.value === "pending" ? "pending" : valueHidden ? mark() : pct(r, r.value),
-      !r.interval ? "" : hidden(k, "interval_lower") || hidden(k, "interval_upper") ? mark() : `[${pct(r, r.interval.lower)}, ${pct(r, r.interval.upper)}]`,
-      r.n === undefined ? "" : hidden(k, "n") ? mark() : String(r.n),
-      r.change_since_baseline !== undefined && valueHidden ? mark() : signed(r, r.change_since_baseline),
-      r.gap_to_comparison !== undefined && valueHidden ? mark() : signed(r, r.gap_to_comparison),
-      r.progress_to_target === undefined ? "" : valueHidden ? mark() : r.progress_to_target.toFixed(2),
-      r.status,
-    ];
-  });
-  const widths = header.map((h, j) => Math.max(h.length, ...body.map((b) => b[j].length)));
-  const line = (cells: string[]) => cells.map((c, j) => (j <= 1 || j === 9 ? c.padEnd(widths[j]) : c.padStart(widths[j]))).join("  ").trimEnd();
-  const out = [line(header), ...body.map(line)];
-  if (any) out.push(`${SUPPRESSION_MARK}: fewer than ${minCell} persons, or would give such a count back (see effekt report); the file keeps full detail`);
-  return out.join("\n");
-}
-
-function runIndicators(opts: IndicatorsOptions): void {
-  const format = parseFormat(opts.format);
-  const minCell = parseMinCell(opts.minCell);
-  if ((opts.values === undefined) === (opts.persons === undefined)) {
-    throw new UserError("give exactly one of --values (aggregated CSV) or --persons (person-level CSV)");
-  }
-  const inputs = ([["--spec", opts.spec], ["--values", opts.values], ["--persons", opts.persons]] as const).filter(([, f]) => f !== undefined).map(([what, f]) => ({ path: f!, what }));
-  for (const i of inputs) requireInputFile(i.path, i.what);
-  if (opts.out !== undefined) guardOutputs([{ path: opts.out, flag: "--out", kind: "file" }], inputs);
-  const spec = parseIndicatorSpec(readJsonFile(opts.spec), basename(opts.spec));
-  const input = opts.values !== undefined ? readIndicatorValues(opts.values, spec) : readIndicatorPersons(opts.persons!, spec);
-  const rows = sortRows(spec, computeIndicators(spec, input));
-  const text =
-    format === "json"
-      ? `${JSON.stringify({ format: "effekt-indicators/1", spec: spec.name, input: basename(opts.values ?? opts.persons!), rows }, null, 2)}\n`
-      : indicatorsCsv(rows);
-  if (opts.out === undefined) {
-    writeData(text);
-    return;
-  }
-  writeFileAtomic(opts.out, text);
-  say(`${spec.name}: ${rows.length} rows (${rows.filter((r) => r.value === "pending").length} pending) written to ${opts.out}`);
-  say(formatIndicators(rows, minCell));
+    .action((opts: IndicatorsOptions) => runIndicators(opts, { say, writeData }));
 }
