@@ -75,6 +75,8 @@ describe.each(["sus", "aau"] as const)("the demo's %s report picks the labels by
       expect(texts.en.filter((x) => html.da.includes(x)), `${what}: English labels in the Danish report`).toEqual([]);
     }
     expect(html.da).toContain(plan.title);
+    // Dates in the Danish format (31.12.2028) throughout, also in the gains tables' titles and rows.
+    expect(html.da.match(/\b\d{4}-\d{2}-\d{2}\b/g) ?? []).toEqual([]);
   });
 });
 

@@ -7,6 +7,7 @@
  * are checked against the minimum cell size. Illustrative numbers are flagged per row.
  */
 import { formatNumber, formatPercent, label, t } from "../i18n.js";
+import { formatDate } from "../../i18n/index.js";
 import type { GainsFile } from "../../io/gainsFile.js";
 import type { ChartSpec, GainsChart, TornadoChart } from "../html/chartTypes.js";
 import type { Cell, DraftCell, DraftSection, DraftTable } from "../model.js";
@@ -53,8 +54,9 @@ export function gainsSection(g: GainsFile, ctx: SectionContext): DraftSection {
       ],
     },
   ];
-  const y3 = r.totals.y3.through;
-  const y5 = r.totals.y5.through;
+  // Dates in the reader's format (31.12.2028 in Danish), as in the summary.
+  const y3 = formatDate(r.totals.y3.through, lang);
+  const y5 = formatDate(r.totals.y5.through, lang);
   const intervals: [string, string, typeof mc.public_net_y3][] = [
     ["public_net_y3", t(lang, "m_public_net", { through: y3 }), mc.public_net_y3],
     ["public_net_y5", t(lang, "m_public_net", { through: y5 }), mc.public_net_y5],
@@ -230,7 +232,7 @@ function keyFigures(g: GainsFile, ctx: SectionContext, w: WithheldMoney): DraftT
     b.reached ? t(lang, "break_even_year", { year: b.year }) : t(lang, "break_even_not", { year: b.through_year });
   return {
     id: "gains-key-figures",
-    title: t(lang, "gains_key_title", { through: r.totals.y5.through }),
+    title: t(lang, "gains_key_title", { through: formatDate(r.totals.y5.through, lang) }),
     columns: [
       column(lang, "perspective", "text"),
       column(lang, "pv_received", "dkk"),

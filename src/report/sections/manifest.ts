@@ -3,7 +3,7 @@
  * SHA-256 of every input file, the analysis plan and its lock status, and every seed (the draw seed of each wave,
  * the randomisation-inference seed, the gains Monte Carlo seed). Worded in the report's language.
  */
-import { t, type Lang, type MessageKey } from "../../i18n/index.js";
+import { formatDate, t, type Lang, type MessageKey } from "../../i18n/index.js";
 import { label } from "../i18n.js";
 import type { ReportInputs } from "../inputs.js";
 import type { Cell, ReportSection } from "../model.js";
@@ -47,7 +47,7 @@ export function manifestItems(inputs: ReportInputs, version: string, lang: Lang 
     if (meta?.effekt_version) items.push({ item: t(lang, "mf_effects_version"), value: meta.effekt_version, sha256: "" });
   }
   for (const m of inputs.register?.manifests ?? []) {
-    items.push({ item: t(lang, "mf_seed_wave", { wave: m.wave }), value: `${m.seed} (${m.algorithm}, ${m.draw_date})`, sha256: m.sha256 });
+    items.push({ item: t(lang, "mf_seed_wave", { wave: m.wave }), value: `${m.seed} (${m.algorithm}, ${formatDate(m.draw_date, lang)})`, sha256: m.sha256 });
   }
   if (meta && meta.ri_seed !== undefined) {
     items.push({ item: t(lang, "mf_seed_ri"), value: `${meta.ri_seed ?? t(lang, "mf_none")}${meta.permutations ? t(lang, "mf_permutations", { n: meta.permutations }) : ""}`, sha256: "" });
