@@ -4,7 +4,7 @@ import { UserError } from "../errors.js";
 import { VIBORG_AREAS } from "../draw/eligibility.js";
 import { ALGORITHM } from "../draw/wave.js";
 import { RNG_NAME } from "../draw/rng.js";
-import type { TreatSpec } from "../draw/places.js";
+import { parseTreat } from "../draw/places.js";
 import { balanceTable, type Covariate } from "../draw/balance.js";
 import { unlinkSync } from "node:fs";
 import { assertWritable, writeFileAtomic } from "../io/atomic.js";
@@ -81,25 +81,6 @@ export function registerDraw(program: Command): void {
 function parseWhole(raw: string, flag: string, min: number): number {
   if (!/^\d+$/.test(raw.trim()) || Number(raw) < min || !Number.isSafeInteger(Number(raw))) throw new UserError(`--${flag} "${raw}" is not a whole number of at least ${min} (and at most ${Number.MAX_SAFE_INTEGER})`);
   return Number(raw);
-}
-
-export function parseTreat(raw: string): TreatSpec {
-  if (/^\s*\d+\s*$/.test(raw)) {
-    if (Number(raw) === 0) throw new UserError(`--treat ${raw.trim()}: a wave with no treatment places draws nothing; give at least 1`);
-    if (!Number.isSafeInteger(Number(raw))) throw new UserError(`--treat ${raw.trim()}: too large a number of places`);
-    return { kind: "total", places: Number(raw) };
-  }
-  const places: Record<string, number> = {};
-  for (const part of raw.split(",")) {
-    const m = /^(.+)=\s*(\d+)\s*$/.exec(part);
-    if (!m) throw new UserError(`--treat "${raw}": "${part}" is not STRATUM=n; expected a total such as 60 or per-stratum places such as Houlkær=20,Ellekonebakken=15`);
-    const name = m[1].trim().normalize("NFC");
-    if (name in places) throw new UserError(`--treat names stratum "${name}" twice`);
-    places[name] = Number(m[2]);
-  }
-  if (Object.values(places).every((n) => n === 0)) throw new UserError(`--treat "${raw}": every stratum has 0 places; a wave with no treatment places draws nothing`);
-  if (Object.values(places).some((n) => !Number.isSafeInteger(n))) throw new UserError(`--treat "${raw}": too large a number of places`);
-  return { kind: "perStratum", places };
 }
 
 /** Above this many households the joint balance test runs only when --balance-redraws asks for it (it costs re-draws x households). */

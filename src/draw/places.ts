@@ -63,3 +63,23 @@ export function allocatePlaces(strata: readonly string[], sizes: readonly number
     pDenominator: n,
   }));
 }
+
+/** `--treat` of effekt draw (and of effekt power --households-file): a total ("60") or per-stratum places ("Houlkær=20,Ellekonebakken=15"). */
+export function parseTreat(raw: string): TreatSpec {
+  if (/^\s*\d+\s*$/.test(raw)) {
+    if (Number(raw) === 0) throw new UserError(`--treat ${raw.trim()}: a wave with no treatment places draws nothing; give at least 1`);
+    if (!Number.isSafeInteger(Number(raw))) throw new UserError(`--treat ${raw.trim()}: too large a number of places`);
+    return { kind: "total", places: Number(raw) };
+  }
+  const places: Record<string, number> = {};
+  for (const part of raw.split(",")) {
+    const m = /^(.+)=\s*(\d+)\s*$/.exec(part);
+    if (!m) throw new UserError(`--treat "${raw}": "${part}" is not STRATUM=n; expected a total such as 60 or per-stratum places such as Houlkær=20,Ellekonebakken=15`);
+    const name = m[1].trim().normalize("NFC");
+    if (name in places) throw new UserError(`--treat names stratum "${name}" twice`);
+    places[name] = Number(m[2]);
+  }
+  if (Object.values(places).every((n) => n === 0)) throw new UserError(`--treat "${raw}": every stratum has 0 places; a wave with no treatment places draws nothing`);
+  if (Object.values(places).some((n) => !Number.isSafeInteger(n))) throw new UserError(`--treat "${raw}": too large a number of places`);
+  return { kind: "perStratum", places };
+}

@@ -12,7 +12,7 @@ import { filesUnder } from "../helpers.js";
  *   joins plan, register, persons and outcomes);
  * - nothing but `cli/` reaches `cli/`: a command file parses flags and calls one function that lives below it
  *   (`indicatorsRun/` may reach `report/`: its terminal table goes through the report's indicators section);
- * - the runs that write results (`effects/`, `gainsRun/`, `verify/`) reach nothing in `report/`, which reads them.
+ * - the runs that write results (`effects/`, `gainsRun/`, `verify/`), and `powerRun/`, reach nothing in `report/`, which reads them.
  */
 
 const SRC = resolve(__dirname, "../../src");
@@ -26,9 +26,9 @@ interface Rule {
 
 const RULES: readonly Rule[] = [
   { from: ["estimate", "draw", "indicators", "gains"], forbidden: ["io", "cli", "report", "plan"] },
-  { from: ["io"], forbidden: ["cli", "report", "effects", "gainsRun", "verify", "indicatorsRun"] },
-  { from: ["effects", "gainsRun", "indicatorsRun", "report", "verify", "plan", "schemas", "disclosure", "i18n"], forbidden: ["cli"] },
-  { from: ["effects", "gainsRun", "verify"], forbidden: ["report"] },
+  { from: ["io"], forbidden: ["cli", "report", "effects", "gainsRun", "verify", "indicatorsRun", "powerRun"] },
+  { from: ["effects", "gainsRun", "indicatorsRun", "powerRun", "report", "verify", "plan", "schemas", "disclosure", "i18n"], forbidden: ["cli"] },
+  { from: ["effects", "gainsRun", "powerRun", "verify"], forbidden: ["report"] },
 ];
 
 /** The top folder of a module path relative to src/ ("estimate/ols.ts" -> "estimate"; "errors.ts" -> ""). */

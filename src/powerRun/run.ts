@@ -1,0 +1,226 @@
+import { UserError } from "../errors.js";
+import { minimumDetectableEffect, power, powerCace, type ClusterDesign } from "../estimate/index.js";
+import cliProgress from "cli-progress";
+import { tm } from "../i18n/index.js";
+import { normalStream } from "../gains/normalDraws.js";
+import type { Diagnosis, OutcomeModel } from "../estimate/index.js";
+import { readAssignment } from "../io/assignment.js";
+import { readPersons } from "../io/persons.js";
+import { makeAssignment, type Assignment, type AssignedHousehold } from "../draw/assignment.js";
+import { eligibility, VIBORG_AREAS } from "../draw/eligibility.js";
+import { parseTreat } from "../draw/places.js";
+import { drawWaveColumns } from "../draw/wave.js";
+import { loadHouseholds } from "../io/households.js";
+import { formatDay, parseDateFlag } from "../io/columns.js";
+import { requireInputFile } from "../io/outputGuard.js";
+import { simulateDesign, summariseDesign } from "../effects/index.js";
+
+export interface PowerOptions {
+  households?: string;
+  personsPerHousehold?: string;
+  icc: string;
+  shareTreated?: string;
+  r2?: string;
+  alpha?: string;
+  power?: string;
+  effect?: string;
+  sd?: string;
+  householdSizeCv?: string;
+  waves?: string;
+  attrition?: string;
+  takeup?: string;
+  simulate?: boolean;
+  register?: string;
+  householdsFile?: string;
+  cases?: string;
+  date?: string;
+  treat?: string;
+  strata?: string;
+  areas?: string;
+  minCases?: string;
+  persons?: string;
+  sims?: string;
+  seed?: string;
+  progress?: boolean;
+}
+
+/** `effekt power`: the simulation of the actual or planned lottery with `--simulate`, else the analytic answer; lines go to `say`. */
+export function powerRun(opts: PowerOptions, say: (line: string) => void): void {
+  if (opts.simulate) runPowerSimulation(opts, say);
+  else runPower(opts, say);
+}
+
+function num(raw: string | undefined, flag: string): number {
+  const v = Number(raw);
+  if (raw === undefined || raw.trim() === "" || !Number.isFinite(v)) throw new UserError(`--${flag} "${raw}" is not a number`);
+  return v;
+}
+
+/** "321:0.25,92:0.65" -> waves */
+function parseWaves(raw: string): { households: number; shareTreated: number }[] {
+  return raw.split(",").map((part, i) => {
+    const [h, p, extra] = part.split(":");
+    const households = Number(h);
+    const shareTreated = Number(p);
+    if (extra !== undefined || h === undefined || p === undefined || h.trim() === "" || p.trim() === "" || !Number.isInteger(households) || !Number.isFinite(shareTreated)) {
+      throw new UserError(`--waves "${raw}": wave ${i + 1} ("${part}") is not households:share (e.g. 321:0.25)`);
+    }
+    return { households, shareTreated };
+  });
+}
+
+export function runPower(opts: PowerOptions, say: (line: string) => void): { mde: number; mde_cace?: number; power?: number; power_cace?: number; std_error: number; design_effect: number; df: number } {
+  if (opts.households === undefined && opts.waves === undefined) throw new UserError("give --households (or --waves)");
+  if (opts.personsPerHousehold === undefined) throw new UserError("give --persons-per-household: the mean number of persons per household with the outcome");
+  if (opts.households !== undefined && opts.waves !== undefined) throw new UserError("give --households or --waves, not both");
+  const waves = opts.waves !== undefined ? parseWaves(opts.waves) : undefined;
+  const design: ClusterDesign = {
+    households: waves ? waves.reduce((s, w) => s + w.households, 0) : num(opts.households, "households"),
+    personsPerHousehold: num(opts.personsPerHousehold, "persons-per-household"),
+    icc: num(opts.icc, "icc"),
+    shareTreated: num(opts.shareTreated ?? "0.5", "share-treated"),
+    r2: num(opts.r2 ?? "0", "r2"),
+    alpha: num(opts.alpha ?? "0.05", "alpha"),
+    sd: num(opts.sd ?? "1", "sd"),
+    clusterSizeCv: num(opts.householdSizeCv ?? "0", "household-size-cv"),
+    attrition: num(opts.attrition ?? "0", "attrition"),
+    takeup: opts.takeup !== undefined ? num(opts.takeup, "takeup") : undefined,
+    waves,
+  };
+  if (!Number.isInteger(design.households)) throw new UserError(`--households "${opts.households}" is not a whole number`);
+  const target = num(opts.power ?? "0.8", "power");
+  const m = minimumDetectableEffect(design, target);
+  const shares = waves ? waves.map((w) => `${w.households} at ${w.shareTreated}`).join(", ") + " treated" : `${design.shareTreated} treated`;
+  const extras = [
+    design.clusterSizeCv ? `household size CV ${design.clusterSizeCv}` : "",
+    design.attrition ? `attrition ${design.attrition}` : "",
+    design.takeup !== undefined ? `take-up ${design.takeup}` : "",
+  ].filter((x) => x !== "");
+  say(`design: ${design.households} households x ${design.personsPerHousehold} persons, ICC ${design.icc}, ${shares}, R2 ${design.r2}, alpha ${design.alpha}${extras.length ? `, ${extras.join(", ")}` : ""}`);
+  say(`design effect ${m.design_effect.toFixed(3)}, standard error ${m.std_error.toPrecision(4)}, df ${m.df}`);
+  say(`minimum detectable effect at ${Math.round(target * 100)}% power: ${m.mde.toPrecision(4)}${design.sd === 1 ? " standard deviations" : ""}`);
+  if (design.takeup !== undefined) say(`minimum detectable complier effect (CACE) at ${Math.round(target * 100)}% power: ${m.mde_cace.toPrecision(4)}${design.sd === 1 ? " standard deviations" : ""}`);
+  let p: number | undefined;
+  let pc: number | undefined;
+  if (opts.effect !== undefined) {
+    const e = num(opts.effect, "effect");
+    p = power(design, e).power;
+    say(`power to detect an effect of ${e}: ${(100 * p).toFixed(1)}%`);
+    if (design.takeup !== undefined) {
+      pc = powerCace(design, e).power;
+      say(`power to detect a complier effect (CACE) of ${e}: ${(100 * pc).toFixed(1)}%`);
+    }
+  }
+  return { mde: m.mde, mde_cace: design.takeup !== undefined ? m.mde_cace : undefined, power: p, power_cace: pc, std_error: m.std_error, design_effect: m.design_effect, df: m.df };
+}
+
+/**
+ * `--households-file`: the wave `effekt draw` would run on a households file not yet drawn (the same eligibility,
+ * strata and places, `drawWaveColumns`), as wave 1 of an assignment. Its arms only fix the number treated per
+ * stratum: the simulation re-draws the lottery (`lotteryRedraws`) with those places, as for a register. With
+ * places given as a total, the remainder's split over the strata is the one this seed gives.
+ */
+function plannedLottery(opts: PowerOptions, seed: string): Assignment {
+  const file = opts.householdsFile!;
+  requireInputFile(file, "--households-file");
+  requireInputFile(opts.cases, "--cases");
+  if (opts.treat === undefined) throw new UserError("--households-file needs --treat: the treatment places of the planned draw, as effekt draw --treat");
+  if (opts.cases !== undefined && opts.date === undefined) throw new UserError("--cases needs --date: the day on which cases are counted as active");
+  const day = opts.date !== undefined ? parseDateFlag(opts.date, "date") : undefined;
+  const minCases = Number(opts.minCases ?? "2");
+  if (!Number.isInteger(minCases) || minCases < 0) throw new UserError(`--min-cases "${opts.minCases}" is not a whole number of at least 0`);
+  const areas = (opts.areas ? opts.areas.split(",") : [...VIBORG_AREAS]).map((a) => a.trim().normalize("NFC")).filter((a) => a !== "");
+  if (areas.length === 0) throw new UserError("--areas names no area");
+  const households = loadHouseholds({ path: file, casesPath: opts.cases, casesDate: day, strataColumn: opts.strata ?? "area" });
+  const elig = eligibility({ householdIds: households.ids, areas: households.areas, activeCases: households.activeCases, selectedAreas: areas, minCases, alreadyDrawn: new Set() });
+  if (elig.eligible.length === 0) throw new UserError(`${file}: no household is eligible (areas ${areas.join(", ")}, at least ${minCases} active cases); nothing to simulate`);
+  const drawn = drawWaveColumns({
+    householdIds: elig.eligible.map((i) => households.ids[i]),
+    strata: elig.eligible.map((i) => households.strata[i]),
+    wave: 1,
+    seed: `${seed}/planned`,
+    treat: parseTreat(opts.treat),
+  });
+  const list: AssignedHousehold[] = [];
+  drawn.strata.forEach((st, k) => {
+    drawn.ids[k].forEach((id, r) => list.push({ householdId: id, wave: 1, stratum: st.stratum, arm: drawn.treated[k][r] ? "treatment" : "control", pTreatment: st.places / st.eligible, drawDate: day !== undefined ? formatDay(day) : "" }));
+  });
+  return makeAssignment("effekt", list);
+}
+
+/** Household sizes: counted in persons.csv, or generated (lognormal with the given mean and CV, rounded, at least 1). */
+function householdSizes(opts: PowerOptions, assignment: Assignment, seed: string): Map<string, number> {
+  const sizes = new Map<string, number>();
+  if (opts.persons !== undefined) {
+    const frame = readPersons(opts.persons, [], [], assignment);
+    for (const h of frame.householdIds) if (assignment.byId.has(h)) sizes.set(h, (sizes.get(h) ?? 0) + 1);
+    return sizes;
+  }
+  const m = num(opts.personsPerHousehold, "persons-per-household");
+  const cv = num(opts.householdSizeCv ?? "0", "household-size-cv");
+  if (!(m >= 1) || !(cv >= 0)) throw new UserError(`--persons-per-household must be at least 1 and --household-size-cv at least 0 (got ${m} and ${cv})`);
+  const sigma2 = Math.log(1 + cv * cv);
+  const mu = Math.log(m) - sigma2 / 2;
+  const normal = normalStream(`power-sizes\u0000${seed}`);
+  for (const h of assignment.households) sizes.set(h.householdId, Math.max(1, Math.round(Math.exp(mu + Math.sqrt(sigma2) * normal.next()))));
+  return sizes;
+}
+
+export function runPowerSimulation(opts: PowerOptions, say: (line: string) => void): { diagnosis: Diagnosis[]; analytic: { itt: number; cace?: number } } {
+  if (opts.register === undefined && opts.householdsFile === undefined) throw new UserError("--simulate needs --register (a lottery drawn) or --households-file (a lottery planned): the lottery whose draw is simulated");
+  if (opts.register !== undefined && opts.householdsFile !== undefined) throw new UserError("give --register or --households-file, not both");
+  if (opts.households !== undefined || opts.waves !== undefined) throw new UserError("--simulate takes its households and waves from --register or --households-file; leave out --households and --waves");
+  if (opts.effect === undefined) throw new UserError("--simulate needs --effect: the true effect (on compliers when --takeup is given) to simulate");
+  const seed = opts.seed ?? "effekt-power";
+  const assignment = opts.register !== undefined ? readAssignment({ register: opts.register }) : plannedLottery(opts, seed);
+  const source = (opts.register ?? opts.householdsFile)!;
+  const sims = num(opts.sims ?? "1000", "sims");
+  if (!Number.isInteger(sims) || sims < 1) throw new UserError(`--sims "${opts.sims}" is not a positive whole number`);
+  const alpha = num(opts.alpha ?? "0.05", "alpha");
+  const model: OutcomeModel = {
+    effect: num(opts.effect, "effect"),
+    sd: num(opts.sd ?? "1", "sd"),
+    icc: num(opts.icc, "icc"),
+    r2: num(opts.r2 ?? "0", "r2"),
+    takeup: opts.takeup !== undefined ? num(opts.takeup, "takeup") : 1,
+    attrition: num(opts.attrition ?? "0", "attrition"),
+  };
+  const sizes = householdSizes(opts, assignment, seed);
+  const summary = summariseDesign(assignment, sizes);
+  // the analytic answer for the same design, beside the simulated one
+  const design: ClusterDesign = {
+    households: summary.waves.reduce((s, w) => s + w.households, 0),
+    personsPerHousehold: summary.meanSize,
+    clusterSizeCv: summary.sizeCv,
+    icc: model.icc,
+    r2: model.r2,
+    alpha,
+    sd: model.sd,
+    attrition: model.attrition,
+    takeup: model.takeup,
+    waves: summary.waves.map((w) => ({ households: w.households, shareTreated: w.shareTreated })),
+  };
+  const analyticItt = power(design, model.effect * (model.takeup ?? 1)).power;
+  const analyticCace = (model.takeup ?? 1) < 1 ? powerCace(design, model.effect).power : undefined;
+  const bar = opts.progress !== false && process.stderr.isTTY
+    ? new cliProgress.SingleBar({ format: tm("term_progress_simulation", { bar: "{bar}", value: "{value}", total: "{total}" }), stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic)
+    : undefined;
+  bar?.start(sims, 0);
+  let diagnosis: Diagnosis[];
+  try {
+    diagnosis = simulateDesign({ assignment, sizes, model, sims, seed, alpha, onProgress: (done) => bar?.update(done) });
+  } finally {
+    bar?.stop();
+  }
+  const waves = summary.waves.map((w) => `wave ${w.wave}: ${w.households} households, ${(100 * w.shareTreated).toFixed(1)}% treated`).join("; ");
+  say(`design: ${source}${opts.register === undefined ? ", the wave effekt draw would run" : ""} (${waves}); ${summary.persons} persons, ${summary.meanSize.toFixed(2)} per household (CV ${summary.sizeCv.toFixed(2)})${opts.persons ? "" : ", sizes generated"}`);
+  say(`outcome model: effect ${model.effect}${(model.takeup ?? 1) < 1 ? ` on compliers (take-up ${model.takeup})` : ""}, sd ${model.sd}, ICC ${model.icc}, R2 ${model.r2}, attrition ${model.attrition}; ${sims} simulations, seed "${seed}", alpha ${alpha}`);
+  const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
+  const fmt = (v: number) => v.toPrecision(4);
+  const header = ["estimator", "estimand", "power", "bias", "RMSE", "coverage", "mean estimate", "sd estimate", "mean se", "not estimated"];
+  const rows = diagnosis.map((d) => [d.estimator, d.estimand, pct(d.power), fmt(d.bias), fmt(d.rmse), pct(d.coverage), fmt(d.mean_estimate), fmt(d.sd_estimate), fmt(d.mean_se), String(d.not_estimated)]);
+  const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j].length)));
+  for (const r of [header, ...rows]) say(r.map((c, j) => (j < 2 ? c.padEnd(widths[j]) : c.padStart(widths[j]))).join("  "));
+  say(`analytic power of the same design (waves, shares, household sizes, attrition${model.r2 ? "; R2 assumes covariate adjustment, as lm_lin" : ""}): ITT ${pct(analyticItt)}${analyticCace !== undefined ? `, CACE ${pct(analyticCace)}` : ""}`);
+  return { diagnosis, analytic: { itt: analyticItt, cace: analyticCace } };
+}
