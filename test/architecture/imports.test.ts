@@ -11,7 +11,8 @@ import { filesUnder } from "../helpers.js";
  * - `io/` reaches no orchestration or command code: nothing in `cli/`, `report/` or `effects/` (the module that
  *   joins plan, register, persons and outcomes);
  * - nothing but `cli/` reaches `cli/`: a command file parses flags and calls one function that lives below it
- *   (`indicatorsRun/` may reach `report/`: its terminal table goes through the report's indicators section);
+ *   (`indicatorsRun/` and `drawRun/` may reach `report/`: their terminal tables go through the report's indicators
+ *   section and balance tables);
  * - the runs that write results (`effects/`, `gainsRun/`, `verify/`), and `powerRun/`, reach nothing in `report/`, which reads them.
  */
 
@@ -26,8 +27,8 @@ interface Rule {
 
 const RULES: readonly Rule[] = [
   { from: ["estimate", "draw", "indicators", "gains"], forbidden: ["io", "cli", "report", "plan"] },
-  { from: ["io"], forbidden: ["cli", "report", "effects", "gainsRun", "verify", "indicatorsRun", "powerRun"] },
-  { from: ["effects", "gainsRun", "indicatorsRun", "powerRun", "report", "verify", "plan", "schemas", "disclosure", "i18n"], forbidden: ["cli"] },
+  { from: ["io"], forbidden: ["cli", "report", "effects", "gainsRun", "verify", "indicatorsRun", "powerRun", "drawRun"] },
+  { from: ["effects", "gainsRun", "indicatorsRun", "powerRun", "drawRun", "report", "verify", "plan", "schemas", "disclosure", "i18n"], forbidden: ["cli"] },
   { from: ["effects", "gainsRun", "powerRun", "verify"], forbidden: ["report"] },
 ];
 
