@@ -9,7 +9,7 @@
  * manifests and the register keep every number: they are the lottery's record, not a publication.
  */
 import { TableStructure } from "../disclosure/structure.js";
-import { SUPPRESSION_MARK } from "../report/i18n.js";
+import { SUPPRESSION_MARK } from "../disclosure/rules.js";
 
 export interface StratumLine {
   stratum: string;

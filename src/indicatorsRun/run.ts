@@ -11,7 +11,7 @@ import { TableStructure } from "../disclosure/structure.js";
 import { indicatorsSection } from "../report/sections/indicators.js";
 import { resolveSection } from "../report/build.js";
 import { reportLabels } from "../report/labels.js";
-import { SUPPRESSION_MARK } from "../report/i18n.js";
+import { SUPPRESSION_MARK } from "../disclosure/rules.js";
 import { isSuppressed, type Cell } from "../report/model.js";
 import type { IndicatorRow } from "../io/indicatorTable.js";
 import { indicatorsCsv } from "../io/indicatorTable.js";
