@@ -41,6 +41,7 @@ describe("a draw killed at any moment leaves the register as before or as after"
       register: readFileSync(join(dir, "allocations.csv")),
       manifest2: readOr(join(dir, "allocations.csv.manifests", "wave-0002.json")),
       balance: readOr(join(dir, "allocations.csv.balance.csv")),
+      joint: readOr(join(dir, "allocations.csv.balance.joint.csv")),
     });
     const before = state(base);
     const after = state(ref);
@@ -91,10 +92,10 @@ describe("a draw killed at any moment leaves the register as before or as after"
       expect(done.code, done.stderr).toBe(0);
       expect(existsSync(join(dir, "allocations.csv.lock"))).toBe(false);
       const final = state(dir);
-      for (const k of ["register", "manifest2", "balance"] as const) expect(final[k]?.equals(after[k]!), `${k} after finishing in ${dir}`).toBe(true);
+      for (const k of ["register", "manifest2", "balance", "joint"] as const) expect(final[k]?.equals(after[k]!), `${k} after finishing in ${dir}`).toBe(true);
       expect(effekt(["verify", "--register", join(dir, "allocations.csv")]).stdout).toMatch(/verified: 2 waves, /);
       // Only hidden temp files of killed runs may be left, never under the name of an output.
-      for (const name of readdirSync(dir)) expect(name).toMatch(/^(allocations\.csv(\.manifests|\.balance\.csv)?|\.allocations\.csv(\.balance\.csv)?\.tmp-\d+-[0-9a-f]{8})$/);
+      for (const name of readdirSync(dir)) expect(name).toMatch(/^(allocations\.csv(\.manifests|\.balance\.csv|\.balance\.joint\.csv)?|\.allocations\.csv(\.balance\.csv|\.balance\.joint\.csv)?\.tmp-\d+-[0-9a-f]{8})$/);
     }
   });
 
