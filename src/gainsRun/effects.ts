@@ -1,7 +1,6 @@
 import { basename } from "node:path";
 import { InputError, UserError } from "../errors.js";
-import { numberColumn, textColumn, where } from "../io/columns.js";
-import { readCsv, throwProblems } from "../io/csv.js";
+import { readEffectTableLines } from "../io/effectTable.js";
 import type { GainsModel, MeasuredEffect } from "../schemas/gainsModel.js";
 
 /**
@@ -48,26 +47,17 @@ export function parseAssume(raw: string, model: GainsModel): { outcome: string; 
  * name; `skip` lists outcomes taken from `--assume`. Without `estimator`, the most preferred ITT estimator present.
  */
 export function readEstimates(path: string, model: GainsModel, estimator?: string, outcomeMap: ReadonlyMap<string, string> = new Map(), skip: ReadonlySet<string> = new Set()): EffectUsed[] {
-  const table = readCsv(path, { required: ["outcome", "horizon", "estimator", "estimate", "std_error"], collectProblems: true });
-  const rawOutcomes = textColumn(table, "outcome", { expected: "an outcome id" });
-  const outcomes = rawOutcomes.map((o) => outcomeMap.get(o) ?? o);
-  const horizons = numberColumn(table, "horizon", { integer: true, min: 1, allowMissing: true, expected: "a whole number of years (1 or more), or empty" });
-  const estimators = textColumn(table, "estimator", { expected: "an estimator name such as lm_lin" });
-  const estimates = numberColumn(table, "estimate", { allowMissing: true });
-  const ses = numberColumn(table, "std_error", { allowMissing: true, min: 0 });
-  const estimands = table.columns.has("estimand") ? textColumn(table, "estimand", { allowEmpty: true }) : undefined;
-  const subgroups = table.columns.has("subgroup") ? textColumn(table, "subgroup", { allowEmpty: true }) : undefined;
-  const allocations = table.columns.has("allocation") ? textColumn(table, "allocation", { allowEmpty: true }) : undefined;
-  throwProblems(table);
-  const isItt = (i: number) => (estimands && estimands[i] !== "" ? estimands[i].toUpperCase() === "ITT" : !NOT_ITT.test(estimators[i]));
-  const file = table.file;
+  const { file, rows: table, at } = readEffectTableLines(path);
+  const outcomes = table.map((r) => outcomeMap.get(r.outcome) ?? r.outcome);
+  const isItt = (i: number) => (table[i].estimand !== "" ? table[i].estimand.toUpperCase() === "ITT" : !NOT_ITT.test(table[i].estimator));
   const used: EffectUsed[] = [];
   const missing: string[] = [];
   for (const o of model.outcomes) {
     if (skip.has(o.id)) continue;
     const rows: number[] = [];
-    for (let i = 0; i < table.nRows; i++) {
-      if (outcomes[i] === o.id && horizons[i] >= 1 && horizons[i] <= model.horizon_years && (!subgroups || subgroups[i] === "")) rows.push(i);
+    for (let i = 0; i < table.length; i++) {
+      const h = table[i].horizon;
+      if (outcomes[i] === o.id && h !== null && h >= 1 && h <= model.horizon_years && table[i].subgroup === "") rows.push(i);
     }
     if (rows.length === 0) {
       missing.push(o.id);
@@ -76,33 +66,35 @@ export function readEstimates(path: string, model: GainsModel, estimator?: strin
     let chosen: string;
     if (estimator !== undefined) chosen = estimator;
     else {
-      const itt = rows.filter(isItt).map((i) => estimators[i]);
+      const itt = rows.filter(isItt).map((i) => table[i].estimator);
       const rank = (e: string) => (ITT_PREFERENCE.indexOf(e) < 0 ? ITT_PREFERENCE.length : ITT_PREFERENCE.indexOf(e));
       if (itt.length === 0) {
-        throw new InputError({ file, line: table.lineOf(rows[0]), column: "estimator" }, `no ITT row for outcome "${o.id}"`, "an ITT estimator (not iv_robust/CACE), or choose one with --estimator", estimators[rows[0]]);
+        throw new InputError({ file, line: table[rows[0]].line, column: "estimator" }, `no ITT row for outcome "${o.id}"`, "an ITT estimator (not iv_robust/CACE), or choose one with --estimator", table[rows[0]].estimator);
       }
       chosen = [...new Set(itt)].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1))[0];
     }
-    const pick = rows.filter((i) => estimators[i] === chosen);
+    const pick = rows.filter((i) => table[i].estimator === chosen);
     if (pick.length === 0) {
-      throw new InputError({ file, line: table.lineOf(rows[0]), column: "estimator" }, `no "${chosen}" row for outcome "${o.id}"`, `an estimator among ${[...new Set(rows.map((i) => estimators[i]))].join(", ")}`, estimators[rows[0]]);
+      throw new InputError({ file, line: table[rows[0]].line, column: "estimator" }, `no "${chosen}" row for outcome "${o.id}"`, `an estimator among ${[...new Set(rows.map((i) => table[i].estimator))].join(", ")}`, table[rows[0]].estimator);
     }
     const seen = new Map<number, number>();
     const unverified = new Set<string>();
     const measured: MeasuredEffect[] = [];
     const lines: string[] = [];
-    for (const i of pick.sort((a, b) => horizons[a] - horizons[b])) {
-      const h = horizons[i];
+    const horizonOf = (i: number): number => table[i].horizon!; // rows holds only rows with a horizon
+    for (const i of pick.sort((a, b) => horizonOf(a) - horizonOf(b))) {
+      const r = table[i];
+      const h = horizonOf(i);
       if (seen.has(h)) {
-        throw new InputError({ file, line: table.lineOf(i), column: "estimator" }, `is ambiguous: lines ${table.lineOf(seen.get(h)!)} and ${table.lineOf(i)} both give outcome "${o.id}" at horizon ${h}`, "one row per outcome, horizon and estimator (or choose with --estimator)", estimators[i]);
+        throw new InputError({ file, line: r.line, column: "estimator" }, `is ambiguous: lines ${table[seen.get(h)!].line} and ${r.line} both give outcome "${o.id}" at horizon ${h}`, "one row per outcome, horizon and estimator (or choose with --estimator)", r.estimator);
       }
       seen.set(h, i);
-      if (Number.isNaN(estimates[i])) continue; // pending or not estimable: not measured
-      if (Number.isNaN(ses[i])) throw new InputError(where(table, i, "std_error"), "is missing", "a number >= 0 (the row has an estimate)", "");
-      const other = allocations !== undefined && allocations[i] !== "" && allocations[i] !== "effekt";
-      if (other) unverified.add(allocations![i]);
-      measured.push({ year: h, estimate: estimates[i], se: ses[i], source: `${basename(path)} line ${table.lineOf(i)}${other ? ` (allocation ${allocations![i]})` : ""}` });
-      lines.push(String(table.lineOf(i)));
+      if (r.estimate === null) continue; // pending or not estimable: not measured
+      if (r.std_error === null) throw new InputError(at(i, "std_error"), "is missing", "a number >= 0 (the row has an estimate)", "");
+      const other = r.allocation !== "" && r.allocation !== "effekt";
+      if (other) unverified.add(r.allocation);
+      measured.push({ year: h, estimate: r.estimate, se: r.std_error, source: `${basename(path)} line ${r.line}${other ? ` (allocation ${r.allocation})` : ""}` });
+      lines.push(String(r.line));
     }
     if (measured.length === 0) {
       missing.push(o.id);
@@ -113,7 +105,7 @@ export function readEstimates(path: string, model: GainsModel, estimator?: strin
       outcome: o.id,
       estimand,
       measured,
-      source: `${basename(path)} line${lines.length > 1 ? "s" : ""} ${lines.join(", ")}: ${chosen} (${estimand}) at horizons ${measured.map((m) => m.year).join(", ")}${rawOutcomes[pick[0]] !== o.id ? ` (table outcome "${rawOutcomes[pick[0]]}")` : ""}${unverified.size ? ` (allocation ${[...unverified].join(", ")})` : ""}`,
+      source: `${basename(path)} line${lines.length > 1 ? "s" : ""} ${lines.join(", ")}: ${chosen} (${estimand}) at horizons ${measured.map((m) => m.year).join(", ")}${table[pick[0]].outcome !== o.id ? ` (table outcome "${table[pick[0]].outcome}")` : ""}${unverified.size ? ` (allocation ${[...unverified].join(", ")})` : ""}`,
       illustrative: false,
       estimator: chosen,
     });

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { z } from "zod";
-import { UserError } from "../errors.js";
+import { UserError, type InputLocation } from "../errors.js";
 import { formatZodIssues } from "../schemas/indicatorSpec.js";
 import { writeFileAtomic } from "./atomic.js";
-import { numberCell } from "./columns.js";
+import { numberCell, numberColumn, textColumn, where } from "./columns.js";
 import { readCsv, throwProblems } from "./csv.js";
 import { csvField } from "./csvOut.js";
 import { restoreNeutralised } from "./excelSafe.js";
@@ -301,7 +301,7 @@ export function writeEffectTable(out: string, text: string, meta: EffectsMeta): 
 // ---------------------------------------------------------------------------------------------- reading it back
 
 type Num = number | null;
-const TEXT_COLUMNS = ["outcome", "estimator", "estimand", "subgroup", "subgroup_level", "role"] as const;
+const TEXT_COLUMNS = ["outcome", "estimator", "estimand", "subgroup", "subgroup_level", "role", "allocation"] as const;
 const NUMBER_COLUMNS = ["horizon", "estimate", "std_error", "df", "ci_low", "ci_high", "p_value", "p_ri", "p_holm", "p_bh", "p_interaction", "p_ri_wy", "ri_ci_low", "ri_ci_high", "n_treatment", "n_control", "n_clusters", "control_mean", "first_stage"] as const;
 
 /**
@@ -329,4 +329,58 @@ export function readEffectTable(path: string): { rows: EffectTableRow[]; meta: E
   }
   throwProblems(table);
   return { rows, meta: readEffectsMeta(path, bytes) };
+}
+
+/**
+ * A whole-sample-or-subgroup row of an effect table as `effekt gains --estimates` reads it, with the line it stands
+ * on: text cells read with `restoreNeutralised`, absent text columns "" (`estimand` as given: "" when empty or absent,
+ * the reader then decides from the estimator), number cells null when empty.
+ */
+export interface EffectTableLine {
+  /** the file's line (an .xlsx: Excel's row number) */
+  line: number;
+  outcome: string;
+  horizon: number | null;
+  estimator: string;
+  estimand: string;
+  subgroup: string;
+  allocation: string;
+  estimate: number | null;
+  std_error: number | null;
+}
+
+/**
+ * Reads an effect table for `effekt gains --estimates`, in file order: outcome, horizon, estimator, estimate and
+ * std_error are required columns; an outcome and estimator in every row, a horizon a whole number of years (1 or
+ * more) or empty, a std_error a number >= 0 or empty. Every problem of the file is reported in one run. Returns the
+ * table's file name (as errors name it) and `at(row, column)`, the location of a cell for the caller's own errors.
+ */
+export function readEffectTableLines(path: string): { file: string; rows: EffectTableLine[]; at: (row: number, column: string) => InputLocation } {
+  const table = readCsv(path, { required: ["outcome", "horizon", "estimator", "estimate", "std_error"], collectProblems: true });
+  const outcomes = textColumn(table, "outcome", { expected: "an outcome id" });
+  const horizons = numberColumn(table, "horizon", { integer: true, min: 1, allowMissing: true, expected: "a whole number of years (1 or more), or empty" });
+  const estimators = textColumn(table, "estimator", { expected: "an estimator name such as lm_lin" });
+  const estimates = numberColumn(table, "estimate", { allowMissing: true });
+  const ses = numberColumn(table, "std_error", { allowMissing: true, min: 0 });
+  const optional = (name: string): string[] | undefined => (table.columns.has(name) ? textColumn(table, name, { allowEmpty: true }) : undefined);
+  const estimands = optional("estimand");
+  const subgroups = optional("subgroup");
+  const allocations = optional("allocation");
+  throwProblems(table);
+  const num = (x: number): number | null => (Number.isNaN(x) ? null : x);
+  const rows: EffectTableLine[] = [];
+  for (let i = 0; i < table.nRows; i++) {
+    rows.push({
+      line: table.lineOf(i),
+      outcome: restoreNeutralised(outcomes[i]),
+      horizon: num(horizons[i]),
+      estimator: restoreNeutralised(estimators[i]),
+      estimand: restoreNeutralised(estimands?.[i] ?? ""),
+      subgroup: restoreNeutralised(subgroups?.[i] ?? ""),
+      allocation: restoreNeutralised(allocations?.[i] ?? ""),
+      estimate: num(estimates[i]),
+      std_error: num(ses[i]),
+    });
+  }
+  return { file: table.file, rows, at: (row, column) => where(table, row, column) };
 }
