@@ -1,7 +1,7 @@
 /**
  * `effekt estimate` on a generated ~1 GB outcomes file: 80,000 households in two waves, 200,000
  * persons, weekly self-support status for three years after the draw (31 million rows), quick mode with
- * --window mean and one covariate, in a fresh process. Targets: peak memory below 2 GB, and (issue 16) reading
+ * --window mean and one covariate, in a fresh process. Targets: peak memory below 2 GB, and reading
  * past 100 MB/s: the file's size over the whole command's wall time, and over its CPU time (on a machine other
  * jobs keep busy, the wall time mostly measures them). BENCH_ESTIMATE_PERSONS=40000 makes a ~200 MB file instead.
  */

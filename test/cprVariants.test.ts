@@ -3,7 +3,7 @@ import { looksLikeCpr } from "../src/errors.js";
 import { parseCsvText } from "../src/io/csv.js";
 import { idColumn } from "../src/io/columns.js";
 
-/** Issue 12, section 4: CPR numbers as exports mangle them are caught, not only DDMMYY-XXXX and ten digits. */
+/** CPR numbers as exports mangle them are caught, not only DDMMYY-XXXX and ten digits. */
 
 const MANGLED = [
   "010190-1234", "0101901234", // as before

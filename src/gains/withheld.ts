@@ -3,7 +3,7 @@ import { PAYERS, type Payer } from "../schemas/gainsModel.js";
 import { yearShare } from "./timeline.js";
 
 /**
- * Which money amounts of a gains result give a withheld count back (issue 13), by src/disclosure's money rule. A
+ * Which money amounts of a gains result give a withheld count back, by src/disclosure's money rule. A
  * budget year's gains are sum over waves of count x effect x price x the share of the wave's year since the draw
  * that falls in the budget year: proportional to the counts of the waves that reach the year. A wave whose count
  * (any outcome's persons, or its households assigned to treatment) is withheld in gains.json (null) withholds the

@@ -18,7 +18,7 @@ export const GAINS_FORMAT = "effekt-gains/2";
 const num = z.number();
 const strs = z.array(z.string());
 const traced = z.object({ value: num, from: strs, illustrative: z.boolean() }).strict();
-// An amount that would give a withheld count back (issue 13; src/disclosure's money rule) is written as null and
+// An amount that would give a withheld count back (src/disclosure's money rule) is written as null and
 // read as NaN: the report shows it as [s] (gains/withheld.ts decides the same cells from the withheld counts).
 const withheldNum = z.number().nullable().transform((v) => v ?? NaN);
 const money = z.object({ value: withheldNum, from: strs, illustrative: z.boolean() }).strict();

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { effekt, SAMPLES, tempDir } from "../helpers.js";
 
 /**
- * Issue 16, "all problems of a file in one run", for every reader besides households and cases (exports.test.ts):
+ * "All problems of a file in one run", for every reader besides households and cases (exports.test.ts):
  * persons, outcomes (streamed), take-up, the register, an outside allocation file, indicator values and persons.
  * Each file is broken in several rows; one run names the first 20 with their cells and counts the rest, and
  * nothing is written. The fixtures are written as municipalities export them where a reader takes a mapping:

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { effektAsync, ROOT, SAMPLES, tempDir } from "../helpers.js";
 
-/** Issue 12, section 4: bounds on every number a user types; an empty or blank seed is refused. Exit 2, one line. */
+/** Bounds on every number a user types; an empty or blank seed is refused. Exit 2, one line. */
 
 const H = join(SAMPLES, "households.csv");
 const C = join(SAMPLES, "cases.csv");

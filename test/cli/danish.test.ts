@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { effekt, ROOT, SAMPLES, tempDir } from "../helpers.js";
 
 /**
- * Issue 16: Danish terminal messages (`--lang da`, or a Danish LANG), from the one catalogue (src/i18n), with the
+ * Danish terminal messages (`--lang da`, or a Danish LANG), from the one catalogue (src/i18n), with the
  * error lines' one-line shape kept (file, line, column, value, problem; expected). English stays the default.
  */
 const withEnv = (args: string[], env: Record<string, string>, cwd = ROOT) => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { effektAsync, filesUnder, SAMPLES, tempDir } from "../helpers.js";
 
 /**
- * Issue 12, sections 2 and 3: a draw commits all or nothing, later waves do not depend on earlier export files,
+ * A draw commits all or nothing, later waves do not depend on earlier export files,
  * and verify catches every change to what was decided (a removed wave, an edited manifest count, p_treatment).
  */
 

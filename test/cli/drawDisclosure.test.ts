@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { effekt, tempDir } from "../helpers.js";
 
 /**
- * Issue 13: `effekt draw`'s terminal lines about counts (the wave by arm, exclusions by reason, each stratum's
+ * `effekt draw`'s terminal lines about counts (the wave by arm, exclusions by reason, each stratum's
  * eligible, treatment and control households, the register's size; the dry run's eligibility by area) go through
  * src/disclosure with --min-cell (default 5). Fixture: Karup Kølvrå has 4 households, 3 eligible, 1 drawn for
  * treatment. On the old code the terminal printed "Karup Kølvrå: 3 eligible, 1 treatment, 2 control".

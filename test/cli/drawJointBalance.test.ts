@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { effektAsync, SAMPLES, tempDir } from "../helpers.js";
 
 /**
- * Issue 14, point 2 (balance): the joint test of balance (all covariates at once, randomisation inference on the
+ * The joint test of balance (all covariates at once, randomisation inference on the
  * lottery's own re-draws, src/estimate/balance_lottery.ts, checked against R by test/estimate/balance_lottery.test.ts)
  * is written by `effekt draw` beside the balance table (`<register>.balance.joint.csv`, data-schemas/balance.md)
  * and printed under it.

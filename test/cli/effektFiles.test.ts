@@ -1,5 +1,5 @@
 /**
- * Issue 12, point 1 and 3, as a class: no command writes over a file effekt wrote for another command, even one it
+ * No command writes over a file effekt wrote for another command, even one it
  * knows nothing of (`indicators --out allocations.csv` overwrote the register: indicators reads no register), and
  * verify catches a plan lock whose history was cut or which was removed (exit 1), as it does for a wave.
  */

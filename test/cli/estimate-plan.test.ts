@@ -163,7 +163,7 @@ describe("effekt estimate --plan on the samples", () => {
     const meta = JSON.parse(readFileSync(`${out}.meta.json`, "utf8"));
     expect(meta.format).toBe("effekt-effects-meta-v1");
     expect(meta.table_sha256).toBe(sha(out));
-    // Paths are stored relative to the meta's own folder (issue 12), by the rule the register's manifests use.
+    // Paths are stored relative to the meta's own folder, by the rule the register's manifests use.
     const stored = (file: string) => storedPath(`${out}.meta.json`, file);
     expect(meta.register).toMatchObject({ file: "allocations.csv", sha256: sha(register), source: "effekt", verified_by_effekt: true, households: 413, waves: [1, 2] });
     expect(meta.inputs.outcomes).toEqual({ file: stored(outcomes), sha256: sha(outcomes) });

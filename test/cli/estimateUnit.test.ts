@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { effektAsync, SAMPLES, tempDir } from "../helpers.js";
 
-/** Issue 12, section 4: estimate's table and its .meta.json are one unit; two runs onto one --out never mix them. */
+/** Estimate's table and its .meta.json are one unit; two runs onto one --out never mix them. */
 
 describe("estimate --out: table and meta as one unit", () => {
   it("a run holding the output refuses another (nothing written); concurrent runs leave a matching pair", async () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { effekt, ROOT, tempDir } from "../helpers.js";
 
 /**
- * Issue 13: gains.json's counts per wave (persons of each outcome's population assigned to treatment, households
+ * gains.json's counts per wave (persons of each outcome's population assigned to treatment, households
  * assigned to treatment) come from personal data and go through src/disclosure (--min-cell, default 5): a second
  * wave with 2 treatment places gives counts below 5, written as null, and wave 1's count with it (the total and
  * wave 1 would give wave 2 back). The total stays. On the old code both waves' counts were written.

@@ -5,7 +5,7 @@ import { attack, parseCellText, type Report, type Table, type Value } from "../d
 import { effekt, ROOT, tempDir } from "../helpers.js";
 
 /**
- * Issue 13: `effekt indicators --out` prints a summary table on the terminal; it goes through the same disclosure
+ * `effekt indicators --out` prints a summary table on the terminal; it goes through the same disclosure
  * control as the report (src/disclosure/, --min-cell default 5). An area of 3 pupils of whom 2 meet the indicator
  * must not be readable there, directly or by the attacker of test/disclosure/attacker.ts (shares times n, "all
  * areas" margins, Wilson inversion). On the old code the terminal showed n = 3 and 66.7%.

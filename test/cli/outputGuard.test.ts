@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { effektAsync, filesUnder, ROOT, SAMPLES, tempDir } from "../helpers.js";
 
 /**
- * Issue 12, section 1: no command destroys or overwrites what it reads. Each refusal is exit 2, one line, and
+ * No command destroys or overwrites what it reads. Each refusal is exit 2, one line, and
  * leaves every file of the evaluation folder byte for byte as it was.
  */
 

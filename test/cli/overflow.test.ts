@@ -1,5 +1,5 @@
 /**
- * Issue 12 (bounds): effects that overflow never print "NaN DKK" and never put null, NaN or Infinity into any
+ * Bounds: effects that overflow never print "NaN DKK" and never put null, NaN or Infinity into any
  * JSON. An absurd effect (1e308, by --assume or from an effect table) is refused with one line, exit 2 and nothing
  * written; a huge but computable one (1e250) gives finite numbers everywhere: gains.json holds null only where a
  * normal run does (fields that are absent by design), and the report built on it shows no NaN or Infinity.

@@ -4,7 +4,7 @@ import { runPowerSimulation } from "../../src/cli/power.js";
 import { effekt, SAMPLES, tempDir } from "../helpers.js";
 
 /**
- * Issue 14, point 5: `effekt power --simulate` from a households file (a lottery planned, not yet drawn): the wave
+ * `effekt power --simulate` from a households file (a lottery planned, not yet drawn): the wave
  * `effekt draw` would run (eligibility from cases on the date, strata, places) is simulated as a register's would
  * be. Proof: with the places given per stratum it is the same design as the register holding that wave once
  * drawn, so the diagnosis is identical to the register's, number for number; and on a simple design (one person

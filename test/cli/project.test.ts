@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { effekt, ROOT, SAMPLES, tempDir } from "../helpers.js";
 
 /**
- * Issue 16, everyday use: `effekt init` writes the evaluation folder's project file; commands run in the folder
+ * `effekt init` writes the evaluation folder's project file; commands run in the folder
  * (or given --project) take the register, inputs, plan and report settings from it, and a flag on the command
  * line wins. The inputs are the municipality's exports (samples/exports: a Windows-1252 ; file with a title line,
  * a workbook with title rows, read through the column mapping).

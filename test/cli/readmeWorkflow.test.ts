@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { ROOT, tempDir } from "../helpers.js";
 
 /**
- * Issue 16: the README's workflow runs as written. Every command in the code blocks of "The evaluator's workflow"
+ * The README's workflow runs as written. Every command in the code blocks of "The evaluator's workflow"
  * is run, in order, from a clean folder holding only what a clone ships (samples/, analyses/): `effekt ...` through
  * this checkout's bin/effekt, `cd DIR` as a change of folder; a `\` at the end of a line continues it, `# ...`
  * is a comment. Any other line, or a command that fails, fails the test, so the README cannot drift from what runs.

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { effekt, SAMPLES, tempDir } from "../helpers.js";
 
 /**
- * Issue 16: `Ja`/`Nej` and `1`/`0` read the same way in every command: `report --takeup` took only true/false/1/0/
+ * `Ja`/`Nej` and `1`/`0` read the same way in every command: `report --takeup` took only true/false/1/0/
  * yes/no and refused `ja`, which `estimate` accepts. A take-up file as a municipality keeps it (Windows-1252, `;`,
  * Danish headers mapped, ja/Ja/JA/1 and nej/Nej/0) gives the same report tables as the sample's true/false file.
  */

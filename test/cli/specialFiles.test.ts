@@ -1,5 +1,5 @@
 /**
- * Issue 12: paths inside manifests cannot point outside the evaluation folder unless given on the command line,
+ * Paths inside manifests cannot point outside the evaluation folder unless given on the command line,
  * and no file effekt reads, named in a manifest or on the command line, is a device or special file (a FIFO or
  * /dev/zero would hang the run or read without end): one line, exit 2, nothing written.
  */

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { effektAsync, SAMPLES, tempDir } from "../helpers.js";
 
 /**
- * Issue 12, section 3: `estimate` and `report` call a register "verified by effekt" only when it passes the same
+ * `estimate` and `report` call a register "verified by effekt" only when it passes the same
  * checks as `effekt verify` (before, a register without manifests and with rewritten arms was labelled verified).
  */
 

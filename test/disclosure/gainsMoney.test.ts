@@ -1,5 +1,5 @@
 /**
- * Issue 13, money amounts: gains are count x effect x price, so an amount in a budget year that one wave reaches
+ * Gains are count x effect x price, so an amount in a budget year that one wave reaches
  * alone, divided by the published per-person amount (the effect by year since the draw, the model's price and the
  * share of the wave's year in the budget year), gives that wave's count back. Adversarial fixture: wave 1 of 80
  * households drawn 2025-03-01, wave 2 of 3 households drawn 2026-09-01 (horizon 5 years): budget year 2031 is
@@ -50,7 +50,7 @@ function bases(g: GainsFile, wave: number, accountLabel: string, modelFile: stri
   }));
 }
 
-describe("money amounts do not give a small wave's count back (issue 13)", () => {
+describe("money amounts do not give a small wave's count back", () => {
   let dir: string;
   let run: ReportRun;
   let g: GainsFile;

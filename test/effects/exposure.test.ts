@@ -7,7 +7,7 @@ import { buildAnalysisData, makeAssignment, planOutcomeValues, runEstimators } f
 import type { PersonFrame } from "../../src/io/persons.js";
 
 /**
- * Issue 14, point 4 (exposure): the share of each person's window that was observed, in the meta per outcome x
+ * The share of each person's window that was observed, in the meta per outcome x
  * horizon and arm, and the plan's min_observed_share (a person observed for less counts as missing). Known numbers:
  * weekly employment (periods_per_year 52) in year 1 after a draw on 2025-03-01; p0 observed all 52 weeks, p1 moved
  * away after 26 weeks, p2 after 13 weeks, p3 has no value; p0 and p2 treated, p1 and p3 control.

@@ -1,5 +1,5 @@
 /**
- * Issue 12: text from data is never live in any output. Three classes, each with one shared helper:
+ * Text from data is never live in any output. Three classes, each with one shared helper:
  * - formula injection in every CSV effekt writes, the register included (`neutraliseFormula` / `restoreNeutralised`
  *   in src/io/excelSafe.ts, a bijection, so the register round-trips through verify and a re-run of the draw);
  * - raw HTML and Markdown link/image syntax in report.md (`markdownText` in src/report/write/markdown.ts) and

@@ -79,7 +79,7 @@ describe("CPR-like ids in persons, outcomes and take-up: pseudonymised through e
     ];
     for (const r of refused) {
       expect(r.code, r.stderr).toBe(2);
-      // one line, or a headline and the file's problems one per line (issue 16: all problems of a file in one run)
+      // one line, or a headline and the file's problems one per line (all problems of a file in one run)
       const lines = r.stderr.trim().split("\n");
       expect(lines.length, r.stderr).toBeLessThanOrEqual(22);
       expect(lines.slice(1).every((l) => l.startsWith("  ")), r.stderr).toBe(true);

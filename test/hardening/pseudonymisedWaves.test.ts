@@ -1,5 +1,5 @@
 /**
- * Issue 12, point 2 for pseudonymised waves: their exports hold CPR numbers and are not copied into the evaluation
+ * Pseudonymised waves keep what verification needs: their exports hold CPR numbers and are not copied into the evaluation
  * folder; what the draw read is kept instead (keyed pseudonyms for ids, active cases on the draw date, strata and
  * covariates) under its hash, sealed in the wave's definition. So verify needs neither the exports nor the key, a
  * later wave's draw does not need the earlier exports unchanged at their old paths, and the kept file holds no

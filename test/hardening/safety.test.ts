@@ -11,7 +11,7 @@ import { tempDir } from "../helpers.js";
 import { runs, seed } from "./mutations.js";
 
 /**
- * Issue 12's classes, fuzzed: a number in a `;` file is read as meant or refused (never a thousand times off);
+ * The folder-safety classes, fuzzed: a number in a `;` file is read as meant or refused (never a thousand times off);
  * a CPR number survives no mangling unnoticed; an output the guard lets through never touches what is kept.
  */
 
@@ -24,7 +24,7 @@ function render(x: number, mark: "comma" | "point", grouped: boolean): string {
   return `${sign}${intText}${frac ? (mark === "comma" ? "," : ".") + frac : ""}`;
 }
 
-describe("hardening: issue 12 classes", () => {
+describe("hardening: folder-safety classes", () => {
   it("a ;-file number column is read exactly as written or refused in one line, never misread", () => {
     fc.assert(
       fc.property(

@@ -1,7 +1,7 @@
 /**
  * The plan's outcome labels and title and the indicator spec's definitions and subgoals are written in Danish with
  * optional English twins (`label_en`, `title_en`, `definition_en`, `subgoal_en`): an English report of the demo shows
- * the English ones and never the Danish, a Danish report the Danish ones and never the English (issue 17). A plan
+ * the English ones and never the Danish, a Danish report the Danish ones and never the English. A plan
  * or spec without the twins still gives an English report, in the one language it has.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";

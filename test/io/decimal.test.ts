@@ -7,7 +7,7 @@ import { readOutcomes } from "../../src/io/outcomesStream.js";
 import { tempDir } from "../helpers.js";
 
 /**
- * Issue 12, section 4: in a `;` file `0.714` was read as 714 (a thousands separator) and the estimate came out a
+ * In a `;` file `0.714` was read as 714 (a thousands separator) and the estimate came out a
  * thousand times too large. The decimal mark is decided per column from all its values.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Issue 12: `--decimal`, when given to a draw, is recorded in the wave's manifest (`inputs.*.read.decimal`), so
+ * `--decimal`, when given to a draw, is recorded in the wave's manifest (`inputs.*.read.decimal`), so
  * verify and later waves re-read the inputs with the same convention (not the one of their own run).
  */
 import { readFileSync, writeFileSync } from "node:fs";

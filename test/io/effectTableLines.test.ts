@@ -1,5 +1,5 @@
 /**
- * Issue 11: `effekt gains --estimates` reads the effect table through io/effectTable.ts (`readEffectTableLines`):
+ * `effekt gains --estimates` reads the effect table through io/effectTable.ts (`readEffectTableLines`):
  * rows with their file lines, text cells as effekt wrote them (a `'` before a formula-like label removed), the
  * allocation column, and every problem of the file in one error.
  */

@@ -8,7 +8,7 @@ import { readOutcomes } from "../../src/io/outcomesStream.js";
 import { tempDir } from "../helpers.js";
 
 /**
- * Issue 16, reading speed: outcomes.csv is read by a hand-written line splitter for simple lines (no quotes,
+ * outcomes.csv is read by a hand-written line splitter for simple lines (no quotes,
  * plain fields) and csv-parse for the rest. Whatever the mix, the rows must be exactly those csv-parse gives:
  * the same person, outcome, date, value and line, on files with quotes (delimiters, doubled quotes and line
  * breaks inside them), a BOM, CRLF, `;` with decimal commas, Windows-1252 and UTF-16, white space to trim,

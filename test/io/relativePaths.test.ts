@@ -1,5 +1,5 @@
 /**
- * Issue 12: paths in `.meta.json` files and manifests are relative to the folder, never absolute. The whole
+ * Paths in `.meta.json` files and manifests are relative to the folder, never absolute. The whole
  * workflow is run on absolute paths from an unrelated working folder; no JSON, manifest or sidecar it writes may
  * hold the temporary folder's absolute path, and a reader still finds what the meta names after the folder moved.
  */

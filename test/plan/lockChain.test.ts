@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { effektAsync, ROOT, SAMPLES, tempDir } from "../helpers.js";
 
-/** Issue 12, section 3: the plan lock's history is hash-chained and anchored, so removing it after a relock is caught. */
+/** The plan lock's history is hash-chained and anchored, so removing it after a relock is caught. */
 
 async function relocked(): Promise<{ reg: string; lockPath: string }> {
   const d = tempDir();

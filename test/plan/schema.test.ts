@@ -87,7 +87,7 @@ describe("analysis plan schema", () => {
       mutate(json);
       const message = refusal(json);
       expect(message).toContain(expected);
-      // one line, or (several problems, issue 16) a headline and one indented line per problem, each naming the file
+      // one line, or (several problems) a headline and one indented line per problem, each naming the file
       const lines = message.split("\n");
       if (lines.length > 1) {
         expect(lines[0]).toMatch(/^plan\.json has \d+ problems; fix them and run again:$/);

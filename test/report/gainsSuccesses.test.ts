@@ -9,7 +9,7 @@ import { gainsSection } from "../../src/report/sections/gains.js";
 import { effekt, ROOT, tempDir } from "../helpers.js";
 
 /**
- * Issue 13: the rate card's "successes" are a number of persons (persons x effect), so the report treats them as
+ * The rate card's "successes" are a number of persons (persons x effect), so the report treats them as
  * a count of the line's persons: fewer than --min-cell successes (or persons without one) are [s], and the
  * payment and expected payment (successes x price) with them. With the shipped model in planning mode and an
  * assumed employment effect of 0.03, two lines have 0.72 and 4.48 successes; on the old code both were shown.

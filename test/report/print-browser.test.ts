@@ -1,6 +1,6 @@
 /**
  * The report in print (`--format pdf`, a browser's print): A4 portrait leaves 186 mm (703 CSS px) between the
- * margins, and the flow table, the effects and the appendix ran past the page's right edge (issue 17). In print
+ * margins, and the flow table, the effects and the appendix ran past the page's right edge. In print
  * media every table fits its page: a table of ten or more columns on landscape pages of its own (273 mm, 1032 px),
  * every other one within the portrait width; the PDF has both page sizes. Demo results, both audiences, both
  * languages, in the packaged headless Chromium.

@@ -1,5 +1,5 @@
 /**
- * Issue 17: the summary ("Hovedresultater"), the flow diagram and the methods note, each from the small result
+ * The summary ("Hovedresultater"), the flow diagram and the methods note, each from the small result
  * files of ./fixtures.ts with a plan, an indicator row at the target year and a gains.json from effekt gains: the
  * sentences carry the fixture's numbers, say "no clear effect" when the interval holds 0, and show the
  * suppression mark where the tables do; the diagram's counts are the flow table's protected cells.
