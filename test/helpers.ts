@@ -2,6 +2,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { vi } from "vitest";
 
 export const ROOT = resolve(import.meta.dirname, "..");
 export const SAMPLES = join(ROOT, "samples");
@@ -31,4 +32,15 @@ export function effektAsync(args: string[], cwd = ROOT): Promise<{ code: number;
     child.stderr.setEncoding("utf8").on("data", (s: string) => { stderr += s; });
     child.on("close", (code) => done({ code: code ?? -1, stdout, stderr }));
   });
+}
+
+/** Runs `f` in-process with what it writes to stdout captured instead of printed: its value and that text. */
+export function quiet<T>(f: () => T): { value: T; out: string } {
+  const lines: string[] = [];
+  const log = vi.spyOn(process.stdout, "write").mockImplementation((s) => (lines.push(String(s)), true));
+  try {
+    return { value: f(), out: lines.join("") };
+  } finally {
+    log.mockRestore();
+  }
 }

@@ -1,7 +1,7 @@
 import { join } from "node:path";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { runPowerSimulation } from "../../src/cli/power.js";
-import { effekt, SAMPLES, tempDir } from "../helpers.js";
+import { effekt, quiet, SAMPLES, tempDir } from "../helpers.js";
 
 /**
  * `effekt power --simulate` from a households file (a lottery planned, not yet drawn): the wave
@@ -19,16 +19,6 @@ beforeAll(() => {
     "--register", registerPath, "--wave", "1", "--seed", "viborg-2025-wave-1", "--treat", TREAT]);
   expect(r.code, r.stderr).toBe(0);
 });
-
-function quiet<T>(f: () => T): { value: T; out: string } {
-  const lines: string[] = [];
-  const log = vi.spyOn(process.stdout, "write").mockImplementation((s) => (lines.push(String(s)), true));
-  try {
-    return { value: f(), out: lines.join("") };
-  } finally {
-    log.mockRestore();
-  }
-}
 
 const planned = { householdsFile: join(SAMPLES, "households.csv"), cases: join(SAMPLES, "cases.csv"), date: "2025-03-01", treat: TREAT, strata: "area", minCases: "2" };
 const base = { icc: "0.3", sd: "0.3", r2: "0.2", sims: "60", progress: false, simulate: true, persons: join(SAMPLES, "persons.csv"), effect: "0.1", takeup: "0.7" };

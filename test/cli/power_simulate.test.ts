@@ -1,7 +1,7 @@
 import { join } from "node:path";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { runPowerSimulation } from "../../src/cli/power.js";
-import { effekt, SAMPLES, tempDir } from "../helpers.js";
+import { effekt, quiet, SAMPLES, tempDir } from "../helpers.js";
 
 /**
  * `effekt power --simulate` on the sample lottery (two waves with 80/321 and 60/92 places): the diagnosis has a
@@ -20,16 +20,6 @@ beforeAll(() => {
     expect(r.code, r.stderr).toBe(0);
   }
 });
-
-function quiet<T>(f: () => T): { value: T; out: string } {
-  const lines: string[] = [];
-  const log = vi.spyOn(process.stdout, "write").mockImplementation((s) => (lines.push(String(s)), true));
-  try {
-    return { value: f(), out: lines.join("") };
-  } finally {
-    log.mockRestore();
-  }
-}
 
 describe("effekt power --simulate", () => {
   const base = { register: "", persons: join(SAMPLES, "persons.csv"), icc: "0.3", sd: "0.3", r2: "0.2", sims: "40", progress: false, simulate: true };
