@@ -38,6 +38,19 @@ export function truncate(label: string, maxChars: number): string {
   return chars.length <= maxChars ? label : chars.slice(0, Math.max(1, maxChars - 1)).join("") + "\u2026";
 }
 
+/**
+ * A label in one line, or two when longer than `perLine` characters: the first line takes whole words while they
+ * fit, the rest is cut with an ellipsis (a first word longer than a line: the label cut in one line).
+ */
+export function twoLines(label: string, perLine: number): string[] {
+  if (Array.from(label).length <= perLine) return [label];
+  const words = label.split(" ");
+  let first = "";
+  while (words.length > 0 && Array.from(`${first} ${words[0]}`.trim()).length <= perLine) first = `${first} ${words.shift()}`.trim();
+  if (first === "") return [truncate(label, perLine)];
+  return [first, truncate(words.join(" "), perLine)];
+}
+
 /** Approximate rendered width of a label in pixels (average glyph ~0.58 em for the sans-serif stack). */
 export function textWidth(label: string, fontSize: number): number {
   return Array.from(label).length * fontSize * 0.58;

@@ -59,3 +59,8 @@ export function linearScale(domainMin: number, domainMax: number, rangeMin: numb
   const span = domainMax - domainMin;
   return (value: number) => rangeMin + ((value - domainMin) / span) * (rangeMax - rangeMin);
 }
+
+/** The unit an axis of kroner counts in: millions from 1 million, thousands from 10,000, else kroner. */
+export function amountScale(maxAbs: number): 1 | 1e3 | 1e6 {
+  return maxAbs >= 1e6 ? 1e6 : maxAbs >= 1e4 ? 1e3 : 1;
+}

@@ -7,7 +7,7 @@
 import type { GainsChart } from "../chartTypes.js";
 import { formatNumber, type Lang } from "../format.js";
 import { CHART_WORDS, COLOURS, PAYER_COLOURS } from "../theme.js";
-import { linearScale, niceTicks } from "../ticks.js";
+import { amountScale, linearScale, niceTicks } from "../ticks.js";
 import { chartTitle, element, svgFrame, text, textWidth, tooltip } from "../svg.js";
 
 const WIDTH = 880;
@@ -18,10 +18,6 @@ const PLOT_TOP = 72;
 const PLOT_BOTTOM = HEIGHT - 40;
 
 /** The display scale: millions from 1 million, thousands from 10,000, else kroner. */
-function amountScale(maxAbs: number): 1 | 1e3 | 1e6 {
-  return maxAbs >= 1e6 ? 1e6 : maxAbs >= 1e4 ? 1e3 : 1;
-}
-
 /** Renders the gains chart as inline SVG. */
 export function renderGains(chart: GainsChart, lang: Lang): string {
   const words = CHART_WORDS[lang];

@@ -7,7 +7,7 @@ import type { IndicatorChart, IndicatorSeries, IndicatorSeriesStyle } from "../c
 import { coord, formatNumber, formatPercent, type Lang } from "../format.js";
 import { CHART_WORDS, COLOURS } from "../theme.js";
 import { linearScale, niceTicks } from "../ticks.js";
-import { element, svgFrame, text, textWidth, tooltip } from "../svg.js";
+import { element, svgFrame, text, textWidth, tooltip, twoLines } from "../svg.js";
 
 const WIDTH = 880;
 const HEIGHT = 340;
@@ -177,11 +177,5 @@ export function renderIndicator(chart: IndicatorChart, lang: Lang): string {
 
 /** The title in one line, or two when it is longer than the chart is wide (the rest cut with an ellipsis). */
 function splitTitle(title: string): string[] {
-  const perLine = Math.floor((WIDTH - 24) / (15 * 0.6));
-  if (Array.from(title).length <= perLine) return [title];
-  const words = title.split(" ");
-  let first = "";
-  while (words.length > 0 && Array.from(`${first} ${words[0]}`.trim()).length <= perLine) first = `${first} ${words.shift()}`.trim();
-  const rest = words.join(" ");
-  return [first, Array.from(rest).length <= perLine ? rest : `${Array.from(rest).slice(0, perLine - 1).join("")}\u2026`];
+  return twoLines(title, Math.floor((WIDTH - 24) / (15 * 0.6)));
 }

@@ -6,8 +6,8 @@
 import type { TornadoChart } from "../chartTypes.js";
 import { formatNumber, type Lang } from "../format.js";
 import { CHART_WORDS, COLOURS } from "../theme.js";
-import { linearScale, niceTicks } from "../ticks.js";
-import { chartTitle, element, svgFrame, text, textWidth, tooltip, truncate } from "../svg.js";
+import { amountScale, linearScale, niceTicks } from "../ticks.js";
+import { chartTitle, element, svgFrame, text, textWidth, tooltip, twoLines } from "../svg.js";
 
 const WIDTH = 880;
 const LABEL_WIDTH = 380;
@@ -19,19 +19,9 @@ const LABEL_FONT = 12;
 const LOW_COLOUR = "#a34e4e";
 const HIGH_COLOUR = "#1f4e79";
 
-function amountScale(maxAbs: number): 1 | 1e3 | 1e6 {
-  return maxAbs >= 1e6 ? 1e6 : maxAbs >= 1e4 ? 1e3 : 1;
-}
-
-/** Splits a label into at most two lines that fit `width` pixels (the rest cut with an ellipsis). */
-function twoLines(label: string, width: number): string[] {
-  const perLine = Math.max(8, Math.floor(width / (LABEL_FONT * 0.58)));
-  if (Array.from(label).length <= perLine) return [label];
-  const words = label.split(" ");
-  let first = "";
-  while (words.length > 0 && Array.from(`${first} ${words[0]}`.trim()).length <= perLine) first = `${first} ${words.shift()}`.trim();
-  if (first === "") return [truncate(label, perLine)];
-  return [first, truncate(words.join(" "), perLine)];
+/** A label in at most two lines that fit `width` pixels. */
+function labelLines(label: string, width: number): string[] {
+  return twoLines(label, Math.max(8, Math.floor(width / (LABEL_FONT * 0.58))));
 }
 
 /** Renders the tornado chart as inline SVG. */
@@ -80,7 +70,7 @@ export function renderTornado(chart: TornadoChart, lang: Lang): string {
     const g: string[] = [];
     g.push(tooltip(`${row.label}: ${row.low_setting} ${full(row.low)}; ${row.high_setting} ${full(row.high)}`));
     if (i % 2 === 0) g.push(element("rect", { x: 0, y: top, width: WIDTH, height: ROW_HEIGHT, fill: COLOURS.band }));
-    const lines = twoLines(`${row.label}${row.illustrative ? " *" : ""}`, LABEL_WIDTH - 12);
+    const lines = labelLines(`${row.label}${row.illustrative ? " *" : ""}`, LABEL_WIDTH - 12);
     lines.forEach((line, k) => g.push(text(line, { class: "row-label", x: 12, y: mid + 4 + (k - (lines.length - 1) / 2) * 14 })));
     for (const [value, colour] of [[row.low, LOW_COLOUR], [row.high, HIGH_COLOUR]] as const) {
       const x1 = Math.min(at(chart.base), at(value));
