@@ -22,7 +22,7 @@ import { indicatorsSection } from "./sections/indicators.js";
 import { manifestSection } from "./sections/manifest.js";
 import { methodsSection } from "./sections/methods.js";
 import { summarySection } from "./sections/summary.js";
-import { reportLabels } from "./labels.js";
+import { inLanguage, reportLabels } from "./labels.js";
 
 export interface BuildOptions {
   audience: Audience;
@@ -36,8 +36,8 @@ export function buildReport(inputs: ReportInputs, options: BuildOptions): Report
   const labels = reportLabels(lang, {
     plan: inputs.plan,
     spec: inputs.spec,
-    modelName: (inputs.model ? (lang === "da" ? (inputs.model.name_da ?? inputs.model.name) : inputs.model.name) : null) ?? (typeof inputs.gains?.model === "string" ? inputs.gains.model : null),
-    gainsOutcomes: Object.fromEntries((inputs.model?.outcomes ?? []).map((o) => [o.id, lang === "da" ? (o.label_da ?? o.label) : o.label])),
+    modelName: (inputs.model ? inLanguage(lang, inputs.model.name, { da: inputs.model.name_da }) : null) ?? (typeof inputs.gains?.model === "string" ? inputs.gains.model : null),
+    gainsOutcomes: Object.fromEntries((inputs.model?.outcomes ?? []).map((o) => [o.id, inLanguage(lang, o.label, { da: o.label_da })])),
     gainsGoals: Object.fromEntries((inputs.model?.payment_model?.rate_card ?? []).filter((l) => lang === "en" || l.goal_da).map((l) => [l.goal, lang === "da" ? l.goal_da! : l.goal])),
   });
   const disclosure = new TableStructure(minCell);

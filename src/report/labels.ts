@@ -48,20 +48,24 @@ function fromCatalogue(lang: Lang, prefix: string, id: string): string {
   return isMessageKey(key) ? t(lang, key) : id;
 }
 
+/** A source's text, or its twin in the report's language when the source gives one (`label` / `label_en`). */
+export function inLanguage(lang: Lang, text: string, twins: Partial<Record<Lang, string | undefined>>): string {
+  return twins[lang] ?? text;
+}
+
 /**
  * The plan and the indicator spec are written in Danish (`label`, `title`, `definition`, `subgoal`, `name`) with
  * optional English twins (`label_en`, ...); the gains model the other way round (`label` in English, `label_da`).
  * The text in the report's language is picked, the other language when that one is not given.
  */
 export function reportLabels(lang: Lang, sources: LabelSources = {}): ReportLabels {
-  const en = lang === "en";
   const outcomes = new Map<string, string>(Object.entries(sources.gainsOutcomes ?? {}));
-  for (const o of sources.plan?.outcomes ?? []) outcomes.set(o.name, en ? (o.label_en ?? o.label) : o.label);
+  for (const o of sources.plan?.outcomes ?? []) outcomes.set(o.name, inLanguage(lang, o.label, { en: o.label_en }));
   const specs = sources.spec?.indicators ?? [];
-  const indicators = new Map<string, string>(specs.map((i) => [i.id, en ? (i.definition_en ?? i.definition) : i.definition]));
-  const subgoals = new Map<string, string>(specs.map((i) => [i.id, en ? (i.subgoal_en ?? i.subgoal) : i.subgoal]));
-  const plan = sources.plan ? (en ? (sources.plan.title_en ?? sources.plan.title) : sources.plan.title) : null;
-  const spec = sources.spec ? (en ? (sources.spec.name_en ?? sources.spec.name) : sources.spec.name) : null;
+  const indicators = new Map<string, string>(specs.map((i) => [i.id, inLanguage(lang, i.definition, { en: i.definition_en })]));
+  const subgoals = new Map<string, string>(specs.map((i) => [i.id, inLanguage(lang, i.subgoal, { en: i.subgoal_en })]));
+  const plan = sources.plan ? inLanguage(lang, sources.plan.title, { en: sources.plan.title_en }) : null;
+  const spec = sources.spec ? inLanguage(lang, sources.spec.name, { en: sources.spec.name_en }) : null;
   return {
     title: plan ?? spec ?? sources.modelName ?? null,
     outcome: (id) => outcomes.get(id) ?? id,
