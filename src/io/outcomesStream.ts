@@ -3,6 +3,7 @@ import { restoreNeutralised } from "./excelSafe.js";
 import { createHash } from "node:crypto";
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { basename } from "node:path";
+import { isAscii } from "node:buffer";
 import { TextDecoder } from "node:util";
 import { parse } from "csv-parse/sync";
 import { describeNames, InputError, looksLikeCpr, Problems, UserError } from "../errors.js";
@@ -30,6 +31,11 @@ export type OutcomeRowHandler = (personIndex: number, outcome: string, day: numb
 
 const REQUIRED = ["person_id", "outcome", "date", "value"] as const;
 const MAX_RECORD_CHARS = 1 << 20;
+/**
+ * The size of one read: below the 1,031,913 bytes from which Node makes a Latin-1 string an external string,
+ * whose characters optimised code reads far slower than those of an ordinary string.
+ */
+const READ_BYTES = 1 << 22;
 
 export async function readOutcomes(path: string, personIds: readonly string[], onRow: OutcomeRowHandler, personsFile = "persons.csv", pseudonyms?: Pseudonymiser): Promise<{ rows: number; sha256: string }> {
   const file = basename(path);
@@ -62,7 +68,6 @@ async function pass(path: string, file: string, guess: "utf-8" | "windows-1252",
   const hash = createHash("sha256");
   let decoder: TextDecoder | undefined;
   let first = true;
-  let rest = "";
   let lineNo = 0;
   let header: string[] | undefined;
   let delimiter: Delimiter = ",";
@@ -137,79 +142,119 @@ async function pass(path: string, file: string, guess: "utf-8" | "windows-1252",
     }
   };
 
-  // The fast path (see `fastLines`): the last person and outcome seen, as rows come grouped by person.
-  let lastPid = "";
+  // The fast path (see `fastLines`): the last person and outcome seen, as rows come grouped by person, kept as
+  // the bytes they were read from, to compare the next row's bytes without making a string.
+  let lastPid = new Uint8Array(0);
   let lastP = -1;
+  let lastOutcomeBytes = new Uint8Array(0);
   let lastOutcome = "";
 
   /**
-   * Reads the lines of `text` from `start` while they are of the simple kind, without a string per field, and
-   * returns where it stopped: at the end of the last complete line, or at the start of a line it leaves to
-   * `lineOf` (then csv-parse for quoted fields). A simple line has no double quote, one field per header column,
-   * the four fields effekt reads neither empty nor starting or ending with white space or a non-ASCII character
-   * (what `trim` would change), a person already known (the last one, or found in persons.csv), an ISO date or one
-   * `parseDateText` reads, and a value that is a number. Any other line is left to the general path, which names
-   * its problems: the same rows and the same problems either way (`test/io/outcomesStream.test.ts` compares the
-   * two on tricky files). The state lives in locals while the loop runs (closure variables cost a load and a
-   * check on every access), and goes back when it returns.
+   * Reads the lines of `bytes` (UTF-8, see the read loop below) from `start` to `end`, which ends a line, while they
+   * are of the simple kind, without a string per field, and returns where it stopped: at `end`, or at the start of
+   * a line it leaves to `lineOf` (then csv-parse for quoted fields). A simple line has no double quote, one field
+   * per header column, the four fields effekt reads neither empty nor starting or ending with white space or a
+   * non-ASCII character (what `trim` would change), a person already known (the last one, or found in persons.csv),
+   * an ISO date or one `parseDateText` reads, and a value that is a number. Any other line is left to the general
+   * path, which names its problems: the same rows and the same problems either way
+   * (`test/io/outcomesStream.test.ts` compares the two on tricky files). It reads bytes, not characters: optimised
+   * code reads a byte of a buffer about twice as fast as a character of a string. The state lives in locals while
+   * the loop runs (closure variables cost a load and a check on every access), and goes back when it returns.
    */
-  const fastLines = (text: string, start: number): number => {
+  const fastLines = (bytes: Buffer, start: number, end: number): number => {
     if (header === undefined || pending !== "") return start;
     const w = width;
-    const delim = delimiter;
+    const delim = delimiter.charCodeAt(0);
     const c0 = cols[0], c1 = cols[1], c2 = cols[2], c3 = cols[3];
     const fs = new Int32Array(w);
     const fe = new Int32Array(w);
     const index_ = index;
     const pseudo = pseudonyms;
-    let pid0 = lastPid, p0 = lastP, outcome0 = lastOutcome, line = lineNo;
-    let quote = text.indexOf('"', start);
+    let pid0 = lastPid, p0 = lastP, outcomeBytes0 = lastOutcomeBytes, outcome0 = lastOutcome, line = lineNo;
+    // The shape of the last simple line: each field's length, and whether it ended in CR before LF. A register
+    // extract repeats it row after row (the same person and outcome, an ISO date, a one-digit value): a line with
+    // the same shape and those contents needs no scan, only a check of its delimiters and fields.
+    const shape = new Int32Array(w);
+    let shaped = false;
+    let crlf = 0;
     let at = start;
     try {
-      for (let end = text.indexOf("\n", at); end >= 0; at = end + 1, end = text.indexOf("\n", at)) {
-        const stop = end > at && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-        if (stop <= at || stop - at > MAX_RECORD_CHARS) break;
-        if (quote >= 0 && quote < at) quote = text.indexOf('"', at);
-        if (quote >= 0 && quote < stop) break;
-        let from = at;
-        let j = 0;
-        for (; j < w - 1; j++) {
-          const d = text.indexOf(delim, from);
-          if (d < 0 || d >= stop) break;
-          fs[j] = from;
-          fe[j] = d;
-          from = d + 1;
+      while (at < end) {
+        if (shaped && p0 >= 0) {
+          let pos = at;
+          let k = 0;
+          for (; k < w; k++) {
+            fs[k] = pos;
+            pos += shape[k];
+            fe[k] = pos;
+            if (pos >= end || bytes[pos] !== (k < w - 1 ? delim : crlf ? 13 : 10)) break;
+            pos++;
+          }
+          const nl = pos + crlf - 1;
+          if (k === w && (crlf === 0 || bytes[nl] === 10) && sameBytes(bytes, fs[c0], fe[c0], pid0) && sameBytes(bytes, fs[c1], fe[c1], outcomeBytes0) && fe[c3] - fs[c3] === 1) {
+            const v = bytes[fs[c3]] - 48;
+            const day = isoDay(bytes, fs[c2], fe[c2]);
+            // the fields effekt does not read hold no delimiter, quote or line end
+            if (v >= 0 && v <= 9 && day !== NOT_ISO && (w === 4 || plainFields(bytes, fs, fe, c0, c1, c2, c3, delim))) {
+              line++;
+              lineNo = line;
+              emit(p0, outcome0, day, v, line, "");
+              at = nl + 1;
+              continue;
+            }
+          }
         }
-        if (j !== w - 1) break;
-        const extra = text.indexOf(delim, from);
-        if (extra >= 0 && extra < stop) break;
+        // one pass over the line's bytes finds its fields, its end and any quote
+        let i = at;
+        let j = 0;
+        let from = at;
+        let c = 0;
+        for (; i < end; i++) {
+          c = bytes[i];
+          if (c === 10 || c === 34) break;
+          if (c === delim) {
+            if (j === w - 1) break;
+            fs[j] = from;
+            fe[j] = i;
+            j++;
+            from = i + 1;
+          }
+        }
+        // a quote, a field too many or too few
+        if (c !== 10 || j !== w - 1) break;
+        const stop = i > at && bytes[i - 1] === 13 ? i - 1 : i;
+        if (stop <= at || stop - at > MAX_RECORD_CHARS) break;
         fs[j] = from;
         fe[j] = stop;
+        for (let k = 0; k < w; k++) shape[k] = fe[k] - fs[k];
+        crlf = stop < i ? 1 : 0;
+        shaped = true;
         const pa = fs[c0], pb = fe[c0], oa = fs[c1], ob = fe[c1], da = fs[c2], db = fe[c2], va = fs[c3], vb = fe[c3];
         // Each field's edges are checked where it is not already known to be plain: a person or outcome equal to
         // the last one (checked when it was first read), an ISO date or a one-digit value (all digits).
         if (vb <= va || db <= da) break;
         // the person: the last one again (rows come grouped by person), or looked up
-        if (!(p0 >= 0 && sameText(text, pa, pb, pid0))) {
-          if (pb <= pa || !plainEdge(text.charCodeAt(pa)) || !plainEdge(text.charCodeAt(pb - 1))) break;
-          const pid = text.slice(pa, pb);
+        if (!(p0 >= 0 && sameBytes(bytes, pa, pb, pid0))) {
+          if (pb <= pa || !plainEdge(bytes[pa]) || !plainEdge(bytes[pb - 1])) break;
+          const pid = bytes.toString("utf8", pa, pb);
           if (pseudo && looksLikeCpr(pid)) break;
           const found = index_.get(pid);
           if (found === undefined) break;
-          pid0 = pid;
+          pid0 = new Uint8Array(bytes.subarray(pa, pb)); // a copy: the buffer's bytes move on
           p0 = found;
         }
-        if (!sameText(text, oa, ob, outcome0)) {
-          if (ob <= oa || !plainEdge(text.charCodeAt(oa)) || !plainEdge(text.charCodeAt(ob - 1))) break;
-          outcome0 = text.slice(oa, ob);
+        if (!sameBytes(bytes, oa, ob, outcomeBytes0)) {
+          if (ob <= oa || !plainEdge(bytes[oa]) || !plainEdge(bytes[ob - 1])) break;
+          outcome0 = bytes.toString("utf8", oa, ob);
+          outcomeBytes0 = new Uint8Array(bytes.subarray(oa, ob));
         }
         let value: number;
-        const v0 = text.charCodeAt(va) - 48;
+        const v0 = bytes[va] - 48;
         if (vb - va === 1 && v0 >= 0 && v0 <= 9) {
           value = v0; // one digit: no decimal mark to settle, and the number is the digit
         } else {
-          if (!plainEdge(text.charCodeAt(va)) || !plainEdge(text.charCodeAt(vb - 1))) break;
-          const raw = text.slice(va, vb);
+          if (!plainEdge(bytes[va]) || !plainEdge(bytes[vb - 1])) break;
+          const raw = bytes.toString("utf8", va, vb);
           if (isMissing(raw)) value = NaN;
           else {
             let comma: boolean;
@@ -223,11 +268,11 @@ async function pass(path: string, file: string, guess: "utf-8" | "windows-1252",
             value = v;
           }
         }
-        let day = isoDay(text, da, db);
+        let day = isoDay(bytes, da, db);
         let dateText = "";
-        if (Number.isNaN(day)) {
-          if (!plainEdge(text.charCodeAt(da)) || !plainEdge(text.charCodeAt(db - 1))) break;
-          dateText = text.slice(da, db);
+        if (day === NOT_ISO) {
+          if (!plainEdge(bytes[da]) || !plainEdge(bytes[db - 1])) break;
+          dateText = bytes.toString("utf8", da, db);
           const cached = dayCache.get(dateText);
           if (cached === undefined) {
             if (dayCache.size >= 100_000) dayCache.clear();
@@ -238,10 +283,12 @@ async function pass(path: string, file: string, guess: "utf-8" | "windows-1252",
         line++;
         lineNo = line;
         emit(p0, outcome0, day, value, line, dateText);
+        at = i + 1;
       }
     } finally {
       lastPid = pid0;
       lastP = p0;
+      lastOutcomeBytes = outcomeBytes0;
       lastOutcome = outcome0;
       lineNo = line;
     }
@@ -287,18 +334,53 @@ async function pass(path: string, file: string, guess: "utf-8" | "windows-1252",
     for (const r of recs) record(r, line);
   };
 
-  // Read in 4 MiB pieces with plain synchronous reads into one buffer: nothing else runs meanwhile, and an
-  // asynchronous read hands every piece to a worker thread and back, which on a busy machine left the reader
-  // waiting about half the time (memory stays bounded by the buffer and one piece's text).
+  // Read in 4 MiB pieces with plain synchronous reads: nothing else runs meanwhile, and an asynchronous read hands
+  // every piece to a worker thread and back, which on a busy machine left the reader waiting about half the time.
+  // Each piece goes into `work` behind the unfinished line the last one left, as UTF-8: ASCII bytes as they are
+  // (the same characters in UTF-8 and Windows-1252), anything else decoded and encoded again, so the line splitter
+  // reads one encoding. Memory stays bounded by the buffers: a piece and the longest line.
   const fd = openSync(path, "r");
-  const buffer = Buffer.allocUnsafe(1 << 22);
+  const raw = Buffer.allocUnsafe(READ_BYTES);
+  let work = Buffer.allocUnsafe(2 * READ_BYTES);
+  let kept = 0; // bytes of the unfinished line at the start of `work`
+  let decoderOpen = false; // the decoder has read bytes since its last flush
+  /** Places UTF-8 bytes after the unfinished line, growing `work` when a piece grew in encoding. */
+  const place = (utf8: Uint8Array) => {
+    if (kept + utf8.length > work.length) {
+      const grown = Buffer.allocUnsafe(2 * (kept + utf8.length));
+      work.copy(grown, 0, 0, kept);
+      work = grown;
+    }
+    work.set(utf8, kept);
+    kept += utf8.length;
+  };
+  /** The complete lines in `work`: the fast path, and the general path for the lines it leaves. */
+  const lines = () => {
+    if (kept === 0) return;
+    const end = work.lastIndexOf(10, kept - 1) + 1;
+    if (end === 0) return;
+    let start = 0;
+    for (;;) {
+      start = fastLines(work, start, end);
+      if (start >= end) break;
+      const nl = work.indexOf(10, start);
+      lineOf(work.toString("utf8", start, nl));
+      start = nl + 1;
+    }
+    work.copy(work, 0, end, kept);
+    kept -= end;
+  };
+  const tooLong = () => {
+    if (kept > MAX_RECORD_CHARS && work.toString("utf8", 0, kept).length > MAX_RECORD_CHARS) {
+      throw new InputError({ file, line: lineNo + 1 }, "has a record larger than 1 MiB", "fields of ordinary size");
+    }
+  };
   try {
   for (;;) {
-    const n = readSync(fd, buffer, 0, buffer.length, null);
+    const n = readSync(fd, raw, 0, raw.length, null);
     if (n === 0) break;
-    const chunk = buffer.subarray(0, n);
-    hash.update(chunk);
-    let bytes: Uint8Array = chunk;
+    let bytes = raw.subarray(0, n);
+    hash.update(bytes);
     if (first) {
       first = false;
       let encoding: string = guess;
@@ -312,35 +394,21 @@ async function pass(path: string, file: string, guess: "utf-8" | "windows-1252",
     } else if (decoder!.encoding === "utf-8" && bytes.indexOf(0) >= 0) {
       throw new InputError({ file }, "contains a NUL byte (a binary file, or UTF-16 without a byte-order mark)", "a text file in UTF-8, UTF-8 with BOM, UTF-16 with BOM or Windows-1252");
     }
-    let text: string;
     try {
-      text = decoder!.decode(bytes, { stream: true });
+      if (asciiReadable(decoder!.encoding) && isAscii(bytes)) {
+        // a UTF-8 sequence the last piece left open is cut here, as the decoder would find
+        if (decoderOpen) decoder!.decode();
+        decoderOpen = false;
+        place(bytes);
+      } else {
+        place(Buffer.from(decoder!.decode(bytes, { stream: true }), "utf8"));
+        decoderOpen = true;
+      }
     } catch {
       throw new NotUtf8();
     }
-    // The line carried over from the last chunk, completed, goes on its own: the rest of the chunk stays the flat
-    // string the decoder made (a concatenation would make every character access slower).
-    let start = 0;
-    if (rest !== "") {
-      const end = text.indexOf("\n");
-      if (end < 0) {
-        rest += text;
-        if (rest.length > MAX_RECORD_CHARS) throw new InputError({ file, line: lineNo + 1 }, "has a record larger than 1 MiB", "fields of ordinary size");
-        continue;
-      }
-      lineOf(rest + text.slice(0, end));
-      start = end + 1;
-      rest = "";
-    }
-    for (;;) {
-      start = fastLines(text, start);
-      const end = text.indexOf("\n", start);
-      if (end < 0) break;
-      lineOf(text.slice(start, end));
-      start = end + 1;
-    }
-    rest = text.slice(start);
-    if (rest.length > MAX_RECORD_CHARS) throw new InputError({ file, line: lineNo + 1 }, "has a record larger than 1 MiB", "fields of ordinary size");
+    lines();
+    tooLong();
   }
   } finally {
     closeSync(fd);
@@ -352,9 +420,11 @@ async function pass(path: string, file: string, guess: "utf-8" | "windows-1252",
     } catch {
       throw new NotUtf8();
     }
-    rest += tail;
+    place(Buffer.from(tail, "utf8"));
   }
-  if (rest !== "") lineOf(rest);
+  lines();
+  tooLong();
+  if (kept > 0) lineOf(work.toString("utf8", 0, kept));
   if (pending !== "") throw new InputError({ file, line: pendingLine }, "has a quote that is never closed", "balanced double quotes");
   if (!header) throw new InputError({ file }, "is empty", "a header line naming the columns, then data rows");
   problems.throwIfAny(file);
@@ -367,43 +437,56 @@ function plainEdge(c: number): boolean {
   return c > 32 && c < 127;
 }
 
-/** Whether text[a, b) is `s`, compared without making a string. */
-function sameText(text: string, a: number, b: number, s: string): boolean {
+/** Whether the fields other than the four read (c0 to c3) hold no delimiter, double quote or line feed. */
+function plainFields(bytes: Uint8Array, fs: Int32Array, fe: Int32Array, c0: number, c1: number, c2: number, c3: number, delim: number): boolean {
+  for (let k = 0; k < fs.length; k++) {
+    if (k === c0 || k === c1 || k === c2 || k === c3) continue;
+    for (let i = fs[k]; i < fe[k]; i++) {
+      const c = bytes[i];
+      if (c === delim || c === 34 || c === 10) return false;
+    }
+  }
+  return true;
+}
+
+/** Whether bytes[a, b) are `s`, compared without making a string. */
+function sameBytes(bytes: Uint8Array, a: number, b: number, s: Uint8Array): boolean {
   const n = s.length;
   if (b - a !== n) return false;
   // from the end: ids in order differ in their last characters
-  for (let k = n - 1; k >= 0; k--) if (text.charCodeAt(a + k) !== s.charCodeAt(k)) return false;
+  for (let k = n - 1; k >= 0; k--) if (bytes[a + k] !== s[k]) return false;
   return true;
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const DAYS_BEFORE_MONTH = Int32Array.from(DAYS_IN_MONTH, (_, m) => DAYS_IN_MONTH.slice(0, m).reduce((a, b) => a + b, 0));
+/** Days since 1970-01-01 of 1 January of each year from 1900 to 2200 (the years `parseDateText` reads). */
+const YEAR_START = Int32Array.from({ length: 301 }, (_, k) => Date.UTC(1900 + k, 0, 1) / 86_400_000);
+/** What `isoDay` returns for text that is not an ISO date: a whole number, so the day stays a small integer. */
+const NOT_ISO = -(2 ** 30);
 
 /**
- * text[a, b) as an ISO date `YYYY-MM-DD`, read from its characters: days since 1970-01-01, as `parseDateText`
- * gives (the same calendar checks); NaN for anything else, which then goes to `parseDateText`.
+ * bytes[a, b) as an ISO date `YYYY-MM-DD`, read from its characters: days since 1970-01-01, as `parseDateText`
+ * gives (the same calendar checks, from tables); NOT_ISO for anything else, which then goes to `parseDateText`.
  */
-function isoDay(text: string, a: number, b: number): number {
-  if (b - a !== 10 || text.charCodeAt(a + 4) !== 45 || text.charCodeAt(a + 7) !== 45) return NaN;
-  let y = 0;
-  for (let k = 0; k < 4; k++) {
-    const c = text.charCodeAt(a + k) - 48;
-    if (c < 0 || c > 9) return NaN;
-    y = y * 10 + c;
-  }
-  const m1 = text.charCodeAt(a + 5) - 48, m2 = text.charCodeAt(a + 6) - 48, d1 = text.charCodeAt(a + 8) - 48, d2 = text.charCodeAt(a + 9) - 48;
-  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return NaN;
+function isoDay(bytes: Uint8Array, a: number, b: number): number {
+  if (b - a !== 10 || bytes[a + 4] !== 45 || bytes[a + 7] !== 45) return NOT_ISO;
+  const y1 = bytes[a] - 48, y2 = bytes[a + 1] - 48, y3 = bytes[a + 2] - 48, y4 = bytes[a + 3] - 48;
+  const m1 = bytes[a + 5] - 48, m2 = bytes[a + 6] - 48, d1 = bytes[a + 8] - 48, d2 = bytes[a + 9] - 48;
+  // one unsigned comparison per digit: a character below '0' wraps to a large number
+  if ((y1 >>> 0) > 9 || (y2 >>> 0) > 9 || (y3 >>> 0) > 9 || (y4 >>> 0) > 9 || (m1 >>> 0) > 9 || (m2 >>> 0) > 9 || (d1 >>> 0) > 9 || (d2 >>> 0) > 9) return NOT_ISO;
+  const y = y1 * 1000 + y2 * 100 + y3 * 10 + y4;
   const m = m1 * 10 + m2;
   const d = d1 * 10 + d2;
-  if (m < 1 || m > 12 || d < 1 || y < 1900 || y > 2200) return NaN;
+  if (m < 1 || m > 12 || d < 1 || y < 1900 || y > 2200) return NOT_ISO;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  if (d > (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1])) return NaN;
-  // days from the civil date (proleptic Gregorian; Hinnant's days_from_civil), the value Date.UTC gives / 86,400,000
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146_097 + doe - 719_468;
+  if (d > (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1])) return NOT_ISO;
+  return YEAR_START[y - 1900] + DAYS_BEFORE_MONTH[m - 1] + (leap && m > 2 ? 1 : 0) + d - 1;
+}
+
+/** Encodings in which a byte below 128 is the ASCII character (not UTF-16). */
+function asciiReadable(encoding: string): boolean {
+  return encoding === "utf-8" || encoding === "windows-1252";
 }
 
 function countQuotes(s: string): number {
