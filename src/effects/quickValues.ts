@@ -49,22 +49,32 @@ export interface QuickAccumulator {
 
 export function createQuickAccumulator(options: QuickOptions): QuickAccumulator {
   const wanted = new Map(options.outcomes.map((o, i) => [o, i]));
-  const seen = new Map<string, number>();
-  const beforeDraw = new Map<string, number>();
+  const seen = options.outcomes.map(() => 0);
+  const beforeDraw = options.outcomes.map(() => 0);
   // outcome index -> horizon (0 = none) -> person -> reduced value so far
   const store = options.outcomes.map(() => new Map<number, Map<number, Kept>>());
   const needsDate = options.byHorizon || options.window === "first" || options.window === "last";
+  // rows come grouped by person and outcome: the last outcome's index and the last person's values are kept, so
+  // most rows need no look-up in a map
+  let lastOutcome: string | undefined;
+  let lastIndex = -1;
+  let lastKept: Kept | undefined;
+  let keptOutcome = -1, keptHorizon = -1, keptPerson = -1;
   return {
     add(p, outcome, day, value, line, dateText) {
-      const oi = wanted.get(outcome);
-      if (oi === undefined) return;
-      seen.set(outcome, (seen.get(outcome) ?? 0) + 1);
+      if (outcome !== lastOutcome) {
+        lastOutcome = outcome;
+        lastIndex = wanted.get(outcome) ?? -1;
+      }
+      const oi = lastIndex;
+      if (oi < 0) return;
+      seen[oi]++;
       if (needsDate && !Number.isFinite(day)) {
         throw new InputError({ file: options.file, line, column: "date" }, "is not a valid date", "a calendar date as YYYY-MM-DD (needed by --window first/last and --by-horizon)", dateText);
       }
       const draw = options.drawDayOf(p);
       if (Number.isFinite(day) && Number.isFinite(draw) && day <= draw) {
-        beforeDraw.set(outcome, (beforeDraw.get(outcome) ?? 0) + 1);
+        beforeDraw[oi]++;
         return;
       }
       let h = 0;
@@ -73,13 +83,20 @@ export function createQuickAccumulator(options: QuickOptions): QuickAccumulator 
         h = Math.round((day - draw) / 365.25);
         if (h < 1) return;
       }
-      let byPerson = store[oi].get(h);
-      if (!byPerson) store[oi].set(h, (byPerson = new Map()));
-      const k = byPerson.get(p);
-      if (!k) {
-        const f = Number.isFinite(value);
-        byPerson.set(p, { day, value, line, sum: f ? value : 0, finite: f ? 1 : 0, firstDay: f ? day : NaN, firstValue: f ? value : NaN, lastDay: f ? day : NaN, lastValue: f ? value : NaN });
-        return;
+      let k = lastKept;
+      if (!(k !== undefined && p === keptPerson && oi === keptOutcome && h === keptHorizon)) {
+        let byPerson = store[oi].get(h);
+        if (!byPerson) store[oi].set(h, (byPerson = new Map()));
+        k = byPerson.get(p);
+        if (!k) {
+          const f = Number.isFinite(value);
+          byPerson.set(p, { day, value, line, sum: f ? value : 0, finite: f ? 1 : 0, firstDay: f ? day : NaN, firstValue: f ? value : NaN, lastDay: f ? day : NaN, lastValue: f ? value : NaN });
+          return;
+        }
+        keptOutcome = oi;
+        keptHorizon = h;
+        keptPerson = p;
+        lastKept = k;
       }
       if (options.window === undefined) {
         throw new InputError({ file: options.file, line, column: "person_id" },
@@ -93,8 +110,8 @@ export function createQuickAccumulator(options: QuickOptions): QuickAccumulator 
       if (!(day > k.firstDay || (day === k.firstDay && value <= k.firstValue))) { k.firstDay = day; k.firstValue = value; }
       if (!(day < k.lastDay || (day === k.lastDay && value <= k.lastValue))) { k.lastDay = day; k.lastValue = value; }
     },
-    rowsSeen: (outcome) => seen.get(outcome) ?? 0,
-    beforeDraw: (outcome) => beforeDraw.get(outcome) ?? 0,
+    rowsSeen: (outcome) => seen[wanted.get(outcome) ?? -1] ?? 0,
+    beforeDraw: (outcome) => beforeDraw[wanted.get(outcome) ?? -1] ?? 0,
     finish() {
       const out: OutcomeValues[] = [];
       options.outcomes.forEach((outcome, oi) => {
