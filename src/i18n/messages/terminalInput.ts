@@ -1,0 +1,8 @@
+/**
+ * Problems in input files and their expectations: the readers and writers of every file format (src/io/).
+ * Danish and English, placeholders `{name}` the same in both (see terminal.ts for the one-line error frame).
+ */
+import type { Entry } from "../types.js";
+
+export const TERMINAL_INPUT_MESSAGES = {
+} as const satisfies Record<string, Entry>;
