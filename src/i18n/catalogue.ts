@@ -1,12 +1,13 @@
 /**
  * The one message catalogue: every word a user reads, from a report or on the terminal, in Danish and English.
- * Each domain keeps its messages in ./messages/ (report; terminal, and the terminal's input, draw, estimate and results parts); this file joins them and refuses a key
+ * Each domain keeps its messages in ./messages/ (report; terminal, and the terminal's input, files, draw, estimate and results parts); this file joins them and refuses a key
  * defined twice. `t(lang, key, values)` looks a message up and fills its `{name}` placeholders.
  */
 import { REPORT_MESSAGES } from "./messages/report.js";
 import { TERMINAL_MESSAGES } from "./messages/terminal.js";
 import { TERMINAL_DRAW_MESSAGES } from "./messages/terminalDraw.js";
 import { TERMINAL_ESTIMATE_MESSAGES } from "./messages/terminalEstimate.js";
+import { TERMINAL_FILES_MESSAGES } from "./messages/terminalFiles.js";
 import { TERMINAL_INPUT_MESSAGES } from "./messages/terminalInput.js";
 import { TERMINAL_RESULTS_MESSAGES } from "./messages/terminalResults.js";
 import type { Entry, Lang } from "./types.js";
@@ -15,6 +16,7 @@ export const CATALOGUE = {
   ...REPORT_MESSAGES,
   ...TERMINAL_MESSAGES,
   ...TERMINAL_INPUT_MESSAGES,
+  ...TERMINAL_FILES_MESSAGES,
   ...TERMINAL_DRAW_MESSAGES,
   ...TERMINAL_ESTIMATE_MESSAGES,
   ...TERMINAL_RESULTS_MESSAGES,
@@ -27,6 +29,7 @@ export const CATALOGUE_PARTS: Record<string, Record<string, Entry>> = {
   report: REPORT_MESSAGES,
   terminal: TERMINAL_MESSAGES,
   terminalInput: TERMINAL_INPUT_MESSAGES,
+  terminalFiles: TERMINAL_FILES_MESSAGES,
   terminalDraw: TERMINAL_DRAW_MESSAGES,
   terminalEstimate: TERMINAL_ESTIMATE_MESSAGES,
   terminalResults: TERMINAL_RESULTS_MESSAGES,

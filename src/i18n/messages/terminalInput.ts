@@ -1,5 +1,5 @@
 /**
- * Problems in input files and their expectations: the readers and writers of every file format (src/io/).
+ * Problems in input files and their expectations: the readers of the data tables (households, cases, persons, outcomes, indicator values: CSV, XLSX, decoding, columns).
  * Danish and English, placeholders `{name}` the same in both (see terminal.ts for the one-line error frame).
  */
 import type { Entry } from "../types.js";
