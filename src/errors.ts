@@ -38,7 +38,7 @@ export interface InputLocation {
 
 /** Shortens and neutralises a value for an error message: never echo a CPR-like value, never a 10 kB field. */
 export function describeValue(value: string): string {
-  if (looksLikeCpr(value)) return "(a value that looks like a CPR number, not shown)";
+  if (looksLikeCpr(value)) return tm("file_cpr_value");
   const clean = terminalSafe(maskCprLike(value), false);
   const shown = clean.length > 40 ? `${clean.slice(0, 40)}...` : clean;
   return JSON.stringify(shown);
@@ -46,12 +46,12 @@ export function describeValue(value: string): string {
 
 /** Hides every CPR-like run of digits inside a longer text (`x0101901234` -> `x(CPR-like)`). */
 export function maskCprLike(text: string): string {
-  return text.replace(/(?<!\d)\d{6}-?\d{4}(?!\d)/g, (m) => (looksLikeCpr(m) ? "(CPR-like)" : m));
+  return text.replace(/(?<!\d)\d{6}-?\d{4}(?!\d)/g, (m) => (looksLikeCpr(m) ? tm("file_cpr_masked") : m));
 }
 
 /** A column name for a message: control characters shown as `?`, long names shortened, CPR-like names hidden. */
 export function describeName(name: string): string {
-  if (looksLikeCpr(name)) return "(a name that looks like a CPR number, not shown)";
+  if (looksLikeCpr(name)) return tm("file_cpr_name");
   const clean = terminalSafe(maskCprLike(name), false);
   return clean.length > 40 ? `${clean.slice(0, 40)}...` : clean;
 }
@@ -59,7 +59,7 @@ export function describeName(name: string): string {
 /** A list of names for a message (such as a header): each described, at most `max` of them. */
 export function describeNames(names: readonly string[], max = 12): string {
   const shown = names.slice(0, max).map((n) => JSON.stringify(describeName(n)));
-  return names.length > max ? `${shown.join(", ")} and ${names.length - max} more` : shown.join(", ");
+  return names.length > max ? tm("file_names_more", { names: shown.join(", "), n: names.length - max }) : shown.join(", ");
 }
 
 /** One-line error naming file, line, column, value and what was expected. */

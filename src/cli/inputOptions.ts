@@ -1,5 +1,6 @@
 import { Help, type Command, type Option } from "commander";
 import { UserError } from "../errors.js";
+import { tm } from "../i18n/messageLang.js";
 
 interface InputFlags {
   sheet?: string;
@@ -33,7 +34,7 @@ export function addInputOptions(program: Command): void {
       const flags = program.opts<InputFlags>();
       let skipRows: number | undefined;
       if (flags.skipRows !== undefined) {
-        if (!/^\d+$/.test(flags.skipRows.trim())) throw new UserError(`--skip-rows "${flags.skipRows}" is not a whole number of 0 or more`);
+        if (!/^\d+$/.test(flags.skipRows.trim())) throw new UserError(tm("file_skip_rows", { value: flags.skipRows }));
         skipRows = Number(flags.skipRows);
       }
       setInputSettings(

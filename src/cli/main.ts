@@ -5,14 +5,31 @@ import { terminalSafe } from "../terminalText.js";
 import { COMMANDS } from "./commands.js";
 import { addInputOptions } from "./inputOptions.js";
 import { langFrom, messageLang, setMessageLang, tm } from "../i18n/messageLang.js";
+import type { MessageKey } from "../i18n/catalogue.js";
 
 /** commander's own messages (a missing or unknown flag) in the run's language; the rest as commander words them. */
 function commanderMessage(text: string): string {
   if (messageLang() === "en") return text;
+  // a suggestion stands on a second line: "(Did you mean --seed?)"
+  const [first, ...rest] = text.split("\n");
+  const suggestion = rest.map((line) => {
+    const s = /^\(Did you mean (one of )?(.+)\?\)$/.exec(line);
+    return s ? tm(s[1] ? "file_cli_suggest_one_of" : "file_cli_suggest", { names: s[2] }) : line;
+  });
+  return [commanderLine(first), ...suggestion].join("\n");
+}
+
+function commanderLine(text: string): string {
   let m = /^required option (.+) not specified$/.exec(text);
   if (m) return tm("term_missing_option", { flag: m[1] });
   m = /^unknown option (.+)$/.exec(text);
   if (m) return tm("term_unknown_option", { flag: m[1] });
+  m = /^option (.+) argument missing$/.exec(text);
+  if (m) return tm("file_cli_argument_missing", { flag: m[1] });
+  m = /^unknown command (.+)$/.exec(text);
+  if (m) return tm("file_cli_unknown_command", { name: m[1] });
+  m = /^missing required argument (.+)$/.exec(text);
+  if (m) return tm("file_cli_missing_argument", { name: m[1] });
   return text;
 }
 
@@ -84,7 +101,7 @@ Examples:
   });
   program.hook("preAction", async () => {
     const mark = program.opts().decimal as string | undefined;
-    if (mark !== undefined && mark !== "," && mark !== ".") throw new UserError(`--decimal ${JSON.stringify(mark)}: expected , or .`);
+    if (mark !== undefined && mark !== "," && mark !== ".") throw new UserError(tm("file_decimal", { value: JSON.stringify(mark) }));
     // loaded here, not at the top: `effekt --help` loads no reader
     const { setDecimalMark } = await import("../io/columns.js");
     setDecimalMark(mark as "," | "." | undefined);
@@ -147,15 +164,15 @@ export async function main(argv: string[]): Promise<void> {
 function fileSystemProblem(err: unknown): string | undefined {
   const e = err as NodeJS.ErrnoException;
   if (!e || typeof e.code !== "string" || typeof e.path !== "string") return undefined;
-  const what: Record<string, string> = {
-    EISDIR: "is a folder; expected a file",
-    ENOTDIR: "is not a folder (a part of the path is a file)",
-    ENOENT: "no such file",
-    EACCES: "permission denied",
-    EPERM: "permission denied",
-    ELOOP: "has too many symbolic links",
-    ENAMETOOLONG: "the path is too long",
+  const what: Record<string, MessageKey> = {
+    EISDIR: "file_is_folder",
+    ENOTDIR: "file_not_folder",
+    ENOENT: "file_no_such",
+    EACCES: "file_permission",
+    EPERM: "file_permission",
+    ELOOP: "file_links",
+    ENAMETOOLONG: "file_path_long",
   };
   const problem = what[e.code];
-  return problem === undefined ? undefined : maskCprLike(`${e.path}: ${problem}`);
+  return problem === undefined ? undefined : maskCprLike(tm(problem, { file: e.path }));
 }

@@ -1,4 +1,5 @@
 import { UserError } from "../errors.js";
+import { tm } from "../i18n/messageLang.js";
 import { makeAssignment, type Assignment } from "../draw/assignment.js";
 import { readAllocationFile } from "./allocationFile.js";
 import { requireInputFile } from "./outputGuard.js";
@@ -9,13 +10,13 @@ import { checkPseudonymKey } from "./waveFiles.js";
 /** The assignment from effekt's register (`--register`) or an external allocation file (`--allocation`). */
 export function readAssignment(opts: { register?: string; allocation?: string; drawDate?: string }, pseudonyms?: Pseudonymiser): Assignment {
   if ((opts.register === undefined) === (opts.allocation === undefined)) {
-    throw new UserError("give exactly one of --register FILE (written by effekt draw) and --allocation FILE (made by another tool)");
+    throw new UserError(tm("file_register_or_allocation"));
   }
   if (opts.register !== undefined) {
     requireInputFile(opts.register, "--register");
-    if (opts.drawDate !== undefined) throw new UserError("--draw-date goes with --allocation; the register has each household's draw date");
+    if (opts.drawDate !== undefined) throw new UserError(tm("file_draw_date_with_allocation"));
     const rows = readRegister(opts.register);
-    if (rows.length === 0) throw new UserError(`${opts.register} holds no drawn households`);
+    if (rows.length === 0) throw new UserError(tm("file_register_empty", { file: opts.register }));
     // a key other than the one the waves were drawn with gives other pseudonyms: nothing would join
     if (pseudonyms) for (const s of committedManifests(rows, readManifests(opts.register)).committed.values()) checkPseudonymKey(s.manifest.definition, { pseudonyms });
     return makeAssignment("effekt", rows.map((r) => ({

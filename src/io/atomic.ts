@@ -2,6 +2,7 @@ import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync, mkdi
 import { basename, dirname, join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { UserError } from "../errors.js";
+import { tm } from "../i18n/messageLang.js";
 
 /**
  * Writes a file so that a crash or kill at any moment leaves either the old file or the complete new one:
@@ -44,9 +45,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array | readon
 export function lockedFileError(err: unknown, path: string, action: "write" | "read" = "write"): UserError | undefined {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   if (code !== "EBUSY" && code !== "EPERM" && code !== "EACCES") return undefined;
-  return new UserError(
-    `cannot ${action} ${path}: it is open in another program (Excel?) or not ${action === "write" ? "writable" : "readable"} (${code}); close it and run the command again. Nothing was written.`,
-  );
+  return new UserError(tm(action === "write" ? "file_locked_write" : "file_locked_read", { path, code }));
 }
 
 /**

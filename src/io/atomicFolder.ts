@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { UserError } from "../errors.js";
+import { tm } from "../i18n/messageLang.js";
 import { lockedFileError, writeFileAtomic } from "./atomic.js";
 import { checkReplaceableReport } from "./outputGuard.js";
 
@@ -19,7 +20,7 @@ export function writeFolderAtomic(out: string, files: Map<string, string | Uint8
     mkdirSync(tmp);
     for (const [name, data] of files) writeFileAtomic(join(tmp, name), data);
     if (existsSync(out)) {
-      if (!force) throw new UserError(`--out ${out}: the folder exists; pass --force to replace it`);
+      if (!force) throw new UserError(tm("file_folder_exists", { out }));
       checkReplaceableReport(out, "--out"); // again under the rename: the folder may have changed since the first check
       const old = join(parent, `.${basename(out)}.old-${tag}`);
       // A report file open in Excel locks the folder on Windows: the rename fails and the old report stays.

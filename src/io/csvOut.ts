@@ -1,5 +1,6 @@
 /** Writing CSV cells: the one place that decides how effekt quotes text and prints numbers in the files it writes. */
 import { UserError } from "../errors.js";
+import { tm } from "../i18n/messageLang.js";
 import { neutraliseFormula } from "./excelSafe.js";
 
 /** Quotes a field when it holds a delimiter, a quote or a line break, or starts or ends with white space. */
@@ -31,6 +32,6 @@ export function csvNumber(x: number | undefined): string {
 
 /** `--format`: the table formats the commands write. */
 export function parseFormat(raw: string): "csv" | "json" {
-  if (raw !== "csv" && raw !== "json") throw new UserError(`--format "${raw}" is not csv or json`);
+  if (raw !== "csv" && raw !== "json") throw new UserError(tm("file_format", { value: raw }));
   return raw;
 }

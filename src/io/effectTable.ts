@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { z } from "zod";
 import { UserError, type InputLocation } from "../errors.js";
+import { tm } from "../i18n/messageLang.js";
 import { formatZodIssues } from "../schemas/indicatorSpec.js";
 import { writeFileAtomic } from "./atomic.js";
 import { numberCell, numberColumn, textColumn, where } from "./columns.js";
@@ -250,7 +251,7 @@ export function formatMeta(meta: EffectsMeta): string {
 /** Validates a parsed sidecar; throws `UserError` naming the file and every bad field. */
 export function parseEffectsMeta(json: unknown, file: string): EffectsMetaRead {
   const r = effectsMetaReadSchema.safeParse(json);
-  if (!r.success) throw new UserError(`${formatZodIssues(file, r.error)}; expected the .meta.json written by effekt estimate beside its table`);
+  if (!r.success) throw new UserError(tm("file_meta_invalid", { problems: formatZodIssues(file, r.error) }));
   return r.data;
 }
 
@@ -264,7 +265,7 @@ export function readEffectsMeta(tablePath: string, tableBytes: Buffer = readFile
   const meta = parseEffectsMeta(readJsonFile(metaPath), basename(metaPath));
   const hash = sha256(tableBytes);
   if (meta.table_sha256 !== hash) {
-    throw new UserError(`${basename(tablePath)}: its SHA-256 ${hash.slice(0, 12)}... differs from table_sha256 ${meta.table_sha256.slice(0, 12)}... in ${basename(metaPath)}; the table was changed after effekt estimate wrote it, or the two files do not belong together`);
+    throw new UserError(tm("file_meta_other_table", { table: basename(tablePath), hash: hash.slice(0, 12), recorded: meta.table_sha256.slice(0, 12), meta: basename(metaPath) }));
   }
   return meta;
 }
@@ -289,7 +290,7 @@ export function metaAsWritten(meta: EffectsMeta, out: string): EffectsMeta {
  * as one unit: two runs onto the same `out` take turns under a lock, so neither pair is mixed.
  */
 export function writeEffectTable(out: string, text: string, meta: EffectsMeta): void {
-  const release = acquireLock(out, "another effekt estimate is writing this effect table");
+  const release = acquireLock(out, tm("file_lock_busy_estimate"));
   try {
     writeFileAtomic(out, text);
     writeFileAtomic(`${out}.meta.json`, formatMeta(metaAsWritten(meta, out)));
@@ -357,9 +358,9 @@ export interface EffectTableLine {
  */
 export function readEffectTableLines(path: string): { file: string; rows: EffectTableLine[]; at: (row: number, column: string) => InputLocation } {
   const table = readCsv(path, { required: ["outcome", "horizon", "estimator", "estimate", "std_error"], collectProblems: true });
-  const outcomes = textColumn(table, "outcome", { expected: "an outcome id" });
-  const horizons = numberColumn(table, "horizon", { integer: true, min: 1, allowMissing: true, expected: "a whole number of years (1 or more), or empty" });
-  const estimators = textColumn(table, "estimator", { expected: "an estimator name such as lm_lin" });
+  const outcomes = textColumn(table, "outcome", { expected: tm("file_exp_outcome") });
+  const horizons = numberColumn(table, "horizon", { integer: true, min: 1, allowMissing: true, expected: tm("file_exp_horizon") });
+  const estimators = textColumn(table, "estimator", { expected: tm("file_exp_estimator") });
   const estimates = numberColumn(table, "estimate", { allowMissing: true });
   const ses = numberColumn(table, "std_error", { allowMissing: true, min: 0 });
   const optional = (name: string): string[] | undefined => (table.columns.has(name) ? textColumn(table, name, { allowEmpty: true }) : undefined);

@@ -1,6 +1,7 @@
 import { basename } from "node:path";
 import { z } from "zod";
 import { UserError } from "../errors.js";
+import { tm } from "../i18n/messageLang.js";
 import { dependsOnIllustrative, type GainsResult, type MonteCarloResult, type SensitivityTable } from "../gains/index.js";
 import { formatZodIssues } from "../schemas/indicatorSpec.js";
 import { csvField, csvNumber } from "./csvOut.js";
@@ -293,7 +294,7 @@ export function gainsCsv(doc: GainsFile): string {
 export function readGainsFile(path: string): GainsFile {
   const json = readJsonFile(path);
   const format = (json as { format?: unknown } | null)?.format;
-  if (format !== GAINS_FORMAT) throw new UserError(`${basename(path)}: field format: expected "${GAINS_FORMAT}" (a file written by this version of effekt gains), found ${JSON.stringify(format ?? null)}`);
+  if (format !== GAINS_FORMAT) throw new UserError(tm("file_gains_format", { file: basename(path), format: GAINS_FORMAT, found: JSON.stringify(format ?? null) }));
   const r = gainsFileSchema.safeParse(json);
   if (!r.success) throw new UserError(formatZodIssues(basename(path), r.error));
   return r.data;

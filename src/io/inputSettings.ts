@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { UserError } from "../errors.js";
+import { tm } from "../i18n/messageLang.js";
 import { readJsonFile } from "./json.js";
 
 /**
@@ -43,7 +44,8 @@ export function readMappingFile(path: string): Record<string, FormatSettings> {
   const parsed = mappingFileSchema.safeParse(readJsonFile(path));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new UserError(`${path}: ${issue.path.join(".") || "the file"}: ${issue.message}; expected {"households": {"sheet": "...", "skip_rows": 2, "columns": {"household_id": "Husstand"}}} (see data-schemas/column-mapping.md)`);
+    const example = '{"households": {"sheet": "...", "skip_rows": 2, "columns": {"household_id": "Husstand"}}}';
+    throw new UserError(tm("file_mapping_invalid", { path, at: issue.path.join(".") || tm("file_whole_file"), problem: issue.message, example }));
   }
   const out: Record<string, FormatSettings> = {};
   for (const [format, s] of Object.entries(parsed.data)) out[format] = { sheet: s.sheet, skipRows: s.skip_rows, columns: s.columns };
@@ -55,7 +57,7 @@ export function parseColumnFlags(values: readonly string[]): Record<string, stri
   const out: Record<string, string> = {};
   for (const v of values) {
     const at = v.indexOf("=");
-    if (at <= 0 || at === v.length - 1) throw new UserError(`--column "${v}" is not NAME=HEADER; expected effekt's column name, =, and the header in your file, such as household_id=Husstand`);
+    if (at <= 0 || at === v.length - 1) throw new UserError(tm("file_column_flag", { value: v }));
     out[v.slice(0, at).trim()] = v.slice(at + 1).trim();
   }
   return out;

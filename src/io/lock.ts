@@ -3,12 +3,13 @@ import { hostname } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
 import { UserError } from "../errors.js";
+import { tm } from "../i18n/messageLang.js";
 
 /**
  * An exclusive lock on a register: `<register>.lock`, created with O_EXCL so exactly one process wins.
  * A lock left by a process that no longer runs on this machine (killed) is taken over; a live one refuses.
  */
-export function acquireLock(registerPath: string, holder = "another draw is running on this register"): () => void {
+export function acquireLock(registerPath: string, holder = tm("file_lock_busy_draw")): () => void {
   const lockPath = `${registerPath}.lock`;
   // A folder made here for a new register is removed again on release if nothing was written into it (a draw
   // refused for bad input leaves no empty output folder behind).
@@ -64,14 +65,11 @@ function takeLock(registerPath: string, lockPath: string, tmp: string, busy: str
         try { unlinkSync(lockPath); } catch { /* someone else took it over first */ }
         continue;
       }
-      const who = holder ? `process ${holder.pid} on ${holder.host}` : "another process";
-      throw new UserError(
-        `${registerPath} is locked by ${who} (${lockPath}); ${busy}. ` +
-          `Wait for it to finish, or remove the lock file if you are sure nothing is running.`,
-      );
+      const who = holder ? tm("file_lock_process", { pid: holder.pid, host: holder.host }) : tm("file_lock_another_process");
+      throw new UserError(tm("file_locked", { register: registerPath, who, lock: lockPath, busy }));
     }
   }
-  throw new UserError(`could not lock ${registerPath}: the lock ${lockPath} keeps reappearing`);
+  throw new UserError(tm("file_lock_reappears", { register: registerPath, lock: lockPath }));
 }
 
 /** Removes `dir` and its parents up to and including `top` while they are empty. */

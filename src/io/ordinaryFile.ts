@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from "node:fs";
 import { UserError } from "../errors.js";
+import { tm } from "../i18n/messageLang.js";
 
 /**
  * Every file effekt reads is an ordinary file: a folder, a device (`/dev/zero`, `/dev/stdin`), a FIFO or a socket
@@ -14,8 +15,8 @@ export function assertOrdinaryFile(path: string, what?: string): void {
     return; // absent or unreadable: the reader's own message says so
   }
   const named = what ? `${what} ${path}` : path;
-  if (st.isDirectory()) throw new UserError(`${named}: is a folder; expected a file`);
-  if (!st.isFile()) throw new UserError(`${named}: is a device or special file (a FIFO, socket or /dev/...); expected an ordinary file`);
+  if (st.isDirectory()) throw new UserError(tm("file_is_folder", { file: named }));
+  if (!st.isFile()) throw new UserError(tm("file_special", { file: named }));
 }
 
 /** `readFileSync` of an input, after `assertOrdinaryFile`. */

@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { UserError } from "../errors.js";
+import type { MessageKey } from "../i18n/catalogue.js";
+import { tm } from "../i18n/messageLang.js";
 import { manifestDir } from "./register.js";
 import { assertOrdinaryFile } from "./ordinaryFile.js";
 
@@ -54,25 +56,49 @@ function isDir(p: string): boolean {
   return statOf(p)?.isDirectory() === true;
 }
 
+/**
+ * What a command reads or keeps, and an output named by its role, as the commands name them (`what`, `flag`), in
+ * the run's language; a flag (`--persons`) as it is.
+ */
+const ROLES: Record<string, MessageKey> = {
+  "the register": "file_kept_register",
+  "the register's manifests folder": "file_kept_manifests",
+  "the register's lock file": "file_kept_lock",
+  "the register's balance table": "file_kept_balance",
+  "the effect table": "file_kept_effects",
+  "the effect table's .meta.json": "file_kept_effects_meta",
+  "the indicator table": "file_kept_indicators",
+  "the gains file": "file_kept_gains",
+  "the --results folder": "file_kept_results",
+  "the plan lock": "file_kept_plan_lock",
+  "--out's .meta.json": "file_kept_out_meta",
+  "--out's .manifest.json": "file_kept_out_manifest",
+};
+
+function role(name: string): string {
+  const key = ROLES[name];
+  return key === undefined ? name : tm(key);
+}
+
 /** What effekt file `path` is (an output about to be written there would replace it), with words for the message. */
 export function effektFileAt(path: string): { kind: EffektFile; what: string } | undefined {
   const real = realPath(path);
-  if (isDir(`${real}.manifests`)) return { kind: "register", what: "an allocation register (its manifests folder is beside it)" };
+  if (isDir(`${real}.manifests`)) return { kind: "register", what: tm("file_effekt_register") };
   const parts = real.split(sep);
   for (let i = parts.length - 1; i > 0; i--) {
-    if (parts[i].endsWith(".manifests") && isDir(parts.slice(0, i + 1).join(sep))) return { kind: "manifests", what: "inside a register's manifests folder" };
+    if (parts[i].endsWith(".manifests") && isDir(parts.slice(0, i + 1).join(sep))) return { kind: "manifests", what: tm("file_effekt_manifests") };
   }
   for (let i = parts.length - 1; i > 0; i--) {
-    if (isReportFolder(parts.slice(0, i).join(sep) || sep)) return { kind: "report", what: "inside a report folder written by effekt report" };
+    if (isReportFolder(parts.slice(0, i).join(sep) || sep)) return { kind: "report", what: tm("file_effekt_report") };
   }
   const balance = /^(.*)\.balance(\.joint)?\.csv$/.exec(real);
-  if (balance && isDir(`${balance[1]}.manifests`)) return { kind: "balance", what: "a register's balance table" };
+  if (balance && isDir(`${balance[1]}.manifests`)) return { kind: "balance", what: tm("file_effekt_balance") };
   const meta = /^(.*)\.meta\.json$/.exec(real);
-  if (meta && statOf(meta[1])?.isFile()) return { kind: "effects meta", what: "the .meta.json of an effect table" };
-  if (statOf(`${real}.meta.json`)?.isFile()) return { kind: "effects table", what: "an effect table written by effekt estimate (its .meta.json is beside it)" };
+  if (meta && statOf(meta[1])?.isFile()) return { kind: "effects meta", what: tm("file_effekt_effects_meta") };
+  if (statOf(`${real}.meta.json`)?.isFile()) return { kind: "effects table", what: tm("file_effekt_effects_table") };
   const imported = /^(.*)\.manifest\.json$/.exec(real);
-  if (imported && statOf(imported[1])?.isFile()) return { kind: "import manifest", what: "the .manifest.json of an imported outcomes file" };
-  if (statOf(`${real}.manifest.json`)?.isFile()) return { kind: "outcomes import", what: "an outcomes file written by effekt outcomes import (its .manifest.json is beside it)" };
+  if (imported && statOf(imported[1])?.isFile()) return { kind: "import manifest", what: tm("file_effekt_import_manifest") };
+  if (statOf(`${real}.manifest.json`)?.isFile()) return { kind: "outcomes import", what: tm("file_effekt_outcomes_import") };
   return undefined;
 }
 
@@ -129,22 +155,22 @@ export function guardOutputs(outputs: readonly Output[], kept: readonly Kept[]):
     const real = realPath(o.path);
     const st = statOf(o.path);
     if (st) {
-      if (o.kind === "file" && st.isDirectory()) throw new UserError(`${o.flag} ${o.path}: is a folder; expected a file name (nothing was written)`);
-      if (o.kind === "folder" && !st.isDirectory()) throw new UserError(`${o.flag} ${o.path}: is a file; expected a folder (nothing was written)`);
-      if (o.kind === "file" && !st.isFile()) throw new UserError(`${o.flag} ${o.path}: is a device or special file; expected an ordinary file (nothing was written)`);
+      if (o.kind === "file" && st.isDirectory()) throw new UserError(tm("file_out_is_folder", { flag: role(o.flag), path: o.path }));
+      if (o.kind === "folder" && !st.isDirectory()) throw new UserError(tm("file_out_is_file", { flag: role(o.flag), path: o.path }));
+      if (o.kind === "file" && !st.isFile()) throw new UserError(tm("file_out_special", { flag: role(o.flag), path: o.path }));
     }
     const twin = seen.get(real);
-    if (twin) throw new UserError(`${o.flag} ${o.path}: is the same path as ${twin.flag}; each output needs its own file (nothing was written)`);
+    if (twin) throw new UserError(tm("file_out_twin", { flag: role(o.flag), path: o.path, twin: role(twin.flag) }));
     seen.set(real, o);
     for (const k of keptReal) {
       const sameFile = st && k.stat && st.dev === k.stat.dev && st.ino === k.stat.ino;
-      if (sameFile || real === k.real) throw new UserError(`${o.flag} ${o.path}: is ${k.what} (${k.path}), which this command reads or keeps; choose another output (nothing was written)`);
-      if (within(k.real, real)) throw new UserError(`${o.flag} ${o.path}: contains ${k.what} (${k.path}); choose an output that holds nothing effekt reads (nothing was written)`);
-      if (!k.interior && within(real, k.real)) throw new UserError(`${o.flag} ${o.path}: lies inside ${k.what} (${k.path}); choose an output outside it (nothing was written)`);
+      if (sameFile || real === k.real) throw new UserError(tm("file_out_is_kept", { flag: role(o.flag), path: o.path, what: role(k.what), kept: k.path }));
+      if (within(k.real, real)) throw new UserError(tm("file_out_contains", { flag: role(o.flag), path: o.path, what: role(k.what), kept: k.path }));
+      if (!k.interior && within(real, k.real)) throw new UserError(tm("file_out_inside", { flag: role(o.flag), path: o.path, what: role(k.what), kept: k.path }));
     }
     const theirs = effektFileAt(o.path);
     if (theirs && !(o.replaces ?? []).includes(theirs.kind)) {
-      throw new UserError(`${o.flag} ${o.path}: is ${theirs.what}, which this command does not write; choose another output (nothing was written)`);
+      throw new UserError(tm("file_out_effekt_file", { flag: role(o.flag), path: o.path, what: theirs.what }));
     }
   }
 }
@@ -157,21 +183,21 @@ export function guardOutputs(outputs: readonly Output[], kept: readonly Kept[]):
  */
 export function checkReplaceableReport(out: string, flag: string): void {
   const manifestFile = join(out, "manifest.json");
-  const refuse = (why: string) => new UserError(`${flag} ${out}: ${why}; --force replaces only a report folder written by effekt report (nothing was changed)`);
-  if (!existsSync(manifestFile)) throw refuse("the folder has no manifest.json of an effekt report");
+  const refuse = (why: string) => new UserError(tm("file_report_refused", { flag, out, why }));
+  if (!existsSync(manifestFile)) throw refuse(tm("file_report_no_manifest"));
   let listed: Set<string>;
   try {
     const m = JSON.parse(readFileSync(manifestFile, "utf8")) as { format?: unknown; outputs?: { file?: unknown }[] };
     if (m.format !== REPORT_MANIFEST_FORMAT || !Array.isArray(m.outputs)) throw new Error("not a report manifest");
     listed = new Set(m.outputs.map((x) => String(x.file)));
   } catch {
-    throw refuse("its manifest.json is not an effekt report manifest");
+    throw refuse(tm("file_report_bad_manifest"));
   }
   listed.add("manifest.json");
   for (const e of readdirSync(out, { recursive: true, withFileTypes: true })) {
     if (e.isDirectory()) continue;
     const name = relative(out, join(e.parentPath, e.name)).split(sep).join("/");
-    if (!e.isFile() || !listed.has(name)) throw refuse(`it holds ${name}, which is not part of the report`);
+    if (!e.isFile() || !listed.has(name)) throw refuse(tm("file_report_foreign", { name }));
   }
 }
 
@@ -179,7 +205,7 @@ export function checkReplaceableReport(out: string, flag: string): void {
 export function requireInputFile(path: string | undefined, flag: string): void {
   if (path === undefined) return;
   const st = statOf(path);
-  if (!st) throw new UserError(`${flag} ${path}: no such file`);
-  if (st.isDirectory()) throw new UserError(`${flag} ${path}: is a folder; expected a file`);
+  if (!st) throw new UserError(tm("file_no_such", { file: `${flag} ${path}` }));
+  if (st.isDirectory()) throw new UserError(tm("file_is_folder", { file: `${flag} ${path}` }));
   assertOrdinaryFile(path, flag);
 }

@@ -2,6 +2,7 @@ import { existsSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { z } from "zod";
 import { describeName, UserError } from "../errors.js";
+import { tm } from "../i18n/messageLang.js";
 import { writeFileAtomic } from "./atomic.js";
 import { readJsonFile } from "./json.js";
 
@@ -71,7 +72,7 @@ export function findProject(flag: string | undefined, cwd = process.cwd()): Load
   if (flag !== undefined) {
     file = resolve(cwd, flag);
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, PROJECT_FILE);
-    if (!existsSync(file)) throw new UserError(`--project ${flag}: no such file; expected an ${PROJECT_FILE} written by effekt init`);
+    if (!existsSync(file)) throw new UserError(tm("file_project_missing", { flag, file: PROJECT_FILE }));
   } else {
     file = join(cwd, PROJECT_FILE);
     if (!existsSync(file)) return undefined;
@@ -79,8 +80,8 @@ export function findProject(flag: string | undefined, cwd = process.cwd()): Load
   const parsed = projectSchema.safeParse(readJsonFile(file));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const at = issue.path.length > 0 ? `field ${describeName(issue.path.join("."))}` : "the file";
-    throw new UserError(`${file}: ${at}: ${issue.message}; expected a project file as effekt init writes it (see data-schemas/project.md)`);
+    const at = issue.path.length > 0 ? tm("file_field", { name: describeName(issue.path.join(".")) }) : tm("file_whole_file");
+    throw new UserError(tm("file_project_invalid", { file, at, problem: issue.message }));
   }
   return { file, dir: dirname(file), project: parsed.data };
 }
@@ -139,7 +140,7 @@ export function projectPath(dir: string, file: string): string {
 
 /** Writes a project file (refusing to replace one unless `force`), checked against the schema first. */
 export function writeProject(file: string, project: Project, force: boolean): void {
-  if (existsSync(file) && !force) throw new UserError(`${file} exists; edit it, or pass --force to write a new one`);
+  if (existsSync(file) && !force) throw new UserError(tm("file_project_exists", { file }));
   const checked = projectSchema.parse(project);
   writeFileAtomic(file, `${JSON.stringify(checked, null, 2)}\n`);
 }

@@ -2,6 +2,7 @@ import { createHmac } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import { assertOrdinaryFile } from "./ordinaryFile.js";
 import { UserError } from "../errors.js";
+import { tm } from "../i18n/messageLang.js";
 
 /**
  * Keyed pseudonyms for identifiers that look like CPR numbers.
@@ -26,7 +27,7 @@ export class Pseudonymiser {
   private readonly cache = new Map<string, string>();
 
   constructor(private readonly key: Uint8Array) {
-    if (key.length < MIN_KEY_BYTES) throw new UserError(`the pseudonym key has ${key.length} bytes; expected at least ${MIN_KEY_BYTES} (e.g. openssl rand -hex 32 > key.txt)`);
+    if (key.length < MIN_KEY_BYTES) throw new UserError(tm("file_key_short", { n: key.length, min: MIN_KEY_BYTES }));
     this.keyCheck = createHmac("sha256", key).update("effekt pseudonym key check").digest("hex").slice(0, 16);
   }
 
@@ -46,12 +47,12 @@ export class Pseudonymiser {
 export function readPseudonymKey(path: string): Pseudonymiser {
   let bytes: Buffer;
   try {
-    if (statSync(path).isDirectory()) throw new UserError(`--pseudonym-key ${path} is a folder; expected a key file`);
+    if (statSync(path).isDirectory()) throw new UserError(tm("file_key_folder", { path }));
     assertOrdinaryFile(path, "--pseudonym-key");
     bytes = readFileSync(path);
   } catch (err) {
     if (err instanceof UserError) throw err;
-    throw new UserError(`cannot read the pseudonym key ${path}: ${(err as NodeJS.ErrnoException).code ?? "unreadable"}`);
+    throw new UserError(tm("file_key_unreadable", { path, reason: (err as NodeJS.ErrnoException).code ?? tm("file_unreadable") }));
   }
   let end = bytes.length;
   if (end > 0 && bytes[end - 1] === 0x0a) end--;
@@ -83,10 +84,10 @@ export interface CprFlags {
  */
 export function idPolicyFrom(opts: CprFlags): IdPolicy {
   if (opts.allowCprLikeIds && !opts.pseudonymKey) {
-    throw new UserError("--allow-cpr-like-ids needs --pseudonym-key FILE: effekt replaces CPR-like ids by keyed pseudonyms and never writes the originals (create a key once with: openssl rand -hex 32 > pseudonym.key)");
+    throw new UserError(tm("file_cpr_needs_key"));
   }
   if (opts.pseudonymKey && !opts.allowCprLikeIds) {
-    throw new UserError("--pseudonym-key is only used with --allow-cpr-like-ids (add that flag, or drop the key)");
+    throw new UserError(tm("file_key_needs_cpr"));
   }
   return opts.pseudonymKey ? { pseudonyms: readPseudonymKey(opts.pseudonymKey) } : {};
 }

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, unlinkSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { InputError, UserError } from "../errors.js";
+import { tm } from "../i18n/messageLang.js";
 import { byCodeUnit, type Allocation, type Arm } from "../draw/wave.js";
 import type { StratumPlaces } from "../draw/places.js";
 import { waveManifestSchema, type WaveManifest } from "../schemas/manifest.js";
@@ -131,11 +132,11 @@ export function readRegister(path: string): RegisterRow[] {
   const rows: RegisterRow[] = [];
   for (let i = 0; i < table.nRows; i++) {
     if (arms[i] !== "treatment" && arms[i] !== "control") {
-      fail(table, new InputError(where(table, i, "arm"), "is not an arm", '"treatment" or "control"', arms[i]));
+      fail(table, new InputError(where(table, i, "arm"), tm("file_not_arm"), tm("file_exp_arm"), arms[i]));
       continue;
     }
     const m = /^(\d+)\/(\d+)$/.exec(fractions[i]);
-    if (!m || Number(m[2]) === 0) { fail(table, new InputError(where(table, i, "p_fraction"), "is not a fraction", "numerator/denominator", fractions[i])); continue; }
+    if (!m || Number(m[2]) === 0) { fail(table, new InputError(where(table, i, "p_fraction"), tm("file_not_fraction"), tm("file_exp_fraction"), fractions[i])); continue; }
     rows.push({
       householdId: ids[i],
       wave: waves[i],
@@ -180,15 +181,15 @@ export function readManifests(registerPath: string): Map<number, StoredManifest>
     try {
       parsed = JSON.parse(bytes);
     } catch {
-      throw new UserError(`${path}: is not valid JSON; expected a wave manifest written by effekt draw`);
+      throw new UserError(tm("file_manifest_not_json", { path }));
     }
     const result = waveManifestSchema.safeParse(parsed);
     if (!result.success) {
       const issue = result.error.issues[0];
-      throw new UserError(`${path}: field ${issue.path.join(".") || "(top)"}: ${issue.message}; expected a wave manifest written by effekt draw`);
+      throw new UserError(tm("file_manifest_field", { path, field: issue.path.join(".") || "(top)", problem: issue.message }));
     }
     if (result.data.definition.wave !== Number(m[1])) {
-      throw new UserError(`${path}: says wave ${result.data.definition.wave} but its file name says wave ${Number(m[1])}`);
+      throw new UserError(tm("file_manifest_wave", { path, wave: result.data.definition.wave, named: Number(m[1]) }));
     }
     out.set(Number(m[1]), { manifest: result.data, bytes, path });
   }
@@ -218,7 +219,7 @@ export function readCommitLog(registerPath: string): Map<number, CommitEntry> {
   readFileSync(path, "utf8").split("\n").forEach((line, i) => {
     if (line === "" || /^plan-lock \d+ [0-9a-f]{64}$/.test(line)) return;
     const m = /^wave (\d+) manifest ([0-9a-f]{64}) register ([0-9a-f]{64})$/.exec(line);
-    if (!m) throw new UserError(`${path} line ${i + 1}: is not a commit record line; expected "wave N manifest SHA256 register SHA256" as effekt draw writes it`);
+    if (!m) throw new UserError(tm("file_commit_line", { path, n: i + 1 }));
     out.set(Number(m[1]), { wave: Number(m[1]), manifestSha256: m[2], registerSha256After: m[3] });
   });
   return out;

@@ -3,6 +3,7 @@ import { writeFileAtomic } from "./atomic.js";
 import { realPath } from "./outputGuard.js";
 import path from "node:path";
 import { MismatchError, UserError } from "../errors.js";
+import { tm } from "../i18n/messageLang.js";
 import { createHash } from "node:crypto";
 import { deriveWaveColumns } from "../draw/derive.js";
 import { allocationsOf } from "../draw/wave.js";
@@ -59,7 +60,7 @@ export function keepInput(registerPath: string, file: string, sha: string): void
   const target = keptInputPath(registerPath, sha);
   if (existsSync(target) && sha256File(target) === sha) return;
   const bytes = readFileSync(file);
-  if (sha256(bytes) !== sha) throw new UserError(`${file} changed while it was being read (its SHA-256 is no longer ${sha.slice(0, 12)}...); nothing was drawn, run the draw again`);
+  if (sha256(bytes) !== sha) throw new UserError(tm("file_input_changed", { file, sha: sha.slice(0, 12) }));
   writeFileAtomic(target, bytes);
 }
 
@@ -83,11 +84,11 @@ export function waveInputPath(
   const real = realPath(recorded);
   const rel = path.relative(folder, real);
   if (path.isAbsolute(ref.path) || rel === "" || rel.split(path.sep)[0] === ".." || path.isAbsolute(rel)) {
-    throw new UserError(`wave ${wave}: the ${what} file recorded in the manifest (${ref.path}) lies outside the register's folder and no kept copy of it is there; pass --${what} FILE to say which file to check`);
+    throw new UserError(tm("file_wave_input_outside", { wave, what, path: ref.path }));
   }
   let st;
-  try { st = statSync(real); } catch { throw new UserError(`wave ${wave}: the ${what} file ${recorded} recorded in the manifest does not exist; pass --${what} to say where it is now`); }
-  if (!st.isFile()) throw new UserError(`wave ${wave}: the ${what} file ${recorded} recorded in the manifest is not an ordinary file; pass --${what} FILE`);
+  try { st = statSync(real); } catch { throw new UserError(tm("file_wave_input_missing", { wave, what, path: recorded })); }
+  if (!st.isFile()) throw new UserError(tm("file_wave_input_special", { wave, what, path: recorded }));
   return recorded;
 }
 
@@ -133,7 +134,7 @@ export function loadPseudonymisedCopy(registerPath: string, definition: DrawDefi
   if (sha === undefined) return undefined;
   const file = keptInputPath(registerPath, sha);
   if (!existsSync(file)) return undefined;
-  if (sha256File(file) !== sha) throw new MismatchError(`wave ${definition.wave}: the kept households of this pseudonymised wave (${file}) do not hash to what its manifest recorded; the file was changed`);
+  if (sha256File(file) !== sha) throw new MismatchError(tm("file_kept_copy_changed", { wave: definition.wave, file }));
   const households = withDecimalMark(".", () => loadHouseholds({ path: file, strataColumn: definition.strata_column, allowCprLikeIds: true, read: { households: {} } }));
   applyAreaNames(households, definition.area_names);
   return households;
@@ -154,7 +155,7 @@ export function loadWaveHouseholds(
   const householdsPath = waveInputPath(registerPath, definition.wave, "households", definition.inputs.households, overrides.households, candidates);
   const casesPath = definition.inputs.cases ? waveInputPath(registerPath, definition.wave, "cases", definition.inputs.cases, overrides.cases, candidates) : undefined;
   for (const p of [householdsPath, casesPath]) {
-    if (p !== undefined && !existsSync(p)) throw new UserError(`wave ${definition.wave}: input file ${p} does not exist`);
+    if (p !== undefined && !existsSync(p)) throw new UserError(tm("file_wave_input_absent", { wave: definition.wave, path: p }));
   }
   const policy: IdPolicy = typeof ids === "boolean" ? { allowCpr: ids } : ids;
   checkPseudonymKey(definition, policy);
@@ -182,10 +183,10 @@ export function checkPseudonymKey(definition: DrawDefinition, policy: IdPolicy):
   const recorded = definition.pseudonym_key_check;
   if (recorded === undefined) return;
   if (!policy.pseudonyms) {
-    throw new UserError(`wave ${definition.wave} was drawn with CPR-like ids replaced by keyed pseudonyms; pass --allow-cpr-like-ids --pseudonym-key FILE with the same key`);
+    throw new UserError(tm("file_wave_needs_key", { wave: definition.wave }));
   }
   if (policy.pseudonyms.keyCheck !== recorded) {
-    throw new UserError(`wave ${definition.wave} was drawn with a different pseudonym key (its manifest records key check ${recorded}, this key gives ${policy.pseudonyms.keyCheck}); pass the key the wave was drawn with`);
+    throw new UserError(tm("file_wave_other_key", { wave: definition.wave, recorded, given: policy.pseudonyms.keyCheck }));
   }
 }
 
