@@ -80,7 +80,11 @@ export function decimalEvidence(raw: string): "point" | "comma" | "ambiguous" | 
   return ONE_GROUP.test(raw) ? "ambiguous" : "point";
 }
 
-const DECIMAL_HINT = "one decimal mark per column; pass --decimal , (decimal comma, . groups thousands) or --decimal . (decimal point) to settle it";
+/** What settles a column's decimal mark (made only when a problem is named). */
+const decimalHint = (): string => tm("in_decimal_hint");
+
+/** The name of a decimal mark in a message. */
+const markName = (mark: "point" | "comma"): string => tm(mark === "point" ? "in_mark_point" : "in_mark_comma");
 
 /**
  * Whether a column's numbers use the decimal comma, decided from all its values (`--decimal` overrides): in a `;`
@@ -101,12 +105,12 @@ export function columnDecimalComma(table: RawTable, name: string, raw: readonly 
     else if (e === "ambiguous" && ambiguous < 0) ambiguous = i;
     if (point >= 0 && comma >= 0) {
       const [a, b] = point < comma ? [point, comma] : [comma, point];
-      throw new InputError(where(table, b, name), `uses a decimal ${b === point ? "point" : "comma"}, but line ${table.lineOf(a)} of the column a decimal ${a === point ? "point" : "comma"}`, DECIMAL_HINT, raw[b]);
+      throw new InputError(where(table, b, name), tm("in_decimal_mixed", { mark: markName(b === point ? "point" : "comma"), line: table.lineOf(a), other: markName(a === point ? "point" : "comma") }), decimalHint(), raw[b]);
     }
   }
   if (point >= 0) return false;
   if (comma >= 0) return true;
-  if (ambiguous >= 0) throw new InputError(where(table, ambiguous, name), "could be a decimal point or a thousands separator, and no value in the column settles which", DECIMAL_HINT, raw[ambiguous]);
+  if (ambiguous >= 0) throw new InputError(where(table, ambiguous, name), tm("in_decimal_ambiguous_column"), decimalHint(), raw[ambiguous]);
   return true;
 }
 
@@ -124,9 +128,9 @@ export function streamDecimal(decimalCommaFile: boolean): (raw: string, at: { fi
     const e = decimalEvidence(raw);
     if (e === "point" || e === "comma") {
       if (mark === undefined) { mark = e; settledOn = at.line; }
-      else if (mark !== e) throw new InputError(at, `uses a decimal ${e}, but line ${settledOn} of the column a decimal ${mark}`, DECIMAL_HINT, raw);
+      else if (mark !== e) throw new InputError(at, tm("in_decimal_mixed", { mark: markName(e), line: settledOn, other: markName(mark) }), decimalHint(), raw);
     } else if (e === "ambiguous" && mark === undefined) {
-      throw new InputError(at, "could be a decimal point or a thousands separator, and no value before it settles which", DECIMAL_HINT, raw);
+      throw new InputError(at, tm("in_decimal_ambiguous_before"), decimalHint(), raw);
     }
     return mark !== "point";
   };
@@ -236,7 +240,7 @@ export function textColumn(table: RawTable, name: string, options: { allowEmpty?
     let last = "";
     for (let i = 0; i < raw.length; i++) {
       if (raw[i] === last) continue;
-      if (hasControlCharacter(raw[i])) fail(table, new InputError(where(table, i, name), "holds a control character (shown as ?)", `${options.expected ?? "a name"} without tabs, line breaks, escape or direction-changing characters`, raw[i]));
+      if (hasControlCharacter(raw[i])) fail(table, new InputError(where(table, i, name), tm("in_control_character"), tm("in_exp_plain_name", { what: options.expected ?? tm("in_exp_a_name") }), raw[i]));
       else last = raw[i];
     }
   }
@@ -298,7 +302,7 @@ export function dateColumn(table: RawTable, name: string, options: { allowMissin
 /** Parses a date given on the command line. */
 export function parseDateFlag(raw: string, flag: string): number {
   const day = parseDateText(raw);
-  if (day === undefined) throw new InputError({ file: `--${flag}` }, "is not a valid date", "YYYY-MM-DD", raw);
+  if (day === undefined) throw new InputError({ file: `--${flag}` }, tm("err_not_date"), tm("in_exp_date_flag"), raw);
   return day;
 }
 
@@ -322,7 +326,7 @@ export function numberCell(table: RawTable, name: string, row: number): number |
   if (raw === undefined || isMissing(raw.trim())) return null;
   const x = parseNumberText(raw.trim(), table.decimalComma);
   if (x === undefined) {
-    fail(table, new InputError(where(table, row, name), tm("err_not_number"), "a finite number or empty", raw));
+    fail(table, new InputError(where(table, row, name), tm("err_not_number"), tm("in_exp_number_or_empty"), raw));
     return null;
   }
   return x;

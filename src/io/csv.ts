@@ -77,12 +77,12 @@ export function readCsv(path: string, options: ReadOptions = {}): RawTable {
   const file = options.displayName ?? basename(path);
   let bytes: Uint8Array;
   try {
-    if (statSync(path).isDirectory()) throw new UserError(`${path} is a folder; expected a CSV file`);
+    if (statSync(path).isDirectory()) throw new UserError(tm("in_folder", { path }));
     assertOrdinaryFile(path);
     bytes = readFileSync(path);
   } catch (err) {
     if (err instanceof UserError) throw err;
-    throw lockedFileError(err, path, "read") ?? new UserError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw lockedFileError(err, path, "read") ?? new UserError(tm("in_cannot_read", { path, reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message }));
   }
   return parseCsvText(bytes, file, options);
 }
@@ -99,9 +99,9 @@ export function parseCsvText(bytes: Uint8Array, file: string, options: ReadOptio
   const decoded = decodeText(bytes, file);
   const encoding = decoded.encoding;
   let text = decoded.text;
-  if (text.trim() === "") throw new InputError({ file }, "is empty", "a header line naming the columns, then data rows");
+  if (text.trim() === "") throw new InputError({ file }, tm("err_empty"), tm("in_exp_header_then_rows"));
   const lines = firstLines(text, skip, 10);
-  if (lines.length === 0) throw new InputError({ file }, `has nothing below the ${skip} skipped line${skip === 1 ? "" : "s"} (--skip-rows)`, "a header line naming the columns, then data rows");
+  if (lines.length === 0) throw new InputError({ file }, tm(skip === 1 ? "in_nothing_below_one" : "in_nothing_below_many", { n: skip }), tm("in_exp_header_then_rows"));
   const delimiter = detectDelimiter(lines[0].text);
   checkTitleLines(lines.map((l) => ({ line: l.line, cells: l.text.split(delimiter) })), file, settings, options);
   let records: string[][];
@@ -126,7 +126,7 @@ export function parseCsvText(bytes: Uint8Array, file: string, options: ReadOptio
     lineStarts ??= recordLines(text, delimiter, skip);
     return lineStarts[row + 1] ?? row + 2 + skip;
   };
-  if (records.length === 0) throw new InputError({ file }, "is empty", "a header line naming the columns");
+  if (records.length === 0) throw new InputError({ file }, tm("err_empty"), tm("in_exp_header_line"));
   const nRecords = records.length - 1;
   const columns = records[0].map((_, j) => {
     const col = new Array<string>(nRecords);
@@ -139,9 +139,9 @@ export function parseCsvText(bytes: Uint8Array, file: string, options: ReadOptio
 /** One sheet of a workbook as a table: rows above `skip` dropped, cells named as Excel shows them. */
 function parseWorkbook(bytes: Uint8Array, file: string, settings: FormatSettings, options: ReadOptions): RawTable {
   const { sheet, rows: allRows } = readSheet(bytes, file, settings.sheet);
-  const where = `${file}, sheet ${JSON.stringify(sheet)}`;
+  const where = tm("term_sheet", { file, sheet: JSON.stringify(sheet) });
   const rows = allRows.filter((r) => r.row > (settings.skipRows ?? 0));
-  if (rows.length === 0) throw new InputError({ file: where }, "is empty", "a header row naming the columns, then data rows");
+  if (rows.length === 0) throw new InputError({ file: where }, tm("err_empty"), tm("in_exp_header_row_then_rows"));
   checkTitleLines(rows.slice(0, 10).map((r) => ({ line: r.row, cells: r.cells })), where, settings, options, true);
   const headerCells = rows[0].cells;
   let width = headerCells.length;
@@ -152,7 +152,7 @@ function parseWorkbook(bytes: Uint8Array, file: string, settings: FormatSettings
     const { row, cells } = rows[i + 1];
     for (let j = width; j < cells.length; j++) {
       if (cells[j].trim() !== "") {
-        throw new InputError({ file: where, cell: `${columnLetters(j)}${row}` }, "has a value in a column with no header", "every value under a named column (or delete the stray cell)", cells[j]);
+        throw new InputError({ file: where, cell: `${columnLetters(j)}${row}` }, tm("in_stray_cell"), tm("in_exp_stray_cell"), cells[j]);
       }
     }
     for (let j = 0; j < width; j++) columns[j][i] = cells[j] ?? "";
@@ -204,8 +204,8 @@ function checkTitleLines(lines: { line: number; cells: string[] }[], file: strin
   const firstCell = lines[0].cells.findIndex((c) => c.trim() !== "");
   throw new InputError(
     sheet ? { file, cell: `${columnLetters(Math.max(0, firstCell))}${lines[0].line}` } : { file, line: lines[0].line },
-    `looks like a title above the header (${describeValue(title)}); the header seems to be on ${sheet ? "row" : "line"} ${lines[header].line}`,
-    `the header first, or --skip-rows ${skipTo} (or "skip_rows": ${skipTo} in the --mapping file) to skip the lines above it`,
+    tm(sheet ? "in_title_row" : "in_title_line", { title: describeValue(title), n: lines[header].line }),
+    tm("in_exp_skip_rows", { n: skipTo }),
   );
 }
 
@@ -232,7 +232,7 @@ function tableOf(
   sheet?: string,
 ): RawTable {
   const { file } = source;
-  const where = sheet === undefined ? file : `${file}, sheet ${JSON.stringify(sheet)}`;
+  const where = sheet === undefined ? file : tm("term_sheet", { file, sheet: JSON.stringify(sheet) });
   const headerLine = source.headerLine;
   const fileHeader = rawHeader.map((h) => h.trim());
   checkHeader(fileHeader, where, headerLine);
@@ -242,7 +242,7 @@ function tableOf(
   header.forEach((name, j) => { if (name !== fileHeader[j]) sourceNames.set(name, fileHeader[j]); });
   header.forEach((name, j) => {
     const k = header.indexOf(name);
-    if (k !== j) throw new InputError({ file: where, line: headerLine, column: name }, `is both a column of the file and mapped from "${describeName(sourceNames.get(name) ?? name)}"`, "each of effekt's columns once (drop the mapping or rename one of them)");
+    if (k !== j) throw new InputError({ file: where, line: headerLine, column: name }, tm("in_mapped_twice", { from: describeName(sourceNames.get(name) ?? name) }), tm("in_exp_mapped_once"));
   });
   for (const name of options.required ?? []) {
     if (!header.includes(name)) {
@@ -299,7 +299,7 @@ export function splitPlainColumns(text: string, delimiter: Delimiter, file: stri
     const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
     // Skipped title lines, and rows of separators only (Excel's formatted empty rows), count as lines but not records.
     if (stop > start && line > skipLines && !(onlySeparators(text, start, stop, delim))) {
-      if (stop - start > MAX_RECORD_BYTES) throw new InputError({ file, line }, "has a record larger than 1 MiB", "fields of ordinary size");
+      if (stop - start > MAX_RECORD_BYTES) throw new InputError({ file, line }, tm("in_record_too_large"), tm("in_exp_ordinary_size"));
       if (header === undefined) {
         header = text.slice(start, stop).split(delimiter);
         width = header.length;
@@ -318,7 +318,7 @@ export function splitPlainColumns(text: string, delimiter: Delimiter, file: stri
         let tooMany = false;
         for (let k = from; k < stop && !tooMany; k++) if (text.charCodeAt(k) === delim) tooMany = true;
         if (tooMany || j !== width - 1) {
-          throw new InputError({ file, line }, "has a different number of fields than the header", "one field per header column (check the delimiter and quotes)");
+          throw new InputError({ file, line }, tm("in_field_count"), tm("in_exp_field_count"));
         }
         columns[j].push(text.slice(from, stop));
       }
@@ -370,19 +370,19 @@ function csvParseError(err: unknown, file: string): InputError {
   switch (e.code) {
     case "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH":
     case "CSV_RECORD_DONT_MATCH_COLUMNS_LENGTH":
-      return new InputError({ file, line }, "has a different number of fields than the header", "one field per header column (check the delimiter and quotes)");
+      return new InputError({ file, line }, tm("in_field_count"), tm("in_exp_field_count"));
     case "CSV_QUOTE_NOT_CLOSED":
-      return new InputError({ file, line }, "has a quote that is never closed", "balanced double quotes");
+      return new InputError({ file, line }, tm("in_quote_unclosed"), tm("in_exp_quotes_balanced"));
     case "CSV_INVALID_CLOSING_QUOTE":
     case "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE":
-      return new InputError({ file, line }, "has a stray character after a closing quote", 'quotes around whole fields, with inner quotes doubled ("")');
+      return new InputError({ file, line }, tm("in_quote_stray"), tm("in_exp_quotes_whole"));
     case "CSV_INVALID_OPENING_QUOTE":
-      return new InputError({ file, line }, "has a double quote inside a field that does not start with one", 'a field with quotes to be quoted as a whole, inner quotes doubled ("a ""b"" c")');
+      return new InputError({ file, line }, tm("in_quote_inside"), tm("in_exp_quote_field"));
     case "CSV_MAX_RECORD_SIZE":
-      return new InputError({ file, line }, "has a record larger than 1 MiB", "fields of ordinary size");
+      return new InputError({ file, line }, tm("in_record_too_large"), tm("in_exp_ordinary_size"));
     default:
       // csv-parse's message may quote a piece of the file: one short line, CPR-like digits hidden.
-      return new InputError({ file, line }, `could not be read as CSV (${maskCprLike((e.message ?? String(err)).split("\n")[0]).slice(0, 160)})`, "a CSV file");
+      return new InputError({ file, line }, tm("in_not_csv", { reason: maskCprLike((e.message ?? String(err)).split("\n")[0]).slice(0, 160) }), tm("in_exp_csv"));
   }
 }
 

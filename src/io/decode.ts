@@ -1,4 +1,5 @@
 import { InputError } from "../errors.js";
+import { tm } from "../i18n/messageLang.js";
 
 export type Encoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "windows-1252";
 
@@ -22,8 +23,8 @@ export function decodeText(bytes: Uint8Array, file: string): { text: string; enc
     const line = countLines(bytes, nul);
     throw new InputError(
       { file, line },
-      "contains a NUL byte (a binary file, or UTF-16 without a byte-order mark)",
-      "a text file in UTF-8, UTF-8 with BOM, UTF-16 with BOM or Windows-1252",
+      tm("in_nul_byte"),
+      tm("in_exp_text_file"),
     );
   }
   try {
@@ -37,7 +38,7 @@ function strictUtf8(bytes: Uint8Array, file: string): string {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new InputError({ file }, "starts with a UTF-8 byte-order mark but is not valid UTF-8", "valid UTF-8 after the BOM");
+    throw new InputError({ file }, tm("in_bom_not_utf8"), tm("in_exp_utf8_after_bom"));
   }
 }
 

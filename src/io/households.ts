@@ -40,7 +40,7 @@ export function loadHouseholds(args: {
   // Every problem of the file in one run: the typed readers collect them, and they are listed before any is used.
   const table = readCsv(args.path, { required, format: "households", collectProblems: true, settings: args.read?.households });
   if (!table.header.includes(args.strataColumn)) {
-    throw new InputError({ file: table.file, line: 1, column: args.strataColumn }, "is missing (named by --strata)", `a column named "${args.strataColumn}"`);
+    throw new InputError({ file: table.file, line: 1, column: args.strataColumn }, tm("in_strata_missing"), tm("exp_column", { name: args.strataColumn }));
   }
   const ids = idColumn(table, "household_id", { allowCpr: args.allowCprLikeIds, pseudonyms: args.pseudonyms });
   // Ids in ascending order (as exports usually are) are unique without an index; otherwise the index checks them.
@@ -56,7 +56,7 @@ export function loadHouseholds(args: {
   throwProblems(table);
   let activeCases: ArrayLike<number>;
   if (args.casesPath) {
-    if (args.casesDate === undefined) throw new UserError("--cases needs --date: the day on which cases are counted as active");
+    if (args.casesDate === undefined) throw new UserError(tm("in_cases_need_date"));
     const cases = readCsv(args.casesPath, { required: ["case_id", "household_id", "opened", "closed"], allowEmpty: true, format: "cases", collectProblems: true, settings: args.read?.cases });
     idColumn(cases, "case_id", { unique: true, allowCpr: args.allowCprLikeIds, pseudonyms: args.pseudonyms });
     const caseHouseholds = idColumn(cases, "household_id", { allowCpr: args.allowCprLikeIds, pseudonyms: args.pseudonyms });
@@ -64,7 +64,7 @@ export function loadHouseholds(args: {
     const closed = dateColumn(cases, "closed", { allowMissing: true });
     for (let c = 0; c < cases.nRows; c++) {
       if (closed[c] < opened[c]) {
-        fail(cases, new InputError(where(cases, c, "closed"), `is before the case was opened (${formatDay(opened[c])})`, "a closing date on or after the opening date", rawColumn(cases, "closed")[c]));
+        fail(cases, new InputError(where(cases, c, "closed"), tm("in_case_closed_before", { opened: formatDay(opened[c]) }), tm("in_exp_closed_after"), rawColumn(cases, "closed")[c]));
       }
     }
     throwProblems(cases);

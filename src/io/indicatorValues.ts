@@ -1,4 +1,5 @@
 import { InputError } from "../errors.js";
+import { tm } from "../i18n/messageLang.js";
 import { ALL_AREAS, shareByAreaYear, shareCellsToValueRows } from "../indicators/index.js";
 import { withAllAreas } from "../indicators/allAreas.js";
 import type { IndicatorSpec, IndicatorValueRow } from "../schemas/indicatorSpec.js";
@@ -12,11 +13,11 @@ import { rawColumn, readCsv, throwProblems, type RawTable } from "./csv.js";
  */
 
 function checkIndicatorColumn(table: RawTable, spec: IndicatorSpec): string[] {
-  const ids = textColumn(table, "indicator", { expected: "an indicator id from the spec" });
+  const ids = textColumn(table, "indicator", { expected: tm("in_exp_indicator_id") });
   const known = new Set(spec.indicators.map((i) => i.id));
   ids.forEach((id, i) => {
     if (!known.has(id) && id !== "") {
-      fail(table, new InputError(where(table, i, "indicator"), `is not an indicator in the spec "${spec.name}"`, `one of ${[...known].join(", ")}`, id));
+      fail(table, new InputError(where(table, i, "indicator"), tm("in_not_indicator", { spec: spec.name }), tm("in_exp_one_of", { list: [...known].join(", ") }), id));
     }
   });
   return ids;
@@ -27,9 +28,9 @@ export function readIndicatorValues(path: string, spec: IndicatorSpec): Indicato
   // Every problem of the file in one run: the first 20 with their cells and a count of the rest.
   const table = readCsv(path, { required: ["indicator", "area", "year", "value"], format: "indicator-values", collectProblems: true });
   const ids = checkIndicatorColumn(table, spec);
-  const areas = textColumn(table, "area", { expected: "an area name" }).map((a) => a.normalize("NFC"));
+  const areas = textColumn(table, "area", { expected: tm("in_exp_area_name") }).map((a) => a.normalize("NFC"));
   const years = numberColumn(table, "year", { integer: true, min: 1900, max: 2200 });
-  const values = numberColumn(table, "value", { allowMissing: true, expected: "a number (empty = data pending)" });
+  const values = numberColumn(table, "value", { allowMissing: true, expected: tm("in_exp_value_pending") });
   const ns = table.columns.has("n") ? numberColumn(table, "n", { allowMissing: true, integer: true, min: 0 }) : undefined;
   const ses = table.columns.has("se") ? numberColumn(table, "se", { allowMissing: true, min: 0 }) : undefined;
   const unitOf = new Map(spec.indicators.map((i) => [i.id, i.unit] as const));
@@ -39,13 +40,13 @@ export function readIndicatorValues(path: string, spec: IndicatorSpec): Indicato
     const key = `${ids[i]}\u0000${areas[i]}\u0000${years[i]}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      fail(table, new InputError(where(table, i, "indicator"), `duplicates line ${table.lineOf(first)} (same indicator, area and year)`, "one row per indicator, area and year", ids[i]));
+      fail(table, new InputError(where(table, i, "indicator"), tm("in_duplicate_row", { line: table.lineOf(first) }), tm("in_exp_one_row_each"), ids[i]));
       continue;
     }
     seen.set(key, i);
     const v = values[i];
     if (!Number.isNaN(v) && unitOf.has(ids[i]) && unitOf.get(ids[i]) !== "mean" && (v < 0 || v > 1)) {
-      fail(table, new InputError(where(table, i, "value"), `is outside [0, 1] for ${unitOf.get(ids[i])} indicator ${ids[i]}`, "a proportion in [0, 1] (75% is 0.75)", rawColumn(table, "value")[i]));
+      fail(table, new InputError(where(table, i, "value"), tm("in_outside_unit", { unit: unitOf.get(ids[i])!, id: ids[i] }), tm("in_exp_proportion"), rawColumn(table, "value")[i]));
       continue;
     }
     const row: IndicatorValueRow = { indicator: ids[i], area: areas[i], year: years[i], value: Number.isNaN(v) ? null : v };
@@ -61,19 +62,19 @@ export function readIndicatorValues(path: string, spec: IndicatorSpec): Indicato
 export function readIndicatorPersons(path: string, spec: IndicatorSpec): IndicatorValueRow[] {
   const table = readCsv(path, { required: ["indicator", "area", "year", "meets"], format: "indicator-persons", collectProblems: true });
   const ids = checkIndicatorColumn(table, spec);
-  const areas = textColumn(table, "area", { expected: "an area name" }).map((a) => a.normalize("NFC"));
+  const areas = textColumn(table, "area", { expected: tm("in_exp_area_name") }).map((a) => a.normalize("NFC"));
   const years = numberColumn(table, "year", { integer: true, min: 1900, max: 2200 });
   const rawMeets = rawColumn(table, "meets");
   const unitOf = new Map(spec.indicators.map((i) => [i.id, i.unit] as const));
   const byIndicator = new Map<string, number[]>();
   for (let i = 0; i < table.nRows; i++) {
     if (unitOf.has(ids[i]) && unitOf.get(ids[i]) !== "share") {
-      fail(table, new InputError(where(table, i, "indicator"), `has unit "${unitOf.get(ids[i])}"; person-level rows give shares only`, "an indicator with unit share (give rates and means with --values)", ids[i]));
+      fail(table, new InputError(where(table, i, "indicator"), tm("in_person_unit", { unit: unitOf.get(ids[i])! }), tm("in_exp_share_unit"), ids[i]));
     }
-    if (areas[i] === ALL_AREAS) fail(table, new InputError(where(table, i, "area"), `is the all-areas label`, "an area name (the all-areas row is computed)", areas[i]));
+    if (areas[i] === ALL_AREAS) fail(table, new InputError(where(table, i, "area"), tm("in_all_areas_label"), tm("in_exp_area_not_all"), areas[i]));
     const m = rawMeets[i].toLowerCase();
     if (!(isMissing(rawMeets[i]) || TRUE.has(m) || FALSE.has(m))) {
-      fail(table, new InputError(where(table, i, "meets"), "is not yes, no or empty", "true/false, 1/0, ja/nej, or empty for unknown", rawMeets[i]));
+      fail(table, new InputError(where(table, i, "meets"), tm("in_meets_not_yes_no"), tm("in_exp_meets"), rawMeets[i]));
     }
     let list = byIndicator.get(ids[i]);
     if (!list) byIndicator.set(ids[i], (list = []));

@@ -3,6 +3,7 @@ import { InputError, UserError } from "../errors.js";
 import { readCsv, rawColumn, throwProblems } from "./csv.js";
 import { fail, idColumn, isMissing, dateColumn, formatDay, parseNumberText, where } from "./columns.js";
 import { readJsonFile } from "./json.js";
+import { tm } from "../i18n/messageLang.js";
 
 /**
  * Turns the common outcome deliveries into effekt's long `outcomes.csv` rows (person_id, outcome, date, value),
@@ -37,7 +38,7 @@ export function readImportSpec(path: string): ImportSpec {
   const parsed = importSpecSchema.safeParse(readJsonFile(path));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new UserError(`${path}: ${issue.path.join(".") || "the spec"}: ${issue.message}; see data-schemas/outcome-import.md`);
+    throw new UserError(tm("in_spec_invalid", { path, field: issue.path.join(".") || tm("in_spec_whole"), reason: issue.message }));
   }
   return parsed.data;
 }
@@ -79,7 +80,7 @@ export function importOutcomes(path: string, spec: ImportSpec): { rows: OutcomeR
     for (let i = 0; i < table.nRows; i++) {
       if (isMissing(scores[i])) { counts.missing = (counts.missing ?? 0) + 1; rows.push({ person: ids[i], day: days[i], value: NaN }); continue; }
       const v = parseNumberText(scores[i], table.decimalComma);
-      if (v === undefined) { fail(table, new InputError(where(table, i, spec.score_column), "is not a number", "a score (empty or NA when not answered)", scores[i])); continue; }
+      if (v === undefined) { fail(table, new InputError(where(table, i, spec.score_column), tm("err_not_number"), tm("in_exp_score"), scores[i])); continue; }
       counts.responses = (counts.responses ?? 0) + 1;
       rows.push({ person: ids[i], day: days[i], value: v });
     }
@@ -87,7 +88,7 @@ export function importOutcomes(path: string, spec: ImportSpec): { rows: OutcomeR
     return { rows, counts };
   }
   const periods = table.header.map((h) => ({ name: h, day: periodStart(h) })).filter((p): p is { name: string; day: number } => p.day !== undefined);
-  if (periods.length === 0) throw new InputError({ file: table.file, line: 1 }, "has no week or month columns", 'columns named like "Uge 10-2025" (a week) or "2025-03" (a month)');
+  if (periods.length === 0) throw new InputError({ file: table.file, line: 1 }, tm("in_no_periods"), tm("in_exp_periods"));
   const codes = new Map(Object.entries(spec.codes).map(([k, v]) => [k.trim().toLowerCase(), v]));
   for (const p of periods) {
     const col = rawColumn(table, p.name);
@@ -96,7 +97,7 @@ export function importOutcomes(path: string, spec: ImportSpec): { rows: OutcomeR
       if (code === "") { counts["(empty)"] = (counts["(empty)"] ?? 0) + 1; continue; }
       const value = codes.get(code.toLowerCase());
       if (value === undefined) {
-        fail(table, new InputError(where(table, i, p.name), "is a status code the import spec does not map", `one of ${[...codes.keys()].map((c) => JSON.stringify(c)).join(", ")} (add it to "codes")`, code));
+        fail(table, new InputError(where(table, i, p.name), tm("in_unmapped_code"), tm("in_exp_codes", { codes: [...codes.keys()].map((c) => JSON.stringify(c)).join(", ") }), code));
         continue;
       }
       counts[code] = (counts[code] ?? 0) + 1;

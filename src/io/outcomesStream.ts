@@ -40,10 +40,10 @@ const READ_BYTES = 1 << 22;
 export async function readOutcomes(path: string, personIds: readonly string[], onRow: OutcomeRowHandler, personsFile = "persons.csv", pseudonyms?: Pseudonymiser): Promise<{ rows: number; sha256: string }> {
   const file = basename(path);
   try {
-    if (statSync(path).isDirectory()) throw new UserError(`${path} is a folder; expected a CSV file`);
+    if (statSync(path).isDirectory()) throw new UserError(tm("in_folder", { path }));
   } catch (err) {
     if (err instanceof UserError) throw err;
-    throw new UserError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new UserError(tm("in_cannot_read", { path, reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message }));
   }
   const index = new Map<string, number>();
   personIds.forEach((p, i) => index.set(p, i));
@@ -56,7 +56,7 @@ export async function readOutcomes(path: string, personIds: readonly string[], o
     return await pass(path, file, "windows-1252", index, onRow, personsFile, pseudonyms);
   } catch (err) {
     // only a file that a UTF-8 byte-order mark forces to UTF-8 can fail to decode on the second pass
-    if (err instanceof NotUtf8) throw new InputError({ file }, "starts with a UTF-8 byte-order mark but is not valid UTF-8", "valid UTF-8 after the BOM");
+    if (err instanceof NotUtf8) throw new InputError({ file }, tm("in_bom_not_utf8"), tm("in_exp_utf8_after_bom"));
     throw err;
   }
 }
@@ -87,17 +87,17 @@ async function pass(path: string, file: string, guess: "utf-8" | "windows-1252",
     if (!header) {
       header = fields.map((h) => h.trim());
       header.forEach((name, j) => {
-        if (name === "") throw new InputError({ file, line }, `column ${j + 1} has an empty name`, "every column to have a name in the header");
-        if (header!.indexOf(name) !== j) throw new InputError({ file, line, column: name }, "appears twice in the header", "unique column names");
+        if (name === "") throw new InputError({ file, line }, tm("err_header_empty_name", { n: j + 1 }), tm("exp_header_names"));
+        if (header!.indexOf(name) !== j) throw new InputError({ file, line, column: name }, tm("err_header_twice"), tm("exp_header_unique"));
       });
       for (const name of REQUIRED) {
-        if (!header.includes(name)) throw new InputError({ file, line: 1, column: name }, "is missing", `a column named "${name}" (the header has: ${describeNames(header)})`);
+        if (!header.includes(name)) throw new InputError({ file, line: 1, column: name }, tm("err_column_missing"), tm("in_exp_column_has", { name, header: describeNames(header) }));
       }
       cols = REQUIRED.map((c) => header!.indexOf(c));
       width = header.length;
       return;
     }
-    if (fields.length !== width) { problems.add(new InputError({ file, line }, "has a different number of fields than the header", "one field per header column (check the delimiter and quotes)")); return; }
+    if (fields.length !== width) { problems.add(new InputError({ file, line }, tm("in_field_count"), tm("in_exp_field_count"))); return; }
     const pid = fields[cols[0]].trim();
     // effekt outcomes import writes a formula-like outcome name with a leading ' (csvField); read as named
     const outcome = restoreNeutralised(fields[cols[1]].trim());
@@ -106,8 +106,8 @@ async function pass(path: string, file: string, guess: "utf-8" | "windows-1252",
     if (pid === "") { problems.add(new InputError({ file, line, column: "person_id" }, tm("err_empty"), tm("exp_id"))); return; }
     const key = pseudonyms && looksLikeCpr(pid) ? pseudonyms.of(pid) : pid;
     const p = index.get(key);
-    if (p === undefined) { problems.add(new InputError({ file, line, column: "person_id" }, `is not in ${personsFile}`, "a person_id of the persons file", key)); return; }
-    if (outcome === "") { problems.add(new InputError({ file, line, column: "outcome" }, "is empty", "an outcome name")); return; }
+    if (p === undefined) { problems.add(new InputError({ file, line, column: "person_id" }, tm("in_not_in_persons", { persons: personsFile }), tm("in_exp_person_of_file"), key)); return; }
+    if (outcome === "") { problems.add(new InputError({ file, line, column: "outcome" }, tm("err_empty"), tm("in_exp_outcome_name"))); return; }
     let value = NaN;
     if (!isMissing(rawValue)) {
       let comma: boolean;
@@ -305,12 +305,12 @@ async function pass(path: string, file: string, guess: "utf-8" | "windows-1252",
         pending = "";
         parseQuoted(p, pendingLine);
       } else if (pending.length > MAX_RECORD_CHARS) {
-        throw new InputError({ file, line: pendingLine }, "has a quote that is never closed", "balanced double quotes");
+        throw new InputError({ file, line: pendingLine }, tm("in_quote_unclosed"), tm("in_exp_quotes_balanced"));
       }
       return;
     }
     if (line === "") return;
-    if (line.length > MAX_RECORD_CHARS) throw new InputError({ file, line: lineNo }, "has a record larger than 1 MiB", "fields of ordinary size");
+    if (line.length > MAX_RECORD_CHARS) throw new InputError({ file, line: lineNo }, tm("in_record_too_large"), tm("in_exp_ordinary_size"));
     if (!header) delimiter = detectDelimiter(line);
     if (line.includes('"')) {
       if (countQuotes(line) % 2 === 1) {
@@ -329,7 +329,7 @@ async function pass(path: string, file: string, guess: "utf-8" | "windows-1252",
     try {
       recs = parse(text, { delimiter, relax_column_count: true }) as string[][];
     } catch {
-      throw new InputError({ file, line }, "has a stray character after a closing quote", 'quotes around whole fields, with inner quotes doubled ("")');
+      throw new InputError({ file, line }, tm("in_quote_stray"), tm("in_exp_quotes_whole"));
     }
     for (const r of recs) record(r, line);
   };
@@ -372,7 +372,7 @@ async function pass(path: string, file: string, guess: "utf-8" | "windows-1252",
   };
   const tooLong = () => {
     if (kept > MAX_RECORD_CHARS && work.toString("utf8", 0, kept).length > MAX_RECORD_CHARS) {
-      throw new InputError({ file, line: lineNo + 1 }, "has a record larger than 1 MiB", "fields of ordinary size");
+      throw new InputError({ file, line: lineNo + 1 }, tm("in_record_too_large"), tm("in_exp_ordinary_size"));
     }
   };
   try {
@@ -388,11 +388,11 @@ async function pass(path: string, file: string, guess: "utf-8" | "windows-1252",
       else if (bytes[0] === 0xff && bytes[1] === 0xfe) { bytes = bytes.subarray(2); encoding = "utf-16le"; }
       else if (bytes[0] === 0xfe && bytes[1] === 0xff) { bytes = bytes.subarray(2); encoding = "utf-16be"; }
       else if (bytes.indexOf(0) >= 0) {
-        throw new InputError({ file }, "contains a NUL byte (a binary file, or UTF-16 without a byte-order mark)", "a text file in UTF-8, UTF-8 with BOM, UTF-16 with BOM or Windows-1252");
+        throw new InputError({ file }, tm("in_nul_byte"), tm("in_exp_text_file"));
       }
       decoder = new TextDecoder(encoding, { fatal: encoding === "utf-8" });
     } else if (decoder!.encoding === "utf-8" && bytes.indexOf(0) >= 0) {
-      throw new InputError({ file }, "contains a NUL byte (a binary file, or UTF-16 without a byte-order mark)", "a text file in UTF-8, UTF-8 with BOM, UTF-16 with BOM or Windows-1252");
+      throw new InputError({ file }, tm("in_nul_byte"), tm("in_exp_text_file"));
     }
     try {
       if (asciiReadable(decoder!.encoding) && isAscii(bytes)) {
@@ -425,10 +425,10 @@ async function pass(path: string, file: string, guess: "utf-8" | "windows-1252",
   lines();
   tooLong();
   if (kept > 0) lineOf(work.toString("utf8", 0, kept));
-  if (pending !== "") throw new InputError({ file, line: pendingLine }, "has a quote that is never closed", "balanced double quotes");
-  if (!header) throw new InputError({ file }, "is empty", "a header line naming the columns, then data rows");
+  if (pending !== "") throw new InputError({ file, line: pendingLine }, tm("in_quote_unclosed"), tm("in_exp_quotes_balanced"));
+  if (!header) throw new InputError({ file }, tm("err_empty"), tm("in_exp_header_then_rows"));
   problems.throwIfAny(file);
-  if (rows === 0) throw new InputError({ file }, "has a header but no data rows", "at least one data row");
+  if (rows === 0) throw new InputError({ file }, tm("err_no_rows"), tm("exp_one_row"));
   return { rows, sha256: hash.digest("hex") };
 }
 

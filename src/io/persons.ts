@@ -1,4 +1,5 @@
 import { describeNames, InputError } from "../errors.js";
+import { tm } from "../i18n/messageLang.js";
 import type { Assignment } from "../draw/assignment.js";
 import { idColumn, isMissing, numberColumn } from "./columns.js";
 import { rawColumn, readCsv, throwProblems } from "./csv.js";
@@ -36,15 +37,15 @@ export function readPersons(path: string, covariates: readonly string[], subgrou
   const table = readCsv(path, { required: ["person_id", "household_id"], format: "persons", collectProblems: true });
   const has = (c: string) => table.header.includes(c);
   for (const c of required) {
-    if (!has(c)) throw new InputError({ file: table.file, line: 1, column: c }, "is missing", `a column named "${c}" (the analysis plan's populations need it; the header has: ${describeNames(table.header)})`);
+    if (!has(c)) throw new InputError({ file: table.file, line: 1, column: c }, tm("err_column_missing"), tm("in_exp_population_column", { name: c, header: describeNames(table.header) }));
   }
   for (const c of covariates) {
     if (!has(c) && c === "age") {
-      if (!has("birth_year")) throw new InputError({ file: table.file, line: 1, column: "birth_year" }, "is missing", 'a birth_year column (the covariate "age" is derived from it)');
-    } else if (!has(c)) throw new InputError({ file: table.file, line: 1, column: c }, "is missing", `a numeric covariate column named "${c}" (the header has: ${describeNames(table.header)})`);
+      if (!has("birth_year")) throw new InputError({ file: table.file, line: 1, column: "birth_year" }, tm("err_column_missing"), tm("in_exp_birth_year"));
+    } else if (!has(c)) throw new InputError({ file: table.file, line: 1, column: c }, tm("err_column_missing"), tm("in_exp_covariate_column", { name: c, header: describeNames(table.header) }));
   }
   for (const s of subgroups) {
-    if (!has(s) && s !== "wave" && s !== "stratum" && s !== "area") throw new InputError({ file: table.file, line: 1, column: s }, "is missing", `a subgroup column named "${s}" (the header has: ${describeNames(table.header)})`);
+    if (!has(s) && s !== "wave" && s !== "stratum" && s !== "area") throw new InputError({ file: table.file, line: 1, column: s }, tm("err_column_missing"), tm("in_exp_subgroup_column", { name: s, header: describeNames(table.header) }));
   }
   const personIds = idColumn(table, "person_id", { unique: true, pseudonyms });
   const householdIds = idColumn(table, "household_id", { pseudonyms });
@@ -53,14 +54,14 @@ export function readPersons(path: string, covariates: readonly string[], subgrou
   const covs = new Map<string, Float64Array>();
   for (const c of covariates) {
     if (!has(c) && c === "age") {
-      if (!has("birth_year")) throw new InputError({ file: table.file, line: 1, column: "birth_year" }, "is missing", 'a birth_year column (the covariate "age" is derived from it)');
+      if (!has("birth_year")) throw new InputError({ file: table.file, line: 1, column: "birth_year" }, tm("err_column_missing"), tm("in_exp_birth_year"));
       covs.set(c, Float64Array.from(householdIds, (h, i) => {
         const d = assignment.byId.get(h)?.drawDate;
         return d ? Number(d.slice(0, 4)) - birthYear[i] : NaN;
       }));
       continue;
     }
-    if (!has(c)) throw new InputError({ file: table.file, line: 1, column: c }, "is missing", `a numeric covariate column named "${c}" (the header has: ${describeNames(table.header)})`);
+    if (!has(c)) throw new InputError({ file: table.file, line: 1, column: c }, tm("err_column_missing"), tm("in_exp_covariate_column", { name: c, header: describeNames(table.header) }));
     covs.set(c, numberColumn(table, c, { allowMissing: true }));
   }
   const groups = new Map<string, string[]>();
@@ -72,7 +73,7 @@ export function readPersons(path: string, covariates: readonly string[], subgrou
       }));
       continue;
     }
-    if (!has(s)) throw new InputError({ file: table.file, line: 1, column: s }, "is missing", `a subgroup column named "${s}" (the header has: ${describeNames(table.header)})`);
+    if (!has(s)) throw new InputError({ file: table.file, line: 1, column: s }, tm("err_column_missing"), tm("in_exp_subgroup_column", { name: s, header: describeNames(table.header) }));
     groups.set(s, rawColumn(table, s).map((v) => (isMissing(v) ? "" : v)));
   }
   throwProblems(table);

@@ -1,5 +1,6 @@
 import { inflateRawSync } from "node:zlib";
 import { InputError } from "../errors.js";
+import { tm } from "../i18n/messageLang.js";
 
 /**
  * Reads one sheet of an `.xlsx` workbook (Office Open XML, as Excel saves it) synchronously into rows of text, so
@@ -47,20 +48,20 @@ export function readSheet(bytes: Uint8Array, file: string, sheetName?: string): 
     return data === undefined ? undefined : new TextDecoder("utf-8").decode(data());
   };
   const workbook = part("xl/workbook.xml");
-  if (workbook === undefined) throw new InputError({ file }, "is a ZIP archive but not an Excel workbook (no xl/workbook.xml)", "an .xlsx file saved by Excel, or a CSV file");
+  if (workbook === undefined) throw new InputError({ file }, tm("in_xlsx_not_workbook"), tm("in_exp_xlsx_or_csv"));
   const sheets = [...workbook.matchAll(/<(?:\w+:)?sheet\b([^>]*)\/?>/g)].map((m) => ({ name: decodeXml(attr(m[1], "name") ?? ""), rid: attr(m[1], "r:id") ?? attr(m[1], "id") ?? "" }));
-  if (sheets.length === 0) throw new InputError({ file }, "has no sheets", "a workbook with at least one sheet");
+  if (sheets.length === 0) throw new InputError({ file }, tm("in_xlsx_no_sheets"), tm("in_exp_one_sheet"));
   const chosen = sheetName === undefined ? sheets[0] : sheets.find((s) => s.name === sheetName) ?? sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
   if (!chosen) {
-    throw new InputError({ file }, `has no sheet named ${JSON.stringify(sheetName)}`, `one of its sheets: ${sheets.map((s) => JSON.stringify(s.name)).join(", ")} (--sheet NAME)`);
+    throw new InputError({ file }, tm("in_xlsx_no_sheet_named", { sheet: JSON.stringify(sheetName) }), tm("in_exp_sheet_of", { sheets: sheets.map((s) => JSON.stringify(s.name)).join(", ") }));
   }
   const rels = part("xl/_rels/workbook.xml.rels") ?? "";
   let target: string | undefined;
   for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b([^>]*)\/?>/g)) if (attr(m[1], "Id") === chosen.rid) target = attr(m[1], "Target");
-  if (target === undefined) throw new InputError({ file }, `sheet ${JSON.stringify(chosen.name)} has no part in the workbook`, "a workbook saved by Excel");
+  if (target === undefined) throw new InputError({ file }, tm("in_xlsx_sheet_no_part", { sheet: JSON.stringify(chosen.name) }), tm("in_exp_saved_by_excel"));
   const sheetPath = target.startsWith("/") ? target.slice(1) : `xl/${target.replace(/^\.\//, "")}`;
   const sheetXml = part(sheetPath);
-  if (sheetXml === undefined) throw new InputError({ file }, `sheet ${JSON.stringify(chosen.name)} is missing from the workbook (${sheetPath})`, "a workbook saved by Excel");
+  if (sheetXml === undefined) throw new InputError({ file }, tm("in_xlsx_sheet_missing", { sheet: JSON.stringify(chosen.name), part: sheetPath }), tm("in_exp_saved_by_excel"));
   const shared = sharedStrings(part("xl/sharedStrings.xml"));
   const dateStyles = dateStyleIndexes(part("xl/styles.xml"));
   const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbook);
@@ -171,17 +172,17 @@ function decodeXml(s: string): string {
 /** The entries of a ZIP archive by name, each inflated when asked for. */
 function unzip(bytes: Uint8Array, file: string): Map<string, () => Uint8Array> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const bad = (what: string) => new InputError({ file }, `is not a readable .xlsx (${what})`, "an .xlsx file saved by Excel, or a CSV file");
+  const bad = (what: string) => new InputError({ file }, tm("in_xlsx_unreadable", { what }), tm("in_exp_xlsx_or_csv"));
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) {
     if (view.getUint32(i, true) === 0x06054b50) { eocd = i; break; }
   }
-  if (eocd < 0) throw bad("no ZIP directory; the file may be cut short");
+  if (eocd < 0) throw bad(tm("in_xlsx_no_directory"));
   const count = view.getUint16(eocd + 10, true);
   let at = view.getUint32(eocd + 16, true);
   const entries = new Map<string, () => Uint8Array>();
   for (let k = 0; k < count; k++) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) throw bad("a damaged ZIP directory");
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) throw bad(tm("in_xlsx_damaged_directory"));
     const method = view.getUint16(at + 10, true);
     const compressed = view.getUint32(at + 20, true);
     const nameLength = view.getUint16(at + 28, true);
@@ -190,14 +191,14 @@ function unzip(bytes: Uint8Array, file: string): Map<string, () => Uint8Array> {
     const local = view.getUint32(at + 42, true);
     const name = new TextDecoder("utf-8").decode(bytes.subarray(at + 46, at + 46 + nameLength));
     entries.set(name, () => {
-      if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) throw bad(`a damaged entry ${name}`);
+      if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) throw bad(tm("in_xlsx_damaged_entry", { name }));
       const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
       const data = bytes.subarray(start, start + compressed);
       if (method === 0) return data;
       if (method === 8) {
-        try { return inflateRawSync(data); } catch { throw bad(`entry ${name} does not inflate`); }
+        try { return inflateRawSync(data); } catch { throw bad(tm("in_xlsx_no_inflate", { name })); }
       }
-      throw bad(`entry ${name} uses compression method ${method}`);
+      throw bad(tm("in_xlsx_method", { name, method }));
     });
     at += 46 + nameLength + extraLength + commentLength;
   }
