@@ -56,8 +56,5 @@ export function runImport(opts: ImportOptions): void {
   assertWritable(`${opts.out}.manifest.json`);
   writeFileAtomic(opts.out, text);
   writeFileAtomic(`${opts.out}.manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);
-  // the counts' own labels in the run's language (the manifest keeps them as they are); status codes are the delivery's
-  const label = (k: string): string =>
-    spec.kind === "survey" ? (k === "responses" ? tm("in_count_responses") : k === "missing" ? tm("in_count_missing") : k) : k === "(empty)" ? tm("in_count_empty") : k;
-  say(tm("term_outcomes_imported", { rows: rows.length, outcome: spec.outcome, out: opts.out, from: basename(opts.from), counts: Object.entries(counts).map(([k, v]) => `${label(k)}: ${v}`).join(", ") }));
+  say(tm("term_outcomes_imported", { rows: rows.length, outcome: spec.outcome, out: opts.out, from: basename(opts.from), counts: Object.entries(counts).map(([k, v]) => `${k}: ${v}`).join(", ") }));
 }

@@ -46,7 +46,7 @@ export function readIndicatorValues(path: string, spec: IndicatorSpec): Indicato
     seen.set(key, i);
     const v = values[i];
     if (!Number.isNaN(v) && unitOf.has(ids[i]) && unitOf.get(ids[i]) !== "mean" && (v < 0 || v > 1)) {
-      fail(table, new InputError(where(table, i, "value"), tm("in_outside_unit", { unit: unitOf.get(ids[i])!, id: ids[i] }), tm("in_exp_proportion"), rawColumn(table, "value")[i]));
+      fail(table, new InputError(where(table, i, "value"), tm(unitOf.get(ids[i]) === "share" ? "in_outside_share" : "in_outside_rate", { id: ids[i] }), tm("in_exp_proportion"), rawColumn(table, "value")[i]));
       continue;
     }
     const row: IndicatorValueRow = { indicator: ids[i], area: areas[i], year: years[i], value: Number.isNaN(v) ? null : v };

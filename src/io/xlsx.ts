@@ -172,7 +172,7 @@ function decodeXml(s: string): string {
 /** The entries of a ZIP archive by name, each inflated when asked for. */
 function unzip(bytes: Uint8Array, file: string): Map<string, () => Uint8Array> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const bad = (what: string) => new InputError({ file }, tm("in_xlsx_unreadable", { what }), tm("in_exp_xlsx_or_csv"));
+  const bad = (problem: string) => new InputError({ file }, problem, tm("in_exp_xlsx_or_csv"));
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) {
     if (view.getUint32(i, true) === 0x06054b50) { eocd = i; break; }

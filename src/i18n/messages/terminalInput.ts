@@ -74,12 +74,18 @@ export const TERMINAL_INPUT_MESSAGES = {
   in_xlsx_sheet_no_part: { da: "ark {sheet} har ingen del i projektmappen", en: "sheet {sheet} has no part in the workbook" },
   in_xlsx_sheet_missing: { da: "ark {sheet} mangler i projektmappen ({part})", en: "sheet {sheet} is missing from the workbook ({part})" },
   in_exp_saved_by_excel: { da: "en projektmappe gemt af Excel", en: "a workbook saved by Excel" },
-  in_xlsx_unreadable: { da: "er ikke en læsbar .xlsx ({what})", en: "is not a readable .xlsx ({what})" },
-  in_xlsx_no_directory: { da: "ingen ZIP-indholdsfortegnelse; filen er måske afkortet", en: "no ZIP directory; the file may be cut short" },
-  in_xlsx_damaged_directory: { da: "en beskadiget ZIP-indholdsfortegnelse", en: "a damaged ZIP directory" },
-  in_xlsx_damaged_entry: { da: "en beskadiget post {name}", en: "a damaged entry {name}" },
-  in_xlsx_no_inflate: { da: "posten {name} kan ikke pakkes ud", en: "entry {name} does not inflate" },
-  in_xlsx_method: { da: "posten {name} bruger komprimeringsmetode {method}", en: "entry {name} uses compression method {method}" },
+  // a workbook that is not a readable ZIP archive: each reason in its own whole sentence
+  in_xlsx_no_directory: {
+    da: "er ikke en læsbar .xlsx (ingen ZIP-indholdsfortegnelse; filen er måske afkortet)",
+    en: "is not a readable .xlsx (no ZIP directory; the file may be cut short)",
+  },
+  in_xlsx_damaged_directory: { da: "er ikke en læsbar .xlsx (en beskadiget ZIP-indholdsfortegnelse)", en: "is not a readable .xlsx (a damaged ZIP directory)" },
+  in_xlsx_damaged_entry: { da: "er ikke en læsbar .xlsx (en beskadiget post {name})", en: "is not a readable .xlsx (a damaged entry {name})" },
+  in_xlsx_no_inflate: { da: "er ikke en læsbar .xlsx (posten {name} kan ikke pakkes ud)", en: "is not a readable .xlsx (entry {name} does not inflate)" },
+  in_xlsx_method: {
+    da: "er ikke en læsbar .xlsx (posten {name} bruger komprimeringsmetode {method})",
+    en: "is not a readable .xlsx (entry {name} uses compression method {method})",
+  },
   // values (io/columns.ts)
   in_decimal_hint: {
     da: "ét decimaltegn pr. kolonne; angiv --decimal , (decimalkomma, . adskiller tusinder) eller --decimal . (decimalpunktum) for at afgøre det",
@@ -136,7 +142,9 @@ export const TERMINAL_INPUT_MESSAGES = {
   in_exp_value_pending: { da: "et tal (tom = afventer data)", en: "a number (empty = data pending)" },
   in_duplicate_row: { da: "gentager linje {line} (samme indikator, område og år)", en: "duplicates line {line} (same indicator, area and year)" },
   in_exp_one_row_each: { da: "én række pr. indikator, område og år", en: "one row per indicator, area and year" },
-  in_outside_unit: { da: "ligger uden for [0; 1] for {unit}-indikatoren {id}", en: "is outside [0, 1] for {unit} indicator {id}" },
+  // one key per unit held as a proportion (share, rate: a mean is not checked), so no English word stands alone
+  in_outside_share: { da: "ligger uden for [0; 1] for share-indikatoren {id}", en: "is outside [0, 1] for share indicator {id}" },
+  in_outside_rate: { da: "ligger uden for [0; 1] for rate-indikatoren {id}", en: "is outside [0, 1] for rate indicator {id}" },
   in_exp_proportion: { da: "en andel i [0; 1] (75 % er 0,75)", en: "a proportion in [0, 1] (75% is 0.75)" },
   in_person_unit: { da: "har enheden \"{unit}\"; rækker pr. person giver kun andele", en: "has unit \"{unit}\"; person-level rows give shares only" },
   in_exp_share_unit: {
@@ -156,9 +164,6 @@ export const TERMINAL_INPUT_MESSAGES = {
     da: "kolonner med navne som \"Uge 10-2025\" (en uge) eller \"2025-03\" (en måned)",
     en: "columns named like \"Uge 10-2025\" (a week) or \"2025-03\" (a month)",
   },
-  in_unmapped_code: { da: "er en statuskode, som importspecifikationen ikke oversætter", en: "is a status code the import spec does not map" },
+  in_unmapped_code: { da: "er en statuskode, som importspecifikationen ikke har en værdi for", en: "is a status code the import spec does not map" },
   in_exp_codes: { da: "en af {codes} (tilføj den under \"codes\")", en: "one of {codes} (add it to \"codes\")" },
-  in_count_empty: { da: "(tom)", en: "(empty)" },
-  in_count_missing: { da: "ubesvarede", en: "missing" },
-  in_count_responses: { da: "svar", en: "responses" },
 } as const satisfies Record<string, Entry>;
