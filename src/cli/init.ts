@@ -53,9 +53,9 @@ export function registerInit(program: Command): void {
 }
 
 export function runInit(opts: InitOptions): void {
-  if (existsSync(opts.dir) && !statSync(opts.dir).isDirectory()) throw new UserError(`--dir ${opts.dir} is a file; expected the evaluation folder`);
-  if (opts.lang !== undefined && opts.lang !== "da" && opts.lang !== "en") throw new UserError(`--lang ${JSON.stringify(opts.lang)}: expected da or en`);
-  if (opts.minCell !== undefined && !(/^\d+$/.test(opts.minCell) && Number(opts.minCell) >= 3)) throw new UserError(`--min-cell ${JSON.stringify(opts.minCell)}: expected a whole number of 3 or more`);
+  if (existsSync(opts.dir) && !statSync(opts.dir).isDirectory()) throw new UserError(tm("draw_init_dir_is_file", { dir: opts.dir }));
+  if (opts.lang !== undefined && opts.lang !== "da" && opts.lang !== "en") throw new UserError(tm("draw_init_lang", { value: JSON.stringify(opts.lang) }));
+  if (opts.minCell !== undefined && !(/^\d+$/.test(opts.minCell) && Number(opts.minCell) >= 3)) throw new UserError(tm("draw_init_min_cell", { value: JSON.stringify(opts.minCell) }));
   const at = (file: string | undefined) => (file === undefined ? undefined : projectPath(opts.dir, file));
   const inputs: Project["inputs"] = {};
   for (const [key, file] of [["households", opts.households], ["cases", opts.cases], ["persons", opts.persons], ["outcomes", opts.outcomes], ["takeup", opts.takeup], ["indicator_values", opts.indicatorValues], ["indicator_persons", opts.indicatorPersons], ["mapping", opts.mapping]] as const) {

@@ -1,4 +1,5 @@
 import { UserError } from "../errors.js";
+import { tm } from "../i18n/messageLang.js";
 import { uniformInt, type Rng } from "./rng.js";
 
 /** How many treatment places a wave has: one total, split across strata, or a number per stratum. */
@@ -28,17 +29,17 @@ export function allocatePlaces(strata: readonly string[], sizes: readonly number
   if (treat.kind === "perStratum") {
     const unknown = Object.keys(treat.places).filter((s) => !strata.includes(s));
     if (unknown.length > 0) {
-      throw new UserError(`--treat names ${unknown.map((s) => `"${s}"`).join(", ")}, which has no eligible household in this wave (strata with eligible households: ${strata.map((s) => `"${s}"`).join(", ")})`);
+      throw new UserError(tm("draw_treat_unknown", { names: unknown.map((s) => `"${s}"`).join(", "), strata: strata.map((s) => `"${s}"`).join(", ") }));
     }
     return strata.map((stratum, k) => {
       const places = treat.places[stratum];
-      if (places === undefined) throw new UserError(`--treat gives no number of places for stratum "${stratum}" (${sizes[k]} eligible); give every stratum a number, 0 if none`);
-      if (places > sizes[k]) throw new UserError(`--treat gives stratum "${stratum}" ${places} places but it has only ${sizes[k]} eligible households`);
+      if (places === undefined) throw new UserError(tm("draw_treat_no_places", { stratum, n: sizes[k] }));
+      if (places > sizes[k]) throw new UserError(tm("draw_treat_stratum_too_many", { stratum, places, n: sizes[k] }));
       return { stratum, eligible: sizes[k], places, pNumerator: places, pDenominator: sizes[k] };
     });
   }
   const total = treat.places;
-  if (total > n) throw new UserError(`--treat asks for ${total} treatment places but only ${n} households are eligible in this wave`);
+  if (total > n) throw new UserError(tm("draw_treat_too_many", { total, n }));
   const floors = sizes.map((s) => Math.floor((total * s) / n));
   const remainders = sizes.map((s, k) => total * s - floors[k] * n); // fractional part times n, integer
   const extra = total - floors.reduce((a, b) => a + b, 0);
@@ -67,19 +68,19 @@ export function allocatePlaces(strata: readonly string[], sizes: readonly number
 /** `--treat` of effekt draw (and of effekt power --households-file): a total ("60") or per-stratum places ("Houlkær=20,Ellekonebakken=15"). */
 export function parseTreat(raw: string): TreatSpec {
   if (/^\s*\d+\s*$/.test(raw)) {
-    if (Number(raw) === 0) throw new UserError(`--treat ${raw.trim()}: a wave with no treatment places draws nothing; give at least 1`);
-    if (!Number.isSafeInteger(Number(raw))) throw new UserError(`--treat ${raw.trim()}: too large a number of places`);
+    if (Number(raw) === 0) throw new UserError(tm("draw_treat_zero", { treat: raw.trim() }));
+    if (!Number.isSafeInteger(Number(raw))) throw new UserError(tm("draw_treat_too_large", { treat: raw.trim() }));
     return { kind: "total", places: Number(raw) };
   }
   const places: Record<string, number> = {};
   for (const part of raw.split(",")) {
     const m = /^(.+)=\s*(\d+)\s*$/.exec(part);
-    if (!m) throw new UserError(`--treat "${raw}": "${part}" is not STRATUM=n; expected a total such as 60 or per-stratum places such as Houlkær=20,Ellekonebakken=15`);
+    if (!m) throw new UserError(tm("draw_treat_syntax", { treat: raw, part }));
     const name = m[1].trim().normalize("NFC");
-    if (name in places) throw new UserError(`--treat names stratum "${name}" twice`);
+    if (name in places) throw new UserError(tm("draw_treat_twice", { stratum: name }));
     places[name] = Number(m[2]);
   }
-  if (Object.values(places).every((n) => n === 0)) throw new UserError(`--treat "${raw}": every stratum has 0 places; a wave with no treatment places draws nothing`);
-  if (Object.values(places).some((n) => !Number.isSafeInteger(n))) throw new UserError(`--treat "${raw}": too large a number of places`);
+  if (Object.values(places).every((n) => n === 0)) throw new UserError(tm("draw_treat_all_zero", { treat: raw }));
+  if (Object.values(places).some((n) => !Number.isSafeInteger(n))) throw new UserError(tm("draw_treat_too_large", { treat: `"${raw}"` }));
   return { kind: "perStratum", places };
 }

@@ -1,4 +1,5 @@
 import { UserError } from "../errors.js";
+import { tm } from "../i18n/messageLang.js";
 import type { AssignedHousehold } from "./assignment.js";
 import { LotteryStream } from "./arc4.js";
 import { partialShuffle } from "./complete.js";
@@ -76,7 +77,7 @@ export function lotteryRedraws(register: readonly LotteryHousehold[], seed: stri
   }
   const indexOf = new Map<string, number>();
   households.forEach((h, i) => {
-    if (indexOf.has(h)) throw new UserError(`household ${h} appears twice in the register`);
+    if (indexOf.has(h)) throw new UserError(tm("draw_household_twice", { household: h }));
     indexOf.set(h, i);
   });
   let largest = 0;
@@ -84,7 +85,7 @@ export function lotteryRedraws(register: readonly LotteryHousehold[], seed: stri
   const order = new Int32Array(largest);
   const stream = new LotteryStream();
   const draw = (s: number, treated: Uint8Array, treatedList?: Int32Array): number => {
-    if (treated.length !== households.length) throw new UserError(`treated has ${treated.length} entries, the register ${households.length} households`);
+    if (treated.length !== households.length) throw new UserError(tm("draw_treated_length", { n: treated.length, households: households.length }));
     treated.fill(0);
     let count = 0;
     for (const w of waves) {

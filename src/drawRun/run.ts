@@ -21,7 +21,9 @@ import { balanceCsv, formatBalance, formatJointBalance, jointBalanceCsv, jointBa
 import { JOINT_BALANCE_REDRAWS, lotteryJointBalance, type JointBalanceRow } from "../estimate/balance_lottery.js";
 import type { LotteryHousehold } from "../draw/redraw.js";
 import { parseMinCell } from "../disclosure/rules.js";
-import { drawnLines, dryRunLines } from "./summary.js";
+import { drawnLines, dryRunLines, reason } from "./summary.js";
+import { messageLang, tm } from "../i18n/messageLang.js";
+import { formatNumber } from "../i18n/numbers.js";
 import type { DrawDefinition } from "../schemas/manifest.js";
 import { canonicalJson } from "../schemas/manifest.js";
 import { recordedSettings, settingsFor } from "../io/inputSettings.js";
@@ -49,7 +51,7 @@ export interface DrawOptions {
 }
 
 function parseWhole(raw: string, flag: string, min: number): number {
-  if (!/^\d+$/.test(raw.trim()) || Number(raw) < min || !Number.isSafeInteger(Number(raw))) throw new UserError(`--${flag} "${raw}" is not a whole number of at least ${min} (and at most ${Number.MAX_SAFE_INTEGER})`);
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) < min || !Number.isSafeInteger(Number(raw))) throw new UserError(tm("draw_not_whole", { flag, raw, min, max: Number.MAX_SAFE_INTEGER }));
   return Number(raw);
 }
 
@@ -64,14 +66,14 @@ export function runDraw(opts: DrawOptions, say: (line: string) => void): void {
   const wave = parseWhole(opts.wave, "wave", 1);
   const minCell = parseMinCell(opts.minCell);
   const balanceRedraws = opts.balanceRedraws === undefined ? undefined : parseWhole(opts.balanceRedraws, "balance-redraws", 0);
-  if (balanceRedraws !== undefined && balanceRedraws > 1_000_000) throw new UserError(`--balance-redraws ${balanceRedraws} is more than 1,000,000`);
+  if (balanceRedraws !== undefined && balanceRedraws > 1_000_000) throw new UserError(tm("draw_redraws_too_many", { n: balanceRedraws }));
   const minCases = parseWhole(opts.minCases, "min-cases", 0);
   const treat = parseTreat(opts.treat);
-  if (opts.seed.trim() === "") throw new UserError("--seed is empty; fix and publish a seed text before the draw");
+  if (opts.seed.trim() === "") throw new UserError(tm("draw_seed_empty"));
   const drawDay = opts.date !== undefined ? parseDateFlag(opts.date, "date") : undefined;
-  if (opts.cases && drawDay === undefined) throw new UserError("--cases needs --date: the day on which cases are counted as active");
+  if (opts.cases && drawDay === undefined) throw new UserError(tm("draw_cases_need_date"));
   const areas = (opts.areas ? opts.areas.split(",") : [...VIBORG_AREAS]).map((a) => a.trim().normalize("NFC")).filter((a) => a !== "");
-  if (areas.length === 0) throw new UserError("--areas names no area");
+  if (areas.length === 0) throw new UserError(tm("draw_areas_none"));
   requireInputFile(opts.households, "--households");
   requireInputFile(opts.cases, "--cases");
   const registerPath = opts.register;
@@ -89,13 +91,13 @@ export function runDraw(opts: DrawOptions, say: (line: string) => void): void {
     const commits = readCommitLog(registerPath);
     const { committed, uncommitted, removed } = committedManifests(prior, readManifests(registerPath), commits);
     if (removed.length > 0) {
-      throw new UserError(`${registerPath}: wave ${removed[0]} was drawn and committed (its commit record is there) but its households are gone from the register; a drawn wave cannot be removed or redrawn. Run effekt verify --register ${registerPath}. Nothing was drawn.`);
+      throw new UserError(tm("draw_wave_removed", { register: registerPath, wave: removed[0] }));
     }
     const lastWave = committed.size === 0 ? 0 : Math.max(...committed.keys());
     const priorHash = registerHash(prior);
     checkRegisterIntact(registerPath, priorHash, committed, lastWave);
     if (existsSync(registerPath) && sha256File(registerPath) !== priorHash) {
-      throw new UserError(`${registerPath} is not byte for byte the register its rows give (a field such as p_treatment was edited, or the file was re-saved); run effekt verify --register ${registerPath} to see where. Nothing was drawn.`);
+      throw new UserError(tm("draw_register_edited", { register: registerPath }));
     }
     // Earlier waves drawn with keyed pseudonyms need the same key now, before anything is written.
     for (const s of committed.values()) checkPseudonymKey(s.manifest.definition, idPolicy);
@@ -136,7 +138,7 @@ export function runDraw(opts: DrawOptions, say: (line: string) => void): void {
       // a wave drawn before copies were kept is confirmed without one
       if (existing.manifest.definition.inputs.pseudonymised_households === undefined) delete definition.inputs.pseudonymised_households;
       confirmSameWave(existing.manifest.definition, definition);
-      say(`wave ${wave} is already drawn with these inputs and this seed; the register is unchanged (${registerPath})`);
+      say(tm("draw_already_drawn", { wave, register: registerPath }));
       // A draw killed after committing the register left the derived files stale or missing: rebuild them. Nothing
       // the lottery decided changes (register and manifests are only read).
       if (wave === lastWave) {
@@ -144,31 +146,31 @@ export function runDraw(opts: DrawOptions, say: (line: string) => void): void {
         const record = commitLogText([...committed.values()].map(commitEntryOf), readPlanLockAnchors(registerPath));
         if (!existsSync(commitLogPath(registerPath)) || readFileSync(commitLogPath(registerPath), "utf8") !== record) {
           writeFileAtomic(commitLogPath(registerPath), record);
-          repaired.push("commit record");
+          repaired.push(tm("draw_rebuilt_commit"));
         }
         const waves = earlierWaves(registerPath, committed, prior, idPolicy, given);
         const balanceBytes = balanceCsv(balanceOfWaves(waves));
         if (!existsSync(balancePath) || readFileSync(balancePath, "utf8") !== balanceBytes) {
           writeFileAtomic(balancePath, balanceBytes);
-          repaired.push(`balance table ${balancePath}`);
+          repaired.push(tm("draw_rebuilt_balance", { file: balancePath }));
         }
         const jointPath = jointBalancePath(balancePath);
         const jointBytes = jointBalanceCsv(jointBalanceOfWaves(waves, balanceRedraws).rows);
         if (!existsSync(jointPath) || readFileSync(jointPath, "utf8") !== jointBytes) {
           writeFileAtomic(jointPath, jointBytes);
-          repaired.push(`joint balance test ${jointPath}`);
+          repaired.push(tm("draw_rebuilt_joint", { file: jointPath }));
         }
-        if (repaired.length > 0) say(`rebuilt (missing or stale): ${repaired.join(", ")}`);
+        if (repaired.length > 0) say(tm("draw_rebuilt", { files: repaired.join(", ") }));
       }
       return;
     }
     if (wave !== lastWave + 1) {
-      throw new UserError(`--wave ${wave} is not the next wave: the register has ${lastWave === 0 ? "no waves" : `waves 1 to ${lastWave}`}, so the next is ${lastWave + 1}`);
+      throw new UserError(tm("draw_not_next_wave", { wave, has: lastWave === 0 ? tm("draw_no_waves") : tm("draw_waves_up_to", { last: lastWave }), next: lastWave + 1 }));
     }
     // A draw of this wave interrupted before its commit point may be finished, but only with the same settings.
     const interrupted = uncommitted.find((u) => u.manifest.definition.wave === wave);
     if (interrupted && canonicalJson(interrupted.manifest.definition) !== canonicalJson(definition)) {
-      throw new UserError(`${interrupted.path}: a draw of wave ${wave} with other settings was interrupted before it was committed; run it again with the same settings, or remove that manifest if that draw must not count. Nothing was drawn.`);
+      throw new UserError(tm("draw_interrupted", { manifest: interrupted.path, wave }));
     }
 
     const previous = lastWave > 0 ? committed.get(lastWave)!.bytes : null;
@@ -178,7 +180,7 @@ export function runDraw(opts: DrawOptions, say: (line: string) => void): void {
       return;
     }
     if (built.eligibleCount === 0) {
-      throw new UserError(`wave ${wave}: no household is eligible (excluded: ${formatExclusions(built.excluded)}); nothing to draw`);
+      throw new UserError(tm("draw_none_eligible", { wave, excluded: formatExclusions(built.excluded) }));
     }
     // Everything that can fail runs before the commit point: the earlier waves' inputs (kept copies, hash-checked)
     // for the balance table, and the balance table itself.
@@ -223,11 +225,11 @@ export function runDraw(opts: DrawOptions, say: (line: string) => void): void {
     const m = built.manifest;
     for (const line of drawnLines({ wave, areas: areaLines(households, areas, prior, minCases), strata: m.strata, exclusions: m.exclusions, registerHouseholds: registerRows, registerPath, manifestPath: manifestPath(registerPath, wave), minCell })) say(line);
     say("");
-    say(`balance of baseline covariates by arm, per wave${wave > 1 ? " and pooled" : ""} (also in ${balancePath}):`);
+    say(tm(wave > 1 ? "draw_balance_heading_pooled" : "draw_balance_heading", { file: balancePath }));
     say(formatBalance(balance, minCell));
     if (!joint.skipped) say(formatJointBalance(joint.rows));
-    else if (balanceRedraws === 0) say("joint test of balance left out (--balance-redraws 0)");
-    else say(`joint test of balance left out: ${joint.households.toLocaleString("en")} households (more than ${JOINT_TEST_MAX_HOUSEHOLDS.toLocaleString("en")}); --balance-redraws N runs it`);
+    else if (balanceRedraws === 0) say(tm("draw_joint_left_out"));
+    else say(tm("draw_joint_left_out_large", { households: countText(joint.households), max: countText(JOINT_TEST_MAX_HOUSEHOLDS) }));
   } finally {
     release();
   }
@@ -241,11 +243,11 @@ function earlierWaves(registerPath: string, committed: Map<number, StoredManifes
     if (copy) return drawnWave(copy, prior.filter((r) => r.wave === d.wave));
     const file = waveInputPath(registerPath, d.wave, "households", d.inputs.households, undefined, given);
     if (sha256File(file) !== d.inputs.households.sha256) {
-      throw new UserError(`wave ${d.wave}: the households file ${file} has changed since that wave was drawn, and no kept copy of it is in the manifests folder; restore it (its balance rows would change). Nothing was drawn.`);
+      throw new UserError(tm("draw_households_changed", { wave: d.wave, file }));
     }
     if (d.inputs.cases) {
       const cases = waveInputPath(registerPath, d.wave, "cases", d.inputs.cases, undefined, given);
-      if (sha256File(cases) !== d.inputs.cases.sha256) throw new UserError(`wave ${d.wave}: the cases file ${cases} has changed since that wave was drawn, and no kept copy of it is in the manifests folder; restore it. Nothing was drawn.`);
+      if (sha256File(cases) !== d.inputs.cases.sha256) throw new UserError(tm("draw_cases_changed", { wave: d.wave, file: cases }));
     }
     return drawnWave(loadWaveHouseholds(registerPath, d, {}, { allowCpr: true, pseudonyms: idPolicy.pseudonyms }, given), prior.filter((r) => r.wave === d.wave));
   });
@@ -264,18 +266,18 @@ function matchFileAreas(fileAreas: readonly string[], selected: readonly string[
     const at = a.lastIndexOf("=");
     const to = at > 0 ? a.slice(at + 1).trim().normalize("NFC") : "";
     if (at <= 0 || !selected.includes(to)) {
-      throw new UserError(`--area-alias "${a}" is not NAME=AREA with AREA one of the selected areas (${selected.map((x) => `"${x}"`).join(", ")})`);
+      throw new UserError(tm("draw_area_alias_bad", { alias: a, areas: selected.map((x) => `"${x}"`).join(", ") }));
     }
     aliases[a.slice(0, at).trim().normalize("NFC")] = to;
   }
   const m = matchAreas(counts, selected, aliases, (opts.excludeArea ?? []).map((x) => x.trim().normalize("NFC")));
   if (m.unconfirmed.length > 0) {
-    const listed = m.unconfirmed.map((u) => `"${u.name}" (${u.count} household${u.count === 1 ? "" : "s"}; nearest selected area "${u.nearest}")`).join(", ");
+    const listed = m.unconfirmed.map((u) => (u.count === 1 ? tm("draw_area_unconfirmed_one", { name: u.name, nearest: u.nearest }) : tm("draw_area_unconfirmed_many", { name: u.name, n: u.count, nearest: u.nearest }))).join(", ");
     const first = m.unconfirmed[0];
-    throw new UserError(`${file}: area names that match no selected area: ${listed}; read one as a selected area with --area-alias "${first.name}=${first.nearest}" or leave it out with --exclude-area "${first.name}". Nothing was drawn.`);
+    throw new UserError(tm("draw_area_unconfirmed", { file, names: listed, name: first.name, nearest: first.nearest }));
   }
   if (opts.areas !== undefined && m.absent.length > 0) {
-    throw new UserError(`--areas names ${m.absent.map((a) => `"${a}"`).join(", ")}, which no household in ${file} lives in (areas in the file: ${[...counts.keys()].sort().map((a) => `"${a}"`).join(", ")})`);
+    throw new UserError(tm("draw_areas_absent", { absent: m.absent.map((a) => `"${a}"`).join(", "), file, present: [...counts.keys()].sort().map((a) => `"${a}"`).join(", ") }));
   }
   return m.names;
 }
@@ -369,14 +371,19 @@ function mergeCovariates(waves: WaveForBalance[]): Covariate[] {
 }
 
 function formatExclusions(ex: Record<string, number>): string {
-  return Object.entries(ex).map(([k, v]) => `${v} ${k.replace(/_/g, " ")}`).join(", ");
+  return Object.entries(ex).map(([k, v]) => `${v} ${reason(k)}`).join(", ");
+}
+
+/** A count of households as the run's language writes it (1,000,000 / 1.000.000). */
+function countText(n: number): string {
+  return messageLang() === "en" ? n.toLocaleString("en") : formatNumber(n, messageLang(), 0);
 }
 
 /** Refuses to add to a register whose bytes are not what its last manifest says they are. */
 function checkRegisterIntact(registerPath: string, priorHash: string, committed: ReturnType<typeof committedManifests>["committed"], lastWave: number): void {
   const expected = lastWave === 0 ? registerHash([]) : committed.get(lastWave)!.manifest.register_sha256_after;
   if (priorHash !== expected) {
-    throw new UserError(`${registerPath} does not match its manifests (it was changed after wave ${lastWave}); run effekt verify --register ${registerPath} to see what changed. Nothing was drawn.`);
+    throw new UserError(tm("draw_register_changed", { register: registerPath, wave: lastWave }));
   }
 }
 
@@ -388,13 +395,13 @@ function confirmSameWave(recorded: DrawDefinition, requested: DrawDefinition): v
     if (k === "inputs") {
       const a = recorded.inputs;
       const b = requested.inputs;
-      if (a.households.sha256 !== b.households.sha256) differences.push("the households file (its contents differ)");
-      else if (a.households.path !== b.households.path) differences.push("the households file path");
-      if (canonicalJson(a.households.read ?? null) !== canonicalJson(b.households.read ?? null)) differences.push("how the households file is read (--sheet, --skip-rows, --column, --mapping)");
-      if (canonicalJson(a.cases ?? null) !== canonicalJson(b.cases ?? null)) differences.push("the cases file or its date");
+      if (a.households.sha256 !== b.households.sha256) differences.push(tm("draw_diff_households"));
+      else if (a.households.path !== b.households.path) differences.push(tm("draw_diff_households_path"));
+      if (canonicalJson(a.households.read ?? null) !== canonicalJson(b.households.read ?? null)) differences.push(tm("draw_diff_households_read"));
+      if (canonicalJson(a.cases ?? null) !== canonicalJson(b.cases ?? null)) differences.push(tm("draw_diff_cases"));
     } else if (canonicalJson(recorded[k]) !== canonicalJson(requested[k])) {
-      differences.push(k === "seed" ? "the seed" : `${k} (recorded ${canonicalJson(recorded[k])}, now ${canonicalJson(requested[k])})`);
+      differences.push(k === "seed" ? tm("draw_diff_seed") : tm("draw_diff_field", { field: k, recorded: canonicalJson(recorded[k]), now: canonicalJson(requested[k]) }));
     }
   }
-  throw new UserError(`wave ${recorded.wave} was already drawn with different settings: ${differences.join("; ")}. A drawn wave cannot be redrawn; households keep their arm. Nothing was changed.`);
+  throw new UserError(tm("draw_redraw_refused", { wave: recorded.wave, differences: differences.join("; ") }));
 }

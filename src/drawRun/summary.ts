@@ -10,6 +10,7 @@
  */
 import { TableStructure } from "../disclosure/structure.js";
 import { SUPPRESSION_MARK } from "../disclosure/rules.js";
+import { tm } from "../i18n/messageLang.js";
 
 export interface StratumLine {
   stratum: string;
@@ -26,7 +27,13 @@ export interface AreaLine {
   exclusions: Record<string, number>;
 }
 
-const reason = (k: string) => k.replace(/_/g, " ");
+/** An exclusion reason of the manifest (a code) in the run's language; an unknown code as its words. */
+export function reason(k: string): string {
+  if (k === "area_not_selected") return tm("draw_reason_area_not_selected");
+  if (k === "too_few_cases") return tm("draw_reason_too_few_cases");
+  if (k === "already_drawn") return tm("draw_reason_already_drawn");
+  return k.replace(/_/g, " ");
+}
 
 /** One cell per count, decided once; `text(id)` is the number or the mark. */
 class Cells {
@@ -55,7 +62,7 @@ class Cells {
     return SUPPRESSION_MARK;
   }
   footnote(minCell: number): string[] {
-    return this.suppressed ? [`${SUPPRESSION_MARK}: fewer than ${minCell} households, or would give such a count back (see effekt report); the manifest keeps every number`] : [];
+    return this.suppressed ? [tm("draw_footnote", { mark: SUPPRESSION_MARK, min: minCell })] : [];
   }
 }
 
@@ -99,10 +106,12 @@ export function drawnLines(args: { wave: number; areas: readonly AreaLine[]; str
   // every reason is declared through the areas; one that is not (no area) is shown only when it is 0
   const excluded = (r: string, v: number) => (c.d.has(`excluded:${r}`) ? c.text(`excluded:${r}`) : v === 0 ? "0" : c.mark());
   const lines = [
-    `wave ${args.wave} drawn: ${c.text("wave:eligible")} eligible households, ${c.text("wave:treatment")} treatment, ${c.text("wave:control")} control`,
-    `excluded: ${Object.entries(args.exclusions).map(([r, v]) => `${excluded(r, v)} ${reason(r)}`).join(", ")}`,
-    ...args.strata.map((x) => `  ${x.stratum}: ${c.text(sId(x.stratum, "eligible"))} eligible, ${c.text(sId(x.stratum, "treatment"))} treatment, ${c.text(sId(x.stratum, "control"))} control, p_treatment ${c.guarded([sId(x.stratum, "eligible"), sId(x.stratum, "treatment")], x.p_treatment)}`),
-    `register: ${args.registerPath} (${c.text("register")} households in ${args.wave} wave${args.wave === 1 ? "" : "s"}), manifest: ${args.manifestPath}`,
+    tm("draw_drawn", { wave: args.wave, eligible: c.text("wave:eligible"), treatment: c.text("wave:treatment"), control: c.text("wave:control") }),
+    tm("draw_excluded", { reasons: Object.entries(args.exclusions).map(([r, v]) => `${excluded(r, v)} ${reason(r)}`).join(", ") }),
+    ...args.strata.map((x) => tm("draw_stratum", { stratum: x.stratum, eligible: c.text(sId(x.stratum, "eligible")), treatment: c.text(sId(x.stratum, "treatment")), control: c.text(sId(x.stratum, "control")), p: c.guarded([sId(x.stratum, "eligible"), sId(x.stratum, "treatment")], x.p_treatment) })),
+    args.wave === 1
+      ? tm("draw_register_one", { register: args.registerPath, households: c.text("register"), manifest: args.manifestPath })
+      : tm("draw_register_many", { register: args.registerPath, households: c.text("register"), waves: args.wave, manifest: args.manifestPath }),
   ];
   return [...lines, ...c.footnote(args.minCell)];
 }
@@ -111,11 +120,11 @@ export function drawnLines(args: { wave: number; areas: readonly AreaLine[]; str
 export function dryRunLines(args: { wave: number; selected: readonly string[]; minCases: number; areas: readonly AreaLine[]; strata: readonly StratumLine[]; minCell: number }): string[] {
   const c = waveCells(args);
   const lines = [
-    `dry run of wave ${args.wave}: nothing is drawn or written`,
-    `eligibility by area (selected: ${args.selected.join(", ")}; at least ${args.minCases} active cases; not drawn before):`,
-    ...args.areas.map((x) => `  ${x.area}: ${c.text(aId(x.area, "households"))} households, ${c.text(aId(x.area, "eligible"))} eligible; excluded: ${Object.keys(x.exclusions).map((r) => `${c.text(aId(x.area, r))} ${reason(r)}`).join(", ")}`),
-    `strata and places: ${c.text("wave:eligible")} eligible`,
-    ...args.strata.map((x) => `  ${x.stratum}: ${c.text(sId(x.stratum, "eligible"))} eligible, ${c.text(sId(x.stratum, "treatment"))} places (treatment), ${c.text(sId(x.stratum, "control"))} control, p_treatment ${c.guarded([sId(x.stratum, "eligible"), sId(x.stratum, "treatment")], x.p_treatment)}`),
+    tm("draw_dry_run", { wave: args.wave }),
+    tm("draw_dry_eligibility", { areas: args.selected.join(", "), min: args.minCases }),
+    ...args.areas.map((x) => tm("draw_dry_area", { area: x.area, households: c.text(aId(x.area, "households")), eligible: c.text(aId(x.area, "eligible")), reasons: Object.keys(x.exclusions).map((r) => `${c.text(aId(x.area, r))} ${reason(r)}`).join(", ") })),
+    tm("draw_dry_strata", { eligible: c.text("wave:eligible") }),
+    ...args.strata.map((x) => tm("draw_dry_stratum", { stratum: x.stratum, eligible: c.text(sId(x.stratum, "eligible")), treatment: c.text(sId(x.stratum, "treatment")), control: c.text(sId(x.stratum, "control")), p: c.guarded([sId(x.stratum, "eligible"), sId(x.stratum, "treatment")], x.p_treatment) })),
   ];
   return [...lines, ...c.footnote(args.minCell)];
 }

@@ -13,6 +13,10 @@ import { requireInputFile } from "../io/outputGuard.js";
 import { planLockPath, readPlanLock } from "../plan/lock.js";
 import { canonicalJson, type WaveManifest } from "../schemas/manifest.js";
 import type { IdPolicy } from "../io/pseudonym.js";
+import { tm } from "../i18n/messageLang.js";
+
+/** A register's arm (a code: treatment, control) in the run's language. */
+const armText = (arm: string) => (arm === "treatment" ? tm("draw_arm_treatment") : arm === "control" ? tm("draw_arm_control") : arm);
 
 /** Checks a register wave by wave; throws MismatchError naming the first difference. Returns "N waves, M households, hash chain intact". */
 export function verifyRegister(registerPath: string, overrides: { households?: string; cases?: string } = {}, ids: IdPolicy = {}): string {
@@ -27,33 +31,33 @@ export function verifyRegisterCounts(registerPath: string, overrides: { househol
   const commits = readCommitLog(registerPath);
   const { committed, uncommitted, removed } = committedManifests(rows, readManifests(registerPath), commits);
   if (removed.length > 0) {
-    throw new MismatchError(`wave ${removed[0]}: the commit record says it was drawn and committed, but the register holds none of its households (a removed wave, not an interrupted draw)`);
+    throw new MismatchError(tm("draw_verify_removed", { wave: removed[0] }));
   }
   const waves = new Set<number>([...rows.map((r) => r.wave), ...committed.keys()]);
   const maxWave = Math.max(0, ...waves);
-  if (maxWave === 0) throw new MismatchError(`${registerPath} holds no drawn wave`);
+  if (maxWave === 0) throw new MismatchError(tm("draw_verify_no_wave", { register: registerPath }));
   let previousBytes: string | null = null;
   const fromCopies: number[] = [];
   for (let w = 1; w <= maxWave; w++) {
     const stored = committed.get(w);
     const waveRows = rows.filter((r) => r.wave === w);
-    if (!stored) throw new MismatchError(`wave ${w}: the register has ${waveRows.length} households in it but there is no manifest for it`);
+    if (!stored) throw new MismatchError(tm("draw_verify_no_manifest", { wave: w, households: waveRows.length }));
     const { manifest } = stored;
     const seal = definitionHash(manifest.definition);
     if (manifest.definition_sha256 !== seal || waveRows.some((r) => r.seal !== seal)) {
-      throw new MismatchError(`wave ${w}: the manifest's draw definition (seed, parameters or input hashes) is not the one the register was drawn with: it hashes to ${seal.slice(0, 12)}, the register's rows are sealed with ${waveRows[0]?.seal.slice(0, 12) ?? "(no rows)"}`);
+      throw new MismatchError(tm("draw_verify_seal", { wave: w, seal: seal.slice(0, 12), rows: waveRows[0]?.seal.slice(0, 12) ?? tm("draw_verify_no_rows") }));
     }
     const prior = rows.filter((r) => r.wave < w);
     const priorHash = registerHash(prior);
     if (manifest.register_sha256_before !== priorHash) {
-      throw new MismatchError(`wave ${w}: the register before this wave does not hash to what the manifest recorded (the hash chain is broken)`);
+      throw new MismatchError(tm("draw_verify_chain_before", { wave: w }));
     }
     if ((previousBytes === null ? null : sha256(previousBytes)) !== manifest.previous_manifest_sha256) {
-      throw new MismatchError(`wave ${w}: the manifest of wave ${w - 1} was changed after wave ${w} was drawn (the hash chain is broken)`);
+      throw new MismatchError(tm("draw_verify_chain_manifest", { wave: w, previous: w - 1 }));
     }
     const committedAs = commits.get(w);
     if (committedAs && committedAs.manifestSha256 !== sha256(stored.bytes)) {
-      throw new MismatchError(`wave ${w}: its manifest was changed after the wave was committed (the commit record holds another SHA-256 for it)`);
+      throw new MismatchError(tm("draw_verify_commit", { wave: w }));
     }
     const inputs = manifest.definition.inputs;
     // A pseudonymised wave is re-derived from its kept households (hash sealed in the definition), unless the
@@ -70,14 +74,14 @@ export function verifyRegisterCounts(registerPath: string, overrides: { househol
     compareRows(w, rebuilt.rows, waveRows);
     compareManifest(w, rebuilt.manifest, manifest);
     if (manifest.register_sha256_after !== registerHash([...prior, ...waveRows])) {
-      throw new MismatchError(`wave ${w}: the register after this wave does not hash to what the manifest recorded`);
+      throw new MismatchError(tm("draw_verify_after", { wave: w }));
     }
     previousBytes = stored.bytes;
   }
   compareRegisterBytes(registerPath, rows);
   const lock = checkPlanLock(registerPath);
-  const copies = fromCopies.length > 0 ? `; wave${fromCopies.length === 1 ? "" : "s"} ${fromCopies.join(", ")} re-derived from the pseudonymised households kept in the manifests folder (the exports hold CPR numbers and are not kept)` : "";
-  const note = copies + (uncommitted.length > 0 ? ` (ignored ${uncommitted.length} manifest(s) left by an interrupted draw, which the next draw removes)` : "");
+  const copies = fromCopies.length === 0 ? "" : tm(fromCopies.length === 1 ? "draw_verify_copies_one" : "draw_verify_copies_many", { waves: fromCopies.join(", ") });
+  const note = copies + (uncommitted.length > 0 ? tm("draw_verify_ignored", { n: uncommitted.length }) : "");
   return { waves: maxWave, households: rows.length, planLocks: lock, note };
 }
 
@@ -89,7 +93,7 @@ export function verifyRegisterCounts(registerPath: string, overrides: { househol
 function checkPlanLock(registerPath: string): number {
   const anchors = readPlanLockAnchors(registerPath);
   if (!existsSync(planLockPath(registerPath))) {
-    if (anchors.length > 0) throw new MismatchError(`${planLockPath(registerPath)}: the plan lock is gone, but the register's commit record anchors ${anchors.length} lock${anchors.length === 1 ? "" : "s"} of the analysis plan; it was removed`);
+    if (anchors.length > 0) throw new MismatchError(anchors.length === 1 ? tm("draw_verify_lock_gone_one", { lock: planLockPath(registerPath) }) : tm("draw_verify_lock_gone_many", { lock: planLockPath(registerPath), n: anchors.length }));
     return 0;
   }
   let lock;
@@ -114,7 +118,7 @@ function compareManifest(wave: number, derived: WaveManifest, recorded: WaveMani
     const b = canonicalJson(derived[k] ?? null);
     if (a !== b) {
       const shown = (s: string) => (s.length > 120 ? `${s.slice(0, 120)}...` : s);
-      throw new MismatchError(`wave ${wave}: the manifest's ${k} is ${shown(a)}, the draw gives ${shown(b)}`);
+      throw new MismatchError(tm("draw_verify_manifest_field", { wave, field: k, recorded: shown(a), derived: shown(b) }));
     }
   }
 }
@@ -131,14 +135,14 @@ function compareRegisterBytes(registerPath: string, rows: readonly RegisterRow[]
   const b = canonical.toString("utf8").split("\n");
   let line = 0;
   while (line < a.length && line < b.length && a[line] === b[line]) line++;
-  throw new MismatchError(`${registerPath} line ${line + 1}: differs from the register its rows give (a field such as p_treatment was edited, or the file was re-saved); expected ${JSON.stringify((b[line] ?? "(end of file)").slice(0, 160))}`);
+  throw new MismatchError(tm("draw_verify_bytes", { register: registerPath, line: line + 1, expected: JSON.stringify((b[line] ?? tm("draw_verify_end_of_file")).slice(0, 160)) }));
 }
 
-function checkInput(wave: number, what: string, path: string, expected: string): void {
-  if (!existsSync(path)) throw new UserError(`wave ${wave}: the ${what} file ${path} recorded in the manifest does not exist; pass --${what} to say where it is now`);
+function checkInput(wave: number, what: "households" | "cases", path: string, expected: string): void {
+  if (!existsSync(path)) throw new UserError(tm(what === "households" ? "draw_verify_households_missing" : "draw_verify_cases_missing", { wave, file: path }));
   const actual = sha256File(path);
   if (actual !== expected) {
-    throw new MismatchError(`wave ${wave}: the ${what} file ${path} has changed since the draw (SHA-256 ${actual.slice(0, 12)}..., the manifest recorded ${expected.slice(0, 12)}...)`);
+    throw new MismatchError(tm(what === "households" ? "draw_verify_households_changed" : "draw_verify_cases_changed", { wave, file: path, actual: actual.slice(0, 12), expected: expected.slice(0, 12) }));
   }
 }
 
@@ -146,17 +150,17 @@ function compareRows(wave: number, derived: RegisterRow[], recorded: RegisterRow
   const byId = new Map(recorded.map((r) => [r.householdId, r] as const));
   for (const d of derived) {
     const r = byId.get(d.householdId);
-    if (!r) throw new MismatchError(`wave ${wave}, household ${d.householdId}: missing from the register; the draw gives it ${d.arm} in stratum "${d.stratum}"`);
+    if (!r) throw new MismatchError(tm("draw_verify_row_missing", { wave, household: d.householdId, arm: armText(d.arm), stratum: d.stratum }));
     const diffs: string[] = [];
-    if (r.arm !== d.arm) diffs.push(`arm is ${r.arm} in the register, the draw gives ${d.arm}`);
-    if (r.stratum !== d.stratum) diffs.push(`stratum is "${r.stratum}" in the register, the draw gives "${d.stratum}"`);
-    if (r.pNumerator * d.pDenominator !== d.pNumerator * r.pDenominator) diffs.push(`p_treatment is ${decimal(r.pNumerator, r.pDenominator)} in the register, the draw gives ${decimal(d.pNumerator, d.pDenominator)}`);
-    if (r.drawDate !== d.drawDate) diffs.push(`draw_date is "${r.drawDate}" in the register, the draw gives "${d.drawDate}"`);
-    if (diffs.length > 0) throw new MismatchError(`wave ${wave}, household ${d.householdId}: ${diffs.join("; ")}`);
+    if (r.arm !== d.arm) diffs.push(tm("draw_verify_row_arm", { recorded: armText(r.arm), derived: armText(d.arm) }));
+    if (r.stratum !== d.stratum) diffs.push(tm("draw_verify_row_stratum", { recorded: r.stratum, derived: d.stratum }));
+    if (r.pNumerator * d.pDenominator !== d.pNumerator * r.pDenominator) diffs.push(tm("draw_verify_row_p", { recorded: decimal(r.pNumerator, r.pDenominator), derived: decimal(d.pNumerator, d.pDenominator) }));
+    if (r.drawDate !== d.drawDate) diffs.push(tm("draw_verify_row_date", { recorded: r.drawDate, derived: d.drawDate }));
+    if (diffs.length > 0) throw new MismatchError(tm("draw_verify_row", { wave, household: d.householdId, differences: diffs.join("; ") }));
     byId.delete(d.householdId);
   }
   const extra = [...byId.keys()].sort(byCodeUnit);
-  if (extra.length > 0) throw new MismatchError(`wave ${wave}, household ${extra[0]}: in the register but not drawn in this wave by its manifest and inputs`);
+  if (extra.length > 0) throw new MismatchError(tm("draw_verify_row_extra", { wave, household: extra[0] }));
 }
 
 /**
