@@ -226,8 +226,8 @@ export function runDraw(opts: DrawOptions, say: (line: string) => void): void {
     for (const line of drawnLines({ wave, areas: areaLines(households, areas, prior, minCases), strata: m.strata, exclusions: m.exclusions, registerHouseholds: registerRows, registerPath, manifestPath: manifestPath(registerPath, wave), minCell })) say(line);
     say("");
     say(tm(wave > 1 ? "draw_balance_heading_pooled" : "draw_balance_heading", { file: balancePath }));
-    say(formatBalance(balance, minCell));
-    if (!joint.skipped) say(formatJointBalance(joint.rows));
+    say(formatBalance(balance, minCell, messageLang()));
+    if (!joint.skipped) say(formatJointBalance(joint.rows, messageLang()));
     else if (balanceRedraws === 0) say(tm("draw_joint_left_out"));
     else say(tm("draw_joint_left_out_large", { households: countText(joint.households), max: countText(JOINT_TEST_MAX_HOUSEHOLDS) }));
   } finally {

@@ -9,6 +9,8 @@ import { SUPPRESSION_MARK } from "./i18n.js";
 import { reportLabels } from "./labels.js";
 import { isSuppressed, type Cell, type DraftCell } from "./model.js";
 import { balanceSection } from "./sections/balance.js";
+import { t, type Lang } from "../i18n/index.js";
+import { formatNumber } from "../i18n/numbers.js";
 
 const COLUMNS: (keyof BalanceRow)[] = ["wave", "covariate", "level", "n_treatment", "n_control", "mean_treatment", "mean_control", "difference", "std_difference"];
 
@@ -36,11 +38,17 @@ export function jointBalanceCsv(rows: readonly JointBalanceRow[]): string {
   return `${lines.join("\n")}\n`;
 }
 
-/** One terminal line: the joint test's p-value per wave and pooled, with the number of re-draws. */
-export function formatJointBalance(rows: readonly JointBalanceRow[]): string {
-  if (rows.length === 0) return "joint test of balance: no households";
-  const parts = rows.map((r) => `${r.wave === "all" ? "all waves" : `wave ${r.wave}`} ${Number.isFinite(r.p_value) ? `p = ${r.p_value.toFixed(3)} (${r.columns} column${r.columns === 1 ? "" : "s"})` : "nothing to test (no covariate varies within strata)"}`);
-  return `joint test of balance, all covariates at once (randomisation inference, ${rows[0].redraws.toLocaleString("en")} re-draws of the lottery): ${parts.join("; ")}`;
+/** One terminal line, in `lang`: the joint test's p-value per wave and pooled, with the number of re-draws. */
+export function formatJointBalance(rows: readonly JointBalanceRow[], lang: Lang = "en"): string {
+  if (rows.length === 0) return t(lang, "draw_joint_no_households");
+  const result = (r: JointBalanceRow) => {
+    if (!Number.isFinite(r.p_value)) return t(lang, "draw_joint_nothing");
+    const p = lang === "en" ? r.p_value.toFixed(3) : formatNumber(r.p_value, lang, 3);
+    return t(lang, r.columns === 1 ? "draw_joint_p_one" : "draw_joint_p_many", { p, n: r.columns });
+  };
+  const parts = rows.map((r) => `${r.wave === "all" ? t(lang, "draw_joint_all_waves") : t(lang, "draw_joint_wave", { wave: r.wave })} ${result(r)}`);
+  const redraws = lang === "en" ? rows[0].redraws.toLocaleString("en") : formatNumber(rows[0].redraws, lang, 0);
+  return t(lang, "draw_joint_line", { redraws, results: parts.join("; ") });
 }
 
 /**
@@ -49,18 +57,20 @@ export function formatJointBalance(rows: readonly JointBalanceRow[]): string {
  * few), a mean over a hidden group and the cells that would give them back are shown as [s]. Standardised
  * differences above 0.1 in absolute value are highlighted.
  */
-export function formatBalance(rows: BalanceRow[], minCell = DEFAULT_MIN_CELL): string {
+export function formatBalance(rows: BalanceRow[], minCell = DEFAULT_MIN_CELL, lang: Lang = "en"): string {
   const disclosure = new TableStructure(minCell);
   const records = rows.map((r) => Object.fromEntries(COLUMNS.map((k) => [k, typeof r[k] === "number" ? csvNumber(r[k] as number) : String(r[k])])));
-  const draft = balanceSection(records, { lang: "en", minCell, labels: reportLabels("en"), disclosure });
+  const draft = balanceSection(records, { lang, minCell, labels: reportLabels(lang), disclosure });
   const table = resolveSection(draft, disclosure).tables[0];
   const col = (key: string) => table.columns.findIndex((c) => c.key === key);
-  const text = (cell: Cell, digits: number) => (isSuppressed(cell) ? SUPPRESSION_MARK : typeof cell === "number" ? (digits === 0 ? String(cell) : cell.toFixed(digits)) : "-");
-  const header = ["covariate", "wave", "n T", "n C", "mean T", "mean C", "std diff"];
+  const decimals = (x: number, digits: number) => (lang === "en" ? x.toFixed(digits) : formatNumber(x, lang, digits, false));
+  const text = (cell: Cell, digits: number) => (isSuppressed(cell) ? SUPPRESSION_MARK : typeof cell === "number" ? (digits === 0 ? String(cell) : decimals(cell, digits)) : "-");
+  const header = t(lang, "draw_balance_columns").split("|");
   const body = table.rows.map((r, k) => {
     return [
       draftKey(draft.tables[0].rows[k]),
-      String(r[col("wave")]),
+      // the pooled rows in the terminal's word for waves (the report's label is "alle runder")
+      r[col("wave")] === t(lang, "all_waves") ? t(lang, "draw_joint_all_waves") : String(r[col("wave")]),
       text(r[col("n_treatment")], 0),
       text(r[col("n_control")], 0),
       text(r[col("mean_treatment")], 3),
@@ -76,7 +86,7 @@ export function formatBalance(rows: BalanceRow[], minCell = DEFAULT_MIN_CELL): s
     const textLine = line(body[k]);
     out.push(typeof std === "number" && Math.abs(std) > 0.1 ? styled("yellow", textLine) : textLine);
   });
-  if (table.rows.some((r) => r.some(isSuppressed))) out.push(`${SUPPRESSION_MARK}: fewer than ${minCell} households, or would give such a count back (see effekt report)`);
+  if (table.rows.some((r) => r.some(isSuppressed))) out.push(t(lang, "draw_balance_footnote", { mark: SUPPRESSION_MARK, min: minCell }));
   return out.join("\n");
 }
 

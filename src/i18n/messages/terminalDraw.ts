@@ -90,7 +90,7 @@ export const TERMINAL_DRAW_MESSAGES = {
   draw_register_one: { da: "register: {register} ({households} husstande i 1 bølge), manifest: {manifest}", en: "register: {register} ({households} households in 1 wave), manifest: {manifest}" },
   draw_register_many: { da: "register: {register} ({households} husstande i {waves} bølger), manifest: {manifest}", en: "register: {register} ({households} households in {waves} waves), manifest: {manifest}" },
   draw_footnote: {
-    da: "{mark}: færre end {min} husstande, eller tallet ville afsløre et sådant antal (se effekt report); manifestet har alle tal",
+    da: "{mark}: færre end {min} husstande, eller tallet ville afsløre et sådant antal (se rapporten); manifestet har alle tal",
     en: "{mark}: fewer than {min} households, or would give such a count back (see effekt report); the manifest keeps every number",
   },
   draw_dry_run: { da: "prøvekørsel af bølge {wave}: intet bliver trukket eller skrevet", en: "dry run of wave {wave}: nothing is drawn or written" },
@@ -120,6 +120,22 @@ export const TERMINAL_DRAW_MESSAGES = {
     da: "den samlede balancetest er udeladt: {households} husstande (mere end {max}); --balance-redraws N kører den",
     en: "joint test of balance left out: {households} households (more than {max}); --balance-redraws N runs it",
   },
+  // the balance table and the joint test of balance on the terminal (report/balance.ts, printed by draw)
+  draw_balance_columns: { da: "baggrundsvariabel|bølge|n indsats|n kontrol|gns. indsats|gns. kontrol|std. forskel", en: "covariate|wave|n T|n C|mean T|mean C|std diff" },
+  draw_balance_footnote: {
+    da: "{mark}: færre end {min} husstande, eller tallet ville afsløre et sådant antal (se rapporten)",
+    en: "{mark}: fewer than {min} households, or would give such a count back (see effekt report)",
+  },
+  draw_joint_line: {
+    da: "samlet balancetest, alle baggrundsvariable på én gang (randomiseringsinferens, {redraws} gentagne lodtrækninger): {results}",
+    en: "joint test of balance, all covariates at once (randomisation inference, {redraws} re-draws of the lottery): {results}",
+  },
+  draw_joint_no_households: { da: "samlet balancetest: ingen husstande", en: "joint test of balance: no households" },
+  draw_joint_all_waves: { da: "alle bølger", en: "all waves" },
+  draw_joint_wave: { da: "bølge {wave}", en: "wave {wave}" },
+  draw_joint_p_one: { da: "p = {p} (1 kolonne)", en: "p = {p} (1 column)" },
+  draw_joint_p_many: { da: "p = {p} ({n} kolonner)", en: "p = {p} ({n} columns)" },
+  draw_joint_nothing: { da: "intet at teste (ingen baggrundsvariabel varierer inden for strata)", en: "nothing to test (no covariate varies within strata)" },
   // places (draw/places.ts)
   draw_treat_unknown: {
     da: "--treat nævner {names}, som ikke har nogen berettiget husstand i denne bølge (strata med berettigede husstande: {strata})",
