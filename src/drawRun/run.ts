@@ -165,7 +165,7 @@ export function runDraw(opts: DrawOptions, say: (line: string) => void): void {
       return;
     }
     if (wave !== lastWave + 1) {
-      throw new UserError(tm("draw_not_next_wave", { wave, has: lastWave === 0 ? tm("draw_no_waves") : tm("draw_waves_up_to", { last: lastWave }), next: lastWave + 1 }));
+      throw new UserError(tm("draw_not_next_wave", { wave, has: lastWave === 0 ? tm("draw_no_waves") : lastWave === 1 ? tm("draw_waves_first") : tm("draw_waves_up_to", { last: lastWave }), next: lastWave + 1 }));
     }
     // A draw of this wave interrupted before its commit point may be finished, but only with the same settings.
     const interrupted = uncommitted.find((u) => u.manifest.definition.wave === wave);

@@ -96,7 +96,7 @@ describe("effekt draw in Danish", () => {
     expect(readFileSync(join(d, "allocations.csv.balance.csv")).equals(balance)).toBe(true);
     expect(contents(d)).toEqual(before);
     const skip = effekt(["--lang", "da", ...DRAW, "--wave", "3", "--treat", "5"], d);
-    expect(skip.stderr).toBe("effekt: --wave 3 er ikke den næste bølge: registret har bølge 1 til 1, så den næste er 2\n");
+    expect(skip.stderr).toBe("effekt: --wave 3 er ikke den næste bølge: registret har bølge 1, så den næste er 2\n");
     const none = effekt(["--lang", "da", ...DRAW, "--wave", "2", "--treat", "5"], d);
     expect(none.stderr).toBe("effekt: --treat beder om 5 indsatspladser, men kun 0 husstande er berettigede i denne bølge\n");
   });

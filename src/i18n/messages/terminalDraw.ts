@@ -35,6 +35,7 @@ export const TERMINAL_DRAW_MESSAGES = {
   draw_not_next_wave: { da: "--wave {wave} er ikke den næste bølge: registret har {has}, så den næste er {next}", en: "--wave {wave} is not the next wave: the register has {has}, so the next is {next}" },
   draw_no_waves: { da: "ingen bølger", en: "no waves" },
   draw_waves_up_to: { da: "bølge 1 til {last}", en: "waves 1 to {last}" },
+  draw_waves_first: { da: "bølge 1", en: "waves 1 to 1" },
   draw_interrupted: {
     da: "{manifest}: en lodtrækning af bølge {wave} med andre indstillinger blev afbrudt, før den blev bekræftet; kør den igen med samme indstillinger, eller fjern det manifest, hvis den lodtrækning ikke skal tælle. Intet blev trukket.",
     en: "{manifest}: a draw of wave {wave} with other settings was interrupted before it was committed; run it again with the same settings, or remove that manifest if that draw must not count. Nothing was drawn.",
