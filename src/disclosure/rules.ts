@@ -3,6 +3,7 @@
  * effekt's default is 5, as many Danish publishers use.
  */
 import { UserError } from "../errors.js";
+import { tm } from "../i18n/messageLang.js";
 
 /** Statistics Denmark's floor: a minimum cell size below 3 is never allowed. */
 export const MIN_CELL_FLOOR = 3;
@@ -14,7 +15,7 @@ export const SUPPRESSION_MARK = "[s]";
 /** Checks `--min-cell`: an integer >= 3. */
 export function checkMinCell(n: number): number {
   if (!Number.isInteger(n) || n < MIN_CELL_FLOOR) {
-    throw new UserError(`--min-cell ${n}: the minimum cell size must be a whole number of at least ${MIN_CELL_FLOOR} (Statistics Denmark's rule)`);
+    throw new UserError(tm("res_min_cell_floor", { n, floor: MIN_CELL_FLOOR }));
   }
   return n;
 }
@@ -22,6 +23,6 @@ export function checkMinCell(n: number): number {
 /** Parses `--min-cell` text (digits only) and checks it. */
 export function parseMinCell(raw: string | undefined): number {
   const text = raw ?? String(DEFAULT_MIN_CELL);
-  if (!/^\d+$/.test(text)) throw new UserError(`--min-cell ${JSON.stringify(text)}: expected a whole number of at least ${MIN_CELL_FLOOR}`);
+  if (!/^\d+$/.test(text)) throw new UserError(tm("res_min_cell_text", { value: JSON.stringify(text), floor: MIN_CELL_FLOOR }));
   return checkMinCell(Number(text));
 }

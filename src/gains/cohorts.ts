@@ -1,5 +1,6 @@
 import { UserError } from "../errors.js";
 import type { GainsModel } from "../schemas/gainsModel.js";
+import { tm } from "../i18n/messageLang.js";
 
 /**
  * The persons the effects apply to, by cohort (a lottery wave, or a planned year of intake), each dated by its
@@ -57,7 +58,7 @@ export function planningInput(model: GainsModel): GainsInput {
   });
   const counts: CountBasis[] = model.outcomes.map((o) => {
     const cace = o.effect.estimand === "CACE";
-    if (cace && o.planning_count.takeup_share === undefined) throw new UserError(`outcome "${o.id}": a CACE effect is per complier; planning needs outcomes[].planning_count.takeup_share (or give --register, --persons and --takeup)`);
+    if (cace && o.planning_count.takeup_share === undefined) throw new UserError(tm("res_planning_takeup", { outcome: o.id }));
     return {
       outcome: o.id,
       estimand: o.effect.estimand,

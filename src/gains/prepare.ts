@@ -4,6 +4,7 @@ import type { GainsInput } from "./cohorts.js";
 import { effectPath, type EffectYear } from "./effectPath.js";
 import { toModelPrices } from "./prices.js";
 import { lastBudgetYear, yearOfFollowUp, yearShare } from "./timeline.js";
+import { tm } from "../i18n/messageLang.js";
 
 /**
  * Everything about a gains model that does not depend on the effect draws, laid out by budget year so that one
@@ -86,7 +87,11 @@ export function prepare(input: GainsInput, options: PrepareOptions = {}): Prepar
   const y0 = model.year0;
   for (const c of cohorts) {
     const y = Number(c.draw_date.slice(0, 4));
-    if (y < y0) throw new UserError(`${c.label} was drawn on ${c.draw_date}, before the model's year0 ${y0} (the first budget year); move year0 back`);
+    if (y < y0) {
+      // the cohort's label is gains.json's ("wave 2"); the message names the wave in the run's language
+      const wave = /^wave (\d+)$/.exec(c.label);
+      throw new UserError(tm("res_drawn_before_year0", { label: wave ? tm("res_wave_label", { wave: wave[1] }) : c.label, date: c.draw_date, year0: y0 }));
+    }
   }
   const pm = model.payment_model;
   const payYearOf = (follow: number): number => Math.max(y0, ...cohorts.map((c) => yearOfFollowUp(c.draw_date, follow)));

@@ -1,5 +1,6 @@
 import { UserError } from "../errors.js";
 import type { GainsModel } from "../schemas/gainsModel.js";
+import { tm } from "../i18n/messageLang.js";
 
 /**
  * Moves an amount from its price year to the model's price year with the net price index (nettoprisindeks), as SØM
@@ -12,7 +13,7 @@ export function toModelPrices(amount: number, priceYear: number, model: Pick<Gai
   const from = idx[String(priceYear)];
   const to = idx[String(model.price_year)];
   if (from === undefined || to === undefined) {
-    throw new UserError(`${field}: price year ${priceYear} differs from the model's ${model.price_year} and price_index lacks ${from === undefined ? priceYear : model.price_year}`);
+    throw new UserError(tm("res_price_index", { field, year: priceYear, model_year: model.price_year, missing: from === undefined ? priceYear : model.price_year }));
   }
   return (amount * to) / from;
 }

@@ -8,6 +8,7 @@ import { parseDay } from "../days.js";
 import { populationMask } from "../plan/population.js";
 import type { AnalysisPlan, Population } from "../schemas/analysisPlan.js";
 import type { GainsModel } from "../schemas/gainsModel.js";
+import { tm } from "../i18n/messageLang.js";
 
 /**
  * The persons each effect is multiplied by, counted from the allocation register, the persons file and the
@@ -30,7 +31,7 @@ export function populationOf(model: GainsModel, plan: AnalysisPlan | undefined, 
     const { source, ...population } = o.population;
     return { population, source: `the model's outcomes.${outcomeId}.population (${source})` };
   }
-  throw new UserError(`outcome "${outcomeId}" has no population to count persons in: map a plan outcome to it with gains_outcome, or give outcomes[].population in the model`);
+  throw new UserError(tm("res_no_population", { outcome: outcomeId }));
 }
 
 function describePopulation(p: Population): string {
@@ -45,12 +46,12 @@ export function registerInput(model: GainsModel, files: RegisterFiles, plan: Ana
   const persons = readPersons(files.persons, [], [], assignment);
   const takeup = files.takeup !== undefined ? readTakeup(files.takeup) : undefined;
   const needsTakeup = model.outcomes.filter((o) => o.effect.estimand === "CACE").map((o) => o.id);
-  if (needsTakeup.length > 0 && !takeup) throw new UserError(`${needsTakeup.join(", ")}: a CACE effect is per complier; give --takeup FILE to count the compliers`);
+  if (needsTakeup.length > 0 && !takeup) throw new UserError(tm("res_cace_needs_takeup", { outcomes: needsTakeup.join(", ") }));
   const waves = new Map<number, { drawDate: string; units: number }>();
   for (const h of assignment.households) {
-    if (h.drawDate === "") throw new UserError(`${basename(files.register)}: household in wave ${h.wave} has no draw_date; gains need each household's draw date`);
+    if (h.drawDate === "") throw new UserError(tm("res_no_draw_date", { file: basename(files.register), wave: h.wave }));
     const w = waves.get(h.wave) ?? { drawDate: h.drawDate, units: 0 };
-    if (w.drawDate !== h.drawDate) throw new UserError(`${basename(files.register)}: wave ${h.wave} has two draw dates (${w.drawDate}, ${h.drawDate})`);
+    if (w.drawDate !== h.drawDate) throw new UserError(tm("res_two_draw_dates", { file: basename(files.register), wave: h.wave, first: w.drawDate, second: h.drawDate }));
     if (h.arm === "treatment") w.units++;
     waves.set(h.wave, w);
   }

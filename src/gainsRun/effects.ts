@@ -2,6 +2,7 @@ import { basename } from "node:path";
 import { InputError, UserError } from "../errors.js";
 import { readEffectTableLines } from "../io/effectTable.js";
 import type { GainsModel, MeasuredEffect } from "../schemas/gainsModel.js";
+import { tm } from "../i18n/messageLang.js";
 
 /**
  * The effects a gains run uses, per model outcome: every whole-sample row of one estimator in the effect table
@@ -26,18 +27,18 @@ const NOT_ITT = /(^|_)(iv|cace|late|tot)(_|$)|iv_robust/i;
 export function parseAssume(raw: string, model: GainsModel): { outcome: string; year: number; estimate: number; se?: number } {
   const m = /^\s*([^=@\s]+)\s*(?:@\s*(\d+)\s*)?=\s*([^:\s]+)\s*(?::\s*(\S+)\s*)?$/.exec(raw);
   const ids = model.outcomes.map((o) => o.id);
-  if (!m) throw new UserError(`--assume "${raw}": expected OUTCOME=EFFECT, OUTCOME=EFFECT:SE or OUTCOME@YEAR=EFFECT[:SE], e.g. employment=0.05 (outcomes: ${ids.join(", ")})`);
-  if (!ids.includes(m[1])) throw new UserError(`--assume "${raw}": "${m[1]}" is not an outcome in the model (outcomes: ${ids.join(", ")})`);
+  if (!m) throw new UserError(tm("res_assume_shape", { raw, outcomes: ids.join(", ") }));
+  if (!ids.includes(m[1])) throw new UserError(tm("res_assume_unknown", { raw, outcome: m[1], outcomes: ids.join(", ") }));
   const year = m[2] !== undefined ? Number(m[2]) : 1;
-  if (!(year >= 1 && year <= model.horizon_years)) throw new UserError(`--assume "${raw}": year ${m[2]} must be between 1 and the model's horizon_years ${model.horizon_years}`);
+  if (!(year >= 1 && year <= model.horizon_years)) throw new UserError(tm("res_assume_year", { raw, year: m[2], horizon: model.horizon_years }));
   const num = (text: string, what: string) => {
     const x = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text) ? Number(text) : NaN;
-    if (!Number.isFinite(x)) throw new UserError(`--assume "${raw}": ${what} "${text}" is not a number (use a point as decimal mark, e.g. 0.05)`);
+    if (!Number.isFinite(x)) throw new UserError(tm("res_assume_number", { raw, what, text }));
     return x;
   };
-  const estimate = num(m[3], "effect");
-  const se = m[4] !== undefined ? num(m[4], "standard error") : undefined;
-  if (se !== undefined && se < 0) throw new UserError(`--assume "${raw}": standard error ${se} must not be negative`);
+  const estimate = num(m[3], tm("res_assume_effect"));
+  const se = m[4] !== undefined ? num(m[4], tm("res_assume_se")) : undefined;
+  if (se !== undefined && se < 0) throw new UserError(tm("res_assume_se_negative", { raw, se }));
   return { outcome: m[1], year, estimate, se };
 }
 
@@ -69,13 +70,13 @@ export function readEstimates(path: string, model: GainsModel, estimator?: strin
       const itt = rows.filter(isItt).map((i) => table[i].estimator);
       const rank = (e: string) => (ITT_PREFERENCE.indexOf(e) < 0 ? ITT_PREFERENCE.length : ITT_PREFERENCE.indexOf(e));
       if (itt.length === 0) {
-        throw new InputError({ file, line: table[rows[0]].line, column: "estimator" }, `no ITT row for outcome "${o.id}"`, "an ITT estimator (not iv_robust/CACE), or choose one with --estimator", table[rows[0]].estimator);
+        throw new InputError({ file, line: table[rows[0]].line, column: "estimator" }, tm("res_no_itt_row", { outcome: o.id }), tm("res_no_itt_expected"), table[rows[0]].estimator);
       }
       chosen = [...new Set(itt)].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1))[0];
     }
     const pick = rows.filter((i) => table[i].estimator === chosen);
     if (pick.length === 0) {
-      throw new InputError({ file, line: table[rows[0]].line, column: "estimator" }, `no "${chosen}" row for outcome "${o.id}"`, `an estimator among ${[...new Set(rows.map((i) => table[i].estimator))].join(", ")}`, table[rows[0]].estimator);
+      throw new InputError({ file, line: table[rows[0]].line, column: "estimator" }, tm("res_no_estimator_row", { estimator: chosen, outcome: o.id }), tm("res_estimator_among", { list: [...new Set(rows.map((i) => table[i].estimator))].join(", ") }), table[rows[0]].estimator);
     }
     const seen = new Map<number, number>();
     const unverified = new Set<string>();
@@ -86,11 +87,11 @@ export function readEstimates(path: string, model: GainsModel, estimator?: strin
       const r = table[i];
       const h = horizonOf(i);
       if (seen.has(h)) {
-        throw new InputError({ file, line: r.line, column: "estimator" }, `is ambiguous: lines ${table[seen.get(h)!].line} and ${r.line} both give outcome "${o.id}" at horizon ${h}`, "one row per outcome, horizon and estimator (or choose with --estimator)", r.estimator);
+        throw new InputError({ file, line: r.line, column: "estimator" }, tm("res_ambiguous", { first: table[seen.get(h)!].line, second: r.line, outcome: o.id, horizon: h }), tm("res_ambiguous_expected"), r.estimator);
       }
       seen.set(h, i);
       if (r.estimate === null) continue; // pending or not estimable: not measured
-      if (r.std_error === null) throw new InputError(at(i, "std_error"), "is missing", "a number >= 0 (the row has an estimate)", "");
+      if (r.std_error === null) throw new InputError(at(i, "std_error"), tm("err_missing"), tm("res_se_expected"), "");
       const other = r.allocation !== "" && r.allocation !== "effekt";
       if (other) unverified.add(r.allocation);
       measured.push({ year: h, estimate: r.estimate, se: r.std_error, source: `${basename(path)} line ${r.line}${other ? ` (allocation ${r.allocation})` : ""}` });
@@ -113,8 +114,8 @@ export function readEstimates(path: string, model: GainsModel, estimator?: strin
   if (missing.length > 0) {
     throw new InputError(
       { file, column: "outcome" },
-      `has no whole-sample row with an estimate at horizons 1-${model.horizon_years} for outcome${missing.length > 1 ? "s" : ""} ${missing.map((m) => `"${m}"`).join(", ")} of the gains model`,
-      `rows for ${missing.join(", ")} (through the plan's gains_outcome), or ${missing.map((m) => `--assume ${m}=EFFECT`).join(" ")}`,
+      tm(missing.length > 1 ? "res_missing_outcome_many" : "res_missing_outcome_one", { horizon: model.horizon_years, list: missing.map((m) => `"${m}"`).join(", ") }),
+      tm("res_missing_outcome_expected", { list: missing.join(", "), assume: missing.map((m) => `--assume ${m}=${tm("res_effect_placeholder")}`).join(" ") }),
     );
   }
   return used;

@@ -18,6 +18,10 @@ import { parseAssume, readEstimates, type EffectUsed } from "./effects.js";
 import { parseMinCell, SUPPRESSION_MARK } from "../disclosure/rules.js";
 import { TableStructure } from "../disclosure/structure.js";
 import { withheldGainsMoney } from "../gains/withheld.js";
+import { messageLang, tm } from "../i18n/messageLang.js";
+import { formatDate, formatNumber, formatPercent } from "../i18n/numbers.js";
+import { reportLabels } from "../report/labels.js";
+import { assumptionWords } from "../report/sections/gainsWords.js";
 
 /** At most this many Monte Carlo draws (--draws): memory and time stay bounded (the draws are held in arrays). */
 const MAX_DRAWS = 10_000_000;
@@ -86,22 +90,22 @@ function guard(opts: GainsOptions): void {
   const named = [["--model", opts.model], ["--estimates", opts.estimates], ["--plan", opts.plan], ["--register", opts.register], ["--persons", opts.persons], ["--takeup", opts.takeup]] as const;
   const inputs: { path: string; what: string }[] = named.filter(([, f]) => f !== undefined).map(([what, f]) => ({ path: f!, what }));
   for (const i of inputs) requireInputFile(i.path, i.what);
-  if (opts.estimates !== undefined) inputs.push({ path: `${opts.estimates}.meta.json`, what: "the effect table's .meta.json" });
+  if (opts.estimates !== undefined) inputs.push({ path: `${opts.estimates}.meta.json`, what: tm("res_what_effects_meta") });
   if (opts.out !== undefined) guardOutputs([{ path: opts.out, flag: "--out", kind: "file" }], inputs);
 }
 
 export function computeGains(opts: GainsOptions): GainsRun {
-  if ((opts.register === undefined) !== (opts.persons === undefined)) throw new UserError("--register and --persons go together (the persons file says who is in each outcome's population)");
-  if (opts.takeup !== undefined && opts.register === undefined) throw new UserError("--takeup needs --register and --persons (it counts compliers among the assigned)");
-  if (opts.estimator !== undefined && opts.estimates === undefined) throw new UserError("--estimator needs --estimates");
+  if ((opts.register === undefined) !== (opts.persons === undefined)) throw new UserError(tm("res_gains_register_persons"));
+  if (opts.takeup !== undefined && opts.register === undefined) throw new UserError(tm("res_gains_takeup_needs"));
+  if (opts.estimator !== undefined && opts.estimates === undefined) throw new UserError(tm("res_gains_estimator_needs"));
   guard(opts);
   const base = parseGainsModel(readJsonFile(opts.model), basename(opts.model));
-  if (opts.estimates === undefined && opts.assume.length === 0) throw new UserError("give --estimates FILE (an effect table) or at least one --assume OUTCOME=EFFECT");
+  if (opts.estimates === undefined && opts.assume.length === 0) throw new UserError(tm("res_gains_no_effects"));
   const assumed = new Map<string, { year: number; estimate: number; se?: number }[]>();
   for (const raw of opts.assume) {
     const a = parseAssume(raw, base);
     const list = assumed.get(a.outcome) ?? [];
-    if (list.some((x) => x.year === a.year)) throw new UserError(`--assume names outcome "${a.outcome}" at year ${a.year} twice`);
+    if (list.some((x) => x.year === a.year)) throw new UserError(tm("res_assume_twice", { outcome: a.outcome, year: a.year }));
     list.push(a);
     assumed.set(a.outcome, list);
   }
@@ -132,12 +136,12 @@ export function computeGains(opts: GainsOptions): GainsRun {
   else input = planningInput(model);
   let draws: number | undefined;
   if (opts.draws !== undefined) {
-    if (!/^\d+$/.test(opts.draws.trim()) || Number(opts.draws) < 10_000 || Number(opts.draws) > MAX_DRAWS) throw new UserError(`--draws "${opts.draws}" is not a whole number from 10000 to ${MAX_DRAWS}`);
+    if (!/^\d+$/.test(opts.draws.trim()) || Number(opts.draws) < 10_000 || Number(opts.draws) > MAX_DRAWS) throw new UserError(tm("res_draws_bad", { draws: opts.draws, max: MAX_DRAWS }));
     draws = Number(opts.draws);
   }
-  if (opts.seed !== undefined && opts.seed.trim() === "") throw new UserError("--seed is empty; give the Monte Carlo seed as text (or leave --seed out to use the model's)");
+  if (opts.seed !== undefined && opts.seed.trim() === "") throw new UserError(tm("res_seed_empty"));
   const seed = opts.seed ?? model.monte_carlo?.seed;
-  if (!seed) throw new UserError(`${basename(opts.model)}: monte_carlo.seed is missing; give --seed TEXT`);
+  if (!seed) throw new UserError(tm("res_seed_missing", { file: basename(opts.model) }));
   const prep = prepare(input);
   const result = pointResult(prep);
   const mc = monteCarlo(prep, { draws, seed });
@@ -148,9 +152,9 @@ export function computeGains(opts: GainsOptions): GainsRun {
   const bad = firstNonFinite({ result, monte_carlo: mc, sensitivity, effects_used: effects }, "");
   if (bad !== undefined) {
     const cause = effects.some((e) => e.measured.some((m) => !(Math.abs(m.estimate) <= 1e6)))
-      ? "an effect (--assume or the effect table) or a number in the model"
-      : "a number in the model (a unit value, price, count or amount)";
-    throw new UserError(`${basename(opts.model)}: the result ${bad} is not a finite number: ${cause} is too large for the arithmetic; nothing was written`);
+      ? tm("res_overflow_effect")
+      : tm("res_overflow_model");
+    throw new UserError(tm("res_overflow", { file: basename(opts.model), field: bad, cause }));
   }
   const doc = gainsDocument({
     modelName: model.name,
@@ -164,11 +168,11 @@ export function computeGains(opts: GainsOptions): GainsRun {
   const minCell = parseMinCell(opts.minCell);
   protectWaveCounts(doc, minCell);
   withholdMoney(doc);
-  return { doc, summary: summary(doc, ill, minCell) };
+  return { doc, summary: summary(doc, ill, minCell, model) };
 }
 
-const dkk = (x: number) => `${Math.round(x).toLocaleString("en-US")} DKK`;
-const pctf = (x: number) => `${(x * 100).toFixed(1)}%`;
+const dkkEn = (x: number) => `${Math.round(x).toLocaleString("en-US")} DKK`;
+const pctfEn = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 /**
  * gains.json's counts per wave come from the register and persons file (personal data): through src/disclosure
@@ -271,7 +275,7 @@ function withholdMoney(doc: GainsFile): void {
  * persons below `minCell` is [s]; a rate-card line's successes (persons x effect) are a count of its persons, and
  * its payment and expected payment (successes x price) are shown only when they are.
  */
-function summary(doc: GainsFile, ill: string[], minCell: number): string[] {
+function summary(doc: GainsFile, ill: string[], minCell: number, model: GainsModel): string[] {
   const r = doc.result;
   const mc = doc.monte_carlo;
   const d = new TableStructure(minCell);
@@ -281,6 +285,14 @@ function summary(doc: GainsFile, ill: string[], minCell: number): string[] {
     const s = l.successes.value;
     return [persons, Number.isFinite(s) && s >= 0 && s <= l.persons.value ? d.share(`gains:line:${i}:successes`, persons, Math.round(s)) : `not-a-count:${i}`];
   });
+  // the terminal's language: its words from the catalogue, its numbers as a reader of it writes them, and the
+  // model's Danish name and goals in Danish (gains.json keeps the model's words whatever the terminal's language)
+  const lang = messageLang();
+  const dkk = (x: number) => (lang === "en" ? dkkEn(x) : `${formatNumber(Math.round(x), lang, 0)} kr.`);
+  const pctf = (x: number) => (lang === "en" ? pctfEn(x) : formatPercent(x, lang, 1));
+  const num = (x: number) => (lang === "en" ? String(x) : String(x).replace(".", ","));
+  const goalsDa = new Map((model.payment_model?.rate_card ?? []).filter((l) => l.goal_da !== undefined).map((l) => [l.goal, l.goal_da!]));
+  const goal = (g: string) => (lang === "da" ? goalsDa.get(g) ?? g : g);
   let suppressed = false;
   const guard = (ids: string[], text: string) => (d.shown(ids) ? text : ((suppressed = true), SUPPRESSION_MARK));
   const star = (x: { illustrative: boolean }) => (x.illustrative ? " *" : "");
@@ -288,27 +300,74 @@ function summary(doc: GainsFile, ill: string[], minCell: number): string[] {
   // Amounts that give a withheld wave count back (count x effect x price; src/disclosure's money rule): [s].
   const w = withheldGainsMoney(r);
   const money = (hide: boolean, text: string) => (hide ? ((suppressed = true), SUPPRESSION_MARK) : text);
+  const publicLine = (p: "y3" | "y5", net: typeof mc.public_net_y3, pv: typeof mc.public_net_y3, payback: number) =>
+    tm("res_sum_public", { through: formatDate(r.totals[p].through, lang), net: money(w.period(p), iv(net)), pv: money(w.period(p), iv(pv)), p: pctf(payback) });
   const out = [
-    doc.model,
-    `effects: ${doc.effects_used.map((e) => `${e.outcome} ${e.estimand} at years ${e.measured.map((m) => `${m.year}: ${m.estimate}`).join(", ")}${e.illustrative ? " (illustrative)" : ""}`).join("; ")}`,
-    `counts (${r.cohorts_from === "register" ? "from the register and persons file" : "planning: the model's expected intake"}): ${r.counts.map((c, i) => `${c.outcome} ${c.value === null ? ((suppressed = true), SUPPRESSION_MARK) : guard([countIds[i]], String(Math.round(c.value * 100) / 100))} (${c.estimand === "CACE" ? "compliers" : "assigned"})`).join("; ")}`,
-    `budget years ${r.budget_years[0].year}-${r.budget_years[r.budget_years.length - 1].year} (year 0 = ${r.year0}), prices ${r.price_year}, discount rate ${pctf(r.discount_rate.value)}; intervals ${mc.level * 100}% from ${mc.draws} draws (seed ${mc.seed})`,
-    `whole public sector after the repayment, through ${r.totals.y3.through}: net ${money(w.period("y3"), iv(mc.public_net_y3))}, PV ${money(w.period("y3"), iv(mc.public_net_pv_y3))}, P(payback) ${pctf(mc.p_payback_within_3.value)}`,
-    `whole public sector after the repayment, through ${r.totals.y5.through}: net ${money(w.period("y5"), iv(mc.public_net_y5))}, PV ${money(w.period("y5"), iv(mc.public_net_pv_y5))}, P(payback) ${pctf(mc.p_payback_within_5.value)}`,
-    `PV through ${r.totals.y5.through} by account: ${(["kommune", "region", "stat", "investor"] as const).map((a) => `${a} ${money(a !== "investor" && w.period("y5"), dkk(mc.accounts_pv_y5[a].point))}`).join(", ")}`,
+    lang === "da" ? model.name_da ?? doc.model : doc.model,
+    tm("res_sum_effects", {
+      list: doc.effects_used
+        .map((e) => tm("res_sum_effect", { outcome: e.outcome, estimand: e.estimand, years: e.measured.map((m) => `${m.year}: ${num(m.estimate)}`).join(", "), illustrative: e.illustrative ? tm("res_sum_illustrative") : "" }))
+        .join("; "),
+    }),
+    tm("res_sum_counts", {
+      basis: tm(r.cohorts_from === "register" ? "res_sum_counts_register" : "res_sum_counts_planning"),
+      list: r.counts
+        .map((c, i) => tm("res_sum_count", { outcome: c.outcome, value: c.value === null ? ((suppressed = true), SUPPRESSION_MARK) : guard([countIds[i]], num(Math.round(c.value * 100) / 100)), who: tm(c.estimand === "CACE" ? "res_sum_compliers" : "res_sum_assigned") }))
+        .join("; "),
+    }),
+    tm("res_sum_budget", {
+      first: r.budget_years[0].year,
+      last: r.budget_years[r.budget_years.length - 1].year,
+      year0: r.year0,
+      price_year: r.price_year,
+      rate: pctf(r.discount_rate.value),
+      level: lang === "en" ? `${mc.level * 100}%` : formatPercent(mc.level, lang, 0),
+      draws: mc.draws,
+      seed: mc.seed,
+    }),
+    publicLine("y3", mc.public_net_y3, mc.public_net_pv_y3, mc.p_payback_within_3.value),
+    publicLine("y5", mc.public_net_y5, mc.public_net_pv_y5, mc.p_payback_within_5.value),
+    tm("res_sum_accounts", { through: formatDate(r.totals.y5.through, lang), list: (["kommune", "region", "stat", "investor"] as const).map((a) => `${a} ${money(a !== "investor" && w.period("y5"), dkk(mc.accounts_pv_y5[a].point))}`).join(", ") }),
   ];
   if (r.payment && mc.payment) {
     const p = r.payment;
+    const limitKey = { none: "res_limit_none", capped: "res_limit_capped", raised_to_floor: "res_limit_floor" } as const;
     out.push(
-      `repayment by the kommune to ${p.investor ?? "the investor"}: ${iv(mc.payment.repayment)}; ${p.limit_words}; P(floor binds) ${pctf(mc.payment.p_floor_binds.value)}, P(cap binds) ${pctf(mc.payment.p_cap_binds.value)}`,
-      `investor's IRR over the dated flows: ${p.investor_irr ? pctf(p.investor_irr.value) : "not defined"}${mc.payment.investor_irr ? ` [${pctf(mc.payment.investor_irr.lower)}, ${pctf(mc.payment.investor_irr.upper)}]` : ""}`,
-      `  lines: ${p.lines.map((l, i) => `${l.goal}: ${l.met ? "met" : "not met"} (P ${pctf(mc.payment!.lines[i].p_met.value)}), pays ${guard(lineIds[i], dkk(l.payment.value))} in ${l.payment_year}, expected ${guard(lineIds[i], dkk(mc.payment!.lines[i].expected_payment.value))}`).join("; ")}`,
+      tm("res_sum_repayment", {
+        investor: p.investor ?? tm("res_sum_the_investor"),
+        repayment: iv(mc.payment.repayment),
+        limit: lang === "en" || !(p.limit in limitKey) ? p.limit_words : tm(limitKey[p.limit as keyof typeof limitKey]),
+        floor: pctf(mc.payment.p_floor_binds.value),
+        cap: pctf(mc.payment.p_cap_binds.value),
+      }),
+      tm("res_sum_irr", {
+        irr: p.investor_irr ? pctf(p.investor_irr.value) : tm("res_sum_irr_undefined"),
+        interval: mc.payment.investor_irr ? ` [${pctf(mc.payment.investor_irr.lower)}, ${pctf(mc.payment.investor_irr.upper)}]` : "",
+      }),
+      tm("res_sum_lines", {
+        list: p.lines
+          .map((l, i) =>
+            tm("res_sum_line", {
+              goal: goal(l.goal),
+              met: tm(l.met ? "res_sum_met" : "res_sum_not_met"),
+              p: pctf(mc.payment!.lines[i].p_met.value),
+              payment: guard(lineIds[i], dkk(l.payment.value)),
+              year: l.payment_year,
+              expected: guard(lineIds[i], dkk(mc.payment!.lines[i].expected_payment.value)),
+            }),
+          )
+          .join("; "),
+      }),
     );
   }
-  const top = doc.sensitivity.rows.slice(0, 3).map((s) => `${s.assumption} (swing ${dkk(s.swing_public_net_pv_y5)})`);
-  if (top.length && !w.period("y5")) out.push(`largest sensitivities: ${top.join("; ")}`);
-  if (suppressed) out.push(`${SUPPRESSION_MARK}: fewer than ${minCell} persons, or would give such a count back (see effekt report); the file keeps every number`);
-  if (ill.length) out.push(`* depends on illustrative parameters (${ill.length} in the model, e.g. ${ill.slice(0, 3).join(", ")})`);
+  // a sensitivity row's assumption as gains.json words it (English), or in the report's words for another language
+  const labels = reportLabels(lang, { gainsGoals: Object.fromEntries(goalsDa) });
+  const goals = (model.payment_model?.rate_card ?? []).map((l) => ({ goal: l.goal, outcome: l.outcome }));
+  const assumption = (s: GainsFile["sensitivity"]["rows"][number]) => (lang === "en" ? s.assumption : assumptionWords(s.assumption, s.moved, lang, labels, goals));
+  const top = doc.sensitivity.rows.slice(0, 3).map((s) => tm("res_sum_swing", { assumption: assumption(s), swing: dkk(s.swing_public_net_pv_y5) }));
+  if (top.length && !w.period("y5")) out.push(tm("res_sum_sensitivities", { list: top.join("; ") }));
+  if (suppressed) out.push(tm("res_suppressed_gains", { mark: SUPPRESSION_MARK, min: minCell }));
+  if (ill.length) out.push(tm("res_sum_depends", { n: ill.length, list: ill.slice(0, 3).join(", ") }));
   void dependsOnIllustrative;
   return out;
 }
@@ -323,5 +382,5 @@ export function runGains(opts: GainsOptions, say: (line: string) => void): void 
   }
   writeFileAtomic(opts.out, text);
   for (const line of lines) say(line);
-  say(`written to ${opts.out}`);
+  say(tm("res_written", { out: opts.out }));
 }

@@ -2,6 +2,7 @@ import { UserError } from "../errors.js";
 import type { Direction, IndicatorSpec, IndicatorSpecEntry, IndicatorUnit, IndicatorValueRow } from "../schemas/indicatorSpec.js";
 import { decideStatus, type IndicatorStatus } from "./status.js";
 import { wilson, Z95 } from "./wilson.js";
+import { tm } from "../i18n/messageLang.js";
 
 /**
  * One indicator in one area and year, against its area baseline, comparison baseline and target.
@@ -89,7 +90,7 @@ export function computeIndicatorRow(spec: IndicatorSpecEntry, row: IndicatorValu
     return out;
   }
   if (spec.unit !== "mean" && (row.value < 0 || row.value > 1)) {
-    throw new UserError(`indicator ${spec.id}, area ${row.area}, year ${row.year}: value ${row.value} must be a proportion in [0, 1]`);
+    throw new UserError(tm("res_ind_not_proportion", { indicator: spec.id, area: row.area, year: row.year, value: row.value }));
   }
   if (row.n === 0) {
     out.status_reason = "no observations (n = 0): shown as pending, not as 0";
@@ -133,9 +134,9 @@ export function computeIndicators(spec: IndicatorSpec, rows: readonly IndicatorV
   const out: IndicatorRowResult[] = [];
   for (const row of rows) {
     const ind = byId.get(row.indicator);
-    if (!ind) throw new UserError(`indicator values: unknown indicator "${row.indicator}" (not in spec "${spec.name}")`);
+    if (!ind) throw new UserError(tm("res_ind_unknown", { indicator: row.indicator, spec: spec.name }));
     const key = `${row.indicator}\u0000${row.area}\u0000${row.year}`;
-    if (seen.has(key)) throw new UserError(`indicator values: duplicate row for indicator ${row.indicator}, area ${row.area}, year ${row.year}`);
+    if (seen.has(key)) throw new UserError(tm("res_ind_duplicate", { indicator: row.indicator, area: row.area, year: row.year }));
     seen.add(key);
     out.push(computeIndicatorRow(ind, row, options));
   }

@@ -15,6 +15,8 @@ import { SUPPRESSION_MARK } from "../disclosure/rules.js";
 import { isSuppressed, type Cell } from "../report/model.js";
 import type { IndicatorRow } from "../io/indicatorTable.js";
 import { indicatorsCsv } from "../io/indicatorTable.js";
+import { messageLang, tm } from "../i18n/messageLang.js";
+import type { MessageKey } from "../i18n/catalogue.js";
 import { readIndicatorPersons, readIndicatorValues } from "../io/indicatorValues.js";
 
 export interface IndicatorsOptions {
@@ -82,29 +84,40 @@ export function formatIndicators(rows: readonly IndicatorRowResult[], minCell = 
   const hidden = (k: number, key: string) => isSuppressed(table.rows[k][col(key)] as Cell);
   let any = false;
   const mark = () => ((any = true), SUPPRESSION_MARK);
-  const pct = (r: IndicatorRowResult, x: number) => (r.unit === "mean" ? x.toPrecision(4) : `${(x * 100).toFixed(1)}%`);
+  // the table's words in the run's language (the file keeps its own: code values such as "all areas" and "better")
+  const lang = messageLang();
+  const dec = (text: string) => (lang === "en" ? text : text.replace(".", ","));
+  const pct = (r: IndicatorRowResult, x: number) => (r.unit === "mean" ? dec(x.toPrecision(4)) : `${dec((x * 100).toFixed(1))}${lang === "en" ? "%" : " %"}`);
   const signed = (r: IndicatorRowResult, x: number | undefined) =>
-    x === undefined ? "" : `${x >= 0 ? "+" : ""}${x.toFixed(1)}${r.difference_unit === "percentage points" ? " pp" : ""}`;
-  const header = ["indicator", "area", "year", "value", "95% interval", "n", "vs baseline", "vs comparison", "to target", "status"];
+    x === undefined ? "" : `${x >= 0 ? "+" : ""}${dec(x.toFixed(1))}${r.difference_unit === "percentage points" ? tm("res_ind_points") : ""}`;
+  const statusKey: Record<string, MessageKey> = {
+    better: "res_ind_status_better",
+    worse: "res_ind_status_worse",
+    "unchanged-within-uncertainty": "res_ind_status_unchanged",
+    pending: "res_ind_status_pending",
+    "not-assessable": "res_ind_status_not_assessable",
+  };
+  const status = (s: string) => (statusKey[s] !== undefined ? tm(statusKey[s]) : s);
+  const header = (["res_ind_h_indicator", "res_ind_h_area", "res_ind_h_year", "res_ind_h_value", "res_ind_h_interval", "res_ind_h_n", "res_ind_h_baseline", "res_ind_h_comparison", "res_ind_h_target", "res_ind_h_status"] as const).map((k) => tm(k));
   const body = rows.map((r, k) => {
     const valueHidden = hidden(k, "value_share") || hidden(k, "value_number");
     return [
       r.indicator,
-      r.area,
+      r.area === ALL_AREAS ? tm("res_ind_all_areas") : r.area,
       r.year === undefined ? "" : String(r.year),
-      r.value === "pending" ? "pending" : valueHidden ? mark() : pct(r, r.value),
+      r.value === "pending" ? tm("res_ind_pending") : valueHidden ? mark() : pct(r, r.value),
       !r.interval ? "" : hidden(k, "interval_lower") || hidden(k, "interval_upper") ? mark() : `[${pct(r, r.interval.lower)}, ${pct(r, r.interval.upper)}]`,
       r.n === undefined ? "" : hidden(k, "n") ? mark() : String(r.n),
       r.change_since_baseline !== undefined && valueHidden ? mark() : signed(r, r.change_since_baseline),
       r.gap_to_comparison !== undefined && valueHidden ? mark() : signed(r, r.gap_to_comparison),
-      r.progress_to_target === undefined ? "" : valueHidden ? mark() : r.progress_to_target.toFixed(2),
-      r.status,
+      r.progress_to_target === undefined ? "" : valueHidden ? mark() : dec(r.progress_to_target.toFixed(2)),
+      status(r.status),
     ];
   });
   const widths = header.map((h, j) => Math.max(h.length, ...body.map((b) => b[j].length)));
   const line = (cells: string[]) => cells.map((c, j) => (j <= 1 || j === 9 ? c.padEnd(widths[j]) : c.padStart(widths[j]))).join("  ").trimEnd();
   const out = [line(header), ...body.map(line)];
-  if (any) out.push(`${SUPPRESSION_MARK}: fewer than ${minCell} persons, or would give such a count back (see effekt report); the file keeps full detail`);
+  if (any) out.push(tm("res_suppressed_indicators", { mark: SUPPRESSION_MARK, min: minCell }));
   return out.join("\n");
 }
 
@@ -116,7 +129,7 @@ export function runIndicators(opts: IndicatorsOptions, { say, writeData }: Indic
   const format = parseFormat(opts.format);
   const minCell = parseMinCell(opts.minCell);
   if ((opts.values === undefined) === (opts.persons === undefined)) {
-    throw new UserError("give exactly one of --values (aggregated CSV) or --persons (person-level CSV)");
+    throw new UserError(tm("res_ind_one_input"));
   }
   const inputs = ([["--spec", opts.spec], ["--values", opts.values], ["--persons", opts.persons]] as const).filter(([, f]) => f !== undefined).map(([what, f]) => ({ path: f!, what }));
   for (const i of inputs) requireInputFile(i.path, i.what);
@@ -133,6 +146,6 @@ export function runIndicators(opts: IndicatorsOptions, { say, writeData }: Indic
     return;
   }
   writeFileAtomic(opts.out, text);
-  say(`${spec.name}: ${rows.length} rows (${rows.filter((r) => r.value === "pending").length} pending) written to ${opts.out}`);
+  say(tm("res_ind_written", { name: spec.name, rows: rows.length, pending: rows.filter((r) => r.value === "pending").length, out: opts.out }));
   say(formatIndicators(rows, minCell));
 }

@@ -32,6 +32,7 @@ import type { AnalysisPlan } from "../schemas/analysisPlan.js";
 import { loadPlan } from "../plan/load.js";
 import { parseIndicatorSpec, type IndicatorSpec } from "../schemas/indicatorSpec.js";
 import { parseGainsModel, type GainsModel } from "../schemas/gainsModel.js";
+import { tm } from "../i18n/messageLang.js";
 
 export interface InputFile {
   role: string;
@@ -109,7 +110,7 @@ export interface InputPaths {
 }
 
 function mustExist(path: string, flag: string): void {
-  if (!existsSync(path)) throw new UserError(`${flag} ${path}: no such file`);
+  if (!existsSync(path)) throw new UserError(tm("res_rep_no_file", { flag, path }));
   assertOrdinaryFile(path, flag);
 }
 
@@ -143,7 +144,7 @@ export function sortIndicators(rows: IndicatorRow[]): IndicatorRow[] {
 /** Reads the register, its committed manifests and (optionally) the take-up file into flow counts. */
 export function readRegisterData(path: string, takeupPath: string | undefined, files: InputFile[], pseudonyms?: Pseudonymiser): RegisterData {
   const rows = readRegister(path);
-  if (rows.length === 0) throw new UserError(`${basename(path)}: the register is empty; expected households drawn by effekt draw`);
+  if (rows.length === 0) throw new UserError(tm("res_rep_register_empty", { file: basename(path) }));
   const { committed } = committedManifests(rows, readManifests(path));
   // a key other than the one the waves were drawn with gives other pseudonyms: the take-up file would not join
   if (pseudonyms) for (const s of committed.values()) checkPseudonymKey(s.manifest.definition, { pseudonyms });
@@ -252,7 +253,7 @@ export function readInputs(paths: InputPaths, flags: Partial<Record<keyof InputP
     const regHash = effects.meta?.register?.sha256;
     const given = reg ? files.find((f) => f.role === "register")!.sha256 : undefined;
     if (regHash && given && regHash !== given) {
-      throw new UserError(`${basename(eff)}: the estimates came from a register with SHA-256 ${regHash.slice(0, 12)}..., not from ${basename(reg!)} (${given.slice(0, 12)}...); re-run effekt estimate on this register or give the register it used`);
+      throw new UserError(tm("res_rep_other_register", { file: basename(eff), theirs: regHash.slice(0, 12), register: basename(reg!), ours: given.slice(0, 12) }));
     }
   }
   const ind = present(paths.indicators);

@@ -47,7 +47,7 @@ type Format = (typeof FORMATS)[number];
 
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
-  if (!(allowed as readonly string[]).includes(value)) throw new UserError(`${flag} ${JSON.stringify(value)}: expected one of ${allowed.join(", ")}`);
+  if (!(allowed as readonly string[]).includes(value)) throw new UserError(tm("res_rep_one_of", { flag, value: JSON.stringify(value), allowed: allowed.join(", ") }));
   return value as T;
 }
 
@@ -68,11 +68,11 @@ export async function writeReport(opts: ReportOptions, say: (line: string) => vo
   const lang = oneOf<Lang>(opts.lang ?? "da", ["da", "en"], "--lang");
   const dialect = oneOf<CsvDialect>(opts.csvDialect ?? lang, ["da", "en"], "--csv-dialect");
   const formats = [...new Set((opts.format ?? DEFAULT_FORMATS).split(",").map((f) => f.trim()).filter((f) => f !== ""))].map((f) => oneOf<Format>(f, FORMATS, "--format"));
-  if (formats.length === 0) throw new UserError(`--format: expected one or more of ${FORMATS.join(", ")}`);
+  if (formats.length === 0) throw new UserError(tm("res_rep_formats", { formats: FORMATS.join(", ") }));
   const minCell = parseMinCell(opts.minCell);
   const out = resolve(opts.out);
-  if (opts.results && !existsSync(opts.results)) throw new UserError(`--results ${opts.results}: no such folder`);
-  if (opts.results && !statSync(opts.results).isDirectory()) throw new UserError(`--results ${opts.results}: is a file; expected the folder that holds the result files`);
+  if (opts.results && !existsSync(opts.results)) throw new UserError(tm("res_rep_no_results", { dir: opts.results }));
+  if (opts.results && !statSync(opts.results).isDirectory()) throw new UserError(tm("res_rep_results_file", { dir: opts.results }));
 
   const inResults = (name: string) => (opts.results ? join(opts.results, name) : undefined);
   const paths: InputPaths = {
@@ -88,16 +88,16 @@ export async function writeReport(opts: ReportOptions, say: (line: string) => vo
   for (const [flag, f] of [["--register", opts.register], ["--effects", opts.effects], ["--indicators", opts.indicators], ["--gains", opts.gains], ["--takeup", opts.takeup]] as const) requireInputFile(f, flag);
   // The report folder may sit inside the results folder (a new folder there), never on, around or inside what it reads.
   const kept: Kept[] = [
-    ...(opts.results ? [{ path: opts.results, what: "the --results folder", interior: true }] : []),
-    ...(paths.register ? [...registerFamily(paths.register), { path: `${paths.register}.balance.csv`, what: "the register's balance table" }] : []),
-    ...(paths.effects ? [{ path: paths.effects, what: "the effect table" }, { path: `${paths.effects}.meta.json`, what: "the effect table's .meta.json" }] : []),
-    ...(paths.indicators ? [{ path: paths.indicators, what: "the indicator table" }] : []),
-    ...(paths.gains ? [{ path: paths.gains, what: "the gains file" }] : []),
+    ...(opts.results ? [{ path: opts.results, what: tm("res_rep_what_results"), interior: true }] : []),
+    ...(paths.register ? [...registerFamily(paths.register), { path: `${paths.register}.balance.csv`, what: tm("res_rep_what_balance") }] : []),
+    ...(paths.effects ? [{ path: paths.effects, what: tm("res_rep_what_effects") }, { path: `${paths.effects}.meta.json`, what: tm("res_what_effects_meta") }] : []),
+    ...(paths.indicators ? [{ path: paths.indicators, what: tm("res_rep_what_indicators") }] : []),
+    ...(paths.gains ? [{ path: paths.gains, what: tm("res_rep_what_gains") }] : []),
     ...(paths.takeup ? [{ path: paths.takeup, what: "--takeup" }] : []),
   ];
   guardOutputs([{ path: opts.out, flag: "--out", kind: "folder" }], kept);
   if (existsSync(out)) {
-    if (!opts.force) throw new UserError(`--out ${opts.out}: the folder exists; choose another or pass --force to replace it`);
+    if (!opts.force) throw new UserError(tm("res_rep_out_exists", { out: opts.out }));
     checkReplaceableReport(opts.out, "--out");
   }
   const flags = {
@@ -119,7 +119,7 @@ export async function writeReport(opts: ReportOptions, say: (line: string) => vo
     inputs.registerVerified = same && registerPasses(paths.register, { pseudonyms }) === true;
   }
   if (!inputs.register && !inputs.effects && !inputs.indicators && !inputs.gains) {
-    throw new UserError("no result files found: give --results DIR or at least one of --register, --effects, --indicators, --gains");
+    throw new UserError(tm("res_rep_nothing"));
   }
   const model = buildReport(inputs, { audience, lang, minCell, version: VERSION });
 

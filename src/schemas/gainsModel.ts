@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { UserError } from "../errors.js";
-import { formatZodIssues } from "./indicatorSpec.js";
+import { formatZodIssues, schemaText } from "./indicatorSpec.js";
 
 /**
  * Budget-economic gains model files (`effekt-gains-model/2`), following Socialstyrelsen's SØM conventions and the
@@ -21,30 +21,30 @@ export const DEFAULT_DISCOUNT_RATE = 0.035;
 export const DEFAULT_DISCOUNT_SOURCE =
   "Finansministeriet, samfundsøkonomisk diskonteringsrente 3,5% p.a. for år 0-35 (gældende fra januar 2021)";
 
-const nonEmpty = z.string().trim().min(1, "must be a non-empty text");
-const source = z.string({ required_error: "is required: every number needs its source" }).trim().min(1, "is required: every number needs its source");
+const nonEmpty = z.string().trim().min(1, schemaText("res_zod_non_empty"));
+const source = z.string({ required_error: schemaText("res_zod_source") }).trim().min(1, schemaText("res_zod_source"));
 const calendarYear = z
-  .number({ required_error: "is required", invalid_type_error: "must be a year (number)" })
-  .int("must be a whole year")
-  .min(1900, "must be a year between 1900 and 2200")
-  .max(2200, "must be a year between 1900 and 2200");
+  .number({ required_error: schemaText("res_zod_is_required"), invalid_type_error: schemaText("res_zod_year_number") })
+  .int(schemaText("res_zod_whole_year"))
+  .min(1900, schemaText("res_zod_year_range"))
+  .max(2200, schemaText("res_zod_year_range"));
 const priceYear = z
-  .number({ required_error: "is required: every amount needs its price year", invalid_type_error: "must be a year (number)" })
+  .number({ required_error: schemaText("res_zod_price_year"), invalid_type_error: schemaText("res_zod_year_number") })
   .int()
   .min(1900)
   .max(2200);
-const yearSinceDraw = z.number().int("must be a whole number of years").min(1, "must be at least 1").max(MAX_HORIZON_YEARS, `must be at most ${MAX_HORIZON_YEARS}`);
-const amount = z.number({ invalid_type_error: "must be a number (DKK)" }).finite().nonnegative("must be non-negative (DKK)");
+const yearSinceDraw = z.number().int(schemaText("res_zod_whole_years")).min(1, schemaText("res_zod_at_least_1")).max(MAX_HORIZON_YEARS, schemaText("res_zod_at_most", { n: MAX_HORIZON_YEARS }));
+const amount = z.number({ invalid_type_error: schemaText("res_zod_dkk") }).finite().nonnegative(schemaText("res_zod_dkk_non_negative"));
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
+  .regex(/^\d{4}-\d{2}-\d{2}$/, schemaText("res_zod_date"))
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, "must be a real calendar date");
+  }, schemaText("res_zod_real_date"));
 
 export const payerSchema = z.enum(["kommune", "region", "stat"], {
-  errorMap: () => ({ message: 'must be "kommune", "region" or "stat"' }),
+  errorMap: () => ({ message: schemaText("res_zod_payer") }),
 });
 export type Payer = z.infer<typeof payerSchema>;
 export const PAYERS: readonly Payer[] = ["kommune", "region", "stat"];
@@ -53,7 +53,7 @@ export const PAYERS: readonly Payer[] = ["kommune", "region", "stat"];
 export const unitValueSchema = z
   .object({
     payer: payerSchema,
-    value_dkk: z.number({ required_error: "is required", invalid_type_error: "must be a number (DKK)" }).finite(),
+    value_dkk: z.number({ required_error: schemaText("res_zod_is_required"), invalid_type_error: schemaText("res_zod_dkk") }).finite(),
     source,
     price_year: priceYear,
     illustrative: z.boolean().default(false),
@@ -66,8 +66,8 @@ export type UnitValue = z.infer<typeof unitValueSchema>;
 export const measuredEffectSchema = z
   .object({
     year: yearSinceDraw,
-    estimate: z.number({ required_error: "is required", invalid_type_error: "must be a number" }).finite(),
-    se: z.number({ required_error: "is required", invalid_type_error: "must be a number" }).finite().min(0, "must be non-negative"),
+    estimate: z.number({ required_error: schemaText("res_zod_is_required"), invalid_type_error: schemaText("res_zod_number") }).finite(),
+    se: z.number({ required_error: schemaText("res_zod_is_required"), invalid_type_error: schemaText("res_zod_number") }).finite().min(0, schemaText("res_zod_non_negative")),
     source: z.string().optional(),
   })
   .strict();
@@ -79,10 +79,10 @@ export type MeasuredEffect = z.infer<typeof measuredEffectSchema>;
  */
 export const effectSchema = z
   .object({
-    estimand: z.enum(["ITT", "CACE"], { errorMap: () => ({ message: 'must be "ITT" (per person assigned) or "CACE" (per complier)' }) }).default("ITT"),
+    estimand: z.enum(["ITT", "CACE"], { errorMap: () => ({ message: schemaText("res_zod_estimand") }) }).default("ITT"),
     scale: nonEmpty,
-    measured: z.array(measuredEffectSchema).min(1, "needs at least one measured (or assumed) year"),
-    decay_after_last: z.number().min(0, "must be in [0, 1]").max(1, "must be in [0, 1]"),
+    measured: z.array(measuredEffectSchema).min(1, schemaText("res_zod_measured")),
+    decay_after_last: z.number().min(0, schemaText("res_zod_unit_interval")).max(1, schemaText("res_zod_unit_interval")),
     decay_source: source,
     source,
     illustrative: z.boolean().default(false),
@@ -90,7 +90,7 @@ export const effectSchema = z
   .strict()
   .superRefine((e, ctx) => {
     for (let i = 1; i < e.measured.length; i++) {
-      if (e.measured[i].year <= e.measured[i - 1].year) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["measured", i, "year"], message: "years must be strictly increasing" });
+      if (e.measured[i].year <= e.measured[i - 1].year) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["measured", i, "year"], message: schemaText("res_zod_years_increasing") });
     }
   });
 export type Effect = z.infer<typeof effectSchema>;
@@ -109,7 +109,7 @@ export type ModelPopulation = z.infer<typeof populationSchema>;
 /** Planning count before any draw: persons in the outcome's population per intake unit assigned to treatment. */
 export const planningCountSchema = z
   .object({
-    per_intake_unit: z.number({ invalid_type_error: "must be a number" }).finite().nonnegative("must be non-negative"),
+    per_intake_unit: z.number({ invalid_type_error: schemaText("res_zod_number") }).finite().nonnegative(schemaText("res_zod_non_negative")),
     takeup_share: z.number().min(0).max(1).optional(),
     source,
     illustrative: z.boolean().default(false),
@@ -118,7 +118,7 @@ export const planningCountSchema = z
 
 export const outcomeSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "must be lower-case letters, digits, '-' or '_'"),
+    id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, schemaText("res_zod_id")),
     label: nonEmpty,
     /** The label in Danish, for a Danish report (`label` is shown when it is absent). */
     label_da: nonEmpty.optional(),
@@ -126,13 +126,13 @@ export const outcomeSchema = z
     effect: effectSchema,
     population: populationSchema.optional(),
     planning_count: planningCountSchema,
-    unit_values: z.array(unitValueSchema).min(1, "needs at least one unit value"),
+    unit_values: z.array(unitValueSchema).min(1, schemaText("res_zod_unit_values")),
   })
   .strict();
 export type Outcome = z.infer<typeof outcomeSchema>;
 
 const additionality = {
-  additional: z.boolean({ required_error: "is required: is this cost additional to what the control group gets?", invalid_type_error: "must be true or false" }),
+  additional: z.boolean({ required_error: schemaText("res_zod_additional"), invalid_type_error: schemaText("res_zod_true_false") }),
   additionality_source: source,
 };
 
@@ -153,7 +153,7 @@ export const staffItemSchema = z
     activity: nonEmpty,
     payer: payerSchema,
     ...additionality,
-    hours_per_week: z.number().finite().nonnegative("must be non-negative"),
+    hours_per_week: z.number().finite().nonnegative(schemaText("res_zod_non_negative")),
     weeks_per_year: z.number().finite().positive().max(53),
     budget_years: z.array(calendarYear).min(1),
     hourly_cost_dkk: z.object({ value: amount, source, price_year: priceYear, illustrative: z.boolean().default(false) }).strict(),
@@ -186,7 +186,7 @@ export type Costs = z.infer<typeof costsSchema>;
 
 export const discountRateSchema = z
   .object({
-    value: z.number().min(0, "must be between 0 and 0.20 (0-20%)").max(0.2, "must be between 0 and 0.20 (0-20%)"),
+    value: z.number().min(0, schemaText("res_zod_discount")).max(0.2, schemaText("res_zod_discount")),
     source,
   })
   .strict();
@@ -194,10 +194,10 @@ export const discountRateSchema = z
 /** Expected intake per year (planning, before any draw): units assigned to treatment, dated by an expected draw date. */
 export const intakeSchema = z
   .object({
-    unit: z.enum(["households", "persons"], { errorMap: () => ({ message: 'must be "households" or "persons"' }) }),
+    unit: z.enum(["households", "persons"], { errorMap: () => ({ message: schemaText("res_zod_intake_unit") }) }),
     years: z
       .array(z.object({ year: calendarYear, treatment_units: amount, draw_date: isoDate.optional() }).strict())
-      .min(1, "needs at least one year of intake"),
+      .min(1, schemaText("res_zod_intake_years")),
     source,
     illustrative: z.boolean().default(false),
   })
@@ -214,10 +214,10 @@ export const rateCardLineSchema = z
     target_group: z.string().optional(),
     follow_up_year: yearSinceDraw,
     price_per_success_dkk: amount,
-    counting: z.enum(["net_of_control", "gross"], { errorMap: () => ({ message: 'must be "net_of_control" or "gross"' }) }),
+    counting: z.enum(["net_of_control", "gross"], { errorMap: () => ({ message: schemaText("res_zod_counting") }) }),
     control_rate: z.object({ value: z.number().min(0).max(1), source, illustrative: z.boolean().default(false) }).strict().optional(),
     min_successes: z.number().nonnegative(),
-    below_threshold: z.enum(["nothing", "pro_rata"], { errorMap: () => ({ message: 'must be "nothing" (the default: no payment below the threshold) or "pro_rata"' }) }).default("nothing"),
+    below_threshold: z.enum(["nothing", "pro_rata"], { errorMap: () => ({ message: schemaText("res_zod_below_threshold") }) }).default("nothing"),
     payment_year: calendarYear.optional(),
     source,
     illustrative: z.boolean().default(false),
@@ -225,7 +225,7 @@ export const rateCardLineSchema = z
   .strict()
   .superRefine((l, ctx) => {
     if (l.counting === "gross" && l.control_rate === undefined) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["control_rate"], message: "is required when counting is gross (successes = persons x (control_rate + effect))" });
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["control_rate"], message: schemaText("res_zod_control_rate") });
     }
   });
 export type RateCardLine = z.infer<typeof rateCardLineSchema>;
@@ -234,14 +234,14 @@ export const paymentModelSchema = z
   .object({
     investor: z.string().optional(),
     payer: z.literal("kommune").default("kommune"),
-    disbursements: z.array(z.object({ year: calendarYear, dkk: amount }).strict()).min(1, "needs the investor's disbursements by budget year"),
+    disbursements: z.array(z.object({ year: calendarYear, dkk: amount }).strict()).min(1, schemaText("res_zod_disbursements")),
     disbursements_source: source,
     disbursements_illustrative: z.boolean().default(false),
     rate_card: z.array(rateCardLineSchema).min(1),
     settlement_year: calendarYear.optional(),
     afkastloft: z.object({ max_annual_return: z.number().min(-0.99).max(1), source, illustrative: z.boolean().default(false) }).strict().optional(),
     afkastgulv: z
-      .object({ min_annual_return: z.number().gt(-1, "must be above -1 (leave afkastgulv out when the investor can lose everything)").max(1), source, illustrative: z.boolean().default(false) })
+      .object({ min_annual_return: z.number().gt(-1, schemaText("res_zod_floor_above")).max(1), source, illustrative: z.boolean().default(false) })
       .strict()
       .optional(),
     source,
@@ -249,15 +249,15 @@ export const paymentModelSchema = z
   .strict()
   .superRefine((p, ctx) => {
     if (p.afkastloft && p.afkastgulv && p.afkastgulv.min_annual_return > p.afkastloft.max_annual_return) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["afkastgulv", "min_annual_return"], message: "must not exceed afkastloft.max_annual_return" });
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["afkastgulv", "min_annual_return"], message: schemaText("res_zod_floor_cap") });
     }
-    if (!p.disbursements.some((d) => d.dkk > 0)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["disbursements"], message: "must disburse a positive amount in some year" });
+    if (!p.disbursements.some((d) => d.dkk > 0)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["disbursements"], message: schemaText("res_zod_disburse_positive") });
   });
 export type PaymentModel = z.infer<typeof paymentModelSchema>;
 
 export const gainsModelSchema = z
   .object({
-    format: z.literal(MODEL_FORMAT, { errorMap: () => ({ message: `must be "${MODEL_FORMAT}"` }) }),
+    format: z.literal(MODEL_FORMAT, { errorMap: () => ({ message: schemaText("res_zod_format", { format: MODEL_FORMAT }) }) }),
     name: nonEmpty,
     /** The name in Danish, for a Danish report (`name` is shown when it is absent). */
     name_da: nonEmpty.optional(),
@@ -276,7 +276,7 @@ export const gainsModelSchema = z
     outcomes: z.array(outcomeSchema).min(1),
     costs: costsSchema,
     payment_model: paymentModelSchema.optional(),
-    monte_carlo: z.object({ draws: z.number().int().min(10_000, "must be at least 10000").default(10_000), seed: nonEmpty }).strict().optional(),
+    monte_carlo: z.object({ draws: z.number().int().min(10_000, schemaText("res_zod_draws")).default(10_000), seed: nonEmpty }).strict().optional(),
   })
   .strict()
   .superRefine((m, ctx) => {
@@ -287,33 +287,33 @@ export const gainsModelSchema = z
         ctx.addIssue({
           code: z.ZodIssueCode.custom,
           path,
-          message: `${py} differs from the model's price_year ${m.price_year} and price_index.values lacks ${index[String(py)] === undefined ? py : m.price_year} (needed to move prices with the net price index)`,
+          message: schemaText("res_zod_price_index", { year: py, price_year: m.price_year, missing: index[String(py)] === undefined ? py : m.price_year }),
         });
       }
     };
     const beforeYear0 = (y: number, path: (string | number)[]) => {
-      if (y < m.year0) ctx.addIssue({ code: z.ZodIssueCode.custom, path, message: `${y} lies before year0 ${m.year0} (the first budget year, year 0 of the discounting)` });
+      if (y < m.year0) ctx.addIssue({ code: z.ZodIssueCode.custom, path, message: schemaText("res_zod_before_year0", { year: y, year0: m.year0 }) });
     };
     const ids = new Set<string>();
     m.outcomes.forEach((o, i) => {
-      if (ids.has(o.id)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["outcomes", i, "id"], message: `duplicate id "${o.id}"` });
+      if (ids.has(o.id)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["outcomes", i, "id"], message: schemaText("res_zod_duplicate_id", { id: o.id }) });
       ids.add(o.id);
       const payers = new Set<string>();
       o.unit_values.forEach((u, j) => {
         needIndex(u.price_year, ["outcomes", i, "unit_values", j, "price_year"]);
-        if (payers.has(u.payer)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["outcomes", i, "unit_values", j, "payer"], message: `duplicate payer "${u.payer}"` });
+        if (payers.has(u.payer)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["outcomes", i, "unit_values", j, "payer"], message: schemaText("res_zod_duplicate_payer", { payer: u.payer }) });
         payers.add(u.payer);
       });
       if (o.effect.estimand === "CACE" && o.planning_count.takeup_share === undefined) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["outcomes", i, "planning_count", "takeup_share"], message: "is required when the effect is a CACE (planning counts the expected compliers)" });
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["outcomes", i, "planning_count", "takeup_share"], message: schemaText("res_zod_cace_takeup") });
       }
       o.effect.measured.forEach((e, j) => {
-        if (e.year > m.horizon_years) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["outcomes", i, "effect", "measured", j, "year"], message: `${e.year} lies beyond horizon_years ${m.horizon_years}` });
+        if (e.year > m.horizon_years) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["outcomes", i, "effect", "measured", j, "year"], message: schemaText("res_zod_beyond_horizon", { year: e.year, horizon: m.horizon_years }) });
       });
     });
     m.intake.years.forEach((y, i) => {
       beforeYear0(y.year, ["intake", "years", i, "year"]);
-      if (y.draw_date !== undefined && Number(y.draw_date.slice(0, 4)) !== y.year) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["intake", "years", i, "draw_date"], message: `must lie in ${y.year}` });
+      if (y.draw_date !== undefined && Number(y.draw_date.slice(0, 4)) !== y.year) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["intake", "years", i, "draw_date"], message: schemaText("res_zod_in_year", { year: y.year }) });
     });
     m.costs.items.forEach((c, i) => {
       needIndex(c.price_year, ["costs", "items", i, "price_year"]);
@@ -328,9 +328,9 @@ export const gainsModelSchema = z
     if (pm) {
       pm.disbursements.forEach((d, i) => beforeYear0(d.year, ["payment_model", "disbursements", i, "year"]));
       pm.rate_card.forEach((l, i) => {
-        if (!ids.has(l.outcome)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["payment_model", "rate_card", i, "outcome"], message: `"${l.outcome}" is not an outcome id in this model` });
+        if (!ids.has(l.outcome)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["payment_model", "rate_card", i, "outcome"], message: schemaText("res_zod_not_outcome", { outcome: l.outcome }) });
         if (l.payment_year !== undefined) beforeYear0(l.payment_year, ["payment_model", "rate_card", i, "payment_year"]);
-        if (l.follow_up_year > m.horizon_years) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["payment_model", "rate_card", i, "follow_up_year"], message: `${l.follow_up_year} lies beyond horizon_years ${m.horizon_years}` });
+        if (l.follow_up_year > m.horizon_years) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["payment_model", "rate_card", i, "follow_up_year"], message: schemaText("res_zod_beyond_horizon", { year: l.follow_up_year, horizon: m.horizon_years }) });
       });
       if (pm.settlement_year !== undefined) beforeYear0(pm.settlement_year, ["payment_model", "settlement_year"]);
     }

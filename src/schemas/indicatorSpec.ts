@@ -1,5 +1,80 @@
 import { z } from "zod";
 import { problemList, UserError } from "../errors.js";
+import { t, type MessageKey, type MessageValues } from "../i18n/catalogue.js";
+import { messageLang, tm } from "../i18n/messageLang.js";
+
+/**
+ * The schemas' own messages, noted by their English text: zod keeps each issue's message as the schema gave it
+ * (English, the same in every run), and `formatZodIssues` shows it in the run's language when it prints it.
+ */
+const SCHEMA_TEXTS = new Map<string, { key: MessageKey; values: MessageValues }>();
+
+/** A schema's message (the catalogue's English), noted so that the terminal can show it in the run's language. */
+export function schemaText(key: MessageKey, values: MessageValues = {}): string {
+  const en = t("en", key, values);
+  SCHEMA_TEXTS.set(en, { key, values });
+  return en;
+}
+
+/** zod's name of a type, in the run's language. */
+function typeName(name: string): string {
+  const keys: Record<string, MessageKey> = {
+    string: "res_zod_t_string",
+    number: "res_zod_t_number",
+    integer: "res_zod_t_integer",
+    float: "res_zod_t_float",
+    boolean: "res_zod_t_boolean",
+    object: "res_zod_t_object",
+    array: "res_zod_t_array",
+  };
+  return keys[name] !== undefined ? tm(keys[name]) : name;
+}
+
+/** zod's own message of an issue (one the schema did not word), in the run's language; undefined for another kind. */
+function zodOwnText(issue: z.ZodIssue): string | undefined {
+  const list = (xs: readonly unknown[]) => xs.map((x) => (typeof x === "string" ? `'${x}'` : String(x))).join(" | ");
+  switch (issue.code) {
+    case "invalid_type":
+      if (issue.received === "undefined") return tm("res_zod_required");
+      if (issue.expected === "integer" && issue.received === "float") return tm("res_zod_whole");
+      return tm("res_zod_type", { expected: typeName(issue.expected), received: typeName(issue.received) });
+    case "invalid_literal":
+      return tm("res_zod_literal", { expected: JSON.stringify(issue.expected) });
+    case "unrecognized_keys":
+      return tm("res_zod_unknown_keys", { keys: issue.keys.map((k) => `'${k}'`).join(", ") });
+    case "invalid_enum_value":
+      return tm("res_zod_enum", { options: list(issue.options), received: String(issue.received) });
+    case "not_finite":
+      return tm("res_zod_finite");
+    case "too_small":
+      if (issue.exact) return undefined;
+      if (issue.type === "array" && issue.inclusive) return tm("res_zod_min_items", { n: String(issue.minimum) });
+      if (issue.type === "string" && issue.inclusive) return tm("res_zod_min_chars", { n: String(issue.minimum) });
+      if (issue.type === "number") return tm(issue.inclusive ? "res_zod_min_number" : "res_zod_above_number", { n: String(issue.minimum) });
+      return undefined;
+    case "too_big":
+      if (issue.exact) return undefined;
+      if (issue.type === "array" && issue.inclusive) return tm("res_zod_max_items", { n: String(issue.maximum) });
+      if (issue.type === "number") return tm(issue.inclusive ? "res_zod_max_number" : "res_zod_below_number", { n: String(issue.maximum) });
+      return undefined;
+    case "invalid_string":
+    case "invalid_union":
+    case "custom":
+      return tm("res_zod_invalid");
+    default:
+      return undefined;
+  }
+}
+
+/** An issue's message in the run's language: the schema's own wording from the catalogue, or zod's, translated. */
+function issueText(issue: z.ZodIssue): string {
+  if (messageLang() === "en") return issue.message;
+  const own = SCHEMA_TEXTS.get(issue.message);
+  if (own) return tm(own.key, own.values);
+  // zod's default wording (the schema gave none): worded again from the issue's fields
+  if (issue.message === z.defaultErrorMap(issue, { defaultError: issue.message, data: undefined }).message) return zodOwnText(issue) ?? issue.message;
+  return issue.message;
+}
 
 /**
  * Indicator spec files (`effekt-indicator-spec/1`): which indicators a partial agreement follows, their direction,
@@ -12,15 +87,15 @@ import { problemList, UserError } from "../errors.js";
  */
 
 const year = z.number().int().min(1900).max(2200);
-const nonEmpty = z.string().trim().min(1, "must be a non-empty text");
+const nonEmpty = z.string().trim().min(1, schemaText("res_zod_non_empty"));
 
 export const directionSchema = z.enum(["higher", "lower"], {
-  errorMap: () => ({ message: 'must be "higher" or "lower" (which direction of change is better)' }),
+  errorMap: () => ({ message: schemaText("res_zod_direction") }),
 });
 export type Direction = z.infer<typeof directionSchema>;
 
 export const indicatorUnitSchema = z.enum(["share", "rate", "mean"], {
-  errorMap: () => ({ message: 'must be "share", "rate" or "mean"' }),
+  errorMap: () => ({ message: schemaText("res_zod_ind_unit") }),
 });
 export type IndicatorUnit = z.infer<typeof indicatorUnitSchema>;
 
@@ -34,7 +109,7 @@ export const targetSchema = z.object({ value: z.number().finite(), year, source:
 
 export const indicatorSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "must be lower-case letters, digits, '-' or '_'"),
+    id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, schemaText("res_zod_id")),
     subgoal: nonEmpty,
     /** The subgoal in English, for an English report (`subgoal` is shown when it is absent). */
     subgoal_en: nonEmpty.optional(),
@@ -43,7 +118,7 @@ export const indicatorSchema = z
     definition_en: nonEmpty.optional(),
     direction: directionSchema,
     unit: indicatorUnitSchema,
-    status: z.enum(["active", "pending"], { errorMap: () => ({ message: 'must be "active" or "pending"' }) }).default("active"),
+    status: z.enum(["active", "pending"], { errorMap: () => ({ message: schemaText("res_zod_ind_status") }) }).default("active"),
     area_baseline: areaBaselineSchema.optional(),
     comparison_baseline: comparisonBaselineSchema.optional(),
     target: targetSchema.optional(),
@@ -53,12 +128,12 @@ export const indicatorSchema = z
   .strict()
   .superRefine((ind, ctx) => {
     if (ind.status === "active" && ind.area_baseline === undefined) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["area_baseline"], message: 'is required unless status is "pending"' });
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["area_baseline"], message: schemaText("res_zod_baseline_required") });
     }
     if (ind.unit !== "mean") {
       const check = (v: number | undefined, path: string[]) => {
         if (v !== undefined && (v < 0 || v > 1)) {
-          ctx.addIssue({ code: z.ZodIssueCode.custom, path, message: `must be a proportion in [0, 1] for unit "${ind.unit}" (75% is 0.75)` });
+          ctx.addIssue({ code: z.ZodIssueCode.custom, path, message: schemaText("res_zod_proportion", { unit: ind.unit }) });
         }
       };
       check(ind.area_baseline?.value, ["area_baseline", "value"]);
@@ -84,7 +159,7 @@ export const indicatorSpecSchema = z
   .superRefine((spec, ctx) => {
     const seen = new Set<string>();
     spec.indicators.forEach((ind, i) => {
-      if (seen.has(ind.id)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["indicators", i, "id"], message: `duplicate id "${ind.id}"` });
+      if (seen.has(ind.id)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["indicators", i, "id"], message: schemaText("res_zod_duplicate_id", { id: ind.id }) });
       seen.add(ind.id);
     });
   });
@@ -114,7 +189,7 @@ export function formatZodIssues(file: string, error: z.ZodError): string {
       (acc, p) => (typeof p === "number" ? `${acc}[${p}]` : acc ? `${acc}.${p}` : String(p)),
       "",
     );
-    return `${path || "(top level)"}: ${issue.message}`;
+    return `${path || tm("res_zod_top_level")}: ${issueText(issue)}`;
   });
   return listIssues(file, parts);
 }
