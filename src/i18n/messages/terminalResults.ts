@@ -26,7 +26,7 @@ export const TERMINAL_RESULTS_MESSAGES = {
     en: "--register and --persons go together (the persons file says who is in each outcome's population)",
   },
   res_gains_takeup_needs: {
-    da: "--takeup kræver --register og --persons (den tæller compliers blandt de tildelte)",
+    da: "--takeup kræver --register og --persons (den tæller deltagerne, dem der tog imod, blandt de tildelte)",
     en: "--takeup needs --register and --persons (it counts compliers among the assigned)",
   },
   res_gains_estimator_needs: { da: "--estimator kræver --estimates", en: "--estimator needs --estimates" },
@@ -112,7 +112,7 @@ export const TERMINAL_RESULTS_MESSAGES = {
     en: "outcome \"{outcome}\" has no population to count persons in: map a plan outcome to it with gains_outcome, or give outcomes[].population in the model",
   },
   res_cace_needs_takeup: {
-    da: "{outcomes}: en CACE-effekt er pr. complier; angiv --takeup FIL for at tælle compliers",
+    da: "{outcomes}: en CACE-effekt er pr. deltager; angiv --takeup FIL for at tælle deltagerne",
     en: "{outcomes}: a CACE effect is per complier; give --takeup FILE to count the compliers",
   },
   res_no_draw_date: {
@@ -121,7 +121,7 @@ export const TERMINAL_RESULTS_MESSAGES = {
   },
   res_two_draw_dates: { da: "{file}: bølge {wave} har to lodtrækningsdatoer ({first}, {second})", en: "{file}: wave {wave} has two draw dates ({first}, {second})" },
   res_planning_takeup: {
-    da: "udfaldet \"{outcome}\": en CACE-effekt er pr. complier; planlægning kræver outcomes[].planning_count.takeup_share (eller angiv --register, --persons og --takeup)",
+    da: "udfaldet \"{outcome}\": en CACE-effekt er pr. deltager; planlægning kræver outcomes[].planning_count.takeup_share (eller angiv --register, --persons og --takeup)",
     en: "outcome \"{outcome}\": a CACE effect is per complier; planning needs outcomes[].planning_count.takeup_share (or give --register, --persons and --takeup)",
   },
   res_drawn_before_year0: {
@@ -137,12 +137,13 @@ export const TERMINAL_RESULTS_MESSAGES = {
   // gains: the summary on the terminal (with --out)
   res_sum_effects: { da: "effekter: {list}", en: "effects: {list}" },
   res_sum_effect: { da: "{outcome} {estimand} i år {years}{illustrative}", en: "{outcome} {estimand} at years {years}{illustrative}" },
-  res_sum_illustrative: { da: " (illustrativ)", en: " (illustrative)" },
+  // Danish plural, as the report writes it ("antagne (illustrative) effekter"): the values at those years
+  res_sum_illustrative: { da: " (illustrative)", en: " (illustrative)" },
   res_sum_counts: { da: "antal ({basis}): {list}", en: "counts ({basis}): {list}" },
   res_sum_counts_register: { da: "fra registret og persons-filen", en: "from the register and persons file" },
   res_sum_counts_planning: { da: "planlægning: modellens forventede tilgang", en: "planning: the model's expected intake" },
   res_sum_count: { da: "{outcome} {value} ({who})", en: "{outcome} {value} ({who})" },
-  res_sum_compliers: { da: "compliers", en: "compliers" },
+  res_sum_compliers: { da: "deltagere", en: "compliers" },
   res_sum_assigned: { da: "tildelt indsats", en: "assigned" },
   res_sum_budget: {
     da: "budgetår {first}-{last} (år 0 = {year0}), priser {price_year}, diskonteringsrente {rate}; intervaller {level} fra {draws} træk (seed {seed})",
@@ -262,7 +263,7 @@ export const TERMINAL_RESULTS_MESSAGES = {
   res_zod_number: { da: "skal være et tal", en: "must be a number" },
   res_zod_non_negative: { da: "må ikke være negativ", en: "must be non-negative" },
   res_zod_estimand: {
-    da: "skal være \"ITT\" (pr. person tildelt indsatsen) eller \"CACE\" (pr. complier)",
+    da: "skal være \"ITT\" (pr. person tildelt indsatsen) eller \"CACE\" (pr. deltager)",
     en: "must be \"ITT\" (per person assigned) or \"CACE\" (per complier)",
   },
   res_zod_measured: { da: "kræver mindst ét målt (eller antaget) år", en: "needs at least one measured (or assumed) year" },
@@ -307,7 +308,7 @@ export const TERMINAL_RESULTS_MESSAGES = {
   res_zod_duplicate_id: { da: "dobbelt id \"{id}\"", en: "duplicate id \"{id}\"" },
   res_zod_duplicate_payer: { da: "dobbelt betaler \"{payer}\"", en: "duplicate payer \"{payer}\"" },
   res_zod_cace_takeup: {
-    da: "er påkrævet, når effekten er en CACE (planlægningen tæller de forventede compliers)",
+    da: "er påkrævet, når effekten er en CACE (planlægningen tæller de forventede deltagere)",
     en: "is required when the effect is a CACE (planning counts the expected compliers)",
   },
   res_zod_beyond_horizon: { da: "{year} ligger ud over horizon_years {horizon}", en: "{year} lies beyond horizon_years {horizon}" },
