@@ -90,7 +90,7 @@ function guard(opts: GainsOptions): void {
   const named = [["--model", opts.model], ["--estimates", opts.estimates], ["--plan", opts.plan], ["--register", opts.register], ["--persons", opts.persons], ["--takeup", opts.takeup]] as const;
   const inputs: { path: string; what: string }[] = named.filter(([, f]) => f !== undefined).map(([what, f]) => ({ path: f!, what }));
   for (const i of inputs) requireInputFile(i.path, i.what);
-  if (opts.estimates !== undefined) inputs.push({ path: `${opts.estimates}.meta.json`, what: tm("res_what_effects_meta") });
+  if (opts.estimates !== undefined) inputs.push({ path: `${opts.estimates}.meta.json`, what: "the effect table's .meta.json" });
   if (opts.out !== undefined) guardOutputs([{ path: opts.out, flag: "--out", kind: "file" }], inputs);
 }
 

@@ -88,11 +88,11 @@ export async function writeReport(opts: ReportOptions, say: (line: string) => vo
   for (const [flag, f] of [["--register", opts.register], ["--effects", opts.effects], ["--indicators", opts.indicators], ["--gains", opts.gains], ["--takeup", opts.takeup]] as const) requireInputFile(f, flag);
   // The report folder may sit inside the results folder (a new folder there), never on, around or inside what it reads.
   const kept: Kept[] = [
-    ...(opts.results ? [{ path: opts.results, what: tm("res_rep_what_results"), interior: true }] : []),
-    ...(paths.register ? [...registerFamily(paths.register), { path: `${paths.register}.balance.csv`, what: tm("res_rep_what_balance") }] : []),
-    ...(paths.effects ? [{ path: paths.effects, what: tm("res_rep_what_effects") }, { path: `${paths.effects}.meta.json`, what: tm("res_what_effects_meta") }] : []),
-    ...(paths.indicators ? [{ path: paths.indicators, what: tm("res_rep_what_indicators") }] : []),
-    ...(paths.gains ? [{ path: paths.gains, what: tm("res_rep_what_gains") }] : []),
+    ...(opts.results ? [{ path: opts.results, what: "the --results folder", interior: true }] : []),
+    ...(paths.register ? [...registerFamily(paths.register), { path: `${paths.register}.balance.csv`, what: "the register's balance table" }] : []),
+    ...(paths.effects ? [{ path: paths.effects, what: "the effect table" }, { path: `${paths.effects}.meta.json`, what: "the effect table's .meta.json" }] : []),
+    ...(paths.indicators ? [{ path: paths.indicators, what: "the indicator table" }] : []),
+    ...(paths.gains ? [{ path: paths.gains, what: "the gains file" }] : []),
     ...(paths.takeup ? [{ path: paths.takeup, what: "--takeup" }] : []),
   ];
   guardOutputs([{ path: opts.out, flag: "--out", kind: "folder" }], kept);

@@ -53,7 +53,6 @@ export const TERMINAL_RESULTS_MESSAGES = {
     da: "{file}: resultatet {field} er ikke et endeligt tal: {cause} er for stort til beregningen; intet er skrevet",
     en: "{file}: the result {field} is not a finite number: {cause} is too large for the arithmetic; nothing was written",
   },
-  res_what_effects_meta: { da: "effekttabellens .meta.json", en: "the effect table's .meta.json" },
   res_written: { da: "skrevet til {out}", en: "written to {out}" },
 
   // gains: --assume and the effect table (gainsRun/effects.ts)
@@ -342,11 +341,6 @@ export const TERMINAL_RESULTS_MESSAGES = {
     da: "ingen resultatfiler fundet: angiv --results MAPPE eller mindst ét af --register, --effects, --indicators, --gains",
     en: "no result files found: give --results DIR or at least one of --register, --effects, --indicators, --gains",
   },
-  res_rep_what_results: { da: "--results-mappen", en: "the --results folder" },
-  res_rep_what_balance: { da: "registrets balancetabel", en: "the register's balance table" },
-  res_rep_what_effects: { da: "effekttabellen", en: "the effect table" },
-  res_rep_what_indicators: { da: "indikatortabellen", en: "the indicator table" },
-  res_rep_what_gains: { da: "gevinstfilen", en: "the gains file" },
   res_rep_no_file: { da: "{flag} {path}: filen findes ikke", en: "{flag} {path}: no such file" },
   res_rep_register_empty: {
     da: "{file}: registret er tomt; forventet husstande trukket af effekt draw",
