@@ -4,6 +4,13 @@ import { leeBounds } from "../estimate/lee_bounds.js";
 import { blockKey, type Assignment, type AssignedHousehold } from "../draw/assignment.js";
 import type { PersonFrame } from "../io/persons.js";
 import { byCodeUnit } from "../io/effectTable.js";
+import { t as message, type Lang } from "../i18n/index.js";
+import { stored, storedIn } from "../i18n/storedText.js";
+
+/** An outcome at a horizon as warnings name it ("employment year 3"), in `lang`. */
+export function outcomeLabel(lang: Lang, outcome: string, horizon: number | undefined): string {
+  return horizon === undefined ? outcome : message(lang, "est_label_year", { outcome, horizon });
+}
 
 /** One value per counted person for one outcome and horizon (NaN = the person counts but the value is missing). */
 export interface OutcomeValues {
@@ -85,7 +92,8 @@ export interface BuildOptions {
  * sum run in the same order whatever the order of the input rows, so outputs are byte-identical.
  */
 export function buildAnalysisData(values: OutcomeValues, persons: PersonFrame, assignment: Assignment, options: BuildOptions): AnalysisData {
-  const label = values.horizon === undefined ? values.outcome : `${values.outcome} year ${values.horizon}`;
+  // warnings: in English (the meta's), each also in the run's language for the terminal (storedText.ts)
+  const label = (lang: Lang) => outcomeLabel(lang, values.outcome, values.horizon);
   const warnings: string[] = [];
   const counted = { treatment: 0, control: 0 };
   const withValue = { treatment: 0, control: 0 };
@@ -126,8 +134,8 @@ export function buildAnalysisData(values: OutcomeValues, persons: PersonFrame, a
     if (covs.some((c) => !Number.isFinite(c[p]))) missingCovariate++;
     kept.push({ p, v, h });
   }
-  if (undrawn.size > 0) warnings.push(`${label}: persons in ${undrawn.size} households that were never drawn are left out (not in the register)`);
-  if (missingCovariate > 0) warnings.push(`${label}: ${missingCovariate} persons with a value have a missing covariate; Lin's regression gives them the covariate's mean and a missingness indicator (nobody is left out)`);
+  if (undrawn.size > 0) warnings.push(stored((lang) => message(lang, "est_undrawn", { label: label(lang), n: undrawn.size })));
+  if (missingCovariate > 0) warnings.push(stored((lang) => message(lang, "est_missing_covariate", { label: label(lang), n: missingCovariate })));
 
   kept.sort((a, b) => byCodeUnit(a.h.householdId, b.h.householdId) || byCodeUnit(persons.personIds[a.p], persons.personIds[b.p]));
   const blockKeys = [...new Set(kept.map((k) => blockKey(k.h)))].sort((a, b) => {
@@ -157,7 +165,7 @@ export function buildAnalysisData(values: OutcomeValues, persons: PersonFrame, a
   if (options.takeup) {
     const t = options.takeup;
     const missing = clusterHouseholds.filter((h) => !t.has(h.householdId)).length;
-    if (missing > 0) warnings.push(`${label}: ${missing} analysed households are not in ${options.takeupFile ?? "the take-up file"}; they count as not taking up`);
+    if (missing > 0) warnings.push(stored((lang) => message(lang, "est_takeup_missing", { label: label(lang), n: missing, file: options.takeupFile ?? message(lang, "est_takeup_file") })));
     takeup = Float64Array.from(clusters, (c) => t.get(clusterHouseholds[c].householdId) ?? 0);
   }
   const attrition: ArmAttrition[] = (["treatment", "control"] as const).map((arm) => ({ arm, persons_counted: counted[arm], persons_with_value: withValue[arm] }));
@@ -169,12 +177,13 @@ export function buildAnalysisData(values: OutcomeValues, persons: PersonFrame, a
       }
     : undefined;
   if (exposure && exposure.min_observed_share !== null && below.treatment + below.control > 0) {
-    warnings.push(`${label}: ${below.treatment} treatment and ${below.control} control persons observed for less than ${exposure.min_observed_share} of their window count as missing (the plan's min_observed_share)`);
+    const share = exposure.min_observed_share;
+    warnings.push(stored((lang) => message(lang, "est_below_min_share", { label: label(lang), treatment: below.treatment, control: below.control, share })));
   }
   const share = (a: ArmAttrition) => (a.persons_counted > 0 ? a.persons_with_value / a.persons_counted : NaN);
   const [st, sc] = [share(attrition[0]), share(attrition[1])];
   if (Number.isFinite(st) && Number.isFinite(sc) && Math.abs(st - sc) > 0.05) {
-    warnings.push(`${label}: outcome available for ${(100 * st).toFixed(1)}% of treatment and ${(100 * sc).toFixed(1)}% of control persons (differential attrition above 5 percentage points)`);
+    warnings.push(stored((lang) => message(lang, "est_differential_attrition", { label: label(lang), treatment: (100 * st).toFixed(1), control: (100 * sc).toFixed(1) })));
   }
   let bounds: AttritionBounds | undefined;
   if (Number.isFinite(st) && Number.isFinite(sc) && st !== sc) {
@@ -196,7 +205,8 @@ export function buildAnalysisData(values: OutcomeValues, persons: PersonFrame, a
       };
     } catch (e) {
       if (!(e instanceof EstimationError)) throw e;
-      warnings.push(`${label}: no bounds on attrition (${e.message})`);
+      const reason = e.message;
+      warnings.push(stored((lang) => message(lang, "est_no_bounds", { label: label(lang), reason: storedIn(lang, reason) })));
     }
   }
   return { outcome: values.outcome, horizon: values.horizon, y, z, blocks, clusters, clusterHouseholds, persons: personIdx, covariates, takeup, attrition, exposure, leeBounds: bounds, warnings };

@@ -1,5 +1,7 @@
 import { blockCovariates, blocksWithBothArms, complierAverageCausalEffect, differenceInMeans, EstimationError, getTerm, imputeMissingCovariates, lmLin, type DesignColumn, type EstimateResult } from "../estimate/index.js";
-import { subsetAnalysisData, type AnalysisData } from "./analysisData.js";
+import { outcomeLabel, subsetAnalysisData, type AnalysisData } from "./analysisData.js";
+import { t, type Lang } from "../i18n/index.js";
+import { stored, storedIn } from "../i18n/storedText.js";
 import type { EffectRow, Estimator, Role } from "../io/effectTable.js";
 
 /**
@@ -66,16 +68,22 @@ export interface NotEstimated {
 export function runEstimators(given: AnalysisData, options: EstimatorOptions): EstimatorOutput {
   const warnings: string[] = [];
   const notEstimated: NotEstimated[] = [];
-  const label = `${given.outcome}${given.horizon !== undefined ? ` year ${given.horizon}` : ""}${options.subgroup ? ` (${options.subgroup.name} = ${options.subgroup.level})` : ""}`;
+  // warnings: in English (the meta's), each also in the run's language for the terminal (storedText.ts)
+  const label = (lang: Lang) => {
+    const at = outcomeLabel(lang, given.outcome, given.horizon);
+    return options.subgroup ? t(lang, "est_label_subgroup_level", { label: at, subgroup: options.subgroup.name, level: options.subgroup.level }) : at;
+  };
+  const armWord = (lang: Lang, arm: "treatment" | "control") => t(lang, arm === "treatment" ? "est_arm_treatment" : "est_arm_control");
   const arms = blocksWithBothArms(given.z, given.blocks, given.clusters);
   let data = given;
   if (arms.dropped.length > 0) {
-    const where = arms.dropped.map((b) => {
+    const where = (lang: Lang) => arms.dropped.map((b) => {
       const i = given.blocks.indexOf(b.block);
       const h = given.clusterHouseholds[given.clusters[i]];
-      return `wave ${h.wave} ${h.stratum}: ${b.households} ${b.arm} households only, ${b.persons} persons`;
-    });
-    warnings.push(`${label}: ${arms.dropped.length === 1 ? "a wave x stratum block has" : `${arms.dropped.length} wave x stratum blocks have`} no ${arms.dropped.length === 1 ? "household" : "households"} in one arm and ${arms.dropped.length === 1 ? "is" : "are"} left out of every estimator (${where.join("; ")})`);
+      return t(lang, "est_block_where", { wave: h.wave, stratum: h.stratum, n: b.households, arm: armWord(lang, b.arm), persons: b.persons });
+    }).join("; ");
+    const dropped = arms.dropped.length;
+    warnings.push(stored((lang) => t(lang, dropped === 1 ? "est_blocks_dropped_one" : "est_blocks_dropped_many", { label: label(lang), n: dropped, where: where(lang) })));
     data = subsetAnalysisData(given, (i) => arms.keep[i] === 1);
   }
   const n = data.y.length;
@@ -110,7 +118,7 @@ export function runEstimators(given: AnalysisData, options: EstimatorOptions): E
   const regressionSe = singletons ? { seType: "HC2" as const } : { clusters: data.clusters, seType: "CR2" as const };
   const minClusters = options.minClustersPerArm ?? 1;
   const tooFew = clustersT.size < minClusters || clustersC.size < minClusters
-    ? `${clustersT.size} treatment and ${clustersC.size} control households; at least ${minClusters} per arm are needed`
+    ? stored((lang) => t(lang, "est_too_few_households", { treatment: clustersT.size, control: clustersC.size, min: minClusters }))
     : undefined;
 
   const row = (estimator: Estimator, estimand: "ITT" | "CACE", fit: () => EstimateResult, pRi?: () => number | undefined): EffectRow => {
@@ -122,7 +130,8 @@ export function runEstimators(given: AnalysisData, options: EstimatorOptions): E
     } catch (err) {
       // only an expected estimation error leaves the row empty; anything else is a bug and fails loudly
       if (!(err instanceof EstimationError)) throw err;
-      const warning = `${label}, ${estimator}: not estimated (${err.message}); the row is left empty`;
+      const reason = err.message;
+      const warning = stored((lang) => t(lang, "est_not_estimated", { label: label(lang), estimator, reason: storedIn(lang, reason) }));
       warnings.push(warning);
       notEstimated.push({ estimator, reason: err.message, warning });
       return { ...base, estimator, estimand };
@@ -139,12 +148,12 @@ export function runEstimators(given: AnalysisData, options: EstimatorOptions): E
   const covariates = imputeMissingCovariates(data.covariates).columns.filter((c) => {
     let varies = false;
     for (let i = 1; i < c.values.length && !varies; i++) varies = c.values[i] !== c.values[0];
-    if (!varies && n > 0) warnings.push(`${label}, lm_lin: covariate ${c.name} has the same value for every analysed person; left out`);
+    if (!varies && n > 0) warnings.push(stored((lang) => t(lang, "est_constant_covariate", { label: label(lang), name: c.name })));
     return varies;
   });
   const covColumns: DesignColumn[] = [...blockDummies, ...covariates];
   rows.push(row("lm_lin", "ITT", () => {
-    if (covColumns.length === 0) throw new EstimationError("bad_input", "no block or covariate to adjust for (one block and no covariates)");
+    if (covColumns.length === 0) throw new EstimationError("bad_input", stored((lang) => t(lang, "est_nothing_to_adjust")));
     // only z's Bell-McCaffrey df is reported: computing it alone saves O(J k^3) work on large designs
     const r = lmLin(data.y, data.z, covColumns, { ...regressionSe, alpha: options.alpha, dfFor: ["z"] });
     return getTerm(r, "z");

@@ -1,4 +1,6 @@
 import { addYears, formatDay } from "../days.js";
+import { t, type Lang } from "../i18n/index.js";
+import { stored } from "../i18n/storedText.js";
 import type { OutcomeAccumulator } from "../plan/outcomeWindows.js";
 import type { AnalysisPlan } from "../schemas/analysisPlan.js";
 import type { OutcomeValues } from "./analysisData.js";
@@ -55,15 +57,16 @@ export function planOutcomeValues(plan: AnalysisPlan, acc: OutcomeAccumulator, d
         }
         if (Number.isFinite(r.values[p])) withValue++;
       }
-      const lastText = Number.isFinite(last) ? formatDay(last) : "none";
+      // the reasons and warnings go to the meta in English, and to the terminal in the run's language
+      const lastText = (lang: Lang) => (Number.isFinite(last) ? formatDay(last) : t(lang, "est_last_none"));
       if (personIndex.length === 0 || withValue === 0) {
         const reason = personIndex.length === 0 && open > 0
-          ? `no window of year ${h} has ended by the last ${o.name} date in the outcomes file (${lastText})`
-          : `no counted person has a ${o.name} value in year ${h} after the draw`;
+          ? stored((lang) => t(lang, "est_pending_no_window", { horizon: h, outcome: o.name, last: lastText(lang) }))
+          : stored((lang) => t(lang, "est_pending_no_value", { horizon: h, outcome: o.name }));
         pending.push({ outcome: o.name, horizon: h, reason });
         continue;
       }
-      if (open > 0) warnings.push(`${o.name} year ${h}: ${open} persons without a value whose year-${h} window ends after the last ${o.name} date in the outcomes file (${lastText}) are left out (their data are pending)`);
+      if (open > 0) warnings.push(stored((lang) => t(lang, "est_open_left_out", { outcome: o.name, horizon: h, n: open, last: lastText(lang) })));
       values.push({ outcome: o.name, horizon: h, personIndex, value, ...(P !== undefined ? { exposure: { observedShare, periodsPerYear: P, minObservedShare: o.min_observed_share } } : {}) });
     }
   });

@@ -1,4 +1,5 @@
 import { InputError } from "../errors.js";
+import { tm } from "../i18n/messageLang.js";
 import type { OutcomeValues } from "./analysisData.js";
 
 /**
@@ -70,7 +71,7 @@ export function createQuickAccumulator(options: QuickOptions): QuickAccumulator 
       if (oi < 0) return;
       seen[oi]++;
       if (needsDate && !Number.isFinite(day)) {
-        throw new InputError({ file: options.file, line, column: "date" }, "is not a valid date", "a calendar date as YYYY-MM-DD (needed by --window first/last and --by-horizon)", dateText);
+        throw new InputError({ file: options.file, line, column: "date" }, tm("err_not_date"), tm("est_exp_date_quick"), dateText);
       }
       const draw = options.drawDayOf(p);
       if (Number.isFinite(day) && Number.isFinite(draw) && day <= draw) {
@@ -100,8 +101,8 @@ export function createQuickAccumulator(options: QuickOptions): QuickAccumulator 
       }
       if (options.window === undefined) {
         throw new InputError({ file: options.file, line, column: "person_id" },
-          `has a second value of outcome "${outcome}" (first on line ${k.line}); pass --window first|last|mean to reduce them to one`,
-          "one value per person and outcome", options.personIdOf(p));
+          tm("est_second_value", { outcome, line: k.line }),
+          tm("est_exp_one_value"), options.personIdOf(p));
       }
       if (!Number.isFinite(value)) return;
       k.sum += value;

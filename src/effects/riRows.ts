@@ -15,6 +15,9 @@ import {
 import type { AnalysisData } from "./analysisData.js";
 import type { FamilySpec } from "./adjust.js";
 import type { EffectRow, Estimator, Role } from "../io/effectTable.js";
+import { t as message } from "../i18n/index.js";
+import { stored } from "../i18n/storedText.js";
+import { outcomeLabel } from "./analysisData.js";
 
 /**
  * Randomisation inference on the rows that are reported, from the lottery's re-draws (the same seeds, so the same
@@ -127,7 +130,8 @@ export function fillRiRows(items: readonly RiItem[], options: RiRowsOptions): st
       ci = riConfidenceInterval(rec, riGrid(r.estimate!, half, GRID_POINTS), options.alpha);
     }
     if (ci.low === undefined || ci.open_low || ci.open_high) {
-      warnings.push(`${r.outcome}${r.horizon !== undefined ? ` year ${r.horizon}` : ""}, ${r.estimator}: the randomisation-inference interval is not bounded within the estimate +- ${(half / r.std_error).toFixed(0)} standard errors; ri_ci_low and ri_ci_high are left empty`);
+      const k = (half / r.std_error).toFixed(0);
+      warnings.push(stored((lang) => message(lang, "est_ri_unbounded", { label: outcomeLabel(lang, r.outcome, r.horizon), estimator: r.estimator, k })));
       continue;
     }
     r.ri_ci_low = ci.low;

@@ -7,7 +7,8 @@
 import { basename } from "node:path";
 import cliProgress from "cli-progress";
 import { InputError, UserError } from "../errors.js";
-import { tm } from "../i18n/index.js";
+import { t, tm } from "../i18n/index.js";
+import { shown, stored } from "../i18n/storedText.js";
 import type { Pseudonymiser } from "../io/pseudonym.js";
 import {
   createQuickAccumulator, estimateEffects, formatCsv, formatJson, META_FORMAT, planOutcomeValues, takeupByArm,
@@ -112,10 +113,10 @@ export async function estimateRun(opts: EstimateOptions, terminal: Terminal): Pr
     // "verified by effekt" only for a register that passes verify's checks (not merely one effekt's format)
     const passes = registerPasses(opts.register!, { pseudonyms });
     // said once the inputs are read (a refused input stays the one line printed)
-    if (passes !== true) notVerified = `${opts.register} does not pass effekt verify (${passes}); the effect table is marked "not verified by effekt"`;
+    if (passes !== true) notVerified = tm("est_not_verified", { register: opts.register!, reason: passes });
     assignment = { ...assignment, verified: passes === true };
   }
-  if (assignment.source === "external") warn(`${opts.allocation}: allocation made by another tool, not verified by effekt (randomisation inference re-draws by complete randomisation within wave x stratum)`);
+  if (assignment.source === "external") warn(tm("est_external_allocation", { file: String(opts.allocation) }));
   const takeup = opts.takeup !== undefined ? readTakeup(opts.takeup, pseudonyms) : undefined;
 
   const analysis = opts.plan !== undefined ? await planAnalysis(opts, assignment, terminal, pseudonyms) : await quickAnalysis(opts, assignment, terminal, pseudonyms);
@@ -130,7 +131,8 @@ export async function estimateRun(opts: EstimateOptions, terminal: Terminal): Pr
     assignment,
     takeup,
     takeupFile: opts.takeup,
-    onWarning: (w) => warn(w),
+    // warnings are kept in English for the meta (the report reads them) and printed in the run's language
+    onWarning: (w) => warn(shown(w)),
     onProgress: (done, total) => {
       if (bar && !barStarted) {
         bar.start(total, 0);
@@ -188,16 +190,16 @@ export async function estimateRun(opts: EstimateOptions, terminal: Terminal): Pr
 /** Quick mode: `--outcome NAME` values taken as given (one per person, or reduced by --window). */
 async function quickAnalysis(opts: EstimateOptions, assignment: Assignment, { warn }: Terminal, pseudonyms?: Pseudonymiser): Promise<Analysis> {
   const outcomes = opts.outcome ?? [];
-  if (outcomes.length === 0) throw new UserError("name the outcomes: --plan FILE, or --outcome NAME (repeatable) for quick mode");
+  if (outcomes.length === 0) throw new UserError(tm("est_need_outcomes"));
   const window = opts.window as QuickWindow | undefined;
-  if (window !== undefined && !["first", "last", "mean"].includes(window)) throw new UserError(`--window "${window}": expected first, last or mean`);
-  if (!/^\d+$/.test(String(opts.permutations ?? "0").trim()) || Number(opts.permutations ?? "0") > MAX_PERMUTATIONS) throw new UserError(`--permutations "${opts.permutations}" is not a whole number from 0 to ${MAX_PERMUTATIONS}`);
-  if (opts.seed !== undefined && opts.seed.trim() === "") throw new UserError("--seed is empty; give the re-draws' seed as text (or leave --seed out)");
+  if (window !== undefined && !["first", "last", "mean"].includes(window)) throw new UserError(tm("est_bad_window", { window }));
+  if (!/^\d+$/.test(String(opts.permutations ?? "0").trim()) || Number(opts.permutations ?? "0") > MAX_PERMUTATIONS) throw new UserError(tm("est_bad_permutations", { value: String(opts.permutations), max: MAX_PERMUTATIONS }));
+  if (opts.seed !== undefined && opts.seed.trim() === "") throw new UserError(tm("est_empty_seed"));
   const permutations = Number(opts.permutations ?? "0");
   const covariates = (opts.covariates ?? "").split(",").map((s) => s.trim()).filter((s) => s !== "");
   const subgroups = opts.subgroup ?? [];
   if (opts.byHorizon && assignment.households.some((h) => h.drawDate === "")) {
-    throw new UserError("--by-horizon needs each household's draw date: give --draw-date or a draw_date column in the allocation file");
+    throw new UserError(tm("est_by_horizon_draw_date"));
   }
   const persons = readPersons(opts.persons, covariates, subgroups, assignment, [], pseudonyms);
   const drawDay = Float64Array.from(persons.householdIds, (h) => {
@@ -206,13 +208,13 @@ async function quickAnalysis(opts: EstimateOptions, assignment: Assignment, { wa
   });
   const acc = createQuickAccumulator({ outcomes, window, byHorizon: opts.byHorizon === true, drawDayOf: (p) => drawDay[p], file: basename(opts.outcomes), personIdOf: (p) => persons.personIds[p] });
   const read = await readOutcomes(opts.outcomes, persons.personIds, (p, outcome, day, value, line, dateText) => acc.add(p, outcome, day, value, line, dateText), basename(opts.persons), pseudonyms);
-  for (const o of outcomes) if (acc.rowsSeen(o) === 0) throw new UserError(`${opts.outcomes} has no rows for outcome "${o}"`);
+  for (const o of outcomes) if (acc.rowsSeen(o) === 0) throw new UserError(tm("est_no_rows_for_outcome", { file: opts.outcomes, outcome: o }));
   const warnings: string[] = [];
   for (const o of outcomes) {
     const n = acc.beforeDraw(o);
-    if (n > 0) warnings.push(`${o}: ${n} rows dated on or before the household's draw date are ignored (outcomes are measured after the draw)`);
+    if (n > 0) warnings.push(stored((lang) => t(lang, "est_before_draw", { outcome: o, n })));
   }
-  for (const w of warnings) warn(w);
+  for (const w of warnings) warn(shown(w));
   return {
     persons,
     outcomesSha256: read.sha256,
@@ -241,16 +243,16 @@ async function quickAnalysis(opts: EstimateOptions, assignment: Assignment, { wa
  */
 async function planAnalysis(opts: EstimateOptions, assignment: Assignment, { say, warn, tell: tellErr }: Terminal, pseudonyms?: Pseudonymiser): Promise<Analysis> {
   for (const [flag, v] of [["--outcome", (opts.outcome ?? []).length > 0], ["--covariates", opts.covariates !== undefined], ["--window", opts.window !== undefined], ["--by-horizon", opts.byHorizon === true], ["--subgroup", (opts.subgroup ?? []).length > 0]] as const) {
-    if (v) throw new UserError(`${flag} is for quick mode; with --plan the plan decides (edit the plan, and the lock check will list the change)`);
+    if (v) throw new UserError(tm("est_quick_flag_in_plan", { flag }));
   }
   // a typed --permutations or --seed would otherwise be silently replaced by the plan's pre-registered values
-  if (opts.permutations !== undefined) throw new UserError("--permutations is for quick mode; with --plan the plan's randomisation_inference.permutations applies (edit the plan, and the lock check will list the change)");
-  if (opts.seed !== undefined) throw new UserError("--seed is for quick mode; with --plan the plan's randomisation_inference.seed applies (edit the plan, and the lock check will list the change)");
+  if (opts.permutations !== undefined) throw new UserError(tm("est_ri_flag_in_plan", { flag: "--permutations", field: "randomisation_inference.permutations" }));
+  if (opts.seed !== undefined) throw new UserError(tm("est_ri_flag_in_plan", { flag: "--seed", field: "randomisation_inference.seed" }));
   const loaded = loadPlan(opts.plan!);
   const plan = loaded.plan;
   const lock = planLock(opts.plan!, loaded, opts.register);
   if (assignment.households.some((h) => h.drawDate === "")) {
-    throw new UserError("plan mode needs each household's draw date (the windows start there): give --draw-date or a draw_date column in the allocation file");
+    throw new UserError(tm("est_plan_draw_date"));
   }
   // every column the plan names must exist, even a plan-level covariate that each outcome overrides
   const covariateNames = [...new Set([...plan.covariates, ...plan.outcomes.flatMap((o) => outcomeCovariates(plan, o))])];
@@ -281,7 +283,7 @@ async function planAnalysis(opts: EstimateOptions, assignment: Assignment, { say
     }
     const o = lastIndex;
     if (o < 0) { if (otherNames.size < 50) otherNames.add(outcome); return; }
-    if (!Number.isFinite(day)) throw new InputError({ file, line, column: "date" }, "is not a valid date", "a calendar date as YYYY-MM-DD or DD-MM-YYYY", dateText);
+    if (!Number.isFinite(day)) throw new InputError({ file, line, column: "date" }, tm("err_not_date"), tm("est_exp_date"), dateText);
     rowsOf[o]++;
     if (day > lastDay[o]) lastDay[o] = day;
     acc.addAt(p, o, day, value);
@@ -290,22 +292,31 @@ async function planAnalysis(opts: EstimateOptions, assignment: Assignment, { say
   // An outcome whose data have not arrived yet is pending (planValues reports each horizon), not a refusal; the
   // warning names the file's other outcomes in case the name is misspelt.
   plan.outcomes.forEach((o, i) => {
-    if (rowsOf[i] === 0) warnings.push(`${o.name}: no rows in ${file} yet, so every horizon is pending (if its data have arrived, check the name against the file's outcome column: ${otherNames.size === 0 ? "no other outcomes" : [...otherNames].sort().map((n) => JSON.stringify(n)).join(", ")})`);
+    if (rowsOf[i] === 0) {
+      const others = [...otherNames].sort().map((n) => JSON.stringify(n)).join(", ");
+      warnings.push(stored((lang) => t(lang, "est_no_rows_yet", { outcome: o.name, file, others: otherNames.size === 0 ? t(lang, "est_no_other_outcomes") : others })));
+    }
   });
   for (const o of plan.outcomes) {
     const s = acc.skipped(o.name);
-    if (s.onOrBeforeDraw > 0) warnings.push(`${o.name}: ${s.onOrBeforeDraw} rows dated on or before the household's draw date are ignored (outcomes are measured after the draw)`);
-    if (s.notDrawn > 0) warnings.push(`${o.name}: ${s.notDrawn} rows of persons in households that were never drawn are ignored`);
-    if (s.sameDayRepeats > 0) warnings.push(`${o.name}: ${s.sameDayRepeats} repeated rows on the same date (the larger value is used)`);
+    if (s.onOrBeforeDraw > 0) warnings.push(stored((lang) => t(lang, "est_before_draw", { outcome: o.name, n: s.onOrBeforeDraw })));
+    if (s.notDrawn > 0) warnings.push(stored((lang) => t(lang, "est_not_drawn_rows", { outcome: o.name, n: s.notDrawn })));
+    if (s.sameDayRepeats > 0) warnings.push(stored((lang) => t(lang, "est_same_day_repeats", { outcome: o.name, n: s.sameDayRepeats })));
   }
   const { values, pending, warnings: pw } = planOutcomeValues(plan, acc, drawDay, Array.from(lastDay));
   warnings.push(...pw);
-  for (const w of warnings) warn(w);
+  for (const w of warnings) warn(shown(w));
   // the table may go to stdout: terminal lines then go to stderr
   const tell = opts.out !== undefined ? say : tellErr;
-  tell(`plan ${lock.id}: ${lock.lock === "matches" ? styled("green", "matches the locked plan") : lock.lock === "deviates" ? styled("red", `deviates from the locked plan (locked sha256 ${lock.locked_sha256!.slice(0, 12)}...) in ${lock.deviations.length} places:`) : styled("yellow", "not locked (run effekt plan lock before reading outcomes)")}`);
-  for (const d of lock.deviations) tell(`  deviation: ${d}`);
-  for (const p of pending) tell(`${p.outcome} year ${p.horizon}: data pending (${p.reason})`);
+  const status = lock.lock === "matches"
+    ? styled("green", tm("est_plan_matches"))
+    : lock.lock === "deviates"
+      ? styled("red", tm("est_plan_deviates", { sha: lock.locked_sha256!.slice(0, 12), n: lock.deviations.length }))
+      : styled("yellow", tm("est_plan_not_locked"));
+  tell(tm("est_plan_status", { id: lock.id, status }));
+  // the deviations and pending reasons are kept in English in the meta
+  for (const d of lock.deviations) tell(`  ${tm("est_deviation", { deviation: shown(d) })}`);
+  for (const p of pending) tell(tm("est_pending", { outcome: p.outcome, horizon: p.horizon, reason: shown(p.reason) }));
   const byName = new Map(plan.outcomes.map((o) => [o.name, o]));
   return {
     persons,
@@ -333,7 +344,7 @@ async function planAnalysis(opts: EstimateOptions, assignment: Assignment, { say
 
 /** The table to --out (then its meta) or stdout, and a short coloured summary on the terminal. */
 function writeOutputs(out: string | undefined, text: string, meta: EffectsMeta, rows: readonly EffectRow[], { say, warn, writeData }: Terminal): void {
-  if (meta.register.source === "external") warn(`the effect table is marked "not verified by effekt" (allocation from ${meta.register.file})`);
+  if (meta.register.source === "external") warn(tm("est_table_not_verified", { file: meta.register.file }));
   if (out === undefined) {
     writeData(text);
     return;
@@ -355,20 +366,22 @@ function writeOutputs(out: string | undefined, text: string, meta: EffectsMeta, 
     d.sum(hh, [took, d.count(`takeup:${t.arm}:declined`, Math.max(0, t.households - t.took_up), { helper: true })]);
     return { hh, took };
   });
-  const shown = (v: number | undefined, id: string) => (v === undefined ? "?" : d.shown([id]) ? String(v) : SUPPRESSION_MARK);
+  const count = (v: number | undefined, id: string) => (v === undefined ? "?" : d.shown([id]) ? String(v) : SUPPRESSION_MARK);
   whole.forEach((r, k) => {
     const p = r.p_holm ?? r.p_value;
     const open = d.shown([ids[k].t, ids[k].c]);
-    const est = r.estimate === undefined ? styled("yellow", "not estimated") : !open ? SUPPRESSION_MARK : `${fmt(r.estimate)} [${fmt(r.ci_low)}, ${fmt(r.ci_high)}] (se ${fmt(r.std_error)}, p ${fmt(r.p_value)}${r.p_holm !== undefined ? `, Holm ${fmt(r.p_holm)}` : ""}${r.p_ri !== undefined ? `, RI ${fmt(r.p_ri)}` : ""})`;
-    const line = `${r.outcome}${r.horizon !== undefined ? ` year ${r.horizon}` : ""} ${r.estimator} (${r.estimand}): ${est}, n ${shown(r.n_treatment, ids[k].t)} treatment / ${shown(r.n_control, ids[k].c)} control in ${shown(r.n_clusters, ids[k].h)} households`;
+    const est = r.estimate === undefined ? styled("yellow", tm("est_not_estimated_short")) : !open ? SUPPRESSION_MARK : `${fmt(r.estimate)} [${fmt(r.ci_low)}, ${fmt(r.ci_high)}] (se ${fmt(r.std_error)}, p ${fmt(r.p_value)}${r.p_holm !== undefined ? `, Holm ${fmt(r.p_holm)}` : ""}${r.p_ri !== undefined ? `, RI ${fmt(r.p_ri)}` : ""})`;
+    const label = r.horizon !== undefined ? tm("est_label_year", { outcome: r.outcome, horizon: r.horizon }) : r.outcome;
+    const line = tm("est_summary_row", { label, estimator: r.estimator, estimand: r.estimand, estimate: est, treatment: count(r.n_treatment, ids[k].t), control: count(r.n_control, ids[k].c), households: count(r.n_clusters, ids[k].h) });
     say(open && p !== undefined && p < meta.alpha ? styled("bold", line) : line);
   });
   meta.takeup.forEach((t, k) => {
     const open = d.shown([takeup[k].hh, takeup[k].took]);
-    say(`take-up: ${shown(t.took_up, takeup[k].took)} of ${shown(t.households, takeup[k].hh)} ${t.arm} households (${!open ? SUPPRESSION_MARK : t.households > 0 ? `${((100 * t.took_up) / t.households).toFixed(1)}%` : "0.0%"})`);
+    const share = !open ? SUPPRESSION_MARK : t.households > 0 ? `${((100 * t.took_up) / t.households).toFixed(1)}%` : "0.0%";
+    say(tm("est_summary_takeup", { took: count(t.took_up, takeup[k].took), households: count(t.households, takeup[k].hh), arm: tm(t.arm === "treatment" ? "est_arm_treatment" : "est_arm_control"), share }));
   });
-  if (d.solve().hidden.size > d.problem().cells.filter((c) => c.helper).length) say(`${SUPPRESSION_MARK}: fewer than ${DEFAULT_MIN_CELL} persons or households, or would give such a count back (see effekt report)`);
-  say(`effect table: ${out} (metadata: ${out}.meta.json)`);
+  if (d.solve().hidden.size > d.problem().cells.filter((c) => c.helper).length) say(tm("est_summary_suppressed", { mark: SUPPRESSION_MARK, min: DEFAULT_MIN_CELL }));
+  say(tm("est_summary_table", { out, meta: `${out}.meta.json` }));
 }
 
 function fmt(x: number | undefined): string {

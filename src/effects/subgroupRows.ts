@@ -3,6 +3,9 @@ import { subgroupEffects } from "../estimate/subgroups.js";
 import { subsetAnalysisData, type AnalysisData } from "./analysisData.js";
 import type { EffectRow } from "../io/effectTable.js";
 import { runEstimators, type EstimatorOptions, type NotEstimated } from "./estimators.js";
+import { outcomeLabel } from "./analysisData.js";
+import { t, type Lang } from "../i18n/index.js";
+import { stored, storedIn } from "../i18n/storedText.js";
 
 /**
  * The rows of one subgroup variable: every estimator within each level (persons whose level is missing are left
@@ -16,7 +19,7 @@ import { runEstimators, type EstimatorOptions, type NotEstimated } from "./estim
 export function subgroupRows(data: AnalysisData, name: string, levelOf: (personIndex: number) => string, options: Omit<EstimatorOptions, "subgroup" | "riPValue">): { rows: EffectRow[]; warnings: string[]; notEstimated: (NotEstimated & { level: string })[] } {
   const warnings: string[] = [];
   const notEstimated: (NotEstimated & { level: string })[] = [];
-  const label = `${data.outcome}${data.horizon !== undefined ? ` year ${data.horizon}` : ""}, subgroup ${name}`;
+  const label = (lang: Lang) => t(lang, "est_label_subgroup", { label: outcomeLabel(lang, data.outcome, data.horizon), subgroup: name });
   const withLevel = subsetAnalysisData(data, (i) => levelOf(data.persons[i]) !== "");
   const levels = [...new Set(Array.from(withLevel.persons, levelOf))].sort();
   const rows: EffectRow[] = [];
@@ -40,7 +43,10 @@ export function subgroupRows(data: AnalysisData, name: string, levelOf: (personI
       estimator: "difference_in_means",
       alpha: options.alpha,
     });
-    if ("reason" in result.interaction) warnings.push(`${label}: no interaction test (${result.interaction.reason})`);
+    if ("reason" in result.interaction) {
+      const reason = result.interaction.reason;
+      warnings.push(stored((lang) => t(lang, "est_no_interaction", { label: label(lang), reason: storedIn(lang, reason) })));
+    }
     else {
       const p = result.interaction.p_value;
       for (const r of rows) if (r.estimand === "ITT") r.p_interaction = p;

@@ -1,4 +1,6 @@
 import type { NotEstimated } from "./estimators.js";
+import { tm } from "../i18n/messageLang.js";
+import { shown } from "../i18n/storedText.js";
 
 /**
  * Subgroup rows left empty, summarised for the terminal: one line per subgroup level instead of one per
@@ -23,7 +25,7 @@ const BLOCK_REASON = /every block must|must have units with both treatment condi
 
 /** The estimator's message in words that hold for the whole level (block numbers are internal indices). */
 function generalReason(reason: string): string {
-  return BLOCK_REASON.test(reason) ? "a wave x stratum block of the draw has too few treated or control households in this subgroup" : reason;
+  return BLOCK_REASON.test(reason) ? tm("est_subgroup_block_reason") : shown(reason);
 }
 
 /** One terminal line per subgroup x level with rows not estimated, in the order first seen. */
@@ -39,7 +41,7 @@ export function summariseSubgroupNotEstimated(items: readonly SubgroupNotEstimat
   for (const list of byLevel.values()) {
     const where = new Map<string, string[]>();
     for (const it of list) {
-      const at = `${it.outcome}${it.horizon !== undefined ? ` year ${it.horizon}` : ""}`;
+      const at = it.horizon !== undefined ? tm("est_label_year", { outcome: it.outcome, horizon: it.horizon }) : it.outcome;
       const estimators = where.get(at);
       if (estimators) estimators.push(it.estimator);
       else where.set(at, [it.estimator]);
@@ -47,7 +49,7 @@ export function summariseSubgroupNotEstimated(items: readonly SubgroupNotEstimat
     const reasons = [...new Set(list.map((it) => generalReason(it.reason)))];
     const places = [...where].map(([at, estimators]) => `${at}: ${estimators.join(", ")}`).join("; ");
     const n = list.length;
-    lines.push(`subgroup ${list[0].subgroup} = ${list[0].level}: ${n} ${n === 1 ? "row" : "rows"} not estimated (${places}): ${reasons.join("; ")}; ${n === 1 ? "the row is" : "the rows are"} left empty (each reason in the meta's warnings)`);
+    lines.push(tm(n === 1 ? "est_subgroup_not_estimated_one" : "est_subgroup_not_estimated_many", { subgroup: list[0].subgroup, level: list[0].level, n, places, reasons: reasons.join("; ") }));
   }
   return lines;
 }

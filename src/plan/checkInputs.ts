@@ -1,4 +1,5 @@
 import { DERIVED_COVARIATES, REGISTER_SUBGROUP_COLUMNS, outcomeCovariates, type AnalysisPlan, type PlanOutcome } from "../schemas/analysisPlan.js";
+import { tm } from "../i18n/messageLang.js";
 
 /**
  * Checks of a plan against the data it will be run on, for `estimate --plan` to call before the analysis. Pure: the
@@ -17,14 +18,14 @@ export function planColumnProblems(plan: AnalysisPlan, personsColumns: readonly 
   const listed = (names: Iterable<string>) => [...names].join(", ");
   const check = (covariate: string, path: string) => {
     if (!columns.has(covariate) && !derived.has(covariate)) {
-      problems.push(`${path}: covariate "${covariate}" is not a column of ${personsFile} (it has ${listed(columns)}) nor a derived covariate (${listed(derived)})`);
+      problems.push(tm("est_plan_covariate_unknown", { path, covariate, file: personsFile, columns: listed(columns), derived: listed(derived) }));
     }
   };
   plan.covariates.forEach((c) => check(c, "covariates"));
   for (const o of plan.outcomes) o.covariates?.forEach((c) => check(c, `outcomes[${o.name}].covariates`));
   plan.subgroups.forEach((s) => {
     if (!columns.has(s.column) && !(REGISTER_SUBGROUP_COLUMNS as readonly string[]).includes(s.column)) {
-      problems.push(`subgroups[${s.name}].column: "${s.column}" is not a column of ${personsFile} (it has ${listed(columns)}) nor ${listed(REGISTER_SUBGROUP_COLUMNS)} from the register`);
+      problems.push(tm("est_plan_subgroup_unknown", { name: s.name, column: s.column, file: personsFile, columns: listed(columns), register: listed(REGISTER_SUBGROUP_COLUMNS) }));
     }
   });
   return problems;

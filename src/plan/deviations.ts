@@ -1,4 +1,6 @@
 import type { AnalysisPlan } from "../schemas/analysisPlan.js";
+import { t, type Lang } from "../i18n/index.js";
+import { stored } from "../i18n/storedText.js";
 
 /**
  * Every difference between the locked plan and the plan in use, by JSON path, in plain words, e.g.
@@ -7,6 +9,8 @@ import type { AnalysisPlan } from "../schemas/analysisPlan.js";
  * Lists of named things (outcomes, subgroups) are compared by name, not by position, so inserting an outcome does not
  * make every later one "differ"; lists of texts (covariates, notes) are compared as sets, with a change of order
  * reported on its own. Output is sorted by path, so the same two plans always give the same lines.
+ * The lines are in English (the effect table's meta keeps them); `shown` (i18n/storedText.ts) gives a line in the
+ * run's language for the terminal.
  */
 export function planDeviations(locked: AnalysisPlan, used: AnalysisPlan): string[] {
   const out: string[] = [];
@@ -25,7 +29,7 @@ function diff(path: string, a: unknown, b: unknown, out: string[]): void {
     if (isNamedList(a) && isNamedList(b)) return diffNamed(path, a, b, out);
     if (a.every((x) => typeof x === "string") && b.every((x) => typeof x === "string")) return diffTexts(path, a as string[], b as string[], out);
   }
-  out.push(`${path}: locked ${show(a)}, used ${show(b)}`);
+  out.push(stored((lang) => t(lang, "est_dev_changed", { path, locked: show(lang, a), used: show(lang, b) })));
 }
 
 function diffNamed(path: string, a: { name: string }[], b: { name: string }[], out: string[]): void {
@@ -33,22 +37,29 @@ function diffNamed(path: string, a: { name: string }[], b: { name: string }[], o
   const bNames = b.map((x) => x.name);
   const removed = aNames.filter((n) => !bNames.includes(n));
   const added = bNames.filter((n) => !aNames.includes(n));
-  if (removed.length > 0) out.push(`${path}: removed ${removed.map(show).join(", ")}`);
-  if (added.length > 0) out.push(`${path}: added ${added.map(show).join(", ")}`);
+  listChanges(path, removed, added, out);
   const common = aNames.filter((n) => bNames.includes(n));
   for (const name of [...common].sort()) {
     diff(`${path}[${name}]`, a.find((x) => x.name === name), b.find((x) => x.name === name), out);
   }
   const bCommon = bNames.filter((n) => aNames.includes(n));
-  if (common.join("\u0000") !== bCommon.join("\u0000")) out.push(`${path}: order changed from ${show(common)} to ${show(bCommon)}`);
+  if (common.join("\u0000") !== bCommon.join("\u0000")) out.push(orderChanged(path, common, bCommon));
+}
+
+function listChanges(path: string, removed: unknown[], added: unknown[], out: string[]): void {
+  if (removed.length > 0) out.push(stored((lang) => t(lang, "est_dev_removed", { path, list: removed.map((x) => show(lang, x)).join(", ") })));
+  if (added.length > 0) out.push(stored((lang) => t(lang, "est_dev_added", { path, list: added.map((x) => show(lang, x)).join(", ") })));
+}
+
+function orderChanged(path: string, from: unknown, to: unknown): string {
+  return stored((lang) => t(lang, "est_dev_order", { path, from: show(lang, from), to: show(lang, to) }));
 }
 
 function diffTexts(path: string, a: string[], b: string[], out: string[]): void {
   const removed = a.filter((x) => !b.includes(x));
   const added = b.filter((x) => !a.includes(x));
-  if (removed.length > 0) out.push(`${path}: removed ${removed.map(show).join(", ")}`);
-  if (added.length > 0) out.push(`${path}: added ${added.map(show).join(", ")}`);
-  if (removed.length === 0 && added.length === 0) out.push(`${path}: order changed from ${show(a)} to ${show(b)}`);
+  listChanges(path, removed, added, out);
+  if (removed.length === 0 && added.length === 0) out.push(orderChanged(path, a, b));
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -71,8 +82,8 @@ function sameJson(a: unknown, b: unknown): boolean {
   return false;
 }
 
-function show(v: unknown): string {
-  return v === undefined ? "(not set)" : short(JSON.stringify(v));
+function show(lang: Lang, v: unknown): string {
+  return v === undefined ? t(lang, "est_dev_not_set") : short(JSON.stringify(v));
 }
 
 function short(text: string): string {

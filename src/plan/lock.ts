@@ -11,6 +11,9 @@ import { analysisPlanSchema, type AnalysisPlan } from "../schemas/analysisPlan.j
 import { VERSION } from "../version.js";
 import { parseDay } from "../days.js";
 import { planDeviations } from "./deviations.js";
+import { tm } from "../i18n/messageLang.js";
+import { shown, stored } from "../i18n/storedText.js";
+import { t } from "../i18n/catalogue.js";
 import { planFromJson, type LoadedPlan } from "./load.js";
 
 /**
@@ -61,17 +64,17 @@ export function readPlanLock(registerPath: string): PlanLock | undefined {
   try {
     json = JSON.parse(readFileSync(path, "utf8"));
   } catch {
-    throw new UserError(`${path}: is not valid JSON; expected a plan lock written by effekt plan lock`);
+    throw new UserError(tm("est_lock_not_json", { path }));
   }
   const r = planLockSchema.safeParse(json);
   if (!r.success) {
     const issue = r.error.issues[0];
-    throw new UserError(`${path}: field ${issue.path.join(".") || "(top level)"}: ${issue.message}; expected a plan lock written by effekt plan lock`);
+    throw new UserError(tm("est_lock_field", { path, field: issue.path.join(".") || tm("est_top_level"), message: issue.message }));
   }
   checkLockHistory(registerPath, path, r.data);
-  const locked = planFromJson(r.data.plan, `${path} (the locked plan)`);
+  const locked = planFromJson(r.data.plan, tm("est_lock_plan_source", { path }));
   if (locked.sha256 !== r.data.plan_sha256) {
-    throw new UserError(`${path}: the locked plan hashes to ${locked.sha256.slice(0, 12)}... but the lock records ${r.data.plan_sha256.slice(0, 12)}...; the lock file was edited`);
+    throw new UserError(tm("est_lock_hash_edited", { path, actual: locked.sha256.slice(0, 12), recorded: r.data.plan_sha256.slice(0, 12) }));
   }
   return { ...r.data, plan: locked.plan };
 }
@@ -101,11 +104,11 @@ export interface LockOutcome {
 export function lockPlan(req: LockRequest): LockOutcome {
   const { registerPath, loaded } = req;
   if (req.date !== undefined && Number.isNaN(parseDay(req.date))) {
-    throw new UserError(`--date: value ${JSON.stringify(req.date)} is not a date; expected YYYY-MM-DD`);
+    throw new UserError(tm("est_lock_bad_date", { value: JSON.stringify(req.date) }));
   }
-  if (req.reason !== undefined && req.reason.trim() === "") throw new UserError("--reason: must be a non-empty text saying why the plan changes");
+  if (req.reason !== undefined && req.reason.trim() === "") throw new UserError(tm("est_lock_empty_reason"));
   if (!existsSync(registerPath)) {
-    throw new UserError(`cannot read ${registerPath}: no such file; draw a wave first (the lock records the register's state)`);
+    throw new UserError(tm("est_lock_no_register", { file: registerPath }));
   }
   const release = acquireLock(registerPath);
   try {
@@ -115,7 +118,7 @@ export function lockPlan(req: LockRequest): LockOutcome {
     const lastWave = Math.max(0, ...committed.keys());
     const expected = lastWave === 0 ? registerHash([]) : committed.get(lastWave)!.manifest.register_sha256_after;
     if (current !== expected) {
-      throw new UserError(`${registerPath} does not match its manifests (it was changed after wave ${lastWave}); run effekt verify --register ${registerPath}. Nothing was locked.`);
+      throw new UserError(tm("est_lock_register_changed", { file: registerPath, wave: lastWave }));
     }
     const path = planLockPath(registerPath);
     const existing = readPlanLock(registerPath);
@@ -124,13 +127,10 @@ export function lockPlan(req: LockRequest): LockOutcome {
     }
     if (existing && !req.relock) {
       const deviations = planDeviations(existing.plan, loaded.plan);
-      throw new UserError(
-        `${registerPath} already has plan "${existing.plan_id}" locked (sha256 ${existing.plan_sha256.slice(0, 12)}...); this plan differs: ` +
-          `${deviations.join("; ")}. To replace the locked plan, run again with --relock --reason "why" (the old plan stays in the lock's history). Nothing was locked.`,
-      );
+      throw new UserError(tm("est_lock_differs", { file: registerPath, id: existing.plan_id, sha: existing.plan_sha256.slice(0, 12), deviations: deviations.map(shown).join("; ") }));
     }
-    if (!existing && req.relock) throw new UserError(`--relock: no plan is locked for ${registerPath} yet; lock it without --relock`);
-    if (req.relock && req.reason === undefined) throw new UserError(`--relock needs --reason "why the plan changes" (it is kept in the lock's history)`);
+    if (!existing && req.relock) throw new UserError(tm("est_relock_nothing", { file: registerPath }));
+    if (req.relock && req.reason === undefined) throw new UserError(tm("est_relock_needs_reason"));
 
     const entry: LockEntry = {
       plan_id: loaded.plan.id,
@@ -182,16 +182,16 @@ function checkLockHistory(registerPath: string, path: string, lock: z.infer<type
     entries.forEach((e, k) => {
       const expected = k === 0 ? null : lockEntryHash(entries[k - 1]);
       if ((e.previous_sha256 ?? null) !== expected) {
-        throw new UserError(`${path}: lock ${k + 1} of ${entries.length} does not name the hash of the lock before it (the history is a hash chain); the lock file was edited or its history removed`);
+        throw new UserError(tm("est_lock_chain_broken", { path, k: k + 1, n: entries.length }));
       }
     });
   }
   const anchors = readPlanLockAnchors(registerPath);
   if (anchors.length > entries.length) {
-    throw new UserError(`${path}: the register's commit record lists ${anchors.length} plan locks, the lock file holds ${entries.length}; its history was removed`);
+    throw new UserError(tm("est_lock_history_removed", { path, anchors: anchors.length, n: entries.length }));
   }
   anchors.forEach((h, k) => {
-    if (lockEntryHash(entries[k]) !== h) throw new UserError(`${path}: lock ${k + 1} differs from the one the register's commit record anchors; the lock file was edited`);
+    if (lockEntryHash(entries[k]) !== h) throw new UserError(tm("est_lock_anchor_differs", { path, k: k + 1 }));
   });
 }
 
@@ -247,5 +247,5 @@ export function planStatus(registerPath: string, plan: AnalysisPlan, sha256: str
   if (lock.plan_sha256 === sha256) return { status: "matches", ...base, deviations: [] };
   const deviations = planDeviations(lock.plan, plan);
   // Same meaning but a different hash cannot happen for validated plans; say so rather than print an empty list.
-  return { status: "deviates", ...base, deviations: deviations.length > 0 ? deviations : ["(the plans differ in a way the comparison cannot name)"] };
+  return { status: "deviates", ...base, deviations: deviations.length > 0 ? deviations : [stored((lang) => t(lang, "est_dev_unnamed"))] };
 }

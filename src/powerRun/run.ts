@@ -52,7 +52,7 @@ export function powerRun(opts: PowerOptions, say: (line: string) => void): void 
 
 function num(raw: string | undefined, flag: string): number {
   const v = Number(raw);
-  if (raw === undefined || raw.trim() === "" || !Number.isFinite(v)) throw new UserError(`--${flag} "${raw}" is not a number`);
+  if (raw === undefined || raw.trim() === "" || !Number.isFinite(v)) throw new UserError(tm("est_power_not_number", { flag, value: String(raw) }));
   return v;
 }
 
@@ -63,16 +63,16 @@ function parseWaves(raw: string): { households: number; shareTreated: number }[]
     const households = Number(h);
     const shareTreated = Number(p);
     if (extra !== undefined || h === undefined || p === undefined || h.trim() === "" || p.trim() === "" || !Number.isInteger(households) || !Number.isFinite(shareTreated)) {
-      throw new UserError(`--waves "${raw}": wave ${i + 1} ("${part}") is not households:share (e.g. 321:0.25)`);
+      throw new UserError(tm("est_power_bad_wave", { raw, i: i + 1, part }));
     }
     return { households, shareTreated };
   });
 }
 
 export function runPower(opts: PowerOptions, say: (line: string) => void): { mde: number; mde_cace?: number; power?: number; power_cace?: number; std_error: number; design_effect: number; df: number } {
-  if (opts.households === undefined && opts.waves === undefined) throw new UserError("give --households (or --waves)");
-  if (opts.personsPerHousehold === undefined) throw new UserError("give --persons-per-household: the mean number of persons per household with the outcome");
-  if (opts.households !== undefined && opts.waves !== undefined) throw new UserError("give --households or --waves, not both");
+  if (opts.households === undefined && opts.waves === undefined) throw new UserError(tm("est_power_need_households"));
+  if (opts.personsPerHousehold === undefined) throw new UserError(tm("est_power_need_persons"));
+  if (opts.households !== undefined && opts.waves !== undefined) throw new UserError(tm("est_power_households_or_waves"));
   const waves = opts.waves !== undefined ? parseWaves(opts.waves) : undefined;
   const design: ClusterDesign = {
     households: waves ? waves.reduce((s, w) => s + w.households, 0) : num(opts.households, "households"),
@@ -87,28 +87,29 @@ export function runPower(opts: PowerOptions, say: (line: string) => void): { mde
     takeup: opts.takeup !== undefined ? num(opts.takeup, "takeup") : undefined,
     waves,
   };
-  if (!Number.isInteger(design.households)) throw new UserError(`--households "${opts.households}" is not a whole number`);
+  if (!Number.isInteger(design.households)) throw new UserError(tm("est_power_households_whole", { value: String(opts.households) }));
   const target = num(opts.power ?? "0.8", "power");
   const m = minimumDetectableEffect(design, target);
-  const shares = waves ? waves.map((w) => `${w.households} at ${w.shareTreated}`).join(", ") + " treated" : `${design.shareTreated} treated`;
+  const shares = tm("est_power_treated", { shares: waves ? waves.map((w) => tm("est_power_wave_share", { households: w.households, share: w.shareTreated })).join(", ") : String(design.shareTreated) });
   const extras = [
-    design.clusterSizeCv ? `household size CV ${design.clusterSizeCv}` : "",
-    design.attrition ? `attrition ${design.attrition}` : "",
-    design.takeup !== undefined ? `take-up ${design.takeup}` : "",
+    design.clusterSizeCv ? tm("est_power_size_cv", { cv: design.clusterSizeCv }) : "",
+    design.attrition ? tm("est_power_attrition", { attrition: design.attrition }) : "",
+    design.takeup !== undefined ? tm("est_power_takeup", { takeup: design.takeup }) : "",
   ].filter((x) => x !== "");
-  say(`design: ${design.households} households x ${design.personsPerHousehold} persons, ICC ${design.icc}, ${shares}, R2 ${design.r2}, alpha ${design.alpha}${extras.length ? `, ${extras.join(", ")}` : ""}`);
-  say(`design effect ${m.design_effect.toFixed(3)}, standard error ${m.std_error.toPrecision(4)}, df ${m.df}`);
-  say(`minimum detectable effect at ${Math.round(target * 100)}% power: ${m.mde.toPrecision(4)}${design.sd === 1 ? " standard deviations" : ""}`);
-  if (design.takeup !== undefined) say(`minimum detectable complier effect (CACE) at ${Math.round(target * 100)}% power: ${m.mde_cace.toPrecision(4)}${design.sd === 1 ? " standard deviations" : ""}`);
+  say(tm("est_power_design", { households: design.households, persons: design.personsPerHousehold, icc: design.icc, shares, r2: String(design.r2), alpha: String(design.alpha), extras: extras.length ? `, ${extras.join(", ")}` : "" }));
+  say(tm("est_power_design_effect", { effect: m.design_effect.toFixed(3), se: m.std_error.toPrecision(4), df: m.df }));
+  const unit = design.sd === 1 ? tm("est_power_sd_unit") : "";
+  say(tm("est_power_mde", { power: Math.round(target * 100), mde: m.mde.toPrecision(4), unit }));
+  if (design.takeup !== undefined) say(tm("est_power_mde_cace", { power: Math.round(target * 100), mde: m.mde_cace.toPrecision(4), unit }));
   let p: number | undefined;
   let pc: number | undefined;
   if (opts.effect !== undefined) {
     const e = num(opts.effect, "effect");
     p = power(design, e).power;
-    say(`power to detect an effect of ${e}: ${(100 * p).toFixed(1)}%`);
+    say(tm("est_power_power", { effect: e, power: (100 * p).toFixed(1) }));
     if (design.takeup !== undefined) {
       pc = powerCace(design, e).power;
-      say(`power to detect a complier effect (CACE) of ${e}: ${(100 * pc).toFixed(1)}%`);
+      say(tm("est_power_power_cace", { effect: e, power: (100 * pc).toFixed(1) }));
     }
   }
   return { mde: m.mde, mde_cace: design.takeup !== undefined ? m.mde_cace : undefined, power: p, power_cace: pc, std_error: m.std_error, design_effect: m.design_effect, df: m.df };
@@ -124,16 +125,16 @@ function plannedLottery(opts: PowerOptions, seed: string): Assignment {
   const file = opts.householdsFile!;
   requireInputFile(file, "--households-file");
   requireInputFile(opts.cases, "--cases");
-  if (opts.treat === undefined) throw new UserError("--households-file needs --treat: the treatment places of the planned draw, as effekt draw --treat");
-  if (opts.cases !== undefined && opts.date === undefined) throw new UserError("--cases needs --date: the day on which cases are counted as active");
+  if (opts.treat === undefined) throw new UserError(tm("est_power_needs_treat"));
+  if (opts.cases !== undefined && opts.date === undefined) throw new UserError(tm("est_power_cases_need_date"));
   const day = opts.date !== undefined ? parseDateFlag(opts.date, "date") : undefined;
   const minCases = Number(opts.minCases ?? "2");
-  if (!Number.isInteger(minCases) || minCases < 0) throw new UserError(`--min-cases "${opts.minCases}" is not a whole number of at least 0`);
+  if (!Number.isInteger(minCases) || minCases < 0) throw new UserError(tm("est_power_bad_min_cases", { value: String(opts.minCases) }));
   const areas = (opts.areas ? opts.areas.split(",") : [...VIBORG_AREAS]).map((a) => a.trim().normalize("NFC")).filter((a) => a !== "");
-  if (areas.length === 0) throw new UserError("--areas names no area");
+  if (areas.length === 0) throw new UserError(tm("est_power_no_areas"));
   const households = loadHouseholds({ path: file, casesPath: opts.cases, casesDate: day, strataColumn: opts.strata ?? "area" });
   const elig = eligibility({ householdIds: households.ids, areas: households.areas, activeCases: households.activeCases, selectedAreas: areas, minCases, alreadyDrawn: new Set() });
-  if (elig.eligible.length === 0) throw new UserError(`${file}: no household is eligible (areas ${areas.join(", ")}, at least ${minCases} active cases); nothing to simulate`);
+  if (elig.eligible.length === 0) throw new UserError(tm("est_power_none_eligible", { file, areas: areas.join(", "), min: minCases }));
   const drawn = drawWaveColumns({
     householdIds: elig.eligible.map((i) => households.ids[i]),
     strata: elig.eligible.map((i) => households.strata[i]),
@@ -158,7 +159,7 @@ function householdSizes(opts: PowerOptions, assignment: Assignment, seed: string
   }
   const m = num(opts.personsPerHousehold, "persons-per-household");
   const cv = num(opts.householdSizeCv ?? "0", "household-size-cv");
-  if (!(m >= 1) || !(cv >= 0)) throw new UserError(`--persons-per-household must be at least 1 and --household-size-cv at least 0 (got ${m} and ${cv})`);
+  if (!(m >= 1) || !(cv >= 0)) throw new UserError(tm("est_power_bad_sizes", { m, cv }));
   const sigma2 = Math.log(1 + cv * cv);
   const mu = Math.log(m) - sigma2 / 2;
   const normal = normalStream(`power-sizes\u0000${seed}`);
@@ -167,15 +168,15 @@ function householdSizes(opts: PowerOptions, assignment: Assignment, seed: string
 }
 
 export function runPowerSimulation(opts: PowerOptions, say: (line: string) => void): { diagnosis: Diagnosis[]; analytic: { itt: number; cace?: number } } {
-  if (opts.register === undefined && opts.householdsFile === undefined) throw new UserError("--simulate needs --register (a lottery drawn) or --households-file (a lottery planned): the lottery whose draw is simulated");
-  if (opts.register !== undefined && opts.householdsFile !== undefined) throw new UserError("give --register or --households-file, not both");
-  if (opts.households !== undefined || opts.waves !== undefined) throw new UserError("--simulate takes its households and waves from --register or --households-file; leave out --households and --waves");
-  if (opts.effect === undefined) throw new UserError("--simulate needs --effect: the true effect (on compliers when --takeup is given) to simulate");
+  if (opts.register === undefined && opts.householdsFile === undefined) throw new UserError(tm("est_power_simulate_needs_lottery"));
+  if (opts.register !== undefined && opts.householdsFile !== undefined) throw new UserError(tm("est_power_register_or_file"));
+  if (opts.households !== undefined || opts.waves !== undefined) throw new UserError(tm("est_power_simulate_no_households"));
+  if (opts.effect === undefined) throw new UserError(tm("est_power_simulate_needs_effect"));
   const seed = opts.seed ?? "effekt-power";
   const assignment = opts.register !== undefined ? readAssignment({ register: opts.register }) : plannedLottery(opts, seed);
   const source = (opts.register ?? opts.householdsFile)!;
   const sims = num(opts.sims ?? "1000", "sims");
-  if (!Number.isInteger(sims) || sims < 1) throw new UserError(`--sims "${opts.sims}" is not a positive whole number`);
+  if (!Number.isInteger(sims) || sims < 1) throw new UserError(tm("est_power_bad_sims", { value: String(opts.sims) }));
   const alpha = num(opts.alpha ?? "0.05", "alpha");
   const model: OutcomeModel = {
     effect: num(opts.effect, "effect"),
@@ -212,15 +213,24 @@ export function runPowerSimulation(opts: PowerOptions, say: (line: string) => vo
   } finally {
     bar?.stop();
   }
-  const waves = summary.waves.map((w) => `wave ${w.wave}: ${w.households} households, ${(100 * w.shareTreated).toFixed(1)}% treated`).join("; ");
-  say(`design: ${source}${opts.register === undefined ? ", the wave effekt draw would run" : ""} (${waves}); ${summary.persons} persons, ${summary.meanSize.toFixed(2)} per household (CV ${summary.sizeCv.toFixed(2)})${opts.persons ? "" : ", sizes generated"}`);
-  say(`outcome model: effect ${model.effect}${(model.takeup ?? 1) < 1 ? ` on compliers (take-up ${model.takeup})` : ""}, sd ${model.sd}, ICC ${model.icc}, R2 ${model.r2}, attrition ${model.attrition}; ${sims} simulations, seed "${seed}", alpha ${alpha}`);
+  const waves = summary.waves.map((w) => tm("est_power_sim_wave", { wave: w.wave, households: w.households, share: (100 * w.shareTreated).toFixed(1) })).join("; ");
+  say(tm("est_power_sim_design", {
+    source,
+    planned: opts.register === undefined ? tm("est_power_sim_planned") : "",
+    waves,
+    persons: summary.persons,
+    mean: summary.meanSize.toFixed(2),
+    cv: summary.sizeCv.toFixed(2),
+    generated: opts.persons ? "" : tm("est_power_sim_generated"),
+  }));
+  const compliers = (model.takeup ?? 1) < 1 ? tm("est_power_sim_compliers", { takeup: String(model.takeup) }) : "";
+  say(tm("est_power_sim_model", { effect: model.effect, compliers, sd: String(model.sd), icc: model.icc, r2: String(model.r2), attrition: String(model.attrition), sims, seed, alpha }));
   const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
   const fmt = (v: number) => v.toPrecision(4);
-  const header = ["estimator", "estimand", "power", "bias", "RMSE", "coverage", "mean estimate", "sd estimate", "mean se", "not estimated"];
+  const header = ["estimator", "estimand", tm("est_power_col_power"), "bias", "RMSE", tm("est_power_col_coverage"), tm("est_power_col_mean_estimate"), tm("est_power_col_sd_estimate"), tm("est_power_col_mean_se"), tm("est_power_col_not_estimated")];
   const rows = diagnosis.map((d) => [d.estimator, d.estimand, pct(d.power), fmt(d.bias), fmt(d.rmse), pct(d.coverage), fmt(d.mean_estimate), fmt(d.sd_estimate), fmt(d.mean_se), String(d.not_estimated)]);
   const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j].length)));
   for (const r of [header, ...rows]) say(r.map((c, j) => (j < 2 ? c.padEnd(widths[j]) : c.padStart(widths[j]))).join("  "));
-  say(`analytic power of the same design (waves, shares, household sizes, attrition${model.r2 ? "; R2 assumes covariate adjustment, as lm_lin" : ""}): ITT ${pct(analyticItt)}${analyticCace !== undefined ? `, CACE ${pct(analyticCace)}` : ""}`);
+  say(tm("est_power_analytic", { r2: model.r2 ? tm("est_power_analytic_r2") : "", itt: pct(analyticItt), cace: analyticCace !== undefined ? `, CACE ${pct(analyticCace)}` : "" }));
   return { diagnosis, analytic: { itt: analyticItt, cace: analyticCace } };
 }

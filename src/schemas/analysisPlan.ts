@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { UserError } from "../errors.js";
 import { listIssues } from "./indicatorSpec.js";
+import { tm } from "../i18n/messageLang.js";
 
 /**
  * Analysis plans (`effekt-analysis-plan/1`): the pre-registered answer to "what will be estimated, for whom, over
@@ -231,8 +232,8 @@ export function formatPlanIssues(file: string, json: unknown, error: z.ZodError)
         path += path ? `.${key}` : key;
       }
     }
-    const shown = node === undefined ? "" : ` (value ${describeJson(node)})`;
-    return `${path || "(top level)"}: ${issue.message}${shown}`;
+    const shown = node === undefined ? "" : tm("est_issue_value", { value: describeJson(node) });
+    return `${path || tm("est_top_level")}: ${issue.message}${shown}`;
   });
   return listIssues(file, parts);
 }
