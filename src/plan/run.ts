@@ -69,7 +69,7 @@ export function runPlanShow(opts: PlanShowOptions): string[] {
   }
   if (!lock) return format === "json" ? ["null"] : [tm("est_show_no_lock_file", { register: opts.register, path: planLockPath(opts.register) })];
   if (format === "json") return [JSON.stringify(lock, null, 2)];
-  const outcomes = lock.plan.outcomes.map((o) => tm("est_show_outcome", { name: o.name, role: o.role, years: o.horizons.join(", ") })).join("; ");
+  const outcomes = lock.plan.outcomes.map((o) => tm("est_show_outcome", { name: o.name, role: tm(o.role === "primary" ? "role_primary" : "role_secondary"), years: o.horizons.join(", ") })).join("; ");
   const lines = [
     tm("est_show_head", { id: lock.plan_id, title: lock.plan.title, version: lock.plan.version }),
     `  sha256: ${lock.plan_sha256}`,

@@ -1,0 +1,154 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { englishIn } from "../i18n/englishIn.js";
+import { effekt, ROOT, SAMPLES, tempDir } from "../helpers.js";
+
+/**
+ * estimate, plan and power in Danish (`--lang da`): problems, warnings and summaries from the catalogue's estimate
+ * part, with no English left in what is printed. What is written to a file never depends on the language: the
+ * effect table and its meta (whose warnings and plan deviations the report reads) are the same bytes in both.
+ */
+const PLAN = join(ROOT, "analyses", "relationel-velfaerd.json");
+let dir = "";
+let register = "";
+let inputs: string[] = [];
+
+beforeAll(() => {
+  dir = tempDir();
+  register = join(dir, "allocations.csv");
+  for (const [date, wave, seed, treat] of [["2025-03-01", "1", "viborg-2025-wave-1", "80"], ["2025-09-01", "2", "viborg-2025-wave-2", "60"]]) {
+    const r = effekt(["draw", "--households", join(SAMPLES, "households.csv"), "--cases", join(SAMPLES, "cases.csv"), "--date", date, "--register", register, "--wave", wave, "--seed", seed, "--treat", treat]);
+    expect(r.code, r.stderr).toBe(0);
+  }
+  inputs = ["--register", register, "--persons", join(SAMPLES, "persons.csv"), "--outcomes", join(SAMPLES, "outcomes.csv")];
+});
+
+const da = (args: string[]) => effekt(["--lang", "da", ...args]);
+/** English left in Danish text; a plan's field names (a deviation's path, e.g. `covariates: tilføjet "age"`) are names, not English. */
+const english = (text: string) => englishIn(text.replace(/\bcovariates: (?=tilføjet|fjernet|låst|rækkefølgen)/g, ""));
+const en = (args: string[]) => effekt(["--lang", "en", ...args]);
+/** A changed copy of the sample plan: another alpha and a covariate more. */
+function changedPlan(d: string): string {
+  const plan = JSON.parse(readFileSync(PLAN, "utf8"));
+  plan.alpha = 0.1;
+  plan.covariates = ["age"];
+  const path = join(d, "changed.json");
+  writeFileSync(path, JSON.stringify(plan, null, 2));
+  return path;
+}
+
+describe("estimate, plan and power in Danish", () => {
+  it("quick mode: bad flags and a second value per person are refused in Danish, one line each", () => {
+    const lines = (args: string[]) => {
+      const r = da(["estimate", ...inputs, ...args]);
+      expect(r.code).toBe(2);
+      expect(englishIn(r.stderr)).toEqual([]);
+      return r.stderr;
+    };
+    expect(lines([])).toBe("effekt: angiv udfaldene: --plan FIL, eller --outcome NAVN (kan gentages) i hurtig tilstand\n");
+    expect(lines(["--outcome", "employment", "--window", "bogus"])).toBe("effekt: --window \"bogus\": forventet first, last eller mean\n");
+    expect(lines(["--outcome", "employment", "--permutations", "1e3"])).toBe("effekt: --permutations \"1e3\" er ikke et helt tal fra 0 til 1000000\n");
+    expect(lines(["--outcome", "employment", "--seed", " "])).toBe("effekt: --seed er tom; angiv seed for gentrækningerne som tekst (eller udelad --seed)\n");
+    expect(lines(["--outcome", "nothing", "--window", "first"])).toBe(`effekt: ${join(SAMPLES, "outcomes.csv")} har ingen rækker for udfaldet "nothing"\n`);
+    const second = lines(["--outcome", "employment"]).split("\n");
+    expect(second[0]).toBe("effekt: outcomes.csv har 637 problemer (de første 20 nedenfor); ret dem og kør igen:");
+    expect(second[1]).toBe('  outcomes.csv, linje 3, kolonne person_id: værdi "P000023" har en anden værdi af udfaldet "employment" (den første på linje 2); angiv --window first|last|mean for at gøre dem til én; forventet én værdi pr. person og udfald');
+    // the same in English, as before
+    const e = en(["estimate", ...inputs, "--outcome", "employment"]);
+    expect(e.stderr.split("\n")[1]).toBe('  outcomes.csv, line 3, column person_id: value "P000023" has a second value of outcome "employment" (first on line 2); pass --window first|last|mean to reduce them to one; expected one value per person and outcome');
+    expect(en(["estimate", ...inputs, "--outcome", "employment", "--window", "bogus"]).stderr).toBe("effekt: --window \"bogus\": expected first, last or mean\n");
+    // quick-mode flags with a plan
+    expect(lines(["--plan", PLAN, "--window", "first"])).toBe("effekt: --window hører til hurtig tilstand; med --plan bestemmer planen (ret planen, så viser låsetjekket ændringen)\n");
+    expect(lines(["--plan", PLAN, "--seed", "x"])).toBe("effekt: --seed hører til hurtig tilstand; med --plan gælder planens randomisation_inference.seed (ret planen, så viser låsetjekket ændringen)\n");
+  });
+
+  it("quick mode's warnings and summary in Danish; the effect table and its meta are the same bytes as in English", () => {
+    const args = ["estimate", ...inputs, "--outcome", "employment", "--outcome", "wellbeing", "--window", "first", "--by-horizon", "--subgroup", "benefit_type", "--takeup", join(SAMPLES, "takeup.csv")];
+    const d = tempDir();
+    const e = tempDir();
+    const rd = da([...args, "--out", join(d, "effects.csv")]);
+    const re = en([...args, "--out", join(e, "effects.csv")]);
+    expect(rd.code, rd.stderr).toBe(0);
+    expect(re.code, re.stderr).toBe(0);
+    expect(englishIn(rd.stdout + rd.stderr)).toEqual([]);
+    expect(rd.stderr).toContain("effekt: advarsel: employment år 1 (benefit_type = ressourceforløb): en blok (bølge x stratum) har ingen husstand i den ene gruppe og udelades af alle estimatorer (bølge 2 Karup Kølvrå: kun 2 husstande i indsatsgruppen, 2 personer)\n");
+    expect(re.stderr).toContain("effekt: warning: employment year 1 (benefit_type = ressourceforløb): a wave x stratum block has no household in one arm and is left out of every estimator (wave 2 Karup Kølvrå: 2 treatment households only, 2 persons)\n");
+    expect(rd.stdout).toMatch(/^employment år 1 difference_in_means \(ITT\): .*, n \d+ i indsatsgruppen \/ \d+ i kontrolgruppen i \d+ husstande$/m);
+    expect(rd.stdout).toContain("tilslutning: 109 af 140 husstande i indsatsgruppen (77.9%)\n");
+    expect(rd.stdout).toContain(`effekttabel: ${join(d, "effects.csv")} (metadata: ${join(d, "effects.csv")}.meta.json)\n`);
+    expect(re.stdout).toContain("take-up: 109 of 140 treatment households (77.9%)\n");
+    expect(readFileSync(join(d, "effects.csv"))).toEqual(readFileSync(join(e, "effects.csv")));
+    expect(readFileSync(join(d, "effects.csv.meta.json"))).toEqual(readFileSync(join(e, "effects.csv.meta.json")));
+    expect(JSON.parse(readFileSync(join(d, "effects.csv.meta.json"), "utf8")).warnings).toContain("employment year 1 (benefit_type = ressourceforløb): a wave x stratum block has no household in one arm and is left out of every estimator (wave 2 Karup Kølvrå: 2 treatment households only, 2 persons)");
+  });
+
+  it("estimate --plan on a plan that deviates from the lock: warnings, deviations and pending horizons in Danish; the meta keeps them in English", () => {
+    const d = tempDir();
+    const lock = effekt(["plan", "lock", "--plan", PLAN, "--register", register, "--date", "2025-03-02"]);
+    expect(lock.code, lock.stderr).toBe(0);
+    const changed = changedPlan(d);
+    const args = ["estimate", "--plan", changed, ...inputs, "--takeup", join(SAMPLES, "takeup.csv")];
+    const rd = da([...args, "--out", join(d, "da.csv")]);
+    const re = en([...args, "--out", join(d, "en.csv")]);
+    expect(rd.code, rd.stderr).toBe(0);
+    expect(english(rd.stdout + rd.stderr)).toEqual([]);
+    const out = rd.stdout.split("\n");
+    expect(out).toContain("plan relationel-velfaerd: afviger fra den låste plan (låst sha256 " + JSON.parse(readFileSync(join(d, "en.csv.meta.json"), "utf8")).plan.locked_sha256.slice(0, 12) + "...) på 2 punkter:");
+    expect(out).toContain("  afvigelse: alpha: låst 0.05, brugt 0.1");
+    expect(out).toContain("  afvigelse: covariates: tilføjet \"age\"");
+    expect(out).toContain("wellbeing år 3: afventer data (intet vindue for år 3 er slut ved den sidste wellbeing-dato i udfaldsfilen (2026-09-01))");
+    expect(rd.stderr).toContain("effekt: advarsel: school_absence år 3: 13 personer uden en værdi, hvis vindue for år 3 slutter efter den sidste school_absence-dato i udfaldsfilen (2028-06-30), udelades (deres data afventes)\n");
+    expect(re.stdout.split("\n")).toContain("  deviation: alpha: locked 0.05, used 0.1");
+    expect(re.stdout.split("\n")).toContain("wellbeing year 3: data pending (no window of year 3 has ended by the last wellbeing date in the outcomes file (2026-09-01))");
+    // the files: the same bytes, English inside
+    expect(readFileSync(join(d, "da.csv"))).toEqual(readFileSync(join(d, "en.csv")));
+    const metaDa = readFileSync(join(d, "da.csv.meta.json"), "utf8");
+    expect(metaDa).toBe(readFileSync(join(d, "en.csv.meta.json"), "utf8"));
+    const meta = JSON.parse(metaDa);
+    expect(meta.plan.deviations).toEqual(["alpha: locked 0.05, used 0.1", "covariates: added \"age\""]);
+    expect(meta.warnings).toContain("school_absence year 3: 13 persons without a value whose year-3 window ends after the last school_absence date in the outcomes file (2028-06-30) are left out (their data are pending)");
+  });
+
+  it("plan lock refuses a changed plan in Danish, listing the changes; plan show in Danish", () => {
+    const d = tempDir();
+    const reg = join(d, "allocations.csv");
+    expect(effekt(["draw", "--households", join(SAMPLES, "households.csv"), "--cases", join(SAMPLES, "cases.csv"), "--date", "2025-03-01", "--register", reg, "--wave", "1", "--seed", "s", "--treat", "80"]).code).toBe(0);
+    const first = da(["plan", "lock", "--plan", PLAN, "--register", reg, "--date", "2025-03-02"]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/^låste planen "relationel-velfaerd" version .* \(sha256 [0-9a-f]{64}\) for .*allocations\.csv \(bølge 1 trukket\): .*plan-lock\.json\n$/);
+    const refused = da(["plan", "lock", "--plan", changedPlan(d), "--register", reg]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^effekt: .*allocations\.csv har allerede planen "relationel-velfaerd" låst \(sha256 [0-9a-f]{12}\.\.\.\); denne plan afviger: alpha: låst 0\.05, brugt 0\.1; covariates: tilføjet "age"\. Kør igen med --relock --reason "hvorfor" for at erstatte den låste plan \(den gamle plan bliver i låsens historik\)\. Intet blev låst\.\n$/);
+    expect(en(["plan", "lock", "--plan", changedPlan(d), "--register", reg]).stderr).toMatch(/this plan differs: alpha: locked 0\.05, used 0\.1; covariates: added "age"\. To replace the locked plan/);
+    expect(da(["plan", "lock", "--plan", PLAN, "--register", reg, "--reason", "x"]).stderr).toBe("effekt: --reason hører sammen med --relock\n");
+    const show = da(["plan", "show", "--register", reg, "--plan", changedPlan(d)]);
+    expect(show.stdout.split("\n").slice(1, 3)).toEqual(["  alpha: låst 0.05, brugt 0.1", "  covariates: tilføjet \"age\""]);
+    const plain = da(["plan", "show", "--register", reg]);
+    expect(english(refused.stderr + show.stdout + plain.stdout)).toEqual([]);
+    expect(plain.stdout).toContain("  låst den 2025-03-02, da registret rummede bølge 1 (registrets sha256 ");
+  });
+
+  it("power: bad input refused in Danish; the answer in Danish", () => {
+    const refused = (args: string[]) => {
+      const r = da(["power", ...args]);
+      expect(r.code).toBe(2);
+      expect(englishIn(r.stderr)).toEqual([]);
+      return r.stderr;
+    };
+    expect(refused(["--icc", "0.3", "--persons-per-household", "1.6"])).toBe("effekt: angiv --households (eller --waves)\n");
+    expect(refused(["--households", "abc", "--persons-per-household", "1.6", "--icc", "0.3"])).toBe("effekt: --households \"abc\" er ikke et tal\n");
+    expect(refused(["--waves", "321:x", "--persons-per-household", "1.6", "--icc", "0.3"])).toBe("effekt: --waves \"321:x\": bølge 1 (\"321:x\") er ikke husstande:andel (f.eks. 321:0.25)\n");
+    expect(refused(["--simulate", "--icc", "0.3"])).toMatch(/^effekt: --simulate kræver --register/);
+    expect(en(["power", "--households", "abc", "--persons-per-household", "1.6", "--icc", "0.3"]).stderr).toBe("effekt: --households \"abc\" is not a number\n");
+    const ok = da(["power", "--waves", "321:0.25,92:0.65", "--persons-per-household", "1.6", "--household-size-cv", "0.5", "--icc", "0.3", "--takeup", "0.7", "--attrition", "0.1", "--effect", "0.3"]);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(englishIn(ok.stdout)).toEqual([]);
+    expect(ok.stdout.split("\n")[0]).toBe("design: 413 husstande x 1.6 personer, ICC 0.3, 321 med 0.25, 92 med 0.65 i indsatsgruppen, R2 0, alpha 0.05, CV for husstandsstørrelse 0.5, frafald 0.1, tilslutning 0.7");
+    expect(ok.stdout).toMatch(/^mindste påviselige effekt ved 80% styrke: [\d.]+ standardafvigelser$/m);
+    const sim = da(["power", "--simulate", "--register", register, "--persons", join(SAMPLES, "persons.csv"), "--icc", "0.3", "--effect", "0.3", "--takeup", "0.7", "--sims", "20"]);
+    expect(sim.code, sim.stderr).toBe(0);
+    expect(englishIn(sim.stdout)).toEqual([]);
+    expect(sim.stdout).toMatch(/^udfaldsmodel: effekt 0\.3 blandt deltagere \(tilslutning 0\.7\), sd 1, ICC 0\.3, R2 0, frafald 0; 20 simuleringer, seed "effekt-power", alpha 0\.05$/m);
+  });
+});
