@@ -8,6 +8,7 @@ import { commitEntryOf, commitLogPath, commitLogText, committedManifests, manife
 import { sha256 } from "../io/hash.js";
 import { canonicalJson } from "../schemas/manifest.js";
 import { analysisPlanSchema, type AnalysisPlan } from "../schemas/analysisPlan.js";
+import { issueText, schemaText } from "../schemas/indicatorSpec.js";
 import { VERSION } from "../version.js";
 import { parseDay } from "../days.js";
 import { planDeviations } from "./deviations.js";
@@ -25,7 +26,7 @@ import { planFromJson, type LoadedPlan } from "./load.js";
  */
 
 export const PLAN_LOCK_FORMAT = "effekt-plan-lock/1";
-const hex64 = z.string().regex(/^[0-9a-f]{64}$/, "must be a SHA-256 in lower-case hex");
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/, schemaText("est_zod_sha256"));
 
 /** One locked state: the plan, its hash, and the register it was locked against. */
 const lockEntrySchema = z
@@ -69,7 +70,7 @@ export function readPlanLock(registerPath: string): PlanLock | undefined {
   const r = planLockSchema.safeParse(json);
   if (!r.success) {
     const issue = r.error.issues[0];
-    throw new UserError(tm("est_lock_field", { path, field: issue.path.join(".") || tm("est_top_level"), message: issue.message }));
+    throw new UserError(tm("est_lock_field", { path, field: issue.path.join(".") || tm("res_zod_top_level"), message: issueText(issue) }));
   }
   checkLockHistory(registerPath, path, r.data);
   const locked = planFromJson(r.data.plan, tm("est_lock_plan_source", { path }));

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { UserError } from "../errors.js";
-import { listIssues } from "./indicatorSpec.js";
+import { issueText, listIssues, schemaText } from "./indicatorSpec.js";
 import { tm } from "../i18n/messageLang.js";
 
 /**
@@ -10,10 +10,12 @@ import { tm } from "../i18n/messageLang.js";
  * Contract documented in `data-schemas/analysis-plan.md`.
  */
 
-const nonEmpty = z.string().trim().min(1, "must be a non-empty text");
-const slug = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "must be lower-case letters, digits, '-' or '_' (starting with a letter or digit)");
+const nonEmpty = z.string().trim().min(1, schemaText("res_zod_non_empty"));
+const slug = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, schemaText("est_zod_slug"));
 /** Names of columns and outcomes as they appear in the CSV files (case matters). */
-const columnName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, "must be a column name: letters, digits, '_', '.' or '-', starting with a letter or '_'");
+const columnName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, schemaText("est_zod_column_name"));
+/** Whole years, as ages and horizons take them. */
+const wholeYears = () => z.number().int(schemaText("res_zod_whole_years"));
 
 /** Covariates that are not persons.csv columns but derived from them (see `data-schemas/analysis-plan.md`). */
 export const DERIVED_COVARIATES = ["age"] as const;
@@ -26,59 +28,59 @@ export const MAX_HORIZON = 10;
 export const populationSchema = z
   .object({
     role: nonEmpty.optional(),
-    age_min: z.number().int("must be a whole number of years").min(0, "must be at least 0").max(130, "must be at most 130").optional(),
-    age_max: z.number().int("must be a whole number of years").min(0, "must be at least 0").max(130, "must be at most 130").optional(),
+    age_min: wholeYears().min(0, schemaText("est_zod_at_least", { n: 0 })).max(130, schemaText("res_zod_at_most", { n: 130 })).optional(),
+    age_max: wholeYears().min(0, schemaText("est_zod_at_least", { n: 0 })).max(130, schemaText("res_zod_at_most", { n: 130 })).optional(),
   })
   .strict()
   .superRefine((p, ctx) => {
     if (p.age_min !== undefined && p.age_max !== undefined && p.age_min > p.age_max) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["age_max"], message: `must be at least age_min (${p.age_min}), is ${p.age_max}` });
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["age_max"], message: schemaText("est_zod_age_order", { min: p.age_min, max: p.age_max }) });
     }
   });
 export type Population = z.infer<typeof populationSchema>;
 
 export const aggregationSchema = z.enum(["mean", "last", "first", "sum", "max"], {
-  errorMap: () => ({ message: 'must be "mean", "last", "first", "sum" or "max" (how the values in a window become one number per person)' }),
+  errorMap: () => ({ message: schemaText("est_zod_aggregation") }),
 });
 export type Aggregation = z.infer<typeof aggregationSchema>;
 
 const covariateList = z.array(columnName).superRefine((list, ctx) => {
   const seen = new Set<string>();
   list.forEach((c, i) => {
-    if (seen.has(c)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [i], message: `duplicate covariate "${c}"` });
+    if (seen.has(c)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [i], message: schemaText("est_zod_duplicate_covariate", { name: c }) });
     seen.add(c);
   });
 });
 
 export const planOutcomeSchema = z
   .object({
-    name: z.string().trim().min(1, "must be a non-empty text (the value in outcomes.csv's outcome column)"),
+    name: z.string().trim().min(1, schemaText("est_zod_outcome_name")),
     label: nonEmpty,
     /** The label in English, for an English report (`label` is shown when it is absent). */
     label_en: nonEmpty.optional(),
-    role: z.enum(["primary", "secondary"], { errorMap: () => ({ message: 'must be "primary" or "secondary"' }) }),
+    role: z.enum(["primary", "secondary"], { errorMap: () => ({ message: schemaText("est_zod_role") }) }),
     type: z.enum(["binary", "continuous"], {
-      errorMap: () => ({ message: 'must be "binary" (values 0/1 or a share in [0, 1]) or "continuous"' }),
+      errorMap: () => ({ message: schemaText("est_zod_type") }),
     }),
     direction: z.enum(["higher_is_better", "lower_is_better"], {
-      errorMap: () => ({ message: 'must be "higher_is_better" or "lower_is_better"' }),
+      errorMap: () => ({ message: schemaText("est_zod_direction") }),
     }),
     population: populationSchema,
     aggregation: aggregationSchema,
     horizons: z
-      .array(z.number().int("must be a whole number of years").min(1, "must be at least 1").max(MAX_HORIZON, `must be at most ${MAX_HORIZON}`))
-      .min(1, "must name at least one horizon (years after the draw date)")
+      .array(wholeYears().min(1, schemaText("res_zod_at_least_1")).max(MAX_HORIZON, schemaText("res_zod_at_most", { n: MAX_HORIZON })))
+      .min(1, schemaText("est_zod_horizons"))
       .superRefine((hs, ctx) => {
         for (let i = 1; i < hs.length; i++) {
-          if (hs[i] <= hs[i - 1]) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [i], message: `must be increasing: ${hs[i]} follows ${hs[i - 1]}` });
+          if (hs[i] <= hs[i - 1]) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [i], message: schemaText("est_zod_increasing", { value: hs[i], before: hs[i - 1] }) });
         }
       }),
     covariates: covariateList.optional(),
     gains_outcome: nonEmpty.optional(),
     /** how many values a fully observed window of one year holds (52 for weekly, 12 for monthly, 1 for yearly) */
-    periods_per_year: z.number().int("must be a whole number of values per year").min(1, "must be at least 1").max(366, "must be at most 366").optional(),
+    periods_per_year: z.number().int(schemaText("est_zod_whole_per_year")).min(1, schemaText("res_zod_at_least_1")).max(366, schemaText("res_zod_at_most", { n: 366 })).optional(),
     /** persons whose window is observed for less than this share count as missing (attrition) at that horizon */
-    min_observed_share: z.number().gt(0, "must be more than 0").max(1, "must be at most 1").optional(),
+    min_observed_share: z.number().gt(0, schemaText("est_zod_more_than", { n: 0 })).max(1, schemaText("res_zod_at_most", { n: 1 })).optional(),
     note: z.string().optional(),
   })
   .strict();
@@ -89,7 +91,7 @@ export const subgroupSchema = z
     name: slug,
     column: columnName,
     /** The outcomes this split applies to (default: all); e.g. benefit type is an adult's column, empty for children. */
-    outcomes: z.array(z.string().trim().min(1, "must be a non-empty text")).min(1, "must name at least one outcome, or be left out for all").optional(),
+    outcomes: z.array(z.string().trim().min(1, schemaText("res_zod_non_empty"))).min(1, schemaText("est_zod_subgroup_outcomes")).optional(),
   })
   .strict();
 export type Subgroup = z.infer<typeof subgroupSchema>;
@@ -98,8 +100,8 @@ export type Subgroup = z.infer<typeof subgroupSchema>;
 export const familySchema = z
   .object({
     name: slug,
-    horizon: z.number().int("must be a whole number of years").min(1, "must be at least 1").max(MAX_HORIZON, `must be at most ${MAX_HORIZON}`),
-    outcomes: z.array(z.string().trim().min(1, "must be a non-empty text")).min(1, "must name at least one outcome"),
+    horizon: wholeYears().min(1, schemaText("res_zod_at_least_1")).max(MAX_HORIZON, schemaText("res_zod_at_most", { n: MAX_HORIZON })),
+    outcomes: z.array(z.string().trim().min(1, schemaText("res_zod_non_empty"))).min(1, schemaText("est_zod_family_outcomes")),
     note: z.string().optional(),
   })
   .strict();
@@ -107,7 +109,7 @@ export type Family = z.infer<typeof familySchema>;
 
 export const analysisPlanSchema = z
   .object({
-    format: z.literal("effekt-analysis-plan/1", { errorMap: () => ({ message: 'must be "effekt-analysis-plan/1"' }) }),
+    format: z.literal("effekt-analysis-plan/1", { errorMap: () => ({ message: schemaText("res_zod_format", { format: "effekt-analysis-plan/1" }) }) }),
     id: slug,
     title: nonEmpty,
     /** The title in English, for an English report (`title` is shown when it is absent). */
@@ -115,59 +117,59 @@ export const analysisPlanSchema = z
     version: nonEmpty,
     description: z.string().optional(),
     // a two-sided level outside [1e-6, 0.5] is a typing mistake (0.5 already gives a 50% interval)
-    alpha: z.number().min(1e-6, "must be at least 0.000001").max(0.5, "must be at most 0.5").default(0.05),
+    alpha: z.number().min(1e-6, schemaText("est_zod_at_least", { n: "0.000001" })).max(0.5, schemaText("res_zod_at_most", { n: 0.5 })).default(0.05),
     multiplicity: z
-      .enum(["holm", "bh", "both"], { errorMap: () => ({ message: 'must be "holm", "bh" or "both"' }) })
+      .enum(["holm", "bh", "both"], { errorMap: () => ({ message: schemaText("est_zod_multiplicity") }) })
       .default("both"),
     randomisation_inference: z
       .object({
-        permutations: z.number().int("must be a whole number").min(0, "must be 0 (no randomisation inference) or more"),
+        permutations: z.number().int(schemaText("est_zod_whole")).min(0, schemaText("est_zod_permutations")),
         seed: nonEmpty,
         // the statistic of the lm_lin and CACE rows' RI (and of Westfall-Young and the RI intervals)
         statistic: z
-          .enum(["estimate", "studentised"], { errorMap: () => ({ message: 'must be "estimate" or "studentised"' }) })
+          .enum(["estimate", "studentised"], { errorMap: () => ({ message: schemaText("est_zod_statistic") }) })
           .optional(),
       })
       .strict(),
     covariates: covariateList.default([]),
     subgroups: z.array(subgroupSchema).default([]),
     /** Holm/BH families per evaluation point; without it, one family per role over every outcome x horizon */
-    families: z.array(familySchema).min(1, "must name at least one family, or be left out").optional(),
-    outcomes: z.array(planOutcomeSchema).min(1, "must list at least one outcome"),
+    families: z.array(familySchema).min(1, schemaText("est_zod_families")).optional(),
+    outcomes: z.array(planOutcomeSchema).min(1, schemaText("est_zod_outcomes")),
     notes: z.array(z.string()).optional(),
   })
   .strict()
   .superRefine((plan, ctx) => {
     const names = new Set<string>();
     plan.outcomes.forEach((o, i) => {
-      if (names.has(o.name)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["outcomes", i, "name"], message: `duplicate outcome "${o.name}"` });
+      if (names.has(o.name)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["outcomes", i, "name"], message: schemaText("est_zod_duplicate_outcome", { name: o.name }) });
       if (o.min_observed_share !== undefined && o.periods_per_year === undefined) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["outcomes", i, "min_observed_share"], message: "needs periods_per_year (how many values a fully observed year holds) to tell the observed share" });
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["outcomes", i, "min_observed_share"], message: schemaText("est_zod_needs_periods") });
       }
       names.add(o.name);
     });
     const familyNames = new Set<string>();
     const inFamily = new Map<string, string>();
     plan.families?.forEach((f, i) => {
-      if (familyNames.has(f.name)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["families", i, "name"], message: `duplicate family "${f.name}"` });
+      if (familyNames.has(f.name)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["families", i, "name"], message: schemaText("est_zod_duplicate_family", { name: f.name }) });
       familyNames.add(f.name);
       f.outcomes.forEach((name, j) => {
         const o = plan.outcomes.find((x) => x.name === name);
-        if (!o) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["families", i, "outcomes", j], message: `is not an outcome of this plan (it has ${[...names].join(", ")})` });
-        else if (!o.horizons.includes(f.horizon)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["families", i, "outcomes", j], message: `has no horizon ${f.horizon} (its horizons are ${o.horizons.join(", ")})` });
+        if (!o) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["families", i, "outcomes", j], message: schemaText("est_zod_not_outcome", { names: [...names].join(", ") }) });
+        else if (!o.horizons.includes(f.horizon)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["families", i, "outcomes", j], message: schemaText("est_zod_no_horizon", { horizon: f.horizon, horizons: o.horizons.join(", ") }) });
         const key = `${name} year ${f.horizon}`;
         const other = inFamily.get(key);
-        if (other !== undefined) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["families", i, "outcomes", j], message: `${key} is already in family "${other}" (a test belongs to one family)` });
+        if (other !== undefined) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["families", i, "outcomes", j], message: schemaText("est_zod_in_family", { outcome: name, horizon: f.horizon, family: other }) });
         inFamily.set(key, f.name);
       });
     });
     const groups = new Set<string>();
     plan.subgroups.forEach((s, i) => {
-      if (groups.has(s.name)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["subgroups", i, "name"], message: `duplicate subgroup "${s.name}"` });
+      if (groups.has(s.name)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["subgroups", i, "name"], message: schemaText("est_zod_duplicate_subgroup", { name: s.name }) });
       groups.add(s.name);
       s.outcomes?.forEach((name, j) => {
         if (!names.has(name)) {
-          ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["subgroups", i, "outcomes", j], message: `is not an outcome of this plan (it has ${[...names].join(", ")})` });
+          ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["subgroups", i, "outcomes", j], message: schemaText("est_zod_not_outcome", { names: [...names].join(", ") }) });
         }
       });
     });
@@ -233,7 +235,7 @@ export function formatPlanIssues(file: string, json: unknown, error: z.ZodError)
       }
     }
     const shown = node === undefined ? "" : tm("est_issue_value", { value: describeJson(node) });
-    return `${path || tm("est_top_level")}: ${issue.message}${shown}`;
+    return `${path || tm("res_zod_top_level")}: ${issueText(issue)}${shown}`;
   });
   return listIssues(file, parts);
 }

@@ -67,7 +67,7 @@ function zodOwnText(issue: z.ZodIssue): string | undefined {
 }
 
 /** An issue's message in the run's language: the schema's own wording from the catalogue, or zod's, translated. */
-function issueText(issue: z.ZodIssue): string {
+export function issueText(issue: z.ZodIssue): string {
   if (messageLang() === "en") return issue.message;
   const own = SCHEMA_TEXTS.get(issue.message);
   if (own) return tm(own.key, own.values);

@@ -129,6 +129,30 @@ describe("estimate, plan and power in Danish", () => {
     expect(plain.stdout).toContain("  låst den 2025-03-02, da registret rummede bølge 1 (registrets sha256 ");
   });
 
+  it("a bad plan's problems in Danish, each framed with its JSON path and value; the same in English as before", () => {
+    const d = tempDir();
+    const plan = JSON.parse(readFileSync(PLAN, "utf8"));
+    plan.alpha = 0.9;
+    plan.outcomes[0].horizons = [3, 1];
+    plan.outcomes[1].role = "main";
+    plan.bogus = 1;
+    const bad = join(d, "bad.json");
+    writeFileSync(bad, JSON.stringify(plan));
+    const r = da(["estimate", "--plan", bad, ...inputs]);
+    expect(r.code).toBe(2);
+    // quoted values ("primary", the plan's JSON) and JSON paths (outcomes[employment]) are the plan's names, not English
+    expect(englishIn(r.stderr.replace(/"[^"\n]*"/g, '""').replace(/[A-Za-z_]+(?=\[)/g, ""))).toEqual([]);
+    expect(r.stderr.split("\n").slice(0, 4)).toEqual([
+      `effekt: ${bad} har 4 problemer; ret dem og kør igen:`,
+      `  ${bad}: alpha: må højst være 0.5 (værdi 0.9)`,
+      `  ${bad}: outcomes[employment].horizons[1]: skal være stigende: 1 kommer efter 3 (værdi 1)`,
+      `  ${bad}: outcomes[school_absence].role: skal være "primary" eller "secondary" (værdi "main")`,
+    ]);
+    expect(r.stderr).toContain(`  ${bad}: (øverste niveau): ukendte felter: 'bogus' (værdi {`);
+    const e = en(["estimate", "--plan", bad, ...inputs]);
+    expect(e.stderr.split("\n").slice(1, 3)).toEqual([`  ${bad}: alpha: must be at most 0.5 (value 0.9)`, `  ${bad}: outcomes[employment].horizons[1]: must be increasing: 1 follows 3 (value 1)`]);
+  });
+
   it("power: bad input refused in Danish; the answer in Danish", () => {
     const refused = (args: string[]) => {
       const r = da(["power", ...args]);

@@ -211,7 +211,67 @@ export const TERMINAL_ESTIMATE_MESSAGES = {
     en: "subgroups[{name}].column: \"{column}\" is not a column of {file} (it has {columns}) nor {register} from the register",
   },
   // plan: validation problems and the lock
-  est_top_level: { da: "(øverste niveau)", en: "(top level)" },
+  // plan: the analysis plan's schema (its problems are framed by formatPlanIssues)
+  est_zod_slug: {
+    da: "må kun bestå af små bogstaver, cifre, '-' eller '_' (og begynde med et bogstav eller ciffer)",
+    en: "must be lower-case letters, digits, '-' or '_' (starting with a letter or digit)",
+  },
+  est_zod_column_name: {
+    da: "skal være et kolonnenavn: bogstaver, cifre, '_', '.' eller '-', der begynder med et bogstav eller '_'",
+    en: "must be a column name: letters, digits, '_', '.' or '-', starting with a letter or '_'",
+  },
+  est_zod_at_least: { da: "skal være mindst {n}", en: "must be at least {n}" },
+  est_zod_more_than: { da: "skal være større end {n}", en: "must be more than {n}" },
+  est_zod_whole: { da: "skal være et helt tal", en: "must be a whole number" },
+  est_zod_whole_per_year: { da: "skal være et helt antal værdier pr. år", en: "must be a whole number of values per year" },
+  est_zod_age_order: { da: "skal være mindst age_min ({min}), er {max}", en: "must be at least age_min ({min}), is {max}" },
+  est_zod_aggregation: {
+    da: "skal være \"mean\", \"last\", \"first\", \"sum\" eller \"max\" (hvordan værdierne i et vindue bliver til ét tal pr. person)",
+    en: "must be \"mean\", \"last\", \"first\", \"sum\" or \"max\" (how the values in a window become one number per person)",
+  },
+  est_zod_duplicate_covariate: { da: "kovariaten \"{name}\" står to gange", en: "duplicate covariate \"{name}\"" },
+  est_zod_outcome_name: {
+    da: "skal være en ikke-tom tekst (værdien i outcomes.csv's outcome-kolonne)",
+    en: "must be a non-empty text (the value in outcomes.csv's outcome column)",
+  },
+  est_zod_role: { da: "skal være \"primary\" eller \"secondary\"", en: "must be \"primary\" or \"secondary\"" },
+  est_zod_type: {
+    da: "skal være \"binary\" (værdier 0/1 eller en andel i [0, 1]) eller \"continuous\"",
+    en: "must be \"binary\" (values 0/1 or a share in [0, 1]) or \"continuous\"",
+  },
+  est_zod_direction: { da: "skal være \"higher_is_better\" eller \"lower_is_better\"", en: "must be \"higher_is_better\" or \"lower_is_better\"" },
+  est_zod_horizons: {
+    da: "skal angive mindst én horisont (år efter lodtrækningsdatoen)",
+    en: "must name at least one horizon (years after the draw date)",
+  },
+  est_zod_increasing: { da: "skal være stigende: {value} kommer efter {before}", en: "must be increasing: {value} follows {before}" },
+  est_zod_subgroup_outcomes: {
+    da: "skal angive mindst ét udfald eller udelades for alle",
+    en: "must name at least one outcome, or be left out for all",
+  },
+  est_zod_family_outcomes: { da: "skal angive mindst ét udfald", en: "must name at least one outcome" },
+  est_zod_multiplicity: { da: "skal være \"holm\", \"bh\" eller \"both\"", en: "must be \"holm\", \"bh\" or \"both\"" },
+  est_zod_permutations: {
+    da: "skal være 0 (ingen randomiseringsinferens) eller mere",
+    en: "must be 0 (no randomisation inference) or more",
+  },
+  est_zod_statistic: { da: "skal være \"estimate\" eller \"studentised\"", en: "must be \"estimate\" or \"studentised\"" },
+  est_zod_families: { da: "skal angive mindst én familie eller udelades", en: "must name at least one family, or be left out" },
+  est_zod_outcomes: { da: "skal have mindst ét udfald", en: "must list at least one outcome" },
+  est_zod_duplicate_outcome: { da: "udfaldet \"{name}\" står to gange", en: "duplicate outcome \"{name}\"" },
+  est_zod_needs_periods: {
+    da: "kræver periods_per_year (hvor mange værdier et fuldt observeret år rummer) for at kende den observerede andel",
+    en: "needs periods_per_year (how many values a fully observed year holds) to tell the observed share",
+  },
+  est_zod_duplicate_family: { da: "familien \"{name}\" står to gange", en: "duplicate family \"{name}\"" },
+  est_zod_not_outcome: { da: "er ikke et udfald i denne plan (den har {names})", en: "is not an outcome of this plan (it has {names})" },
+  est_zod_no_horizon: { da: "har ingen horisont {horizon} (dens horisonter er {horizons})", en: "has no horizon {horizon} (its horizons are {horizons})" },
+  est_zod_in_family: {
+    da: "{outcome} år {horizon} er allerede i familien \"{family}\" (en test hører til én familie)",
+    en: "{outcome} year {horizon} is already in family \"{family}\" (a test belongs to one family)",
+  },
+  est_zod_duplicate_subgroup: { da: "undergruppen \"{name}\" står to gange", en: "duplicate subgroup \"{name}\"" },
+  est_zod_sha256: { da: "skal være en SHA-256 i hex med små bogstaver", en: "must be a SHA-256 in lower-case hex" },
   est_issue_value: { da: " (værdi {value})", en: " (value {value})" },
   est_lock_not_json: {
     da: "{path}: er ikke gyldig JSON; forventet en planlås skrevet af effekt plan lock",
