@@ -302,7 +302,7 @@ export function dateColumn(table: RawTable, name: string, options: { allowMissin
 /** Parses a date given on the command line. */
 export function parseDateFlag(raw: string, flag: string): number {
   const day = parseDateText(raw);
-  if (day === undefined) throw new InputError({ file: `--${flag}` }, tm("err_not_date"), tm("in_exp_date_flag"), raw);
+  if (day === undefined) throw new InputError({ file: `--${flag}` }, tm("in_date_flag_invalid"), undefined, raw);
   return day;
 }
 

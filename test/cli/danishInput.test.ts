@@ -45,7 +45,7 @@ describe("input problems in Danish", () => {
     ["draw", "--households", households, "--register", join(cwd, "a.csv"), "--wave", "1", "--seed", "s", "--treat", "1", ...extra];
   const columns = ["--column", "household_id=Husstand", "--column", "area=Boligområde", "--column", "active_cases=Antal aktive sager"];
 
-  it("a Windows-1252 ; export with Danish headers: a title line, a control character, a column with two decimal marks, a missing strata column", () => {
+  it("a Windows-1252 ; export with Danish headers: a title line, a control character, a column with two decimal marks, a missing strata column, a bad --date, a case closed before it opened", () => {
     const d = tempDir();
     // the sample export without its skip_rows: the title line is named, with how many lines to skip
     const mapping = JSON.parse(readFileSync(MAPPING, "utf8"));
@@ -67,6 +67,11 @@ describe("input problems in Danish", () => {
     const strata = da(draw(join(d, "indkomst.csv"), [...columns, "--strata", "Bydel"], d));
     expect(refusedInDanish(strata)).toBe('effekt: indkomst.csv, linje 1, kolonne Bydel: mangler (angivet med --strata); forventet en kolonne med navnet "Bydel"\n');
     expect(en(draw(join(d, "indkomst.csv"), [...columns, "--strata", "Bydel"], d)).stderr).toBe('effekt: indkomst.csv, line 1, column Bydel: is missing (named by --strata); expected a column named "Bydel"\n');
+
+    // a date flag that is not a date
+    const day = draw(join(SAMPLES, "households.csv"), ["--date", "2025-13-01"], d);
+    expect(refusedInDanish(da(day))).toBe('effekt: --date: værdi "2025-13-01" er ikke en gyldig dato; forventet ÅÅÅÅ-MM-DD\n');
+    expect(en(day).stderr).toBe('effekt: --date: value "2025-13-01" is not a valid date; expected YYYY-MM-DD\n');
 
     // a case closed before it was opened
     const cases = readFileSync(join(SAMPLES, "cases.csv"), "utf8").split("\n");

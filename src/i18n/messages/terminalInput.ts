@@ -108,7 +108,8 @@ export const TERMINAL_INPUT_MESSAGES = {
     en: "{what} without tabs, line breaks, escape or direction-changing characters",
   },
   in_exp_a_name: { da: "et navn", en: "a name" },
-  in_exp_date_flag: { da: "ÅÅÅÅ-MM-DD", en: "YYYY-MM-DD" },
+  // problem and expectation in one entry, so the date format never stands alone as an English fragment
+  in_date_flag_invalid: { da: "er ikke en gyldig dato; forventet ÅÅÅÅ-MM-DD", en: "is not a valid date; expected YYYY-MM-DD" },
   in_exp_number_or_empty: { da: "et endeligt tal eller en tom celle", en: "a finite number or empty" },
   // households and cases (io/households.ts)
   in_strata_missing: { da: "mangler (angivet med --strata)", en: "is missing (named by --strata)" },
