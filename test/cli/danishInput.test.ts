@@ -24,10 +24,16 @@ const lines = (stderr: string) => stderr.trimEnd().split("\n");
 const importArgs = (from: string, spec: string, out: string) => ["outcomes", "import", "--from", from, "--spec", spec, "--out", out];
 /** A Danish Excel export: `;`, CRLF, Windows-1252. */
 const writeExport = (path: string, rows: string[]) => writeFileSync(path, Buffer.from(`${rows.join("\r\n")}\r\n`, "latin1"));
+/**
+ * The English catalogue's fragments in a Danish text, names left out: a column as the frame names it (`kolonne
+ * value`, `kolonne Boligområde (area)`) and anything quoted (values, headers, sheets) are the file's or effekt's
+ * names, which stay as they are in every language.
+ */
+const englishBesidesNames = (text: string) => englishIn(text.replace(/"[^"\n]*"/g, '"…"').replace(/kolonne [^:\n]+?(?=: )/g, "kolonne …"));
 /** A refused run: exit 2, and stderr in Danish (no fragment of the English catalogue). */
 const refusedInDanish = (r: { code: number; stderr: string }) => {
   expect(r.code, r.stderr).toBe(2);
-  expect(englishIn(r.stderr), r.stderr).toEqual([]);
+  expect(englishBesidesNames(r.stderr), r.stderr).toEqual([]);
   return r.stderr;
 };
 
@@ -202,10 +208,8 @@ describe("input problems in Danish", () => {
     ]);
     writeFileSync(join(d, "persons.csv"), "indicator,area,year,meets\ngrade9-danish-math-2,Houlkær,2023,måske\ngrade9-danish-math-2,all areas,2023,true\n");
     const persons = da(["indicators", "--spec", SPEC, "--persons", join(d, "persons.csv")]);
-    expect(persons.code).toBe(2);
-    // the file's own value "all areas" (the label effekt reserves) is the one English text
-    expect(englishIn(persons.stderr.replace('"all areas"', '"…"'))).toEqual([]);
-    expect(lines(persons.stderr)).toEqual([
+    // the file's own value "all areas" (the label effekt reserves) is quoted, a name like the others
+    expect(lines(refusedInDanish(persons))).toEqual([
       "effekt: persons.csv har 2 problemer; ret dem og kør igen:",
       '  persons.csv, linje 2, kolonne meets: værdi "måske" er ikke ja, nej eller tom; forventet true/false, 1/0, ja/nej eller tom for ukendt',
       '  persons.csv, linje 3, kolonne area: værdi "all areas" er betegnelsen for alle områder; forventet navnet på et boligområde (rækken for alle områder beregnes)',
@@ -228,7 +232,7 @@ describe("successful runs on the exports", () => {
       expect(survey.code, survey.stderr).toBe(0);
       if (lang === "da") {
         expect(wide.stdout).toMatch(/^\d+ rækker af employment skrevet til .*employment\.csv \(fra jobcenter-uger\.csv; K: \d+, \(empty\): \d+, S: \d+\); omformningen står i /);
-        expect(englishIn(wide.stdout + survey.stdout)).toEqual([]);
+        expect(englishBesidesNames(wide.stdout + survey.stdout)).toEqual([]);
       } else {
         expect(wide.stdout).toMatch(/^\d+ employment rows written to .*employment\.csv \(from jobcenter-uger\.csv; K: \d+, \(empty\): \d+, S: \d+\); reshaping in /);
       }
