@@ -1,6 +1,7 @@
 import { qt, qnorm, pnorm } from "./distributions.js";
 import { pnt } from "./noncentral_t.js";
 import { EstimationError } from "./errors.js";
+import { tm } from "../i18n/messageLang.js";
 
 /**
  * Minimum detectable effect (MDE) and power for a cluster-randomised design (households randomised, persons
@@ -83,17 +84,17 @@ export interface PowerDesignSummary {
 function range(name: string, v: number, lo: number, hi: number, openLo = false, openHi = false): void {
   const okLo = openLo ? v > lo : v >= lo;
   const okHi = openHi ? v < hi : v <= hi;
-  if (!(okLo && okHi) || !Number.isFinite(v)) throw new EstimationError("bad_input", `${name} must be in ${openLo ? "(" : "["}${lo}, ${hi}${openHi ? ")" : "]"}, got ${v}`);
+  if (!(okLo && okHi) || !Number.isFinite(v)) throw new EstimationError("bad_input", tm("est_pw_range", { name, interval: `${openLo ? "(" : "["}${lo}, ${hi}${openHi ? ")" : "]"}`, value: v }));
 }
 
 /** Standard error of the effect estimate and the design effect for a cluster-randomised design. */
 export function clusterDesignSe(d: ClusterDesign): PowerDesignSummary {
   const waves = d.waves;
   if (waves !== undefined) {
-    if (waves.length === 0) throw new EstimationError("bad_input", "waves must list at least one wave");
+    if (waves.length === 0) throw new EstimationError("bad_input", tm("est_pw_no_waves"));
     waves.forEach((w, i) => {
-      if (!Number.isInteger(w.households) || w.households < 2) throw new EstimationError("bad_input", `wave ${i + 1}: households must be an integer >= 2, got ${w.households}`);
-      range(`wave ${i + 1} share treated`, w.shareTreated, 0, 1, true, true);
+      if (!Number.isInteger(w.households) || w.households < 2) throw new EstimationError("bad_input", tm("est_pw_wave_households", { i: i + 1, value: w.households }));
+      range(tm("est_pw_wave_share", { i: i + 1 }), w.shareTreated, 0, 1, true, true);
     });
   }
   const J = waves ? waves.reduce((s, w) => s + w.households, 0) : d.households;
@@ -108,7 +109,7 @@ export function clusterDesignSe(d: ClusterDesign): PowerDesignSummary {
   const cv = d.clusterSizeCv ?? 0;
   const alpha = d.alpha ?? 0.05;
   const sd = d.sd ?? 1;
-  if (!Number.isInteger(J) || J < 3) throw new EstimationError("bad_input", `households must be an integer >= 3, got ${J}`);
+  if (!Number.isInteger(J) || J < 3) throw new EstimationError("bad_input", tm("est_pw_households", { value: J }));
   range("personsPerHousehold", m, 1, Infinity);
   range("icc", rho, 0, 1);
   range("shareTreated", P, 0, 1, true, true);
@@ -129,11 +130,11 @@ export function clusterDesignSe(d: ClusterDesign): PowerDesignSummary {
   const variance = waves ? (sd * sd * perCluster * shareFactor) / analysed : (sd * sd * perCluster) / (P * (1 - P) * analysed);
   const design_effect = 1 + (mEff - 1) * rho;
   const df = (d.distribution ?? "t") === "normal" ? Infinity : analysed - 2 * (waves?.length ?? 1) - (d.clusterCovariates ?? 0);
-  if (!(df > 0)) throw new EstimationError("too_few_clusters", `too few households for ${d.clusterCovariates ?? 0} household-level covariates`);
+  if (!(df > 0)) throw new EstimationError("too_few_clusters", tm("est_pw_too_few_for_covariates", { n: d.clusterCovariates ?? 0 }));
   const critical = df === Infinity ? qnorm(1 - alpha / 2) : qt(1 - alpha / 2, df);
   const std_error = Math.sqrt(variance);
   if (!(std_error > 0 && std_error < Infinity)) {
-    throw new EstimationError("bad_input", `the design's standard error ${std_error} is not a positive finite number (sd ${sd}, share treated ${P}): give sd in units near the outcome's`);
+    throw new EstimationError("bad_input", tm("est_pw_bad_se", { se: std_error, sd, share: P }));
   }
   return { std_error, std_error_cace: std_error / takeup, design_effect, df, critical };
 }
@@ -149,13 +150,13 @@ export function minimumDetectableEffect(d: ClusterDesign, power = 0.8): PowerDes
   range("power", power, 0, 0.999999);
   const s = clusterDesignSe(d);
   const alpha = d.alpha ?? 0.05;
-  if (!(power > alpha)) throw new EstimationError("bad_input", `power must exceed alpha (${alpha}): a test has power alpha at no effect`);
+  if (!(power > alpha)) throw new EstimationError("bad_input", tm("est_pw_power_alpha", { alpha }));
   // bisection on the noncentrality; Bloom's closed form (z quantiles) brackets it from below and twice it from above
   let lo = 0;
   let hi = 2 * (s.critical + (s.df === Infinity ? qnorm(power) : qt(power, s.df))) + 1;
   while (powerAtNcp(s, hi) < power) {
     hi *= 2;
-    if (!(hi < 1e300)) throw new EstimationError("bad_input", `no effect size reaches power ${power} (alpha ${alpha}, df ${s.df})`);
+    if (!(hi < 1e300)) throw new EstimationError("bad_input", tm("est_pw_unreachable", { power, alpha, df: s.df }));
   }
   for (let i = 0; i < 200 && hi - lo > 1e-15 * hi; i++) {
     const mid = (lo + hi) / 2;
@@ -163,20 +164,20 @@ export function minimumDetectableEffect(d: ClusterDesign, power = 0.8): PowerDes
     else hi = mid;
   }
   const mde = ((lo + hi) / 2) * s.std_error;
-  if (!Number.isFinite(mde)) throw new EstimationError("bad_input", `the minimum detectable effect overflows (standard error ${s.std_error}): give sd in units near the outcome's`);
+  if (!Number.isFinite(mde)) throw new EstimationError("bad_input", tm("est_pw_mde_overflow", { se: s.std_error }));
   return { ...s, mde, mde_cace: mde * (s.std_error_cace / s.std_error), power };
 }
 
 /** Power to detect a true effect `effect` (same units as sd) with a two-sided test. */
 export function power(d: ClusterDesign, effect: number): PowerDesignSummary & { power: number; effect: number } {
-  if (!Number.isFinite(effect)) throw new EstimationError("bad_input", `effect must be finite, got ${effect}`);
+  if (!Number.isFinite(effect)) throw new EstimationError("bad_input", tm("est_pw_effect_finite", { value: effect }));
   const s = clusterDesignSe(d);
   return { ...s, power: powerAtNcp(s, Math.abs(effect) / s.std_error), effect };
 }
 
 /** Power to detect a complier effect `effect` (CACE; ITT = effect x take-up) with the two-sided test. */
 export function powerCace(d: ClusterDesign, effect: number): PowerDesignSummary & { power: number; effect: number } {
-  if (!Number.isFinite(effect)) throw new EstimationError("bad_input", `effect must be finite, got ${effect}`);
+  if (!Number.isFinite(effect)) throw new EstimationError("bad_input", tm("est_pw_effect_finite", { value: effect }));
   const s = clusterDesignSe(d);
   return { ...s, power: powerAtNcp(s, Math.abs(effect) / s.std_error_cace), effect };
 }

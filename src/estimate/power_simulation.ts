@@ -1,6 +1,7 @@
 import { normalStream } from "../gains/normalDraws.js";
 import { qnorm } from "./distributions.js";
 import { EstimationError } from "./errors.js";
+import { tm } from "../i18n/messageLang.js";
 import type { RedrawSource } from "./ri_redraws.js";
 
 /**
@@ -90,14 +91,14 @@ export interface SimulationInput {
 }
 
 function check(name: string, v: number, lo: number, hi: number, openHi = false): void {
-  if (!(Number.isFinite(v) && v >= lo && (openHi ? v < hi : v <= hi))) throw new EstimationError("bad_input", `${name} must be in [${lo}, ${hi}${openHi ? ")" : "]"}, got ${v}`);
+  if (!(Number.isFinite(v) && v >= lo && (openHi ? v < hi : v <= hi))) throw new EstimationError("bad_input", tm("est_pw_range", { name, interval: `[${lo}, ${hi}${openHi ? ")" : "]"}`, value: v }));
 }
 
 export function simulatePower(input: SimulationInput): Diagnosis[] {
   const { source, block, size, model, sims, seed, alpha } = input;
   const H = source.nHouseholds;
   if (block.length !== H || size.length !== H) throw new EstimationError("bad_input", `block and size need one value per household (${H})`);
-  if (!Number.isInteger(sims) || sims < 1) throw new EstimationError("bad_input", `sims must be a positive whole number, got ${sims}`);
+  if (!Number.isInteger(sims) || sims < 1) throw new EstimationError("bad_input", tm("est_pw_sims", { value: sims }));
   check("sd", model.sd, Number.MIN_VALUE, Infinity);
   check("icc", model.icc, 0, 1);
   const r2 = model.r2 ?? 0;
@@ -106,7 +107,7 @@ export function simulatePower(input: SimulationInput): Diagnosis[] {
   check("r2", r2, 0, 1, true);
   check("takeup", takeup, 0, 1);
   check("attrition", attrition, 0, 1, true);
-  if (!Number.isFinite(model.effect)) throw new EstimationError("bad_input", `effect must be finite, got ${model.effect}`);
+  if (!Number.isFinite(model.effect)) throw new EstimationError("bad_input", tm("est_pw_effect_finite", { value: model.effect }));
   let N = 0;
   for (let h = 0; h < H; h++) {
     // a household with no analysed person (size 0) is drawn but never enters the data

@@ -164,6 +164,11 @@ describe("estimate, plan and power in Danish", () => {
     expect(refused(["--households", "abc", "--persons-per-household", "1.6", "--icc", "0.3"])).toBe("effekt: --households \"abc\" er ikke et tal\n");
     expect(refused(["--waves", "321:x", "--persons-per-household", "1.6", "--icc", "0.3"])).toBe("effekt: --waves \"321:x\": bølge 1 (\"321:x\") er ikke husstande:andel (f.eks. 321:0.25)\n");
     expect(refused(["--simulate", "--icc", "0.3"])).toMatch(/^effekt: --simulate kræver --register/);
+    // the design's own checks (src/estimate/power.ts)
+    expect(refused(["--households", "100", "--persons-per-household", "1.6", "--icc", "1.5"])).toBe("effekt: icc skal ligge i [0, 1], fik 1.5\n");
+    expect(refused(["--waves", "100:1.2", "--persons-per-household", "1.6", "--icc", "0.3"])).toBe("effekt: andelen i indsatsgruppen i bølge 1 skal ligge i (0, 1), fik 1.2\n");
+    expect(refused(["--households", "100", "--persons-per-household", "1.6", "--icc", "0.3", "--power", "0.01"])).toBe("effekt: styrken skal være større end alpha (0.05): en test har styrken alpha, når der ingen effekt er\n");
+    expect(en(["power", "--waves", "100:1.2", "--persons-per-household", "1.6", "--icc", "0.3"]).stderr).toBe("effekt: wave 1 share treated must be in (0, 1), got 1.2\n");
     expect(en(["power", "--households", "abc", "--persons-per-household", "1.6", "--icc", "0.3"]).stderr).toBe("effekt: --households \"abc\" is not a number\n");
     const ok = da(["power", "--waves", "321:0.25,92:0.65", "--persons-per-household", "1.6", "--household-size-cv", "0.5", "--icc", "0.3", "--takeup", "0.7", "--attrition", "0.1", "--effect", "0.3"]);
     expect(ok.code, ok.stderr).toBe(0);

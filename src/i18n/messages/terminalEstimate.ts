@@ -425,6 +425,34 @@ export const TERMINAL_ESTIMATE_MESSAGES = {
     en: "--simulate needs --effect: the true effect (on compliers when --takeup is given) to simulate",
   },
   est_power_bad_sims: { da: "--sims \"{value}\" er ikke et positivt helt tal", en: "--sims \"{value}\" is not a positive whole number" },
+  // power: the design's problems (src/estimate/power.ts, power_simulation.ts)
+  est_pw_range: { da: "{name} skal ligge i {interval}, fik {value}", en: "{name} must be in {interval}, got {value}" },
+  est_pw_wave_share: { da: "andelen i indsatsgruppen i bølge {i}", en: "wave {i} share treated" },
+  est_pw_no_waves: { da: "--waves skal angive mindst én bølge", en: "waves must list at least one wave" },
+  est_pw_wave_households: {
+    da: "bølge {i}: antallet af husstande skal være et helt tal >= 2, fik {value}",
+    en: "wave {i}: households must be an integer >= 2, got {value}",
+  },
+  est_pw_households: { da: "antallet af husstande skal være et helt tal >= 3, fik {value}", en: "households must be an integer >= 3, got {value}" },
+  est_pw_too_few_for_covariates: {
+    da: "for få husstande til {n} kovariater på husstandsniveau",
+    en: "too few households for {n} household-level covariates",
+  },
+  est_pw_bad_se: {
+    da: "designets standardfejl {se} er ikke et positivt endeligt tal (sd {sd}, andel i indsatsgruppen {share}): angiv sd i enheder tæt på udfaldets",
+    en: "the design's standard error {se} is not a positive finite number (sd {sd}, share treated {share}): give sd in units near the outcome's",
+  },
+  est_pw_power_alpha: {
+    da: "styrken skal være større end alpha ({alpha}): en test har styrken alpha, når der ingen effekt er",
+    en: "power must exceed alpha ({alpha}): a test has power alpha at no effect",
+  },
+  est_pw_unreachable: { da: "ingen effektstørrelse når styrken {power} (alpha {alpha}, df {df})", en: "no effect size reaches power {power} (alpha {alpha}, df {df})" },
+  est_pw_mde_overflow: {
+    da: "den mindste påviselige effekt løber over (standardfejl {se}): angiv sd i enheder tæt på udfaldets",
+    en: "the minimum detectable effect overflows (standard error {se}): give sd in units near the outcome's",
+  },
+  est_pw_effect_finite: { da: "effekten skal være et endeligt tal, fik {value}", en: "effect must be finite, got {value}" },
+  est_pw_sims: { da: "antallet af simuleringer skal være et positivt helt tal, fik {value}", en: "sims must be a positive whole number, got {value}" },
   // power: the analytic answer
   est_power_design: {
     da: "design: {households} husstande x {persons} personer, ICC {icc}, {shares}, R2 {r2}, alpha {alpha}{extras}",
