@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { tm } from "../i18n/messageLang.js";
 export { idPolicyFrom, type CprFlags } from "../io/pseudonym.js";
 
 /** The two flags every command that reads identifiers takes (their policy: io/pseudonym.ts `idPolicyFrom`). */
@@ -6,10 +7,10 @@ export function addCprOptions(command: Command): Command {
   return command
     .option(
       "--allow-cpr-like-ids",
-      "accept identifiers that look like CPR numbers by replacing each with a keyed pseudonym (PS-...) before anything is written; needs --pseudonym-key",
+      tm("file_help_allow_cpr"),
     )
     .option(
       "--pseudonym-key <file>",
-      "secret key file for --allow-cpr-like-ids (at least 16 bytes, e.g. openssl rand -hex 32); use the same key in every command; keep it out of the evaluation folder",
+      tm("file_help_pseudonym_key"),
     );
 }

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { tm } from "../i18n/messageLang.js";
 import { runIndicators, type IndicatorsOptions } from "../indicatorsRun/run.js";
 import { say, writeData } from "./output.js";
 import { summaryOf } from "./commands.js";
@@ -10,12 +11,12 @@ export function registerIndicators(program: Command): void {
   program
     .command("indicators")
     .description(summaryOf("indicators"))
-    .requiredOption("--spec <file>", "indicator spec JSON (effekt-indicator-spec/1), e.g. analyses/lbf-uddannelse-og-livschancer.json")
-    .option("--values <file>", "aggregated values CSV: indicator, area, year, value, n (se optional); see data-schemas/indicator-values.md")
-    .option("--persons <file>", "person-level CSV: indicator, area, year, meets (true/false/empty); see data-schemas/indicator-persons.md")
-    .option("--out <file>", "write the table here (atomically) and print a short summary; default: the table to stdout")
-    .option("--format <csv|json>", "output format", "csv")
-    .option("--min-cell <n>", "with --out: smallest count of persons shown in the terminal summary (at least 3); the file keeps full detail", String(DEFAULT_MIN_CELL))
-    .addHelpText("after", "\nExample:\n  effekt indicators --spec analyses/lbf-uddannelse-og-livschancer.json --values samples/indicator-values.csv\n")
+    .requiredOption("--spec <file>", tm("file_help_ind_spec"))
+    .option("--values <file>", tm("file_help_ind_values"))
+    .option("--persons <file>", tm("file_help_ind_persons"))
+    .option("--out <file>", tm("file_help_ind_out"))
+    .option("--format <csv|json>", tm("file_help_output_format"), "csv")
+    .option("--min-cell <n>", tm("file_help_ind_min_cell"), String(DEFAULT_MIN_CELL))
+    .addHelpText("after", `\n${tm("file_help_example")}\n  effekt indicators --spec analyses/lbf-uddannelse-og-livschancer.json --values samples/indicator-values.csv\n`)
     .action((opts: IndicatorsOptions) => runIndicators(opts, { say, writeData }));
 }

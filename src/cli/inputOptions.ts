@@ -1,5 +1,6 @@
 import { Help, type Command, type Option } from "commander";
 import { UserError } from "../errors.js";
+import type { MessageKey } from "../i18n/catalogue.js";
 import { tm } from "../i18n/messageLang.js";
 
 interface InputFlags {
@@ -9,6 +10,15 @@ interface InputFlags {
   mapping?: string;
 }
 
+/** The headings of commander's help, in the run's language. */
+const HELP_TITLES: Record<string, MessageKey> = {
+  "Usage:": "file_help_usage",
+  "Options:": "file_help_options",
+  "Global Options:": "file_help_global_options",
+  "Commands:": "file_help_commands",
+  "Arguments:": "file_help_arguments",
+};
+
 /**
  * Options for reading inputs as they are exported (any command, any input file): the sheet of an `.xlsx`, title
  * lines to skip, and the file's headers mapped to effekt's names (data-schemas/column-mapping.md). Shown in every
@@ -16,16 +26,21 @@ interface InputFlags {
  */
 export function addInputOptions(program: Command): void {
   program
-    .option("--sheet <name>", "the sheet to read from an .xlsx input (default: the first)")
-    .option("--skip-rows <n>", "lines (or Excel rows) above the header to skip, such as a title")
-    .option("--column <name=header>", "your file's header for one of effekt's columns, e.g. household_id=Husstand (repeatable)", (v: string, all: string[] = []) => [...all, v])
-    .option("--mapping <file>", "a JSON file with sheet, skip_rows and columns per input format (data-schemas/column-mapping.md)")
+    .option("--sheet <name>", tm("file_help_sheet"))
+    .option("--skip-rows <n>", tm("file_help_skip_rows"))
+    .option("--column <name=header>", tm("file_help_column"), (v: string, all: string[] = []) => [...all, v])
+    .option("--mapping <file>", tm("file_help_mapping"))
     // Commands made after this inherit it: every --help shows these options and marks the required ones.
     .configureHelp({
       showGlobalOptions: true,
       optionDescription(this: Help, option: Option): string {
-        const text = Help.prototype.optionDescription.call(this, option);
-        return option.mandatory ? `(required) ${text}` : text;
+        // commander adds "(default: ...)" in English: the word in the run's language
+        const text = Help.prototype.optionDescription.call(this, option).replace(/\(default: (?=[^()]*\)$)/, `(${tm("file_help_default")}: `);
+        return option.mandatory ? `${tm("file_help_required")} ${text}` : text;
+      },
+      styleTitle(title: string): string {
+        const key = HELP_TITLES[title];
+        return key === undefined ? title : tm(key);
       },
     })
     // the reader settings (and zod, which checks a mapping file) are loaded when a command runs, not for --help

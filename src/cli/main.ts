@@ -51,9 +51,12 @@ function commandOf(args: readonly string[], program: Command): string | undefine
  */
 export async function buildProgram(args?: readonly string[]): Promise<Command> {
   const program = new Command("effekt")
-    .description("Auditable lottery, effect estimates, indicators, gains and reports for Danish social impact investments")
-    .version(VERSION)
-    .option("--decimal <mark>", "decimal mark of numbers in ;-separated input files, when a column does not settle it: , (1.234,5) or . (1234.5)")
+    .description(tm("file_help_effekt"))
+    .version(VERSION, "-V, --version", tm("file_help_version"))
+    // commander's own help words in the run's language too (the commands made below inherit them)
+    .helpOption("-h, --help", tm("file_help_help"))
+    .helpCommand("help [command]", tm("file_help_help"))
+    .option("--decimal <mark>", tm("file_help_decimal"))
     // A missing or unknown flag is one line naming it (`effekt: required option '--seed <text>' not specified`),
     // not the whole help; `effekt <command> --help` lists the flags with the required ones marked.
     // Set before the commands are made, so they inherit it: a flag error exits 2 like any other bad input.
@@ -62,7 +65,7 @@ export async function buildProgram(args?: readonly string[]): Promise<Command> {
     .addHelpText(
       "after",
       `
-Examples:
+${tm("file_help_examples")}
   effekt draw --households samples/households.csv --register out/allocations.csv --wave 1 --seed viborg-2025-1 --treat 60 --date 2025-03-01
   effekt verify --register out/allocations.csv
   effekt plan lock --plan analyses/relationel-velfaerd.json --register out/allocations.csv
@@ -76,8 +79,8 @@ Examples:
   addInputOptions(program);
   // Read before commander parses (main sets the language from the arguments), so that every message of the run,
   // commander's included, is in it; report --lang is this option too (commander gives it to the program).
-  program.option("--lang <da|en>", "the language of messages (default: da when LANG is Danish, else en); for report also the report's language");
-  program.option("--project <file>", `the evaluation's project file (default: ${"effekt.json"} in the current folder, if there is one; written by effekt init)`);
+  program.option("--lang <da|en>", tm("file_help_lang"));
+  program.option("--project <file>", tm("file_help_project", { file: "effekt.json" }));
   // The project's paths fill the options the command line leaves out, before the command parses its own (so a
   // required option the project gives is not missing); a flag given on the command line wins.
   program.hook("preSubcommand", async (_root, sub) => {
@@ -110,7 +113,7 @@ Examples:
   const stubs = new Map<Command, string>();
   for (const c of COMMANDS) {
     if (args === undefined || c.name === wanted) (await c.register())(program);
-    else stubs.set(program.command(c.name).description(c.summary), c.options ? `${c.name} [options]` : c.name);
+    else stubs.set(program.command(c.name).description(tm(c.summary)), c.options ? `${c.name} [options]` : c.name);
   }
   const help = new Help();
   program.configureHelp({ ...program.configureHelp(), subcommandTerm: (cmd) => stubs.get(cmd) ?? help.subcommandTerm(cmd) });

@@ -34,6 +34,16 @@ function refusedInDanish(r: { da: string; code: number }): void {
   expect(englishIn(r.da)).toEqual([]);
 }
 
+/**
+ * The words of a help page: without the usage line, the examples, and each line's term (`draw [options]`,
+ * `--out <file>`), placeholders such as `<register>`, commands named in the text (`effekt gains`) and the columns of
+ * indicators files: names, not English to translate.
+ */
+function descriptions(help: string): string {
+  return help.split("\n").filter((l) => !l.startsWith("Brug:") && !l.startsWith("  effekt ")).map((l) => l.replace(/^ {2}\S+(?: <[^>]*>| \[[^\]]*\])*/, "").replace(/<[^>]*>/g, "")).join("\n")
+    .replace(/effekt [a-z]+/g, "").replace(/indicator, area, year/g, "");
+}
+
 let dir = "";
 let register = "";
 const drawArgs = (reg: string, wave = 1) => ["draw", "--households", H, "--cases", C, "--date", wave === 1 ? "2025-03-01" : "2025-09-01", "--register", reg, "--wave", String(wave), "--seed", `s${wave}`, "--treat", "40"];
@@ -193,6 +203,38 @@ describe("Danish messages about files", () => {
     const noValue = both(["verify", "--register"]);
     expect(noValue.da).toBe("effekt: flaget '--register <file>' mangler sin værdi\n");
     expect(noValue.en).toBe("effekt: option '--register <file>' argument missing\n");
+  });
+
+  it("--help in Danish: the commands' summaries, their flags and commander's own words; English as before", () => {
+    const root = effekt(["--lang", "da", "--help"]);
+    expect(root.code).toBe(0);
+    expect(root.stdout).toMatch(/^Brug: effekt \[options\] \[command\]\n/);
+    expect(root.stdout).toContain("\nKommandoer:\n");
+    expect(root.stdout).toMatch(/^ {2}draw \[options\] +træk én bølge af husstandslodtrækningen ind i$/m);
+    expect(root.stdout).toMatch(/^ {2}-h, --help +vis hjælp til kommandoen$/m);
+    expect(root.stdout).toContain("\nEksempler:\n  effekt draw ");
+    expect(englishIn(descriptions(root.stdout))).toEqual([]);
+    for (const command of ["draw", "estimate", "gains", "indicators", "power", "report"]) {
+      const help = effekt(["--lang", "da", command, "--help"]);
+      expect(help.code, command).toBe(0);
+      expect(help.stdout, command).toContain("\nFlag:\n");
+      expect(help.stdout, command).toContain("\nGlobale flag:\n");
+      expect(englishIn(descriptions(help.stdout)), command).toEqual([]);
+    }
+    const draw = effekt(["--lang", "da", "draw", "--help"]).stdout;
+    expect(draw).toMatch(/^ {2}--households <file> +\(påkrævet\) households\.csv: household_id, area,$/m);
+    expect(draw).toMatch(/^ {2}--strata <column> +kolonnen, der definerer strata \(standard: "area"\)$/m);
+    expect(draw).toMatch(/registre\s+med\s+over\s+100\.000\s+husstande/);
+    expect(draw).toContain("\nEksempel:\n  effekt draw ");
+    // English: commander's words and effekt's as they were
+    const en = effekt(["draw", "--help"]).stdout;
+    expect(en).toMatch(/^Usage: effekt draw \[options\]\n/);
+    expect(en).toMatch(/^ {2}--households <file> +\(required\) households\.csv: household_id, area,$/m);
+    expect(en).toMatch(/^ {2}--strata <column> +column that defines the strata \(default: "area"\)$/m);
+    expect(en).toMatch(/registers\s+above\s+100,000\s+households/);
+    expect(en).toContain("\nGlobal Options:\n");
+    expect(en).toContain("\nExample:\n  effekt draw ");
+    expect(effekt(["--help"]).stdout).toMatch(/^ {2}help \[command\] +display help for command$/m);
   });
 
   it("what a successful run writes is the same bytes under --lang da and --lang en", () => {

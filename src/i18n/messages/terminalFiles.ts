@@ -238,4 +238,300 @@ export const TERMINAL_FILES_MESSAGES = {
   file_cpr_name: { da: "(et navn, der ligner et CPR-nummer, vises ikke)", en: "(a name that looks like a CPR number, not shown)" },
   file_cpr_masked: { da: "(CPR-lignende)", en: "(CPR-like)" },
   file_names_more: { da: "{names} og {n} flere", en: "{names} and {n} more" },
+  // --help: the commands' summaries and flags (src/cli/ besides init, plan, verify and outcomes, whose parts translate theirs)
+  file_help_effekt: {
+    da: "Reviderbar lodtrækning, effektestimater, indikatorer, gevinster og rapporter for danske sociale investeringer",
+    en: "Auditable lottery, effect estimates, indicators, gains and reports for Danish social impact investments",
+  },
+  file_help_decimal: {
+    da: "decimaltegn for tal i ;-separerede inputfiler, når en kolonne ikke selv afgør det: , (1.234,5) eller . (1234.5)",
+    en: "decimal mark of numbers in ;-separated input files, when a column does not settle it: , (1.234,5) or . (1234.5)",
+  },
+  file_help_lang: {
+    da: "sproget i meddelelserne (standard: da, når LANG er dansk, ellers en); for rapportkommandoen også rapportens sprog",
+    en: "the language of messages (default: da when LANG is Danish, else en); for report also the report's language",
+  },
+  file_help_sheet: { da: "arket, der skal læses i et .xlsx-input (standard: det første)", en: "the sheet to read from an .xlsx input (default: the first)" },
+  file_help_skip_rows: { da: "linjer (eller Excel-rækker) over overskriften, der skal springes over, f.eks. en titel", en: "lines (or Excel rows) above the header to skip, such as a title" },
+  file_help_column: {
+    da: "din fils overskrift for en af effekts kolonner, f.eks. household_id=Husstand (kan gentages)",
+    en: "your file's header for one of effekt's columns, e.g. household_id=Husstand (repeatable)",
+  },
+  file_help_mapping: {
+    da: "en JSON-fil med sheet, skip_rows og columns pr. inputformat (data-schemas/column-mapping.md)",
+    en: "a JSON file with sheet, skip_rows and columns per input format (data-schemas/column-mapping.md)",
+  },
+  file_help_allow_cpr: {
+    da: "tag imod id'er, der ligner CPR-numre, ved at erstatte hvert med et nøglebaseret pseudonym (PS-...), før noget skrives; kræver --pseudonym-key",
+    en: "accept identifiers that look like CPR numbers by replacing each with a keyed pseudonym (PS-...) before anything is written; needs --pseudonym-key",
+  },
+  file_help_pseudonym_key: {
+    da: "hemmelig nøglefil til --allow-cpr-like-ids (mindst 16 byte, f.eks. openssl rand -hex 32); brug den samme nøgle i alle kommandoer; hold den uden for evalueringsmappen",
+    en: "secret key file for --allow-cpr-like-ids (at least 16 bytes, e.g. openssl rand -hex 32); use the same key in every command; keep it out of the evaluation folder",
+  },
+  file_help_init: {
+    da: "skriv evalueringsmappens projektfil (register, inputfiler, plan, rapportindstillinger), så kommandoer, der køres dér, ikke behøver stier",
+    en: "write the evaluation folder's project file (register, inputs, plan, report settings), so commands run there need no paths",
+  },
+  file_help_draw: {
+    da: "træk én bølge af husstandslodtrækningen ind i registret (stratificeret fuldstændig randomisering)",
+    en: "draw one wave of the household lottery into the register (stratified complete randomisation)",
+  },
+  file_help_verify: {
+    da: "genberegn hver bølge ud fra dens manifest og inputfiler, og kontrollér registrets hashkæde",
+    en: "re-derive every wave from its manifest and input files and check the register's hash chain",
+  },
+  file_help_estimate: {
+    da: "effektestimater (ITT ved forskel i gennemsnit og Lin-regression, CACE med tilslutning) efter en analyseplan eller i hurtig tilstand",
+    en: "effect estimates (ITT by difference in means and Lin regression, CACE with take-up) by an analysis plan or quick mode",
+  },
+  file_help_power: {
+    da: "mindste påviselige effekt (og styrke for en given effekt) i det husstandsrandomiserede design",
+    en: "minimum detectable effect (and power for a given effect) of the household-randomised design",
+  },
+  file_help_indicators: {
+    da: "indikatorer pr. boligområde og år mod områdets baseline, sammenligningens baseline og målet (manglende data vises som afventer)",
+    en: "indicators per area and year against area baseline, comparison baseline and target (pending shown as pending)",
+  },
+  file_help_gains: {
+    da: "budgetøkonomiske gevinster (SØM) pr. budgetår og år siden lodtrækningen, pr. konto (kommune, region, stat, offentlig, investor), tilbagebetalingen, Monte Carlo-intervaller og et tornadodiagram",
+    en: "budget-economic gains (SØM) by budget year and years since the draw, per account (kommune, region, stat, public, investor), the repayment, Monte Carlo intervals and a tornado",
+  },
+  file_help_plan: { da: "forhåndsregistrér en analyseplan: lås den i registret, før noget udfald læses", en: "pre-register an analysis plan: lock it in the register before any outcome is read" },
+  file_help_report: {
+    da: "tabeller til SUS (formativ) eller AAU (summativ) med diskretionering af små celler: XLSX, CSV, Markdown, HTML",
+    en: "tables for SUS (formative) or AAU (summative) with suppression of small cells: XLSX, CSV, Markdown, HTML",
+  },
+  file_help_outcomes: { da: "klargør udfaldsleverancer til effekt estimate", en: "prepare outcome deliveries for effekt estimate" },
+  file_help_draw_households: { da: "households.csv: household_id, area, active_cases, kovariater", en: "households.csv: household_id, area, active_cases, covariates" },
+  file_help_draw_cases: {
+    da: "cases.csv: case_id, household_id, opened, closed; giver de aktive sager på --date",
+    en: "cases.csv: case_id, household_id, opened, closed; gives active cases on --date",
+  },
+  file_help_draw_date: { da: "lodtrækningsdatoen (registreres pr. husstand; sager tælles som aktive på den dato)", en: "the draw date (recorded per household; cases are counted as active on it)" },
+  file_help_draw_register: { da: "lodtrækningsregistret (oprettes ved første bølge)", en: "the allocation register (created on the first wave)" },
+  file_help_draw_wave: { da: "bølgenummer: den næste bølge, eller en eksisterende for at bekræfte den", en: "wave number: the next wave, or an existing one to confirm it" },
+  file_help_draw_seed: { da: "lodtrækningens seed (fastlæg og offentliggør det før lodtrækningen)", en: "the lottery seed (fix and publish it before the draw)" },
+  file_help_draw_treat: {
+    da: "indsatspladser i denne bølge: et samlet antal fordelt forholdsmæssigt, eller pr. stratum",
+    en: "treatment places in this wave: a total split proportionally, or per stratum",
+  },
+  file_help_strata: { da: "kolonnen, der definerer strata", en: "column that defines the strata" },
+  file_help_min_cases: { da: "mindste antal aktive sager for at være berettiget", en: "minimum number of active cases to be eligible" },
+  file_help_draw_balance: { da: "hvor balancetabellen skrives (standard: <register>.balance.csv)", en: "where to write the balance table (default: <register>.balance.csv)" },
+  file_help_draw_area_alias: {
+    da: "læs et områdenavn i filen som et udvalgt boligområde, f.eks. \"Houlkaer=Houlkær\" (kan gentages)",
+    en: "read an area name of the file as a selected area, e.g. \"Houlkaer=Houlkær\" (repeatable)",
+  },
+  file_help_draw_exclude_area: {
+    da: "et områdenavn i filen, der bekræftet ikke er et udvalgt boligområde (kan gentages)",
+    en: "an area name of the file that is not a selected area, confirmed (repeatable)",
+  },
+  file_help_draw_min_cell: {
+    da: "mindste antal husstande, der vises i terminalen (mindst 3); registret, manifesterne og balancefilerne beholder alle tal",
+    en: "smallest count of households shown on the terminal (at least 3); the register, manifests and balance files keep every number",
+  },
+  file_help_draw_dry_run: {
+    da: "vis berettigelse pr. boligområde og årsag, strata og deres pladser; træk og skriv intet",
+    en: "show eligibility by area and reason, the strata and their places; draw and write nothing",
+  },
+  file_help_est_plan: {
+    da: "analyseplan i JSON (f.eks. analyses/relationel-velfaerd.json): udfald, vinduer, horisonter, kovariater, undergrupper, RI",
+    en: "analysis plan JSON (e.g. analyses/relationel-velfaerd.json): outcomes, windows, horizons, covariates, subgroups, RI",
+  },
+  file_help_est_register: { da: "allocations.csv skrevet af effekt draw", en: "allocations.csv written by effekt draw" },
+  file_help_est_allocation: {
+    da: "i stedet for --register: household_id, arm, stratum, p_treatment[, wave, draw_date] lavet med et andet værktøj (ikke verificeret af effekt)",
+    en: "instead of --register: household_id, arm, stratum, p_treatment[, wave, draw_date] made by another tool (not verified by effekt)",
+  },
+  file_help_est_draw_date: { da: "med --allocation: lodtrækningsdatoen, når filen ikke har en draw_date-kolonne", en: "with --allocation: the draw date when the file has no draw_date column" },
+  file_help_est_persons: { da: "persons.csv: person_id, household_id, baselinekovariater", en: "persons.csv: person_id, household_id, baseline covariates" },
+  file_help_est_outcomes: { da: "outcomes.csv: person_id, outcome, date, value (læses som en strøm)", en: "outcomes.csv: person_id, outcome, date, value (read as a stream)" },
+  file_help_est_takeup: {
+    da: "takeup.csv: household_id, took_up; tilføjer effekten blandt deltagere (cace_ratio: ITT divideret med første trin)",
+    en: "takeup.csv: household_id, took_up; adds the complier effect (cace_ratio: ITT over the first stage)",
+  },
+  file_help_est_outcome: { da: "hurtig tilstand (ingen plan): udfald, der skal estimeres (kan gentages)", en: "quick mode (no plan): outcome to estimate (repeatable)" },
+  file_help_est_covariates: {
+    da: "hurtig tilstand: kommaseparerede numeriske personkovariater til Lin-regression (fra persons.csv)",
+    en: "quick mode: comma-separated numeric person covariates for Lin regression (from persons.csv)",
+  },
+  file_help_est_subgroup: {
+    da: "hurtig tilstand: estimér også inden for hvert niveau af denne kolonne i persons.csv (kan gentages)",
+    en: "quick mode: also estimate within each level of this persons.csv column (repeatable)",
+  },
+  file_help_est_window: { da: "hurtig tilstand: hvordan flere værdier pr. person og udfald reduceres til én", en: "quick mode: how to reduce several values per person and outcome to one" },
+  file_help_est_permutations: {
+    da: "hurtig tilstand: gentrækninger af lodtrækningen til randomiseringsinferensens p-værdi (standard 0 = ingen)",
+    en: "quick mode: re-draws of the lottery for the randomisation-inference p-value (default 0 = none)",
+  },
+  file_help_est_seed: { da: "hurtig tilstand: seed til gentrækningerne (standard \"effekt-ri\")", en: "quick mode: seed for the re-draws (default \"effekt-ri\")" },
+  file_help_est_by_horizon: {
+    da: "hurtig tilstand: estimér pr. horisont: hele år fra husstandens lodtrækningsdato til udfaldets dato (afrundet; før år 1 ignoreres)",
+    en: "quick mode: estimate per horizon: whole years from the household's draw date to the outcome date (rounded; before year 1 ignored)",
+  },
+  file_help_est_out: {
+    da: "skriv effekttabellen hertil (atomisk) og <file>.meta.json ved siden af; standard: stdout",
+    en: "write the effect table here (atomically) and <file>.meta.json beside it; default stdout",
+  },
+  file_help_output_format: { da: "outputformat", en: "output format" },
+  file_help_no_progress: { da: "ingen statuslinje i terminalen", en: "no progress bar on the terminal" },
+  file_help_gains_model: {
+    da: "gevinstmodel i JSON (effekt-gains-model/2), f.eks. analyses/gains-relationel-velfaerd.json",
+    en: "gains model JSON (effekt-gains-model/2), e.g. analyses/gains-relationel-velfaerd.json",
+  },
+  file_help_gains_estimates: {
+    da: "effekttabel i CSV (effekt estimate): alle målte horisonter for hvert udfald bruges",
+    en: "effect table CSV (effekt estimate): every measured horizon of each outcome is used",
+  },
+  file_help_gains_estimator: {
+    da: "med --estimates: denne estimators rækker (cace_ratio giver CACE, talt blandt deltagere) i stedet for den foretrukne ITT",
+    en: "with --estimates: this estimator's rows (cace_ratio gives CACE, counted over compliers) instead of the preferred ITT",
+  },
+  file_help_gains_plan: {
+    da: "analyseplanen: gains_outcome knytter tabellens udfald til modellens udfald og hvert udfalds population (standard: planen, som <estimates>.meta.json nævner)",
+    en: "the analysis plan: gains_outcome maps table outcomes to model outcomes and each outcome's population (default: the plan named in <estimates>.meta.json)",
+  },
+  file_help_gains_register: {
+    da: "lodtrækningsregister (effekt draw): hver bølges lodtrækningsdato, og hvem der blev tildelt indsats",
+    en: "allocation register (effekt draw): each wave's draw date and who was assigned to treatment",
+  },
+  file_help_gains_persons: { da: "persons.csv: hvem der er i hvert udfalds population (rolle, fødselsår)", en: "persons.csv: who is in each outcome's population (role, birth year)" },
+  file_help_gains_takeup: {
+    da: "takeup.csv: med en CACE-effekt er deltagerne de tildelte, hvis husstand tog imod tilbuddet",
+    en: "takeup.csv: with a CACE effect, the compliers are the assigned whose household took up",
+  },
+  file_help_gains_assume: {
+    da: "antaget effekt til planlægning (kan gentages; markeret som illustrativ); uden --register giver modellens forventede optag antallene",
+    en: "assumed effect for planning (repeatable; marked illustrative); without --register the model's expected intake gives the counts",
+  },
+  file_help_gains_out: {
+    da: "skriv resultatet hertil (atomisk) og vis et resumé; standard: resultatet til stdout",
+    en: "write the result here (atomically) and print a summary; default: the result to stdout",
+  },
+  file_help_gains_format: {
+    da: "outputformat (standard json; csv = én lang, ryddelig tabel med en section-kolonne)",
+    en: "output format (default json; csv = one tidy long table with a section column)",
+  },
+  file_help_gains_draws: { da: "Monte Carlo-træk (mindst 10000; standard: modellens, ellers 10000)", en: "Monte Carlo draws (at least 10000; default: the model's, else 10000)" },
+  file_help_gains_seed: { da: "Monte Carlo-seed (standard: modellens monte_carlo.seed)", en: "Monte Carlo seed (default: the model's monte_carlo.seed)" },
+  file_help_gains_min_cell: {
+    da: "med --out: mindste antal personer, der vises i terminalens resumé (mindst 3, standard 5); filen beholder alle tal",
+    en: "with --out: smallest count of persons shown in the terminal summary (at least 3, default 5); the file keeps every number",
+  },
+  file_help_ind_spec: {
+    da: "indikatorspecifikation i JSON (effekt-indicator-spec/1), f.eks. analyses/lbf-uddannelse-og-livschancer.json",
+    en: "indicator spec JSON (effekt-indicator-spec/1), e.g. analyses/lbf-uddannelse-og-livschancer.json",
+  },
+  file_help_ind_values: {
+    da: "aggregerede værdier i CSV: indicator, area, year, value, n (se er valgfri); se data-schemas/indicator-values.md",
+    en: "aggregated values CSV: indicator, area, year, value, n (se optional); see data-schemas/indicator-values.md",
+  },
+  file_help_ind_persons: {
+    da: "CSV på personniveau: indicator, area, year, meets (true/false/tom); se data-schemas/indicator-persons.md",
+    en: "person-level CSV: indicator, area, year, meets (true/false/empty); see data-schemas/indicator-persons.md",
+  },
+  file_help_ind_out: {
+    da: "skriv tabellen hertil (atomisk) og vis et kort resumé; standard: tabellen til stdout",
+    en: "write the table here (atomically) and print a short summary; default: the table to stdout",
+  },
+  file_help_ind_min_cell: {
+    da: "med --out: mindste antal personer, der vises i terminalens resumé (mindst 3); filen beholder alle detaljer",
+    en: "with --out: smallest count of persons shown in the terminal summary (at least 3); the file keeps full detail",
+  },
+  file_help_pow_households: { da: "antal randomiserede husstande (klynger); eller --waves", en: "number of households randomised (clusters); or --waves" },
+  file_help_pow_persons_per_household: {
+    da: "gennemsnitligt antal personer pr. husstand med udfaldet (med --simulate og uden --persons: størrelserne dannes med dette gennemsnit og --household-size-cv)",
+    en: "mean persons per household with the outcome (with --simulate and no --persons: sizes are generated with this mean and --household-size-cv)",
+  },
+  file_help_pow_icc: { da: "udfaldets korrelation inden for husstanden, 0-1", en: "intra-household correlation of the outcome, 0-1" },
+  file_help_pow_share_treated: { da: "andel af husstandene, der trækkes til indsats", en: "share of households drawn for treatment" },
+  file_help_pow_r2: { da: "udfaldets varians forklaret af baselinekovariater", en: "outcome variance explained by baseline covariates" },
+  file_help_pow_alpha: { da: "tosidet signifikansniveau", en: "two-sided significance level" },
+  file_help_pow_power: { da: "ønsket styrke for MDE", en: "target power for the MDE" },
+  file_help_pow_effect: { da: "vis også styrken til at påvise denne effekt (i enheder af --sd)", en: "also print the power to detect this effect (in --sd units)" },
+  file_help_pow_sd: { da: "udfaldets standardafvigelse (standard 1: MDE i standardafvigelser)", en: "outcome standard deviation (default 1: the MDE in standard deviations)" },
+  file_help_pow_size_cv: {
+    da: "variationskoefficient for husstandsstørrelse (sd / gennemsnit af personer pr. husstand)",
+    en: "coefficient of variation of household size (sd / mean of persons per household)",
+  },
+  file_help_pow_waves: {
+    da: "bølger med hver sin andel til indsats, som husstande:andel,... (f.eks. 321:0.25,92:0.65); erstatter --households og --share-treated",
+    en: "waves with their own share treated, as households:share,... (e.g. 321:0.25,92:0.65); replaces --households and --share-treated",
+  },
+  file_help_pow_attrition: { da: "andel af husstandene, hvis udfald vil mangle (tilfældigt)", en: "share of households whose outcome will be missing (at random)" },
+  file_help_pow_takeup: {
+    da: "andel af indsatshusstandene, der forventes at tage imod tilbuddet (ingen i kontrol): giver også CACE-effektens MDE",
+    en: "share of treated households expected to take up the offer (none in control): also the CACE's MDE",
+  },
+  file_help_pow_simulate: {
+    da: "simulér den faktiske lodtrækning i --register (dens bølger, strata og pladser), udfaldsmodellen og estimatorerne i effekt estimate; angiv styrke, bias, RMSE og dækning",
+    en: "simulate the actual lottery of --register (its waves, strata and places), the outcome model and the estimators of effekt estimate; report power, bias, RMSE and coverage",
+  },
+  file_help_pow_register: {
+    da: "med --simulate: lodtrækningsregistret (allocations.csv), hvis lodtrækning simuleres",
+    en: "with --simulate: the lottery register (allocations.csv) whose draw is simulated",
+  },
+  file_help_pow_households_file: {
+    da: "med --simulate, i stedet for --register: households.csv for en lodtrækning, der endnu ikke er foretaget; den bølge, effekt draw ville trække (--treat, --strata, --areas, --min-cases, --cases med --date), simuleres",
+    en: "with --simulate, instead of --register: households.csv of a lottery not yet drawn; the wave effekt draw would run (--treat, --strata, --areas, --min-cases, --cases with --date) is simulated",
+  },
+  file_help_pow_cases: { da: "med --households-file: cases.csv, aktive sager talt på --date", en: "with --households-file: cases.csv, active cases counted on --date" },
+  file_help_pow_date: { da: "med --households-file: den planlagte lodtrækningsdato", en: "with --households-file: the planned draw date" },
+  file_help_pow_treat: { da: "med --households-file: indsatspladser, som i effekt draw --treat", en: "with --households-file: treatment places, as effekt draw --treat" },
+  file_help_pow_strata: { da: "med --households-file: kolonnen, der definerer strata", en: "with --households-file: the column that defines the strata" },
+  file_help_pow_min_cases: { da: "med --households-file: mindste antal aktive sager for at være berettiget", en: "with --households-file: minimum number of active cases to be eligible" },
+  file_help_pow_persons: { da: "med --simulate: persons.csv, til husstandenes størrelser", en: "with --simulate: persons.csv, for the households' sizes" },
+  file_help_pow_sims: { da: "med --simulate: antal simuleringer", en: "with --simulate: number of simulations" },
+  file_help_pow_seed: { da: "med --simulate: simuleringens seed", en: "with --simulate: seed of the simulation" },
+  file_help_rep_audience: {
+    da: "sus: flow, balance, indikatorer, foreløbige effekter; aau: effekter, frafald, undergrupper, gevinster",
+    en: "sus: flow, balance, indicators, interim effects; aau: effects, attrition, subgroups, gains",
+  },
+  file_help_rep_out: { da: "outputmappe (skrives atomisk; afvises, hvis den findes, medmindre --force er angivet)", en: "output folder (written atomically; refused if it exists, unless --force)" },
+  file_help_rep_results: {
+    da: "mappe med allocations.csv, effects.csv, indicators.csv, gains.json (hver især valgfri)",
+    en: "folder with allocations.csv, effects.csv, indicators.csv, gains.json (each optional)",
+  },
+  file_help_rep_register: { da: "registret (allocations.csv) med dets manifester og balancetabel ved siden af", en: "the register (allocations.csv), with its manifests and balance table beside it" },
+  file_help_rep_effects: { da: "effekttabel fra effekt estimate (med dens .meta.json ved siden af)", en: "effect table from effekt estimate (its .meta.json beside it)" },
+  file_help_rep_indicators: { da: "indikatortabel fra effekt indicators", en: "indicator table from effekt indicators" },
+  file_help_rep_gains: { da: "gains.json fra effekt gains", en: "gains.json from effekt gains" },
+  file_help_rep_takeup: { da: "tilslutningsfil i CSV (household_id, took_up) til flowtabellen", en: "take-up CSV (household_id, took_up) for the flow table" },
+  file_help_rep_plan: {
+    da: "analyseplan (udfaldsnavne, titel, metoder); standard: planen, som effekttabellens meta nævner, når den findes uændret",
+    en: "analysis plan (outcome labels, title, methods); default: the plan the effects meta names, when found unchanged",
+  },
+  file_help_rep_spec: { da: "indikatorspecifikation (indikatornavne)", en: "indicator spec (indicator labels)" },
+  file_help_rep_model: { da: "gevinstmodel (udfaldsnavne)", en: "gains model (outcome labels)" },
+  file_help_rep_format: {
+    da: "kommasepareret: xlsx,csv,md,html,pdf (pdf: HTML-siden udskrevet af headless Chromium)",
+    en: "comma-separated: xlsx,csv,md,html,pdf (pdf: the HTML page printed by headless Chromium)",
+  },
+  file_help_rep_lang: { da: "tekster og talformater", en: "labels and number formats" },
+  file_help_rep_csv_dialect: { da: "da: ';' og decimalkomma; en: ',' og decimalpunktum (standard: som --lang)", en: "da: ';' and decimal comma; en: ',' and decimal point (default: as --lang)" },
+  file_help_rep_min_cell: { da: "mindste antal personer eller husstande, der vises (mindst 3)", en: "smallest count of persons or households shown (at least 3)" },
+  file_help_rep_force: { da: "erstat en eksisterende outputmappe", en: "replace an existing output folder" },
+  file_help_areas: { da: "kommaseparerede udvalgte boligområder (standard: {areas})", en: "comma-separated selected areas (default: {areas})" },
+  file_help_pow_areas: { da: "med --households-file: kommaseparerede udvalgte boligområder (standard: {areas})", en: "with --households-file: comma-separated selected areas (default: {areas})" },
+  file_help_draw_balance_redraws: {
+    da: "gentrækninger af lodtrækningen til den samlede balancetest (standard {n}; 0 udelader den; registre med over {max} husstande udelader den, medmindre flaget er angivet)",
+    en: "re-draws of the lottery for the joint test of balance (default {n}; 0 leaves it out; registers above {max} households leave it out unless given)",
+  },
+  file_help_project: {
+    da: "evalueringens projektfil (standard: {file} i den aktuelle mappe, hvis der er en; skrevet af effekt init)",
+    en: "the evaluation's project file (default: {file} in the current folder, if there is one; written by effekt init)",
+  },
+  file_help_examples: { da: "Eksempler:", en: "Examples:" },
+  file_help_example: { da: "Eksempel:", en: "Example:" },
+  // commander's own help words (cli/main.ts, cli/inputOptions.ts)
+  file_help_version: { da: "vis versionsnummeret", en: "output the version number" },
+  file_help_help: { da: "vis hjælp til kommandoen", en: "display help for command" },
+  file_help_usage: { da: "Brug:", en: "Usage:" },
+  file_help_options: { da: "Flag:", en: "Options:" },
+  file_help_global_options: { da: "Globale flag:", en: "Global Options:" },
+  file_help_commands: { da: "Kommandoer:", en: "Commands:" },
+  file_help_arguments: { da: "Argumenter:", en: "Arguments:" },
+  file_help_default: { da: "standard", en: "default" },
+  file_help_required: { da: "(påkrævet)", en: "(required)" },
 } as const satisfies Record<string, Entry>;
