@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { UserError } from "../errors.js";
 import { tm } from "../i18n/messageLang.js";
+import { issueText } from "../schemas/indicatorSpec.js";
 import { readJsonFile } from "./json.js";
 
 /**
@@ -45,7 +46,7 @@ export function readMappingFile(path: string): Record<string, FormatSettings> {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const example = '{"households": {"sheet": "...", "skip_rows": 2, "columns": {"household_id": "Husstand"}}}';
-    throw new UserError(tm("file_mapping_invalid", { path, at: issue.path.join(".") || tm("file_whole_file"), problem: issue.message, example }));
+    throw new UserError(tm("file_mapping_invalid", { path, at: issue.path.join(".") || tm("file_whole_file"), problem: issueText(issue), example }));
   }
   const out: Record<string, FormatSettings> = {};
   for (const [format, s] of Object.entries(parsed.data)) out[format] = { sheet: s.sheet, skipRows: s.skip_rows, columns: s.columns };

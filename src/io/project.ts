@@ -3,6 +3,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { z } from "zod";
 import { describeName, UserError } from "../errors.js";
 import { tm } from "../i18n/messageLang.js";
+import { issueText } from "../schemas/indicatorSpec.js";
 import { writeFileAtomic } from "./atomic.js";
 import { readJsonFile } from "./json.js";
 
@@ -81,7 +82,7 @@ export function findProject(flag: string | undefined, cwd = process.cwd()): Load
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const at = issue.path.length > 0 ? tm("file_field", { name: describeName(issue.path.join(".")) }) : tm("file_whole_file");
-    throw new UserError(tm("file_project_invalid", { file, at, problem: issue.message }));
+    throw new UserError(tm("file_project_invalid", { file, at, problem: issueText(issue) }));
   }
   return { file, dir: dirname(file), project: parsed.data };
 }

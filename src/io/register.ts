@@ -5,6 +5,7 @@ import { tm } from "../i18n/messageLang.js";
 import { byCodeUnit, type Allocation, type Arm } from "../draw/wave.js";
 import type { StratumPlaces } from "../draw/places.js";
 import { waveManifestSchema, type WaveManifest } from "../schemas/manifest.js";
+import { issueText } from "../schemas/indicatorSpec.js";
 import { readCsv, throwProblems } from "./csv.js";
 import { fail, idColumn, numberColumn, textColumn, where } from "./columns.js";
 import { sha256 } from "./hash.js";
@@ -186,7 +187,7 @@ export function readManifests(registerPath: string): Map<number, StoredManifest>
     const result = waveManifestSchema.safeParse(parsed);
     if (!result.success) {
       const issue = result.error.issues[0];
-      throw new UserError(tm("file_manifest_field", { path, field: issue.path.join(".") || "(top)", problem: issue.message }));
+      throw new UserError(tm("file_manifest_field", { path, field: issue.path.join(".") || tm("file_field_top"), problem: issueText(issue) }));
     }
     if (result.data.definition.wave !== Number(m[1])) {
       throw new UserError(tm("file_manifest_wave", { path, wave: result.data.definition.wave, named: Number(m[1]) }));

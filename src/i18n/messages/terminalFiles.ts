@@ -93,8 +93,13 @@ export const TERMINAL_FILES_MESSAGES = {
   file_json_folder: { da: "{path} er en mappe; forventet en JSON-fil", en: "{path} is a folder; expected a JSON file" },
   file_cannot_read: { da: "kan ikke læse {path}: {reason}", en: "cannot read {path}: {reason}" },
   file_json_invalid: { da: "{file}: er ikke gyldig JSON ({reason})", en: "{file}: is not valid JSON ({reason})" },
+  // where a JSON file breaks, for a Danish terminal (English shows V8's own message)
+  file_json_at: { da: "syntaksfejl på linje {line}, tegn {column}", en: "syntax error on line {line}, column {column}" },
+  file_json_end: { da: "teksten slutter, før JSON-værdien er færdig", en: "the text ends before the JSON value is complete" },
+  file_json_syntax: { da: "syntaksfejl", en: "syntax error" },
   file_field: { da: "felt {name}", en: "field {name}" },
   file_whole_file: { da: "filen", en: "the file" },
+  file_field_top: { da: "(øverste niveau)", en: "(top)" },
   // the register, its manifests and commit record (io/register.ts)
   file_not_arm: { da: "er ikke en arm", en: "is not an arm" },
   file_exp_arm: { da: "\"treatment\" eller \"control\"", en: "\"treatment\" or \"control\"" },
