@@ -37,12 +37,12 @@ function refusedInDanish(r: { da: string; code: number }): void {
 /**
  * The words of a help page: without the usage line, the examples, and each line's term (`draw [options]`,
  * `--out <file>`); placeholders (`<register>`), quoted values (`"area"`), commands named in the text
- * (`effekt gains`) and lists of a file's columns (`: person_id, outcome, date, value`) taken out:
+ * (`effekt gains`) and lists of a file's columns (`: person_id, outcome, date, value`, `p_treatment[, wave, draw_date]`) taken out:
  * names, not English to translate.
  */
 function descriptions(help: string): string {
   return help.split("\n").filter((l) => !l.startsWith("Brug:") && !l.startsWith("  effekt ")).map((l) => l.replace(/^ {2}\S+(?: <[^>]*>| \[[^\]]*\])*/, "")).join(" ")
-    .replace(/\s+/g, " ").replace(/<[^>]*>/g, "").replace(/"[^"]*"/g, "").replace(/effekt [a-z]+/g, "").replace(/: (?:[a-z_]+, )+[a-z_]+/g, ":");
+    .replace(/\s+/g, " ").replace(/<[^>]*>/g, "").replace(/"[^"]*"/g, "").replace(/effekt [a-z]+/g, "").replace(/\[, [^\]]*\]/g, "").replace(/: (?:[a-z_]+, )+[a-z_]+/g, ":");
 }
 
 let dir = "";
