@@ -1,6 +1,8 @@
 import { differenceInMeansParts, type DifferenceInMeansParts, type DimDesign } from "./difference_in_means.js";
 import { EstimationError } from "./errors.js";
 import { tInference, type EstimateResult } from "./result.js";
+import { t } from "../i18n/catalogue.js";
+import { stored } from "../i18n/storedText.js";
 
 export interface CaceOptions {
   blocks?: ArrayLike<number>;
@@ -64,12 +66,12 @@ export function complierAverageCausalEffect(y: ArrayLike<number>, d: ArrayLike<n
     first = differenceInMeansParts(d, z, opts);
   } catch (e) {
     if (e instanceof EstimationError && e.code === "constant_outcome") {
-      throw new EstimationError("constant_outcome", "take-up is the same for everyone: there is no first stage to divide by");
+      throw new EstimationError("constant_outcome", stored((lang) => t(lang, "est_ee_takeup_constant")));
     }
     throw e;
   }
   if (!(Math.abs(first.estimate) > 0)) {
-    throw new EstimationError("rank_deficient", "the first stage is zero: assignment did not change take-up, so the complier effect is not identified");
+    throw new EstimationError("rank_deficient", stored((lang) => t(lang, "est_ee_first_stage_zero")));
   }
   const tau = itt.estimate / first.estimate;
   const u = new Float64Array(n);

@@ -4,6 +4,9 @@ import { groupRows } from "./grouping.js";
 import { olsFit } from "./ols.js";
 import { robustVcov } from "./variance.js";
 import { tInference, type EstimateResult } from "./result.js";
+import { t } from "../i18n/catalogue.js";
+import type { Lang } from "../i18n/types.js";
+import { stored } from "../i18n/storedText.js";
 
 /** Options of `differenceInMeans`: blocks, clusters, weights, alpha. */
 export interface DifferenceInMeansOptions {
@@ -63,7 +66,8 @@ function withinBlock(
   clusters: number[] | undefined,
   weights: number[] | undefined,
   pairMatched: boolean,
-  label: string,
+  /** where, for a message: "the sample" or "block 3", in a language */
+  label: (lang: Lang) => string,
 ): BlockEstimate {
   const y1: number[] = [];
   const y0: number[] = [];
@@ -71,10 +75,10 @@ function withinBlock(
   const n1 = y1.length;
   const n0 = y0.length;
   if (n1 === 0 || n0 === 0) {
-    throw new EstimationError(n1 === 0 ? "no_treated" : "no_control", `${label}: must have units with both treatment conditions`);
+    throw new EstimationError(n1 === 0 ? "no_treated" : "no_control", stored((lang) => t(lang, "est_ee_both_conditions", { label: label(lang) })));
   }
   if (!pairMatched && (n1 === 1 || n0 === 1)) {
-    throw new EstimationError("too_few_units", `${label}: must have at least two treated and two control units`);
+    throw new EstimationError("too_few_units", stored((lang) => t(lang, "est_ee_two_each", { label: label(lang) })));
   }
   const nclusters = clusters ? new Set(clusters).size : y.length;
   if (weights && pairMatched) throw new EstimationError("bad_input", "weights cannot be used with a matched-pairs design");
@@ -178,7 +182,7 @@ export function differenceInMeansParts(y: ArrayLike<number>, z: ArrayLike<number
     ww = Array.from(w, (v) => v / m);
   }
   if (!blocks) {
-    const b = withinBlock(yy, zz, cc, ww, false, "the sample");
+    const b = withinBlock(yy, zz, cc, ww, false, (lang) => t(lang, "est_ee_sample"));
     return { estimate: b.estimate, se: b.se, df: b.df, design: cc ? "Clustered" : "Standard", nobs: b.nobs, nclusters: cc ? b.nclusters : undefined, notes: [] };
   }
   if (blocks.length !== n) throw new EstimationError("bad_input", `blocks have ${blocks.length} values, outcome has ${n}`);
@@ -194,7 +198,7 @@ export function differenceInMeansParts(y: ArrayLike<number>, z: ArrayLike<number
   });
   const notes: string[] = [];
   if (parts.some((p) => p.units === 1)) {
-    throw new EstimationError("too_few_units", "all blocks must have multiple units (or clusters)");
+    throw new EstimationError("too_few_units", stored((lang) => t(lang, "est_ee_blocks_multiple")));
   }
   const small = parts.filter((p) => p.treated === 1 || p.control === 1);
   const pairMatched = small.length > 0;
@@ -209,7 +213,7 @@ export function differenceInMeansParts(y: ArrayLike<number>, z: ArrayLike<number
       cc ? Array.from(p.rows, (i) => cc[i]) : undefined,
       ww ? Array.from(p.rows, (i) => ww[i]) : undefined,
       pairMatched,
-      `block ${p.code}`,
+      (lang) => t(lang, "est_ee_block", { code: p.code }),
     ),
   );
   const N = est.reduce((s, b) => s + b.nobs, 0);

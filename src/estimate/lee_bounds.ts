@@ -1,5 +1,7 @@
 import { EstimationError } from "./errors.js";
 import { groupRows } from "./grouping.js";
+import { t } from "../i18n/catalogue.js";
+import { stored } from "../i18n/storedText.js";
 
 export interface LeeBlock {
   block: number;
@@ -76,7 +78,7 @@ export function leeBounds(y: ArrayLike<number>, z: ArrayLike<number>, blocks?: A
       if (Number.isFinite(y[i])) (treated ? y1 : y0).push(y[i]);
     }
     if (y1.length === 0 || y0.length === 0) {
-      throw new EstimationError(y1.length === 0 ? "no_treated" : "no_control", `block ${g.codes[b]}: no ${y1.length === 0 ? "treated" : "control"} person with a value`);
+      throw new EstimationError(y1.length === 0 ? "no_treated" : "no_control", stored((lang) => t(lang, y1.length === 0 ? "est_ee_lee_no_treated" : "est_ee_lee_no_control", { code: g.codes[b] })));
     }
     const q1 = y1.length / n1;
     const q0 = y0.length / n0;

@@ -1,4 +1,6 @@
 import { EstimationError } from "./errors.js";
+import { t } from "../i18n/catalogue.js";
+import { stored } from "../i18n/storedText.js";
 
 /**
  * Small dense linear algebra for the estimators. Design matrices are column-major Float64Array
@@ -84,7 +86,7 @@ export function spdInverse(A: Float64Array, k: number, names?: readonly string[]
     if (!(s > tol)) {
       throw new EstimationError(
         "rank_deficient",
-        `the design is rank deficient: column ${names?.[j] ?? j + 1} is (nearly) collinear with earlier columns`,
+        stored((lang) => t(lang, "est_ee_collinear", { column: names?.[j] ?? j + 1 })),
       );
     }
     const ljj = Math.sqrt(s);

@@ -1,5 +1,7 @@
 import { EstimationError } from "./errors.js";
 import { qt, twoSidedP } from "./distributions.js";
+import { t } from "../i18n/catalogue.js";
+import { stored } from "../i18n/storedText.js";
 
 /** One estimated quantity with t-based inference, as a row of estimatr's tidy() output. */
 export interface EstimateResult {
@@ -26,13 +28,13 @@ export function tInference(term: string, estimate: number, stdError: number, df:
   if (!(alpha > 0 && alpha < 1)) throw new EstimationError("bad_input", `alpha must be in (0, 1), got ${alpha}`);
   if (!Number.isFinite(estimate)) throw new EstimationError("bad_input", `${term}: the estimate is not finite`);
   if (!(stdError > 0) || !Number.isFinite(stdError)) {
-    throw new EstimationError("constant_outcome", `${term}: the standard error is ${stdError} (no variation left to estimate it)`);
+    throw new EstimationError("constant_outcome", stored((lang) => t(lang, "est_ee_se", { term, se: stdError })));
   }
   if (stdError <= 1e-14 * Math.abs(estimate)) {
     // rounding noise, not a standard error: the model leaves no variation to estimate it from (e.g. saturated)
-    throw new EstimationError("constant_outcome", `${term}: the standard error is numerically zero (${stdError}); the model leaves no residual variation`);
+    throw new EstimationError("constant_outcome", stored((lang) => t(lang, "est_ee_se_zero", { term, se: stdError })));
   }
-  if (!(df > 0) || !Number.isFinite(df)) throw new EstimationError("too_few_units", `${term}: degrees of freedom are ${df}`);
+  if (!(df > 0) || !Number.isFinite(df)) throw new EstimationError("too_few_units", stored((lang) => t(lang, "est_ee_df", { term, df })));
   const statistic = estimate / stdError;
   const crit = qt(1 - alpha / 2, df);
   return {

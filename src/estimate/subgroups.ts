@@ -4,6 +4,8 @@ import { EstimationError } from "./errors.js";
 import { blockCovariates, lmLin } from "./lm_lin.js";
 import { getTerm } from "./lm_robust.js";
 import { clusterWaldTest } from "./cluster_wald.js";
+import { t } from "../i18n/catalogue.js";
+import { stored } from "../i18n/storedText.js";
 
 /**
  * Effects within the levels of a subgroup variable (area, target group, ...) and a test of the treatment x
@@ -88,14 +90,14 @@ function levelEffect(input: SubgroupInput, level: number): SubgroupLevelResult {
   const nC = rows.length - nT;
   for (let i = 0; i < rows.length; i++) if (z[i] !== 1) control += y[i];
   const counts: SubgroupCounts = { level: input.levels[level], n_treatment: nT, n_control: nC, n_clusters: new Set(clusters).size };
-  if (rows.length === 0) return { ...counts, reason: "no person in this subgroup" };
-  if (nT === 0 || nC === 0) return { ...counts, reason: `no ${nT === 0 ? "treated" : "control"} person in this subgroup` };
+  if (rows.length === 0) return { ...counts, reason: stored((lang) => t(lang, "est_ee_sg_no_person")) };
+  if (nT === 0 || nC === 0) return { ...counts, reason: stored((lang) => t(lang, nT === 0 ? "est_ee_sg_no_treated" : "est_ee_sg_no_control")) };
   try {
     let r;
     if (input.estimator === "difference_in_means") r = differenceInMeans(y, z, { blocks, clusters, alpha: input.alpha });
     else {
       const covs = [...blockCovariates(blocks), ...(input.covariates ?? []).map((c) => ({ name: c.name, values: pick(c.values, rows) }))];
-      if (covs.length === 0) return { ...counts, reason: "no block or covariate to adjust for in this subgroup (one block and no covariates)" };
+      if (covs.length === 0) return { ...counts, reason: stored((lang) => t(lang, "est_ee_sg_nothing_to_adjust")) };
       const fit = lmLin(y, z, covs, { clusters, seType: "CR2", alpha: input.alpha });
       r = getTerm(fit, "z");
     }
@@ -124,7 +126,7 @@ function dropAliased(columns: readonly DesignColumn[], keep: (c: DesignColumn) =
     let norm = 0;
     for (const x of v) norm += x * x;
     if (norm0 === 0 || norm <= 1e-18 * norm0) {
-      if (keep(c)) throw new EstimationError("rank_deficient", `${c.name} is collinear with the other terms of the interaction model`);
+      if (keep(c)) throw new EstimationError("rank_deficient", stored((lang) => t(lang, "est_ee_sg_collinear", { name: c.name })));
       continue;
     }
     const s = Math.sqrt(norm);
@@ -137,7 +139,7 @@ function dropAliased(columns: readonly DesignColumn[], keep: (c: DesignColumn) =
 
 /** The pooled interaction test over the given levels (see the file comment). */
 export function interactionTest(input: Omit<SubgroupInput, "estimator">, levelIndices: readonly number[]): InteractionTestResult {
-  if (levelIndices.length < 2) return { reason: `${levelIndices.length === 0 ? "no subgroup has" : "only one subgroup has"} an estimate; no interaction to test` };
+  if (levelIndices.length < 2) return { reason: stored((lang) => t(lang, levelIndices.length === 0 ? "est_ee_sg_none_estimated" : "est_ee_sg_one_estimated")) };
   const wanted = new Set(levelIndices);
   const rowList: number[] = [];
   for (let i = 0; i < input.group.length; i++) if (wanted.has(input.group[i])) rowList.push(i);

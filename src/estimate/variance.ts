@@ -1,6 +1,8 @@
 import { EstimationError } from "./errors.js";
 import { groupRows, type Grouping } from "./grouping.js";
 import { matMul, sandwich, symmetricEigenInPlace } from "./matrix.js";
+import { t } from "../i18n/catalogue.js";
+import { stored } from "../i18n/storedText.js";
 
 /** The robust variance types `robustVcov` computes (estimatr's names). */
 export type SeType = "HC0" | "HC1" | "HC2" | "HC3" | "CR0" | "CR1" | "CR2";
@@ -99,7 +101,7 @@ function hcVcov(input: VarianceInput): VarianceResult {
     for (let i = 0; i < n; i++) {
       const one = 1 - h[i];
       if (!(one > 1e-10)) {
-        throw new EstimationError("too_few_units", `${seType} is undefined: an observation has leverage one (e.g. the only unit of its kind)`);
+        throw new EstimationError("too_few_units", stored((lang) => t(lang, "est_ee_leverage", { se_type: seType })));
       }
       omega[i] = seType === "HC2" ? (e[i] * e[i]) / one : (e[i] * e[i]) / (one * one);
     }
@@ -170,7 +172,7 @@ function rowsTimes(P: Float64Array, m: number, k: number, K: Float64Array): Floa
 function clusterVcov(input: VarianceInput, groups: Grouping): VarianceResult {
   const { X, n, k, xtxInv: M, residuals: ew, seType, weights } = input;
   const J = groups.nGroups;
-  if (J < 2) throw new EstimationError("too_few_clusters", "cluster-robust standard errors need at least two clusters");
+  if (J < 2) throw new EstimationError("too_few_clusters", stored((lang) => t(lang, "est_ee_two_clusters")));
   const meat = new Float64Array(k * k);
   const cr2 = seType === "CR2";
   const k2 = 2 * k;
@@ -351,7 +353,7 @@ function bellMcCaffreyDf(c: number, J: number, k: number, K: Float64Array, d: Fl
 function cr2Unweighted(input: VarianceInput, groups: Grouping): VarianceResult {
   const { X, n, k, xtxInv: M, residuals: e } = input;
   const J = groups.nGroups;
-  if (J < 2) throw new EstimationError("too_few_clusters", "cluster-robust standard errors need at least two clusters");
+  if (J < 2) throw new EstimationError("too_few_clusters", stored((lang) => t(lang, "est_ee_two_clusters")));
   const wanted = input.dfCoefficients ?? Array.from({ length: k }, (_, c) => c);
   for (const c of wanted) if (!(Number.isInteger(c) && c >= 0 && c < k)) throw new EstimationError("bad_input", `no coefficient ${c} for the degrees of freedom`);
   const L = choleskyLower(M, k);

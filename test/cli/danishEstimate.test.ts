@@ -83,6 +83,19 @@ describe("estimate, plan and power in Danish", () => {
     expect(JSON.parse(readFileSync(join(d, "effects.csv.meta.json"), "utf8")).warnings).toContain("employment year 1 (benefit_type = ressourceforløb): a wave x stratum block has no household in one arm and is left out of every estimator (wave 2 Karup Kølvrå: 2 treatment households only, 2 persons)");
   });
 
+  it("rows left empty in small subgroups: the estimators' reasons in Danish on the terminal, in English in the meta (the same bytes in both)", () => {
+    const args = ["estimate", ...inputs, "--outcome", "wellbeing", "--window", "first", "--subgroup", "birth_year", "--takeup", join(SAMPLES, "takeup.csv")];
+    const d = tempDir();
+    const rd = da([...args, "--out", join(d, "da.csv")]);
+    const re = en([...args, "--out", join(d, "en.csv")]);
+    expect(rd.code, rd.stderr).toBe(0);
+    expect(englishIn(rd.stderr)).toEqual([]);
+    expect(rd.stderr).toContain("effekt: advarsel: undergruppe birth_year = 1960: 1 række ikke estimeret (wellbeing: lm_lin): HC2 er ikke defineret: en observation har leverage én (f.eks. den eneste enhed af sin slags); rækken efterlades tom (hver årsag står i metadataens warnings)\n");
+    expect(re.stderr).toContain("effekt: warning: subgroup birth_year = 1960: 1 row not estimated (wellbeing: lm_lin): HC2 is undefined: an observation has leverage one (e.g. the only unit of its kind); the row is left empty (each reason in the meta's warnings)\n");
+    expect(readFileSync(join(d, "da.csv"))).toEqual(readFileSync(join(d, "en.csv")));
+    expect(readFileSync(join(d, "da.csv.meta.json"))).toEqual(readFileSync(join(d, "en.csv.meta.json")));
+  });
+
   it("estimate --plan on a plan that deviates from the lock: warnings, deviations and pending horizons in Danish; the meta keeps them in English", () => {
     const d = tempDir();
     const lock = effekt(["plan", "lock", "--plan", PLAN, "--register", register, "--date", "2025-03-02"]);

@@ -150,6 +150,50 @@ export const TERMINAL_ESTIMATE_MESSAGES = {
     da: "{label}, {estimator}: randomiseringsinferensens interval er ikke afgrænset inden for estimatet +- {k} standardfejl; ri_ci_low og ri_ci_high efterlades tomme",
     en: "{label}, {estimator}: the randomisation-inference interval is not bounded within the estimate +- {k} standard errors; ri_ci_low and ri_ci_high are left empty",
   },
+  // the estimators' reasons for leaving a row empty (src/estimate/; kept in English in the meta's warnings)
+  est_ee_sample: { da: "stikprøven", en: "the sample" },
+  est_ee_block: { da: "blok {code}", en: "block {code}" },
+  est_ee_both_conditions: { da: "{label}: skal have enheder i både indsats- og kontrolgruppen", en: "{label}: must have units with both treatment conditions" },
+  est_ee_two_each: {
+    da: "{label}: skal have mindst to enheder i indsatsgruppen og to i kontrolgruppen",
+    en: "{label}: must have at least two treated and two control units",
+  },
+  est_ee_blocks_multiple: { da: "alle blokke skal have flere enheder (eller klynger)", en: "all blocks must have multiple units (or clusters)" },
+  est_ee_takeup_constant: {
+    da: "tilslutningen er den samme for alle: der er intet første trin at dele med",
+    en: "take-up is the same for everyone: there is no first stage to divide by",
+  },
+  est_ee_first_stage_zero: {
+    da: "første trin er nul: lodtrækningen ændrede ikke tilslutningen, så effekten blandt deltagere er ikke identificeret",
+    en: "the first stage is zero: assignment did not change take-up, so the complier effect is not identified",
+  },
+  est_ee_lee_no_treated: { da: "blok {code}: ingen person i indsatsgruppen med en værdi", en: "block {code}: no treated person with a value" },
+  est_ee_lee_no_control: { da: "blok {code}: ingen person i kontrolgruppen med en værdi", en: "block {code}: no control person with a value" },
+  est_ee_sg_no_person: { da: "ingen personer i denne undergruppe", en: "no person in this subgroup" },
+  est_ee_sg_no_treated: { da: "ingen personer i indsatsgruppen i denne undergruppe", en: "no treated person in this subgroup" },
+  est_ee_sg_no_control: { da: "ingen personer i kontrolgruppen i denne undergruppe", en: "no control person in this subgroup" },
+  est_ee_sg_nothing_to_adjust: {
+    da: "ingen blok eller kovariat at justere for i denne undergruppe (én blok og ingen kovariater)",
+    en: "no block or covariate to adjust for in this subgroup (one block and no covariates)",
+  },
+  est_ee_sg_collinear: { da: "{name} er kollineær med interaktionsmodellens øvrige led", en: "{name} is collinear with the other terms of the interaction model" },
+  est_ee_sg_none_estimated: { da: "ingen undergruppe har et estimat; ingen interaktion at teste", en: "no subgroup has an estimate; no interaction to test" },
+  est_ee_sg_one_estimated: { da: "kun én undergruppe har et estimat; ingen interaktion at teste", en: "only one subgroup has an estimate; no interaction to test" },
+  est_ee_se: { da: "{term}: standardfejlen er {se} (ingen variation tilbage at estimere den ud fra)", en: "{term}: the standard error is {se} (no variation left to estimate it)" },
+  est_ee_se_zero: {
+    da: "{term}: standardfejlen er numerisk nul ({se}); modellen efterlader ingen residualvariation",
+    en: "{term}: the standard error is numerically zero ({se}); the model leaves no residual variation",
+  },
+  est_ee_df: { da: "{term}: frihedsgraderne er {df}", en: "{term}: degrees of freedom are {df}" },
+  est_ee_leverage: {
+    da: "{se_type} er ikke defineret: en observation har leverage én (f.eks. den eneste enhed af sin slags)",
+    en: "{se_type} is undefined: an observation has leverage one (e.g. the only unit of its kind)",
+  },
+  est_ee_two_clusters: { da: "klyngerobuste standardfejl kræver mindst to klynger", en: "cluster-robust standard errors need at least two clusters" },
+  est_ee_collinear: {
+    da: "designet har ikke fuld rang: kolonnen {column} er (næsten) kollineær med tidligere kolonner",
+    en: "the design is rank deficient: column {column} is (nearly) collinear with earlier columns",
+  },
   // estimate: subgroup rows not estimated, one terminal line per level
   est_subgroup_not_estimated_one: {
     da: "undergruppe {subgroup} = {level}: 1 række ikke estimeret ({places}): {reasons}; rækken efterlades tom (hver årsag står i metadataens warnings)",
