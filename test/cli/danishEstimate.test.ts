@@ -166,6 +166,17 @@ describe("estimate, plan and power in Danish", () => {
     expect(e.stderr.split("\n").slice(1, 3)).toEqual([`  ${bad}: alpha: must be at most 0.5 (value 0.9)`, `  ${bad}: outcomes[employment].horizons[1]: must be increasing: 1 follows 3 (value 1)`]);
   });
 
+  it("plan lock and plan show --help in Danish; English as before", () => {
+    const lock = da(["plan", "lock", "--help"]).stdout;
+    expect(lock).toMatch(/^ {2}--date <YYYY-MM-DD> +registrér denne dato som låsedato \(ellers registreres$/m);
+    expect(lock).toContain("\nEksempel:\n  effekt plan lock ");
+    expect(da(["plan", "show", "--help"]).stdout).toMatch(/^ {2}--plan <file> +sammenlign denne plan med den låste, og vis hver\s+afvigelse$/m);
+    expect(da(["plan", "--help"]).stdout).toMatch(/^ {2}lock \[options\] +registrér analyseplanen og dens hash ved siden af$/m);
+    const en = effekt(["plan", "lock", "--help"]).stdout;
+    expect(en).toMatch(/^ {2}--date <YYYY-MM-DD> +record this date as the lock date \(no clock time is$/m);
+    expect(en).toContain("\nExample:\n  effekt plan lock ");
+  });
+
   it("power: bad input refused in Danish; the answer in Danish", () => {
     const refused = (args: string[]) => {
       const r = da(["power", ...args]);

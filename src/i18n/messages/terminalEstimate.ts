@@ -245,6 +245,35 @@ export const TERMINAL_ESTIMATE_MESSAGES = {
     da: "(planerne er forskellige på en måde, sammenligningen ikke kan navngive)",
     en: "(the plans differ in a way the comparison cannot name)",
   },
+  // plan lock and plan show: their help
+  est_help_lock: {
+    da: "registrér analyseplanen og dens hash ved siden af registret (<register>.manifests/plan-lock.json)",
+    en: "record the analysis plan and its hash beside the register (<register>.manifests/plan-lock.json)",
+  },
+  est_help_lock_plan: { da: "analyseplanen (JSON; se data-schemas/analysis-plan.md)", en: "the analysis plan (JSON; see data-schemas/analysis-plan.md)" },
+  est_help_lock_register: { da: "lodtrækningsregistret fra effekt draw", en: "the allocation register from effekt draw" },
+  est_help_lock_date: {
+    da: "registrér denne dato som låsedato (ellers registreres intet klokkeslæt)",
+    en: "record this date as the lock date (no clock time is recorded otherwise)",
+  },
+  est_help_lock_relock: {
+    da: "erstat en låst plan med en anden (kræver --reason; den gamle plan bliver i historikken)",
+    en: "replace a locked plan by a different one (needs --reason; the old plan stays in the history)",
+  },
+  est_help_lock_reason: { da: "med --relock: hvorfor planen ændres", en: "with --relock: why the plan changes" },
+  est_help_show: {
+    da: "vis planen låst i et register, dens historik og (med --plan) om en plan stemmer med den",
+    en: "print the plan locked in a register, its history, and (with --plan) whether a plan matches it",
+  },
+  est_help_show_register: { da: "lodtrækningsregistret", en: "the allocation register" },
+  est_help_show_plan: {
+    da: "sammenlign denne plan med den låste, og vis hver afvigelse",
+    en: "compare this plan with the locked one and list every deviation",
+  },
+  est_help_show_format: {
+    da: "text (standard) eller json (selve låsefilen, eller sammenligningen med --plan)",
+    en: "text (default) or json (the lock file itself, or the comparison with --plan)",
+  },
   // plan: checks against persons.csv
   est_plan_covariate_unknown: {
     da: "{path}: kovariaten \"{covariate}\" er hverken en kolonne i {file} (den har {columns}) eller en afledt kovariat ({derived})",
