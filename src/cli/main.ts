@@ -30,6 +30,8 @@ function commanderLine(text: string): string {
   if (m) return tm("file_cli_unknown_command", { name: m[1] });
   m = /^missing required argument (.+)$/.exec(text);
   if (m) return tm("file_cli_missing_argument", { name: m[1] });
+  m = /^too many arguments for (.+)\. Expected (\d+) arguments? but got (\d+)\.$/.exec(text);
+  if (m) return tm("file_cli_too_many", { command: m[1], expected: m[2], got: m[3] });
   return text;
 }
 

@@ -210,6 +210,9 @@ describe("Danish messages about files", () => {
     expect(unknown.da).toBe("effekt: ukendt kommando 'drw'\n(mente du draw?)\n");
     expect(unknown.en).toBe("effekt: unknown command 'drw'\n(Did you mean draw?)\n");
     expect(englishIn(unknown.da)).toEqual([]);
+    const extra = both(["verify", "--register", register, "wave-2"]);
+    expect(extra.da).toBe("effekt: for mange argumenter til 'verify': forventede 0, men fik 1\n");
+    expect(extra.en).toBe("effekt: too many arguments for 'verify'. Expected 0 arguments but got 1.\n");
     const noValue = both(["verify", "--register"]);
     expect(noValue.da).toBe("effekt: flaget '--register <file>' mangler sin værdi\n");
     expect(noValue.en).toBe("effekt: option '--register <file>' argument missing\n");

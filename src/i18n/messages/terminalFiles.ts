@@ -101,8 +101,8 @@ export const TERMINAL_FILES_MESSAGES = {
   file_whole_file: { da: "filen", en: "the file" },
   file_field_top: { da: "(øverste niveau)", en: "(top)" },
   // the register, its manifests and commit record (io/register.ts)
-  file_not_arm: { da: "er ikke en arm", en: "is not an arm" },
-  file_exp_arm: { da: "\"treatment\" eller \"control\"", en: "\"treatment\" or \"control\"" },
+  file_not_arm: { da: "er ikke en gruppe", en: "is not an arm" },
+  file_exp_arm: { da: "\"treatment\" (indsats) eller \"control\" (kontrol)", en: "\"treatment\" or \"control\"" },
   file_not_fraction: { da: "er ikke en brøk", en: "is not a fraction" },
   file_exp_fraction: { da: "tæller/nævner", en: "numerator/denominator" },
   file_manifest_not_json: {
@@ -154,7 +154,7 @@ export const TERMINAL_FILES_MESSAGES = {
     en: "give exactly one of --register FILE (written by effekt draw) and --allocation FILE (made by another tool)",
   },
   file_draw_date_with_allocation: {
-    da: "--draw-date hører til --allocation; registret har hver husstands lodtrækningsdato",
+    da: "--draw-date bruges kun med --allocation; registret har hver husstands lodtrækningsdato",
     en: "--draw-date goes with --allocation; the register has each household's draw date",
   },
   file_register_empty: { da: "{file} indeholder ingen udtrukne husstande", en: "{file} holds no drawn households" },
@@ -202,7 +202,7 @@ export const TERMINAL_FILES_MESSAGES = {
   file_lock_process: { da: "proces {pid} på {host}", en: "process {pid} on {host}" },
   file_lock_another_process: { da: "en anden proces", en: "another process" },
   file_lock_busy_draw: { da: "en anden lodtrækning kører på dette register", en: "another draw is running on this register" },
-  file_lock_busy_estimate: { da: "en anden effekt estimate skriver denne effekttabel", en: "another effekt estimate is writing this effect table" },
+  file_lock_busy_estimate: { da: "en anden kørsel af effekt estimate skriver denne effekttabel", en: "another effekt estimate is writing this effect table" },
   file_lock_reappears: { da: "kunne ikke låse {register}: låsen {lock} dukker op igen og igen", en: "could not lock {register}: the lock {lock} keeps reappearing" },
   // reading settings (io/inputSettings.ts, cli/inputOptions.ts, cli/main.ts)
   file_mapping_invalid: {
@@ -220,6 +220,10 @@ export const TERMINAL_FILES_MESSAGES = {
   file_cli_argument_missing: { da: "flaget {flag} mangler sin værdi", en: "option {flag} argument missing" },
   file_cli_unknown_command: { da: "ukendt kommando {name}", en: "unknown command {name}" },
   file_cli_missing_argument: { da: "det påkrævede argument {name} mangler", en: "missing required argument {name}" },
+  file_cli_too_many: {
+    da: "for mange argumenter til {command}: forventede {expected}, men fik {got}",
+    en: "too many arguments for {command}. Expected {expected} arguments but got {got}.",
+  },
   file_cli_suggest: { da: "(mente du {names}?)", en: "(Did you mean {names}?)" },
   file_cli_suggest_one_of: { da: "(mente du en af {names}?)", en: "(Did you mean one of {names}?)" },
   // result files read back (io/gainsFile.ts, io/effectTable.ts)
@@ -429,7 +433,7 @@ export const TERMINAL_FILES_MESSAGES = {
     en: "indicator spec JSON (effekt-indicator-spec/1), e.g. analyses/lbf-uddannelse-og-livschancer.json",
   },
   file_help_ind_values: {
-    da: "aggregerede værdier i CSV: indicator, area, year, value, n (se er valgfri); se data-schemas/indicator-values.md",
+    da: "aggregerede værdier i CSV: indicator, area, year, value, n (kolonnen se er valgfri); se data-schemas/indicator-values.md",
     en: "aggregated values CSV: indicator, area, year, value, n (se optional); see data-schemas/indicator-values.md",
   },
   file_help_ind_persons: {
