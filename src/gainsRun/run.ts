@@ -20,8 +20,8 @@ import { TableStructure } from "../disclosure/structure.js";
 import { withheldGainsMoney } from "../gains/withheld.js";
 import { messageLang, tm } from "../i18n/messageLang.js";
 import { formatDate, formatNumber, formatPercent } from "../i18n/numbers.js";
-import { reportLabels } from "../report/labels.js";
-import { assumptionWords } from "../report/sections/gainsWords.js";
+import { reportLabels } from "../i18n/labels.js";
+import { assumptionWords } from "../i18n/gainsWords.js";
 
 /** At most this many Monte Carlo draws (--draws): memory and time stay bounded (the draws are held in arrays). */
 const MAX_DRAWS = 10_000_000;

@@ -10,7 +10,7 @@ import { DEFAULT_MIN_CELL, parseMinCell } from "../disclosure/rules.js";
 import { TableStructure } from "../disclosure/structure.js";
 import { indicatorsSection } from "../report/sections/indicators.js";
 import { resolveSection } from "../report/build.js";
-import { reportLabels } from "../report/labels.js";
+import { reportLabels } from "../i18n/labels.js";
 import { SUPPRESSION_MARK } from "../disclosure/rules.js";
 import { isSuppressed, type Cell } from "../report/model.js";
 import type { IndicatorRow } from "../io/indicatorTable.js";

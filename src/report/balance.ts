@@ -6,7 +6,7 @@ import { TableStructure } from "../disclosure/structure.js";
 import { csvField, csvNumber } from "../io/csvOut.js";
 import { resolveSection } from "./build.js";
 import { SUPPRESSION_MARK } from "./i18n.js";
-import { reportLabels } from "./labels.js";
+import { reportLabels } from "../i18n/labels.js";
 import { isSuppressed, type Cell, type DraftCell } from "./model.js";
 import { balanceSection } from "./sections/balance.js";
 import { t, type Lang } from "../i18n/index.js";

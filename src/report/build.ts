@@ -22,7 +22,7 @@ import { indicatorsSection } from "./sections/indicators.js";
 import { manifestSection } from "./sections/manifest.js";
 import { methodsSection } from "./sections/methods.js";
 import { summarySection } from "./sections/summary.js";
-import { inLanguage, reportLabels } from "./labels.js";
+import { inLanguage, reportLabels } from "../i18n/labels.js";
 
 export interface BuildOptions {
   audience: Audience;

@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runReport } from "../../src/cli/report.js";
-import { reportLabels } from "../../src/report/labels.js";
+import { reportLabels } from "../../src/i18n/labels.js";
 import { parseAnalysisPlan } from "../../src/schemas/analysisPlan.js";
 import { parseIndicatorSpec } from "../../src/schemas/indicatorSpec.js";
 import { ROOT, tempDir } from "../helpers.js";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { TableStructure } from "../../src/disclosure/structure.js";
 import { readGainsFile } from "../../src/io/gainsFile.js";
 import { resolveSection } from "../../src/report/build.js";
-import { reportLabels } from "../../src/report/labels.js";
+import { reportLabels } from "../../src/i18n/labels.js";
 import { isSuppressed } from "../../src/report/model.js";
 import { gainsSection } from "../../src/report/sections/gains.js";
 import { effekt, ROOT, tempDir } from "../helpers.js";

@@ -2,7 +2,7 @@
 import type { TableStructure } from "../../disclosure/structure.js";
 import { label } from "../i18n.js";
 import type { MessageKey } from "../../i18n/index.js";
-import type { ReportLabels } from "../labels.js";
+import type { ReportLabels } from "../../i18n/labels.js";
 import type { ColumnKind, DraftCell, Lang, ReportColumn } from "../model.js";
 
 export interface SectionContext {

@@ -12,7 +12,7 @@ import type { GainsFile } from "../../io/gainsFile.js";
 import type { ChartSpec, GainsChart, TornadoChart } from "../html/chartTypes.js";
 import type { Cell, DraftCell, DraftSection, DraftTable } from "../model.js";
 import { column, countCell, statCell, type SectionContext } from "./common.js";
-import { assumptionWords, goalLabel, settingWords } from "./gainsWords.js";
+import { assumptionWords, goalLabel, settingWords } from "../../i18n/gainsWords.js";
 import { withheldGainsMoney, type WithheldMoney } from "../../gains/withheld.js";
 
 /**

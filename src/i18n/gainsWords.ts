@@ -4,9 +4,9 @@
  * structure instead (the model fields it moved, the numbers in its settings) and words it from the catalogue, with
  * outcome labels and goals from the gains model in the report's language (`label_da`, `goal_da`).
  */
-import { formatNumber, formatPercent, t } from "../i18n.js";
-import type { Lang } from "../model.js";
-import type { ReportLabels } from "../labels.js";
+import { formatNumber, formatPercent, t } from "./index.js";
+import type { Lang } from "./types.js";
+import type { ReportLabels } from "./labels.js";
 
 /** A number written by src/gains ("0.75", "2.5%") in the reader's format; other text as it is. */
 function localNumber(text: string, lang: Lang): string {

@@ -3,7 +3,7 @@
  * (the indicator spec's definitions), gains outcomes (the gains model's labels), estimators, statuses, payers,
  * covariates and subgroups (the catalogue). An id without a label is shown as it is, so nothing disappears.
  */
-import { isMessageKey, t, type Lang, type MessageKey } from "../i18n/index.js";
+import { isMessageKey, t, type Lang, type MessageKey } from "./index.js";
 import type { AnalysisPlan } from "../schemas/analysisPlan.js";
 import type { IndicatorSpec } from "../schemas/indicatorSpec.js";
 
