@@ -71,7 +71,7 @@ export function runDraw(opts: DrawOptions, say: (line: string) => void): void {
   const treat = parseTreat(opts.treat);
   if (opts.seed.trim() === "") throw new UserError(tm("draw_seed_empty"));
   const drawDay = opts.date !== undefined ? parseDateFlag(opts.date, "date") : undefined;
-  if (opts.cases && drawDay === undefined) throw new UserError(tm("draw_cases_need_date"));
+  if (opts.cases && drawDay === undefined) throw new UserError(tm("in_cases_need_date"));
   const areas = (opts.areas ? opts.areas.split(",") : [...VIBORG_AREAS]).map((a) => a.trim().normalize("NFC")).filter((a) => a !== "");
   if (areas.length === 0) throw new UserError(tm("draw_areas_none"));
   requireInputFile(opts.households, "--households");

@@ -309,7 +309,7 @@ async function planAnalysis(opts: EstimateOptions, assignment: Assignment, { say
   // the table may go to stdout: terminal lines then go to stderr
   const tell = opts.out !== undefined ? say : tellErr;
   const status = lock.lock === "matches"
-    ? styled("green", tm("est_plan_matches"))
+    ? styled("green", tm("mf_lock_matches"))
     : lock.lock === "deviates"
       ? styled("red", tm("est_plan_deviates", { sha: lock.locked_sha256!.slice(0, 12), n: lock.deviations.length }))
       : styled("yellow", tm("est_plan_not_locked"));

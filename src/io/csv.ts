@@ -82,7 +82,7 @@ export function readCsv(path: string, options: ReadOptions = {}): RawTable {
     bytes = readFileSync(path);
   } catch (err) {
     if (err instanceof UserError) throw err;
-    throw lockedFileError(err, path, "read") ?? new UserError(tm("in_cannot_read", { path, reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message }));
+    throw lockedFileError(err, path, "read") ?? new UserError(tm("file_cannot_read", { path, reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message }));
   }
   return parseCsvText(bytes, file, options);
 }

@@ -43,7 +43,7 @@ export async function readOutcomes(path: string, personIds: readonly string[], o
     if (statSync(path).isDirectory()) throw new UserError(tm("in_folder", { path }));
   } catch (err) {
     if (err instanceof UserError) throw err;
-    throw new UserError(tm("in_cannot_read", { path, reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message }));
+    throw new UserError(tm("file_cannot_read", { path, reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message }));
   }
   const index = new Map<string, number>();
   personIds.forEach((p, i) => index.set(p, i));

@@ -126,12 +126,12 @@ function plannedLottery(opts: PowerOptions, seed: string): Assignment {
   requireInputFile(file, "--households-file");
   requireInputFile(opts.cases, "--cases");
   if (opts.treat === undefined) throw new UserError(tm("est_power_needs_treat"));
-  if (opts.cases !== undefined && opts.date === undefined) throw new UserError(tm("est_power_cases_need_date"));
+  if (opts.cases !== undefined && opts.date === undefined) throw new UserError(tm("in_cases_need_date"));
   const day = opts.date !== undefined ? parseDateFlag(opts.date, "date") : undefined;
   const minCases = Number(opts.minCases ?? "2");
   if (!Number.isInteger(minCases) || minCases < 0) throw new UserError(tm("est_power_bad_min_cases", { value: String(opts.minCases) }));
   const areas = (opts.areas ? opts.areas.split(",") : [...VIBORG_AREAS]).map((a) => a.trim().normalize("NFC")).filter((a) => a !== "");
-  if (areas.length === 0) throw new UserError(tm("est_power_no_areas"));
+  if (areas.length === 0) throw new UserError(tm("draw_areas_none"));
   const households = loadHouseholds({ path: file, casesPath: opts.cases, casesDate: day, strataColumn: opts.strata ?? "area" });
   const elig = eligibility({ householdIds: households.ids, areas: households.areas, activeCases: households.activeCases, selectedAreas: areas, minCases, alreadyDrawn: new Set() });
   if (elig.eligible.length === 0) throw new UserError(tm("est_power_none_eligible", { file, areas: areas.join(", "), min: minCases }));
@@ -227,7 +227,7 @@ export function runPowerSimulation(opts: PowerOptions, say: (line: string) => vo
   say(tm("est_power_sim_model", { effect: model.effect, compliers, sd: String(model.sd), icc: model.icc, r2: String(model.r2), attrition: String(model.attrition), sims, seed, alpha }));
   const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
   const fmt = (v: number) => v.toPrecision(4);
-  const header = ["estimator", "estimand", tm("est_power_col_power"), "bias", "RMSE", tm("est_power_col_coverage"), tm("est_power_col_mean_estimate"), tm("est_power_col_sd_estimate"), tm("est_power_col_mean_se"), tm("est_power_col_not_estimated")];
+  const header = ["estimator", "estimand", tm("est_power_col_power"), "bias", "RMSE", tm("est_power_col_coverage"), tm("est_power_col_mean_estimate"), tm("est_power_col_sd_estimate"), tm("est_power_col_mean_se"), tm("est_not_estimated_short")];
   const rows = diagnosis.map((d) => [d.estimator, d.estimand, pct(d.power), fmt(d.bias), fmt(d.rmse), pct(d.coverage), fmt(d.mean_estimate), fmt(d.sd_estimate), fmt(d.mean_se), String(d.not_estimated)]);
   const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j].length)));
   for (const r of [header, ...rows]) say(r.map((c, j) => (j < 2 ? c.padEnd(widths[j]) : c.padStart(widths[j]))).join("  "));

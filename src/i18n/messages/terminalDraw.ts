@@ -9,7 +9,6 @@ export const TERMINAL_DRAW_MESSAGES = {
   draw_not_whole: { da: "--{flag} \"{raw}\" er ikke et helt tal på mindst {min} (og højst {max})", en: "--{flag} \"{raw}\" is not a whole number of at least {min} (and at most {max})" },
   draw_redraws_too_many: { da: "--balance-redraws {n} er mere end 1.000.000", en: "--balance-redraws {n} is more than 1,000,000" },
   draw_seed_empty: { da: "--seed er tom; fastlæg og offentliggør en seed-tekst før lodtrækningen", en: "--seed is empty; fix and publish a seed text before the draw" },
-  draw_cases_need_date: { da: "--cases kræver --date: den dag, hvor sagerne tælles som aktive", en: "--cases needs --date: the day on which cases are counted as active" },
   draw_areas_none: { da: "--areas nævner intet boligområde", en: "--areas names no area" },
   // the register and its waves before a draw
   draw_wave_removed: {

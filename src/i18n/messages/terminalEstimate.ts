@@ -209,7 +209,6 @@ export const TERMINAL_ESTIMATE_MESSAGES = {
   },
   // estimate: the plan's lock and pending horizons
   est_plan_status: { da: "plan {id}: {status}", en: "plan {id}: {status}" },
-  est_plan_matches: { da: "stemmer med den låste plan", en: "matches the locked plan" },
   est_plan_deviates: {
     da: "afviger fra den låste plan (låst sha256 {sha}...) på {n} punkter:",
     en: "deviates from the locked plan (locked sha256 {sha}...) in {n} places:",
@@ -470,12 +469,7 @@ export const TERMINAL_ESTIMATE_MESSAGES = {
     da: "--households-file kræver --treat: pladserne i indsatsgruppen ved den planlagte lodtrækning, som ved effekt draw --treat",
     en: "--households-file needs --treat: the treatment places of the planned draw, as effekt draw --treat",
   },
-  est_power_cases_need_date: {
-    da: "--cases kræver --date: den dag, sager tælles som aktive",
-    en: "--cases needs --date: the day on which cases are counted as active",
-  },
   est_power_bad_min_cases: { da: "--min-cases \"{value}\" er ikke et helt tal på mindst 0", en: "--min-cases \"{value}\" is not a whole number of at least 0" },
-  est_power_no_areas: { da: "--areas angiver intet boligområde", en: "--areas names no area" },
   est_power_none_eligible: {
     da: "{file}: ingen husstand er berettiget (boligområder {areas}, mindst {min} aktive sager); intet at simulere",
     en: "{file}: no household is eligible (areas {areas}, at least {min} active cases); nothing to simulate",
@@ -575,7 +569,6 @@ export const TERMINAL_ESTIMATE_MESSAGES = {
   est_power_col_mean_estimate: { da: "gns. estimat", en: "mean estimate" },
   est_power_col_sd_estimate: { da: "sd af estimat", en: "sd estimate" },
   est_power_col_mean_se: { da: "gns. se", en: "mean se" },
-  est_power_col_not_estimated: { da: "ikke estimeret", en: "not estimated" },
   est_power_analytic: {
     da: "analytisk styrke for samme design (bølger, andele, husstandsstørrelser, frafald{r2}): ITT {itt}{cace}",
     en: "analytic power of the same design (waves, shares, household sizes, attrition{r2}): ITT {itt}{cace}",

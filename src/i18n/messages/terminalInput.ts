@@ -7,7 +7,6 @@ import type { Entry } from "../types.js";
 export const TERMINAL_INPUT_MESSAGES = {
   // reading a file (io/csv.ts, io/outcomesStream.ts)
   in_folder: { da: "{path} er en mappe; forventet en CSV-fil", en: "{path} is a folder; expected a CSV file" },
-  in_cannot_read: { da: "kan ikke læse {path}: {reason}", en: "cannot read {path}: {reason}" },
   in_exp_header_then_rows: { da: "en overskriftslinje med kolonnernes navne og derefter datarækker", en: "a header line naming the columns, then data rows" },
   in_exp_header_line: { da: "en overskriftslinje med kolonnernes navne", en: "a header line naming the columns" },
   in_exp_header_row_then_rows: { da: "en overskriftsrække med kolonnernes navne og derefter datarækker", en: "a header row naming the columns, then data rows" },
