@@ -7,7 +7,7 @@
 import { basename } from "node:path";
 import cliProgress from "cli-progress";
 import { InputError, UserError } from "../errors.js";
-import { t, tm } from "../i18n/index.js";
+import { formatNumber, messageLang, t, tm } from "../i18n/index.js";
 import { shown, stored } from "../i18n/storedText.js";
 import type { Pseudonymiser } from "../io/pseudonym.js";
 import {
@@ -370,20 +370,30 @@ function writeOutputs(out: string | undefined, text: string, meta: EffectsMeta, 
   whole.forEach((r, k) => {
     const p = r.p_holm ?? r.p_value;
     const open = d.shown([ids[k].t, ids[k].c]);
-    const est = r.estimate === undefined ? styled("yellow", tm("est_not_estimated_short")) : !open ? SUPPRESSION_MARK : `${fmt(r.estimate)} [${fmt(r.ci_low)}, ${fmt(r.ci_high)}] (se ${fmt(r.std_error)}, p ${fmt(r.p_value)}${r.p_holm !== undefined ? `, Holm ${fmt(r.p_holm)}` : ""}${r.p_ri !== undefined ? `, RI ${fmt(r.p_ri)}` : ""})`;
+    const est = r.estimate === undefined ? styled("yellow", tm("est_not_estimated_short")) : !open ? SUPPRESSION_MARK : tm("est_summary_estimate", { estimate: fmt(r.estimate), low: fmt(r.ci_low), high: fmt(r.ci_high), se: fmt(r.std_error), p: fmt(r.p_value), holm: r.p_holm !== undefined ? `, Holm ${fmt(r.p_holm)}` : "", ri: r.p_ri !== undefined ? `, RI ${fmt(r.p_ri)}` : "" });
     const label = r.horizon !== undefined ? tm("est_label_year", { outcome: r.outcome, horizon: r.horizon }) : r.outcome;
     const line = tm("est_summary_row", { label, estimator: r.estimator, estimand: r.estimand, estimate: est, treatment: count(r.n_treatment, ids[k].t), control: count(r.n_control, ids[k].c), households: count(r.n_clusters, ids[k].h) });
     say(open && p !== undefined && p < meta.alpha ? styled("bold", line) : line);
   });
   meta.takeup.forEach((t, k) => {
     const open = d.shown([takeup[k].hh, takeup[k].took]);
-    const share = !open ? SUPPRESSION_MARK : t.households > 0 ? `${((100 * t.took_up) / t.households).toFixed(1)}%` : "0.0%";
+    const share = !open ? SUPPRESSION_MARK : percentOf(t.took_up, t.households);
     say(tm("est_summary_takeup", { took: count(t.took_up, takeup[k].took), households: count(t.households, takeup[k].hh), arm: tm(t.arm === "treatment" ? "est_arm_treatment" : "est_arm_control"), share }));
   });
   if (d.solve().hidden.size > d.problem().cells.filter((c) => c.helper).length) say(tm("est_summary_suppressed", { mark: SUPPRESSION_MARK, min: DEFAULT_MIN_CELL }));
   say(tm("est_summary_table", { out, meta: `${out}.meta.json` }));
 }
 
+/** took of all as a percentage with one decimal, in the run's language (25.6% in English, 25,6 % in Danish). */
+function percentOf(took: number, all: number): string {
+  const lang = messageLang();
+  const text = formatNumber(all > 0 ? (100 * took) / all : 0, lang, 1);
+  return lang === "da" ? `${text} %` : `${text}%`;
+}
+
+/** A figure of the summary to four significant digits, with the decimal mark of the run's language. */
 function fmt(x: number | undefined): string {
-  return x === undefined ? "" : String(Number(x.toPrecision(4)));
+  if (x === undefined) return "";
+  const text = String(Number(x.toPrecision(4)));
+  return messageLang() === "da" ? text.replace(".", ",") : text;
 }

@@ -75,7 +75,10 @@ describe("estimate, plan and power in Danish", () => {
     expect(rd.stderr).toContain("effekt: advarsel: employment år 1 (benefit_type = ressourceforløb): en blok (bølge x stratum) har ingen husstand i den ene gruppe og udelades af alle estimatorer (bølge 2 Karup Kølvrå: kun 2 husstande i indsatsgruppen, 2 personer)\n");
     expect(re.stderr).toContain("effekt: warning: employment year 1 (benefit_type = ressourceforløb): a wave x stratum block has no household in one arm and is left out of every estimator (wave 2 Karup Kølvrå: 2 treatment households only, 2 persons)\n");
     expect(rd.stdout).toMatch(/^employment år 1 difference_in_means \(ITT\): .*, n \d+ i indsatsgruppen \/ \d+ i kontrolgruppen i \d+ husstande$/m);
-    expect(rd.stdout).toContain("tilslutning: 109 af 140 husstande i indsatsgruppen (77.9%)\n");
+    expect(rd.stdout).toContain("tilslutning: 109 af 140 husstande i indsatsgruppen (77,9 %)\n");
+    // Danish figures: decimal comma, and ; between an interval's bounds
+    expect(rd.stdout).toContain("wellbeing år 1 difference_in_means (ITT): 3,823 [0,3596; 7,287] (se 1,762, p 0,0306, Holm 0,09179), n 214 i indsatsgruppen / 395 i kontrolgruppen i 406 husstande\n");
+    expect(re.stdout).toContain("wellbeing year 1 difference_in_means (ITT): 3.823 [0.3596, 7.287] (se 1.762, p 0.0306, Holm 0.09179), n 214 treatment / 395 control in 406 households\n");
     expect(rd.stdout).toContain(`effekttabel: ${join(d, "effects.csv")} (metadata: ${join(d, "effects.csv")}.meta.json)\n`);
     expect(re.stdout).toContain("take-up: 109 of 140 treatment households (77.9%)\n");
     expect(readFileSync(join(d, "effects.csv"))).toEqual(readFileSync(join(e, "effects.csv")));

@@ -221,6 +221,11 @@ export const TERMINAL_ESTIMATE_MESSAGES = {
   est_pending: { da: "{outcome} år {horizon}: afventer data ({reason})", en: "{outcome} year {horizon}: data pending ({reason})" },
   // estimate: the summary
   est_not_estimated_short: { da: "ikke estimeret", en: "not estimated" },
+  // a figure's interval is separated by ; in Danish, where the comma is the decimal mark
+  est_summary_estimate: {
+    da: "{estimate} [{low}; {high}] (se {se}, p {p}{holm}{ri})",
+    en: "{estimate} [{low}, {high}] (se {se}, p {p}{holm}{ri})",
+  },
   est_summary_row: {
     da: "{label} {estimator} ({estimand}): {estimate}, n {treatment} i indsatsgruppen / {control} i kontrolgruppen i {households} husstande",
     en: "{label} {estimator} ({estimand}): {estimate}, n {treatment} treatment / {control} control in {households} households",
