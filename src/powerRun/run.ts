@@ -1,7 +1,7 @@
 import { UserError } from "../errors.js";
 import { minimumDetectableEffect, power, powerCace, type ClusterDesign } from "../estimate/index.js";
 import cliProgress from "cli-progress";
-import { tm } from "../i18n/index.js";
+import { messageLang, tm } from "../i18n/index.js";
 import { normalStream } from "../gains/normalDraws.js";
 import type { Diagnosis, OutcomeModel } from "../estimate/index.js";
 import { readAssignment } from "../io/assignment.js";
@@ -90,26 +90,26 @@ export function runPower(opts: PowerOptions, say: (line: string) => void): { mde
   if (!Number.isInteger(design.households)) throw new UserError(tm("est_power_households_whole", { value: String(opts.households) }));
   const target = num(opts.power ?? "0.8", "power");
   const m = minimumDetectableEffect(design, target);
-  const shares = tm("est_power_treated", { shares: waves ? waves.map((w) => tm("est_power_wave_share", { households: w.households, share: w.shareTreated })).join(", ") : String(design.shareTreated) });
+  const shares = tm("est_power_treated", { shares: waves ? waves.map((w) => tm("est_power_wave_share", { households: w.households, share: dec(w.shareTreated) })).join(", ") : dec(design.shareTreated) });
   const extras = [
-    design.clusterSizeCv ? tm("est_power_size_cv", { cv: design.clusterSizeCv }) : "",
-    design.attrition ? tm("est_power_attrition", { attrition: design.attrition }) : "",
-    design.takeup !== undefined ? tm("est_power_takeup", { takeup: design.takeup }) : "",
+    design.clusterSizeCv ? tm("est_power_size_cv", { cv: dec(design.clusterSizeCv) }) : "",
+    design.attrition ? tm("est_power_attrition", { attrition: dec(design.attrition) }) : "",
+    design.takeup !== undefined ? tm("est_power_takeup", { takeup: dec(design.takeup) }) : "",
   ].filter((x) => x !== "");
-  say(tm("est_power_design", { households: design.households, persons: design.personsPerHousehold, icc: design.icc, shares, r2: String(design.r2), alpha: String(design.alpha), extras: extras.length ? `, ${extras.join(", ")}` : "" }));
-  say(tm("est_power_design_effect", { effect: m.design_effect.toFixed(3), se: m.std_error.toPrecision(4), df: m.df }));
+  say(tm("est_power_design", { households: design.households, persons: dec(design.personsPerHousehold), icc: dec(design.icc), shares, r2: dec(design.r2), alpha: dec(design.alpha), extras: extras.length ? `, ${extras.join(", ")}` : "" }));
+  say(tm("est_power_design_effect", { effect: dec(m.design_effect.toFixed(3)), se: dec(m.std_error.toPrecision(4)), df: dec(m.df) }));
   const unit = design.sd === 1 ? tm("est_power_sd_unit") : "";
-  say(tm("est_power_mde", { power: Math.round(target * 100), mde: m.mde.toPrecision(4), unit }));
-  if (design.takeup !== undefined) say(tm("est_power_mde_cace", { power: Math.round(target * 100), mde: m.mde_cace.toPrecision(4), unit }));
+  say(tm("est_power_mde", { power: Math.round(target * 100), mde: dec(m.mde.toPrecision(4)), unit }));
+  if (design.takeup !== undefined) say(tm("est_power_mde_cace", { power: Math.round(target * 100), mde: dec(m.mde_cace.toPrecision(4)), unit }));
   let p: number | undefined;
   let pc: number | undefined;
   if (opts.effect !== undefined) {
     const e = num(opts.effect, "effect");
     p = power(design, e).power;
-    say(tm("est_power_power", { effect: e, power: (100 * p).toFixed(1) }));
+    say(tm("est_power_power", { effect: dec(e), power: dec((100 * p).toFixed(1)) }));
     if (design.takeup !== undefined) {
       pc = powerCace(design, e).power;
-      say(tm("est_power_power_cace", { effect: e, power: (100 * pc).toFixed(1) }));
+      say(tm("est_power_power_cace", { effect: dec(e), power: dec((100 * pc).toFixed(1)) }));
     }
   }
   return { mde: m.mde, mde_cace: design.takeup !== undefined ? m.mde_cace : undefined, power: p, power_cace: pc, std_error: m.std_error, design_effect: m.design_effect, df: m.df };
@@ -213,24 +213,30 @@ export function runPowerSimulation(opts: PowerOptions, say: (line: string) => vo
   } finally {
     bar?.stop();
   }
-  const waves = summary.waves.map((w) => tm("est_power_sim_wave", { wave: w.wave, households: w.households, share: (100 * w.shareTreated).toFixed(1) })).join("; ");
+  const waves = summary.waves.map((w) => tm("est_power_sim_wave", { wave: w.wave, households: w.households, share: dec((100 * w.shareTreated).toFixed(1)) })).join("; ");
   say(tm("est_power_sim_design", {
     source,
     planned: opts.register === undefined ? tm("est_power_sim_planned") : "",
     waves,
     persons: summary.persons,
-    mean: summary.meanSize.toFixed(2),
-    cv: summary.sizeCv.toFixed(2),
+    mean: dec(summary.meanSize.toFixed(2)),
+    cv: dec(summary.sizeCv.toFixed(2)),
     generated: opts.persons ? "" : tm("est_power_sim_generated"),
   }));
-  const compliers = (model.takeup ?? 1) < 1 ? tm("est_power_sim_compliers", { takeup: String(model.takeup) }) : "";
-  say(tm("est_power_sim_model", { effect: model.effect, compliers, sd: String(model.sd), icc: model.icc, r2: String(model.r2), attrition: String(model.attrition), sims, seed, alpha }));
-  const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
-  const fmt = (v: number) => v.toPrecision(4);
+  const compliers = (model.takeup ?? 1) < 1 ? tm("est_power_sim_compliers", { takeup: dec(model.takeup!) }) : "";
+  say(tm("est_power_sim_model", { effect: dec(model.effect), compliers, sd: dec(model.sd), icc: dec(model.icc), r2: dec(model.r2), attrition: dec(model.attrition), sims, seed, alpha: dec(alpha) }));
+  const pct = (v: number) => (messageLang() === "da" ? `${dec((100 * v).toFixed(1))} %` : `${(100 * v).toFixed(1)}%`);
+  const fmt = (v: number) => dec(v.toPrecision(4));
   const header = ["estimator", "estimand", tm("est_power_col_power"), "bias", "RMSE", tm("est_power_col_coverage"), tm("est_power_col_mean_estimate"), tm("est_power_col_sd_estimate"), tm("est_power_col_mean_se"), tm("est_not_estimated_short")];
   const rows = diagnosis.map((d) => [d.estimator, d.estimand, pct(d.power), fmt(d.bias), fmt(d.rmse), pct(d.coverage), fmt(d.mean_estimate), fmt(d.sd_estimate), fmt(d.mean_se), String(d.not_estimated)]);
   const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j].length)));
   for (const r of [header, ...rows]) say(r.map((c, j) => (j < 2 ? c.padEnd(widths[j]) : c.padStart(widths[j]))).join("  "));
   say(tm("est_power_analytic", { r2: model.r2 ? tm("est_power_analytic_r2") : "", itt: pct(analyticItt), cace: analyticCace !== undefined ? `, CACE ${pct(analyticCace)}` : "" }));
   return { diagnosis, analytic: { itt: analyticItt, cace: analyticCace } };
+}
+
+/** A number as the summary writes it (String, toFixed or toPrecision), with the decimal mark of the run's language. */
+function dec(v: number | string | undefined): string {
+  const text = String(v);
+  return messageLang() === "da" ? text.replace(".", ",") : text;
 }

@@ -540,17 +540,17 @@ export const TERMINAL_ESTIMATE_MESSAGES = {
     en: "design effect {effect}, standard error {se}, df {df}",
   },
   est_power_mde: {
-    da: "mindste påviselige effekt ved {power}% styrke: {mde}{unit}",
+    da: "mindste påviselige effekt ved {power} % styrke: {mde}{unit}",
     en: "minimum detectable effect at {power}% power: {mde}{unit}",
   },
   est_power_mde_cace: {
-    da: "mindste påviselige effekt blandt deltagere (CACE) ved {power}% styrke: {mde}{unit}",
+    da: "mindste påviselige effekt blandt deltagere (CACE) ved {power} % styrke: {mde}{unit}",
     en: "minimum detectable complier effect (CACE) at {power}% power: {mde}{unit}",
   },
   est_power_sd_unit: { da: " standardafvigelser", en: " standard deviations" },
-  est_power_power: { da: "styrke til at påvise en effekt på {effect}: {power}%", en: "power to detect an effect of {effect}: {power}%" },
+  est_power_power: { da: "styrke til at påvise en effekt på {effect}: {power} %", en: "power to detect an effect of {effect}: {power}%" },
   est_power_power_cace: {
-    da: "styrke til at påvise en effekt blandt deltagere (CACE) på {effect}: {power}%",
+    da: "styrke til at påvise en effekt blandt deltagere (CACE) på {effect}: {power} %",
     en: "power to detect a complier effect (CACE) of {effect}: {power}%",
   },
   // power: the simulation
@@ -560,7 +560,7 @@ export const TERMINAL_ESTIMATE_MESSAGES = {
   },
   est_power_sim_planned: { da: ", den bølge effekt draw ville trække", en: ", the wave effekt draw would run" },
   est_power_sim_wave: {
-    da: "bølge {wave}: {households} husstande, {share}% i indsatsgruppen",
+    da: "bølge {wave}: {households} husstande, {share} % i indsatsgruppen",
     en: "wave {wave}: {households} households, {share}% treated",
   },
   est_power_sim_generated: { da: ", størrelser genereret", en: ", sizes generated" },
