@@ -18,11 +18,11 @@ export function registerOutcomes(program: Command): void {
   const outcomes = program.command("outcomes").description(summaryOf("outcomes"));
   outcomes
     .command("import")
-    .description("turn a wide weekly/monthly status file or a survey export into outcomes.csv (person_id, outcome, date, value)")
-    .requiredOption("--from <file>", "the delivery: CSV or .xlsx")
-    .requiredOption("--spec <file>", "the import spec (JSON): kind wide with status codes, or survey (data-schemas/outcome-import.md)")
-    .requiredOption("--out <file>", "the outcomes.csv to write (with <out>.manifest.json describing the reshaping)")
-    .addHelpText("after", "\nExample:\n  effekt outcomes import --from samples/exports/jobcenter-uger.csv --spec samples/exports/import-beskaeftigelse.json --out evaluation/outcomes-employment.csv\n")
+    .description(tm("file_help_import"))
+    .requiredOption("--from <file>", tm("file_help_import_from"))
+    .requiredOption("--spec <file>", tm("file_help_import_spec"))
+    .requiredOption("--out <file>", tm("file_help_import_out"))
+    .addHelpText("after", `\n${tm("file_help_example")}\n  effekt outcomes import --from samples/exports/jobcenter-uger.csv --spec samples/exports/import-beskaeftigelse.json --out evaluation/outcomes-employment.csv\n`)
     .action((opts: ImportOptions) => runImport(opts));
 }
 

@@ -37,7 +37,7 @@ export function registerPower(program: Command): void {
     .option("--sims <n>", tm("file_help_pow_sims"), "1000")
     .option("--seed <s>", tm("file_help_pow_seed"), "effekt-power")
     .option("--no-progress", tm("file_help_no_progress"))
-    .addHelpText("after", `\n${tm("file_help_example")}\n  effekt power --households 140 --persons-per-household 1.6 --icc 0.3 --share-treated 0.5 --r2 0.2\n  effekt power --waves 321:0.25,92:0.65 --persons-per-household 1.6 --household-size-cv 0.5 --icc 0.3 --takeup 0.7 --attrition 0.1\n  effekt power --simulate --register allocations.csv --persons persons.csv --icc 0.3 --effect 0.3 --takeup 0.7 --sims 1000\n  effekt power --simulate --households-file households.csv --cases cases.csv --date 2025-03-01 --treat 80 --persons persons.csv --icc 0.3 --effect 0.3\n`)
+    .addHelpText("after", `\n${tm("file_help_examples")}\n  effekt power --households 140 --persons-per-household 1.6 --icc 0.3 --share-treated 0.5 --r2 0.2\n  effekt power --waves 321:0.25,92:0.65 --persons-per-household 1.6 --household-size-cv 0.5 --icc 0.3 --takeup 0.7 --attrition 0.1\n  effekt power --simulate --register allocations.csv --persons persons.csv --icc 0.3 --effect 0.3 --takeup 0.7 --sims 1000\n  effekt power --simulate --households-file households.csv --cases cases.csv --date 2025-03-01 --treat 80 --persons persons.csv --icc 0.3 --effect 0.3\n`)
     .action((opts: PowerOptions) => powerRun(opts, say));
 }
 

@@ -15,10 +15,10 @@ export function registerVerify(program: Command): void {
   const command = program
     .command("verify")
     .description(summaryOf("verify"))
-    .requiredOption("--register <file>", "the allocation register to verify")
-    .option("--households <file>", "use this households file instead of the one recorded in the manifests (all waves)")
-    .option("--cases <file>", "use this cases file instead of the one recorded in the manifests")
-    .addHelpText("after", "\nExit codes: 0 verified, 1 a difference was found, 2 bad input.\n\nExample:\n  effekt verify --register out/allocations.csv\n")
+    .requiredOption("--register <file>", tm("file_help_verify_register"))
+    .option("--households <file>", tm("file_help_verify_households"))
+    .option("--cases <file>", tm("file_help_verify_cases"))
+    .addHelpText("after", `\n${tm("file_help_verify_exit")}\n\n${tm("file_help_example")}\n  effekt verify --register out/allocations.csv\n`)
     .action((opts: VerifyOptions) => {
       const summary = verifyRegisterCounts(opts.register, { households: opts.households, cases: opts.cases }, idPolicyFrom(opts));
       const locks = summary.planLocks === 0 ? "" : tm(summary.planLocks === 1 ? "term_verified_lock_one" : "term_verified_lock_many", { n: summary.planLocks });

@@ -51,7 +51,7 @@ function descriptions(help: string): string {
  * lists, which stay as they are).
  */
 function englishInHelp(help: string): string[] {
-  return englishIn(descriptions(help)).filter((f) => /\((file_\w+)\)$/.test(f) || /^"\S+\s/.test(f));
+  return englishIn(descriptions(help)).filter((f) => /\((file_\w+)\)$/.test(f) || /^"[^"]*\s[^"]*"/.test(f));
 }
 
 let dir = "";
@@ -227,8 +227,8 @@ describe("Danish messages about files", () => {
     expect(root.stdout).toMatch(/^ {2}-h, --help +vis hjælp til kommandoen$/m);
     expect(root.stdout).toContain("\nEksempler:\n  effekt draw ");
     expect(englishInHelp(root.stdout)).toEqual([]);
-    for (const command of ["draw", "estimate", "gains", "indicators", "power", "report"]) {
-      const help = effekt(["--lang", "da", command, "--help"]);
+    for (const command of ["draw", "estimate", "gains", "indicators", "power", "report", "init", "verify", "outcomes import", "plan lock"]) {
+      const help = effekt(["--lang", "da", ...command.split(" "), "--help"]);
       expect(help.code, command).toBe(0);
       expect(help.stdout, command).toContain("\nFlag:\n");
       expect(help.stdout, command).toContain("\nGlobale flag:\n");
@@ -239,6 +239,9 @@ describe("Danish messages about files", () => {
     expect(draw).toMatch(/^ {2}--strata <column> +kolonnen, der definerer strata \(standard: "area"\)$/m);
     expect(draw).toMatch(/registre\s+med\s+over\s+100\.000\s+husstande/);
     expect(draw).toContain("\nEksempel:\n  effekt draw ");
+    expect(effekt(["--lang", "da", "verify", "--help"]).stdout).toContain("\nSlutkoder: 0 verificeret, 1 en forskel blev fundet, 2 fejl i input.\n\nEksempel:\n");
+    expect(effekt(["--lang", "da", "outcomes", "import", "--help"]).stdout).toMatch(/^ {2}--from <file> +\(påkrævet\) leverancen: CSV eller \.xlsx$/m);
+    expect(effekt(["--lang", "da", "power", "--help"]).stdout).toContain("\nEksempler:\n  effekt power ");
     // English: commander's words and effekt's as they were
     const en = effekt(["draw", "--help"]).stdout;
     expect(en).toMatch(/^Usage: effekt draw \[options\]\n/);
