@@ -136,6 +136,14 @@ function dropOutputToClosedPipe(): void {
 export async function main(argv: string[]): Promise<void> {
   dropOutputToClosedPipe();
   setMessageLang(langFrom(argv.slice(2), process.env));
+  // a --lang effekt does not speak is refused, not quietly read as the locale's language
+  const unknownLang = langValues(argv.slice(2)).find((v) => v !== "da" && v !== "en");
+  if (unknownLang !== undefined) {
+    const { sayError } = await import("./output.js");
+    sayError(tm("draw_init_lang", { value: JSON.stringify(unknownLang) }));
+    process.exitCode = 2;
+    return;
+  }
   const program = await buildProgram(argv.slice(2));
   program.exitOverride();
   try {
@@ -180,4 +188,14 @@ function fileSystemProblem(err: unknown): string | undefined {
   };
   const problem = what[e.code];
   return problem === undefined ? undefined : maskCprLike(tm(problem, { file: e.path }));
+}
+
+/** The values given to --lang (`--lang X`, `--lang=X`). */
+function langValues(args: readonly string[]): string[] {
+  const values: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === "--lang" && i + 1 < args.length) values.push(args[i + 1]);
+    else if (args[i].startsWith("--lang=")) values.push(args[i].slice(7));
+  }
+  return values;
 }

@@ -56,5 +56,15 @@ export function runImport(opts: ImportOptions): void {
   assertWritable(`${opts.out}.manifest.json`);
   writeFileAtomic(opts.out, text);
   writeFileAtomic(`${opts.out}.manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);
-  say(tm("term_outcomes_imported", { rows: rows.length, outcome: spec.outcome, out: opts.out, from: basename(opts.from), counts: Object.entries(counts).map(([k, v]) => `${k}: ${v}`).join(", ") }));
+  say(tm("term_outcomes_imported", { rows: rows.length, outcome: spec.outcome, out: opts.out, from: basename(opts.from), counts: Object.entries(counts).map(([k, v]) => `${countLabel(k, spec.kind)}: ${v}`).join(", ") }));
+}
+
+/**
+ * A count of the import's summary in the run's language: the manifest keeps its keys as they are (a status code
+ * of the delivery, "(empty)" for an empty cell, a survey's "responses" and "missing").
+ */
+function countLabel(key: string, kind: string): string {
+  if (kind === "survey" && key === "responses") return tm("in_import_count_responses");
+  if (kind === "survey" && key === "missing") return tm("in_import_count_missing");
+  return kind !== "survey" && key === "(empty)" ? tm("in_import_count_empty") : key;
 }

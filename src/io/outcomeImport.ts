@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { issueText } from "../schemas/indicatorSpec.js";
 import { InputError, UserError } from "../errors.js";
 import { readCsv, rawColumn, throwProblems } from "./csv.js";
 import { fail, idColumn, isMissing, dateColumn, formatDay, parseNumberText, where } from "./columns.js";
@@ -38,7 +39,7 @@ export function readImportSpec(path: string): ImportSpec {
   const parsed = importSpecSchema.safeParse(readJsonFile(path));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new UserError(tm("in_spec_invalid", { path, field: issue.path.join(".") || tm("in_spec_whole"), reason: issue.message }));
+    throw new UserError(tm("in_spec_invalid", { path, field: issue.path.join(".") || tm("in_spec_whole"), reason: issueText(issue) }));
   }
   return parsed.data;
 }

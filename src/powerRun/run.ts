@@ -157,6 +157,7 @@ function householdSizes(opts: PowerOptions, assignment: Assignment, seed: string
     for (const h of frame.householdIds) if (assignment.byId.has(h)) sizes.set(h, (sizes.get(h) ?? 0) + 1);
     return sizes;
   }
+  if (opts.personsPerHousehold === undefined) throw new UserError(tm("est_power_sim_needs_sizes"));
   const m = num(opts.personsPerHousehold, "persons-per-household");
   const cv = num(opts.householdSizeCv ?? "0", "household-size-cv");
   if (!(m >= 1) || !(cv >= 0)) throw new UserError(tm("est_power_bad_sizes", { m, cv }));

@@ -202,6 +202,10 @@ describe("estimate, plan and power in Danish", () => {
     expect(englishIn(ok.stdout)).toEqual([]);
     expect(ok.stdout.split("\n")[0]).toBe("design: 413 husstande x 1,6 personer, ICC 0,3, 321 med 0,25, 92 med 0,65 i indsatsgruppen, R2 0, alpha 0,05, CV for husstandsstørrelse 0,5, frafald 0,1, tilslutning 0,7");
     expect(ok.stdout).toMatch(/^mindste påviselige effekt ved 80 % styrke: \d+,\d+ standardafvigelser$/m);
+    // a simulation without household sizes: one line naming both ways to give them (it read "undefined" as a number before)
+    const noSizes = ["power", "--simulate", "--register", register, "--icc", "0.3", "--effect", "0.3"];
+    expect(en(noSizes).stderr).toBe("effekt: --simulate needs the households' sizes: give --persons FILE (persons per household are counted), or --persons-per-household N (sizes are generated)\n");
+    expect(da(noSizes).stderr).toBe("effekt: --simulate kræver husstandenes størrelser: angiv --persons FIL (personer pr. husstand tælles), eller --persons-per-household N (størrelser genereres)\n");
     const sim = da(["power", "--simulate", "--register", register, "--persons", join(SAMPLES, "persons.csv"), "--icc", "0.3", "--effect", "0.3", "--takeup", "0.7", "--sims", "20"]);
     expect(sim.code, sim.stderr).toBe(0);
     expect(englishIn(sim.stdout)).toEqual([]);

@@ -206,6 +206,13 @@ describe("Danish messages about files", () => {
     refusedInDanish(both2);
     expect(both2.da).toBe("effekt: angiv præcis én af --register FIL (skrevet af effekt draw) og --allocation FIL (lavet med et andet værktøj)\n");
 
+    // a language effekt does not speak is refused (it was read as the locale's language before)
+    for (const args of [["--lang", "de", "verify", "--register", register], ["verify", "--register", register, "--lang=xx"]]) {
+      const r = effekt(args);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toBe(`effekt: --lang "${args.includes("de") ? "de" : "xx"}": expected da or en\n`);
+    }
     const unknown = both(["drw"]);
     expect(unknown.da).toBe("effekt: ukendt kommando 'drw'\n(mente du draw?)\n");
     expect(unknown.en).toBe("effekt: unknown command 'drw'\n(Did you mean draw?)\n");

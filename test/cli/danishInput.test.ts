@@ -179,11 +179,15 @@ describe("input problems in Danish", () => {
     const score = da(importArgs(join(d, "trivsel.csv"), join(X, "import-trivsel.json"), join(d, "o.csv")));
     expect(refusedInDanish(score)).toBe('effekt: trivsel.csv, linje 3, kolonne WHO-5 score: værdi "mange" er ikke et tal; forventet en score (tom eller NA, når der ikke er svaret)\n');
 
-    // the spec's own problem: effekt's frame in Danish (the schema library's reason stays as it words it)
+    // the spec's own problem, the schema's reason included, in Danish
     writeFileSync(join(d, "extra.json"), JSON.stringify({ kind: "wide", outcome: "employment", id_column: "Person", codes: { S: 1 }, extra: 1 }));
     const spec = da(importArgs(join(X, "jobcenter-uger.csv"), join(d, "extra.json"), join(d, "o.csv")));
     expect(spec.code).toBe(2);
-    expect(spec.stderr).toMatch(/^effekt: .*extra\.json: specifikationen: .*extra.*; se data-schemas\/outcome-import\.md\n$/);
+    expect(spec.stderr).toMatch(/^effekt: .*extra\.json: specifikationen: ukendte felter: 'extra'; se data-schemas\/outcome-import\.md\n$/);
+    writeFileSync(join(d, "noname.json"), JSON.stringify({ kind: "wide" }));
+    const noName = da(importArgs(join(X, "jobcenter-uger.csv"), join(d, "noname.json"), join(d, "o.csv")));
+    expect(noName.stderr).toMatch(/^effekt: .*noname\.json: outcome: er påkrævet; se data-schemas\/outcome-import\.md\n$/);
+    expect(en(importArgs(join(X, "jobcenter-uger.csv"), join(d, "noname.json"), join(d, "o.csv"))).stderr).toMatch(/^effekt: .*noname\.json: outcome: Required; see data-schemas\/outcome-import\.md\n$/);
   });
 
   it("indicator values and person-level rows: every problem in Danish", () => {
@@ -231,7 +235,8 @@ describe("successful runs on the exports", () => {
       const survey = effekt(["--lang", lang, ...importArgs(join(X, "trivsel-survey.csv"), join(X, "import-trivsel.json"), join(out, "wellbeing.csv"))]);
       expect(survey.code, survey.stderr).toBe(0);
       if (lang === "da") {
-        expect(wide.stdout).toMatch(/^\d+ rækker af employment skrevet til .*employment\.csv \(fra jobcenter-uger\.csv; K: \d+, \(empty\): \d+, S: \d+\); omformningen står i /);
+        expect(wide.stdout).toMatch(/^\d+ rækker af employment skrevet til .*employment\.csv \(fra jobcenter-uger\.csv; K: \d+, \(tom celle\): \d+, S: \d+\); omformningen står i /);
+        expect(survey.stdout).toMatch(/\(fra trivsel-survey\.csv; svar: \d+, uden svar: \d+\)/);
         expect(englishBesidesNames(wide.stdout + survey.stdout)).toEqual([]);
       } else {
         expect(wide.stdout).toMatch(/^\d+ employment rows written to .*employment\.csv \(from jobcenter-uger\.csv; K: \d+, \(empty\): \d+, S: \d+\); reshaping in /);

@@ -579,4 +579,8 @@ export const TERMINAL_ESTIMATE_MESSAGES = {
     en: "analytic power of the same design (waves, shares, household sizes, attrition{r2}): ITT {itt}{cace}",
   },
   est_power_analytic_r2: { da: "; R2 forudsætter justering for kovariater, som lm_lin", en: "; R2 assumes covariate adjustment, as lm_lin" },
+  est_power_sim_needs_sizes: {
+    da: "--simulate kræver husstandenes størrelser: angiv --persons FIL (personer pr. husstand tælles), eller --persons-per-household N (størrelser genereres)",
+    en: "--simulate needs the households' sizes: give --persons FILE (persons per household are counted), or --persons-per-household N (sizes are generated)",
+  },
 } as const satisfies Record<string, Entry>;

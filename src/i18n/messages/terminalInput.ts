@@ -166,4 +166,8 @@ export const TERMINAL_INPUT_MESSAGES = {
   },
   in_unmapped_code: { da: "er en statuskode, som importspecifikationen ikke har en værdi for", en: "is a status code the import spec does not map" },
   in_exp_codes: { da: "en af {codes} (tilføj den under \"codes\")", en: "one of {codes} (add it to \"codes\")" },
+  // the outcomes import's summary: its counts (the manifest keeps the English keys)
+  in_import_count_empty: { da: "(tom celle)", en: "(empty)" },
+  in_import_count_responses: { da: "svar", en: "responses" },
+  in_import_count_missing: { da: "uden svar", en: "missing" },
 } as const satisfies Record<string, Entry>;
