@@ -51,7 +51,7 @@ describe("Danish terminal messages", () => {
   });
 
   it("summaries: verify, init and outcomes import in Danish", () => {
-    expect(effekt(["--lang", "da", "verify", "--register", register]).stdout).toBe("verificeret: 1 bølge, 321 husstande, hashkæden er intakt\n");
+    expect(effekt(["--lang", "da", "verify", "--register", register]).stdout).toBe("verificeret: 1 runde, 321 husstande, hashkæden er intakt\n");
     expect(effekt(["verify", "--register", register]).stdout).toBe("verified: 1 wave, 321 households, hash chain intact\n");
     const d = tempDir();
     const init = effekt(["init", "--lang", "da", "--households", "h.csv"], d);

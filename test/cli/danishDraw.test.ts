@@ -40,22 +40,22 @@ beforeAll(() => {
 describe("effekt draw in Danish", () => {
   it("the summary of a draw: whole Danish lines, nothing English, and the English run unchanged", () => {
     expect(lines(out.da.w1.stdout).slice(0, 6)).toEqual([
-      "bølge 1 trukket: 321 berettigede husstande, 80 til indsats, 241 til kontrol",
+      "runde 1 trukket: 321 berettigede husstande, 80 til indsats, 241 til kontrol",
       "uden for lodtrækningen: 178 bor uden for de valgte boligområder, 1501 for få aktive sager, 0 allerede trukket",
       "  Ellekonebakken: 104 berettigede, 26 til indsats, 78 til kontrol, p_treatment 0.24922118380062305 (80/321)",
       "  Houlkær: 155 berettigede, 38 til indsats, 117 til kontrol, p_treatment 0.24922118380062305 (80/321)",
       "  Karup Kølvrå: 62 berettigede, 16 til indsats, 46 til kontrol, p_treatment 0.24922118380062305 (80/321)",
-      "register: allocations.csv (321 husstande i 1 bølge), manifest: allocations.csv.manifests/wave-0001.json",
+      "register: allocations.csv (321 husstande i 1 runde), manifest: allocations.csv.manifests/wave-0001.json",
     ]);
-    expect(out.da.w1.stdout).toContain("\nbalance i baggrundsvariable mellem indsats og kontrol, pr. bølge (også i allocations.csv.balance.csv):\n");
-    expect(out.da.w2.stdout).toMatch(/^register: allocations\.csv \(\d+ husstande i 2 bølger\), manifest: allocations\.csv\.manifests\/wave-0002\.json$/m);
-    expect(out.da.w2.stdout).toContain("\nbalance i baggrundsvariable mellem indsats og kontrol, pr. bølge og samlet (også i allocations.csv.balance.csv):\n");
+    expect(out.da.w1.stdout).toContain("\nbalance i baggrundsvariable mellem indsats og kontrol, pr. runde (også i allocations.csv.balance.csv):\n");
+    expect(out.da.w2.stdout).toMatch(/^register: allocations\.csv \(\d+ husstande i 2 runder\), manifest: allocations\.csv\.manifests\/wave-0002\.json$/m);
+    expect(out.da.w2.stdout).toContain("\nbalance i baggrundsvariable mellem indsats og kontrol, pr. runde og samlet (også i allocations.csv.balance.csv):\n");
     // the balance table and the joint test under the summary: Danish words and decimal commas
-    expect(out.da.w1.stdout).toMatch(/^baggrundsvariabel +bølge +n indsats +n kontrol +gns\. indsats +gns\. kontrol +std\. forskel$/m);
+    expect(out.da.w1.stdout).toMatch(/^baggrundsvariabel +runde +n indsats +n kontrol +gns\. indsats +gns\. kontrol +std\. forskel$/m);
     expect(out.da.w1.stdout).toMatch(/^Aktive sager i kommunen +1 +80 +241 +\d,\d{3} +\d,\d{3} +-?\d,\d{3}$/m);
-    expect(out.da.w1.stdout).toMatch(/^samlet balancetest, alle baggrundsvariable på én gang \(randomiseringsinferens, 1\.000 gentagne lodtrækninger\): bølge 1 p = \d,\d{3} \(\d+ kolonner\)$/m);
-    expect(out.da.w2.stdout).toMatch(/^Aktive sager i kommunen +alle bølger +\d+ +\d+ /m);
-    expect(out.da.w2.stdout).toMatch(/; alle bølger p = \d,\d{3} \(\d+ kolonner\)$/m);
+    expect(out.da.w1.stdout).toMatch(/^samlet balancetest, alle baggrundsvariable på én gang \(randomiseringsinferens, 1\.000 gentagne lodtrækninger\): runde 1 p = \d,\d{3} \(\d+ kolonner\)$/m);
+    expect(out.da.w2.stdout).toMatch(/^Aktive sager i kommunen +alle runder +\d+ +\d+ /m);
+    expect(out.da.w2.stdout).toMatch(/; alle runder p = \d,\d{3} \(\d+ kolonner\)$/m);
     expect(out.en.w1.stdout).toMatch(/^covariate +wave +n T +n C +mean T +mean C +std diff$/m);
     expect(out.en.w2.stdout).toMatch(/^joint test of balance, all covariates at once \(randomisation inference, 1,000 re-draws of the lottery\): wave 1 p = \d\.\d{3} \(\d+ columns\); wave 2 p = .*; all waves p = /m);
     for (const r of [out.da.w1, out.da.w2]) {
@@ -83,11 +83,11 @@ describe("effekt draw in Danish", () => {
     expect(effekt(wave1, d).code).toBe(0);
     const before = contents(d);
     const same = effekt(["--lang", "da", ...wave1], d);
-    expect(same.stdout).toBe("bølge 1 er allerede trukket med disse inputfiler og denne seed; registret er uændret (allocations.csv)\n");
+    expect(same.stdout).toBe("runde 1 er allerede trukket med disse inputfiler og denne seed; registret er uændret (allocations.csv)\n");
     const args = ["--lang", "da", ...DRAW.map((a) => (a === "viborg-2025" ? "andet-seed" : a)), "--wave", "1", "--treat", "90"];
     const other = effekt(args, d);
     expect(other.code).toBe(2);
-    expect(other.stderr).toBe('effekt: bølge 1 er allerede trukket med andre indstillinger: seed-teksten; treat (registreret {"kind":"total","places":80}, nu {"kind":"total","places":90}). En trukket bølge kan ikke trækkes om; husstandene beholder deres gruppe. Intet blev ændret.\n');
+    expect(other.stderr).toBe('effekt: runde 1 er allerede trukket med andre indstillinger: seed-teksten; treat (registreret {"kind":"total","places":80}, nu {"kind":"total","places":90}). En trukket runde kan ikke trækkes om; husstandene beholder deres gruppe. Intet blev ændret.\n');
     expect(effekt(args.slice(2), d).stderr).toBe('effekt: wave 1 was already drawn with different settings: the seed; treat (recorded {"kind":"total","places":80}, now {"kind":"total","places":90}). A drawn wave cannot be redrawn; households keep their arm. Nothing was changed.\n');
     // a missing derived file is rebuilt by the same draw
     const balance = readFileSync(join(d, "allocations.csv.balance.csv"));
@@ -96,9 +96,9 @@ describe("effekt draw in Danish", () => {
     expect(readFileSync(join(d, "allocations.csv.balance.csv")).equals(balance)).toBe(true);
     expect(contents(d)).toEqual(before);
     const skip = effekt(["--lang", "da", ...DRAW, "--wave", "3", "--treat", "5"], d);
-    expect(skip.stderr).toBe("effekt: --wave 3 er ikke den næste bølge: registret har bølge 1, så den næste er 2\n");
+    expect(skip.stderr).toBe("effekt: --wave 3 er ikke den næste runde: registret har runde 1, så den næste er 2\n");
     const none = effekt(["--lang", "da", ...DRAW, "--wave", "2", "--treat", "5"], d);
-    expect(none.stderr).toBe("effekt: --treat beder om 5 indsatspladser, men kun 0 husstande er berettigede i denne bølge\n");
+    expect(none.stderr).toBe("effekt: --treat beder om 5 indsatspladser, men kun 0 husstande er berettigede i denne runde\n");
   });
 });
 
@@ -117,7 +117,7 @@ describe("effekt draw --dry-run in Danish", () => {
     const dry = effekt(["--lang", "da", ...wave1, "--dry-run", "--area-alias", "Houlkaer=Houlkær"], d);
     expect(dry.code, dry.stderr).toBe(0);
     expect(lines(dry.stdout)).toEqual([
-      "prøvekørsel af bølge 1: intet bliver trukket eller skrevet",
+      "prøvekørsel af runde 1: intet bliver trukket eller skrevet",
       "berettigede pr. boligområde (valgt: Houlkær, Ellekonebakken, Karup Kølvrå; mindst 2 aktive sager; ikke trukket før):",
       "  Ellekonebakken: 615 husstande, 104 berettigede; uden for lodtrækningen: 0 bor uden for de valgte boligområder, 511 for få aktive sager, 0 allerede trukket",
       "  Houlkær: 860 husstande, 155 berettigede; uden for lodtrækningen: 0 bor uden for de valgte boligområder, 705 for få aktive sager, 0 allerede trukket",
@@ -162,7 +162,7 @@ describe("effekt verify in Danish", () => {
     writeFileSync(register, original.split("\n").map((l, i) => (i === row ? l.replace(",control,", ",treatment,") : l)).join("\n"));
     const r = effekt(["--lang", "da", "verify", "--register", "allocations.csv"], d);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe(`effekt: bølge 1, husstand ${id}: gruppen (arm) er indsats i registret, lodtrækningen giver kontrol\n`);
+    expect(r.stderr).toBe(`effekt: runde 1, husstand ${id}: gruppen (arm) er indsats i registret, lodtrækningen giver kontrol\n`);
     expect(effekt(["verify", "--register", "allocations.csv"], d).stderr).toBe(`effekt: wave 1, household ${id}: arm is treatment in the register, the draw gives control\n`);
     // p_treatment's decimal is not read back as a row: the register's bytes are compared
     writeFileSync(register, original.replace(",0.24922118380062305,", ",0.2492211838006231,"));
@@ -175,7 +175,7 @@ describe("effekt verify in Danish", () => {
     // (the expected line is the register's own row: its arm is a code, not English text)
     for (const x of [r, bytes, draw]) expect(englishIn(x.stderr.replace(/forventet ".*"/, ""))).toEqual([]);
     writeFileSync(register, original);
-    expect(effekt(["--lang", "da", "verify", "--register", "allocations.csv"], d).stdout).toBe("verificeret: 1 bølge, 321 husstande, hashkæden er intakt\n");
+    expect(effekt(["--lang", "da", "verify", "--register", "allocations.csv"], d).stdout).toBe("verificeret: 1 runde, 321 husstande, hashkæden er intakt\n");
   });
 });
 
@@ -185,10 +185,10 @@ describe("draw's and init's flags in Danish", () => {
     const run = (args: string[]) => effekt(["--lang", "da", ...args], d);
     const cases: [string[], string][] = [
       [[...DRAW, "--wave", "0", "--treat", "5"], 'effekt: --wave "0" er ikke et helt tal på mindst 1 (og højst 9007199254740991)'],
-      [[...DRAW, "--wave", "1", "--treat", "0"], "effekt: --treat 0: en bølge uden indsatspladser trækker ingen; angiv mindst 1"],
+      [[...DRAW, "--wave", "1", "--treat", "0"], "effekt: --treat 0: en runde uden indsatspladser trækker ingen; angiv mindst 1"],
       [[...DRAW, "--wave", "1", "--treat", "Houlkær=5,Viborg"], 'effekt: --treat "Houlkær=5,Viborg": "Viborg" er ikke STRATUM=n; forventet et samlet antal som 60 eller pladser pr. stratum som Houlkær=20,Ellekonebakken=15'],
       [[...DRAW, "--wave", "1", "--treat", "Houlkær=5"], 'effekt: --treat giver intet antal pladser til stratum "Ellekonebakken" (104 berettigede); giv hvert stratum et antal, 0 hvis ingen'],
-      [[...DRAW, "--wave", "1", "--treat", "400"], "effekt: --treat beder om 400 indsatspladser, men kun 321 husstande er berettigede i denne bølge"],
+      [[...DRAW, "--wave", "1", "--treat", "400"], "effekt: --treat beder om 400 indsatspladser, men kun 321 husstande er berettigede i denne runde"],
       [[...DRAW.map((a) => (a === "viborg-2025" ? " " : a)), "--wave", "1", "--treat", "5"], "effekt: --seed er tom; fastlæg og offentliggør en seed-tekst før lodtrækningen"],
       [[...DRAW, "--wave", "1", "--treat", "5", "--area-alias", "Houlkaer"], 'effekt: --area-alias "Houlkaer" er ikke NAVN=OMRÅDE, hvor OMRÅDE er et af de valgte boligområder ("Houlkær", "Ellekonebakken", "Karup Kølvrå")'],
       [["init", "--min-cell", "2"], 'effekt: --min-cell "2": forventet et helt tal på 3 eller mere'],

@@ -72,7 +72,7 @@ describe("estimate, plan and power in Danish", () => {
     expect(rd.code, rd.stderr).toBe(0);
     expect(re.code, re.stderr).toBe(0);
     expect(englishIn(rd.stdout + rd.stderr)).toEqual([]);
-    expect(rd.stderr).toContain("effekt: advarsel: employment år 1 (benefit_type = ressourceforløb): en blok (bølge x stratum) har ingen husstand i den ene gruppe og udelades af alle estimatorer (bølge 2 Karup Kølvrå: kun 2 husstande i indsatsgruppen, 2 personer)\n");
+    expect(rd.stderr).toContain("effekt: advarsel: employment år 1 (benefit_type = ressourceforløb): en blok (runde x stratum) har ingen husstand i den ene gruppe og udelades af alle estimatorer (runde 2 Karup Kølvrå: kun 2 husstande i indsatsgruppen, 2 personer)\n");
     expect(re.stderr).toContain("effekt: warning: employment year 1 (benefit_type = ressourceforløb): a wave x stratum block has no household in one arm and is left out of every estimator (wave 2 Karup Kølvrå: 2 treatment households only, 2 persons)\n");
     expect(rd.stdout).toMatch(/^employment år 1 difference_in_means \(ITT\): .*, n \d+ i indsatsgruppen \/ \d+ i kontrolgruppen i \d+ husstande$/m);
     expect(rd.stdout).toContain("tilslutning: 109 af 140 husstande i indsatsgruppen (77,9 %)\n");
@@ -132,7 +132,7 @@ describe("estimate, plan and power in Danish", () => {
     expect(effekt(["draw", "--households", join(SAMPLES, "households.csv"), "--cases", join(SAMPLES, "cases.csv"), "--date", "2025-03-01", "--register", reg, "--wave", "1", "--seed", "s", "--treat", "80"]).code).toBe(0);
     const first = da(["plan", "lock", "--plan", PLAN, "--register", reg, "--date", "2025-03-02"]);
     expect(first.code, first.stderr).toBe(0);
-    expect(first.stdout).toMatch(/^låste planen "relationel-velfaerd" version .* \(sha256 [0-9a-f]{64}\) for .*allocations\.csv \(bølge 1 trukket\): .*plan-lock\.json\n$/);
+    expect(first.stdout).toMatch(/^låste planen "relationel-velfaerd" version .* \(sha256 [0-9a-f]{64}\) for .*allocations\.csv \(runde 1 trukket\): .*plan-lock\.json\n$/);
     const refused = da(["plan", "lock", "--plan", changedPlan(d), "--register", reg]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/^effekt: .*allocations\.csv har allerede planen "relationel-velfaerd" låst \(sha256 [0-9a-f]{12}\.\.\.\); denne plan afviger: alpha: låst 0\.05, brugt 0\.1; covariates: tilføjet "age"\. Kør igen med --relock --reason "hvorfor" for at erstatte den låste plan \(den gamle plan bliver i låsens historik\)\. Intet blev låst\.\n$/);
@@ -142,7 +142,7 @@ describe("estimate, plan and power in Danish", () => {
     expect(show.stdout.split("\n").slice(1, 3)).toEqual(["  alpha: låst 0.05, brugt 0.1", "  covariates: tilføjet \"age\""]);
     const plain = da(["plan", "show", "--register", reg]);
     expect(english(refused.stderr + show.stdout + plain.stdout)).toEqual([]);
-    expect(plain.stdout).toContain("  låst den 2025-03-02, da registret rummede bølge 1 (registrets sha256 ");
+    expect(plain.stdout).toContain("  låst den 2025-03-02, da registret rummede runde 1 (registrets sha256 ");
   });
 
   it("a bad plan's problems in Danish, each framed with its JSON path and value; the same in English as before", () => {
@@ -189,11 +189,11 @@ describe("estimate, plan and power in Danish", () => {
     };
     expect(refused(["--icc", "0.3", "--persons-per-household", "1.6"])).toBe("effekt: angiv --households (eller --waves)\n");
     expect(refused(["--households", "abc", "--persons-per-household", "1.6", "--icc", "0.3"])).toBe("effekt: --households \"abc\" er ikke et tal\n");
-    expect(refused(["--waves", "321:x", "--persons-per-household", "1.6", "--icc", "0.3"])).toBe("effekt: --waves \"321:x\": bølge 1 (\"321:x\") er ikke husstande:andel (f.eks. 321:0.25)\n");
+    expect(refused(["--waves", "321:x", "--persons-per-household", "1.6", "--icc", "0.3"])).toBe("effekt: --waves \"321:x\": runde 1 (\"321:x\") er ikke husstande:andel (f.eks. 321:0.25)\n");
     expect(refused(["--simulate", "--icc", "0.3"])).toMatch(/^effekt: --simulate kræver --register/);
     // the design's own checks (src/estimate/power.ts)
     expect(refused(["--households", "100", "--persons-per-household", "1.6", "--icc", "1.5"])).toBe("effekt: icc skal ligge i [0, 1], fik 1.5\n");
-    expect(refused(["--waves", "100:1.2", "--persons-per-household", "1.6", "--icc", "0.3"])).toBe("effekt: andelen i indsatsgruppen i bølge 1 skal ligge i (0, 1), fik 1.2\n");
+    expect(refused(["--waves", "100:1.2", "--persons-per-household", "1.6", "--icc", "0.3"])).toBe("effekt: andelen i indsatsgruppen i runde 1 skal ligge i (0, 1), fik 1.2\n");
     expect(refused(["--households", "100", "--persons-per-household", "1.6", "--icc", "0.3", "--power", "0.01"])).toBe("effekt: styrken skal være større end alpha (0.05): en test har styrken alpha, når der ingen effekt er\n");
     expect(en(["power", "--waves", "100:1.2", "--persons-per-household", "1.6", "--icc", "0.3"]).stderr).toBe("effekt: wave 1 share treated must be in (0, 1), got 1.2\n");
     expect(en(["power", "--households", "abc", "--persons-per-household", "1.6", "--icc", "0.3"]).stderr).toBe("effekt: --households \"abc\" is not a number\n");

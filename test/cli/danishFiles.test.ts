@@ -176,11 +176,11 @@ describe("Danish messages about files", () => {
     const verify = ["verify", "--register", join(d, "ev", "a.csv"), "--households", paths["households.csv"], "--cases", paths["cases.csv"]];
     const without = both(verify);
     refusedInDanish(without);
-    expect(without.da).toBe("effekt: bølge 1 blev trukket med CPR-lignende id'er erstattet af nøglebaserede pseudonymer; angiv --allow-cpr-like-ids --pseudonym-key FIL med den samme nøgle\n");
+    expect(without.da).toBe("effekt: runde 1 blev trukket med CPR-lignende id'er erstattet af nøglebaserede pseudonymer; angiv --allow-cpr-like-ids --pseudonym-key FIL med den samme nøgle\n");
     expect(without.en).toBe("effekt: wave 1 was drawn with CPR-like ids replaced by keyed pseudonyms; pass --allow-cpr-like-ids --pseudonym-key FILE with the same key\n");
     const other = both([...verify, "--allow-cpr-like-ids", "--pseudonym-key", join(d, "k2")]);
     refusedInDanish(other);
-    expect(other.da).toMatch(/^effekt: bølge 1 blev trukket med en anden pseudonymnøgle \(dens manifest har nøglekontrollen [0-9a-f]{16}, denne nøgle giver [0-9a-f]{16}\); angiv den nøgle, bølgen blev trukket med\n$/);
+    expect(other.da).toMatch(/^effekt: runde 1 blev trukket med en anden pseudonymnøgle \(dens manifest har nøglekontrollen [0-9a-f]{16}, denne nøgle giver [0-9a-f]{16}\); angiv den nøgle, runden blev trukket med\n$/);
     expect(other.en).toMatch(/^effekt: wave 1 was drawn with a different pseudonym key \(its manifest records key check [0-9a-f]{16}, this key gives [0-9a-f]{16}\); pass the key the wave was drawn with\n$/);
   });
 
@@ -230,7 +230,7 @@ describe("Danish messages about files", () => {
     expect(root.code).toBe(0);
     expect(root.stdout).toMatch(/^Brug: effekt \[options\] \[command\]\n/);
     expect(root.stdout).toContain("\nKommandoer:\n");
-    expect(root.stdout).toMatch(/^ {2}draw \[options\] +træk én bølge af husstandslodtrækningen ind i$/m);
+    expect(root.stdout).toMatch(/^ {2}draw \[options\] +træk én runde af husstandslodtrækningen ind i$/m);
     expect(root.stdout).toMatch(/^ {2}-h, --help +vis hjælp til kommandoen$/m);
     expect(root.stdout).toContain("\nEksempler:\n  effekt draw ");
     expect(englishInHelp(root.stdout)).toEqual([]);

@@ -78,8 +78,8 @@ export const TERMINAL_MESSAGES = {
   term_missing_option: { da: "det påkrævede flag {flag} er ikke angivet", en: "required option {flag} not specified" },
   term_unknown_option: { da: "ukendt flag {flag}", en: "unknown option {flag}" },
   // summaries and progress
-  term_verified_one: { da: "verificeret: 1 bølge, {households} husstande, hashkæden er intakt{note}", en: "verified: 1 wave, {households} households, hash chain intact{note}" },
-  term_verified_many: { da: "verificeret: {waves} bølger, {households} husstande, hashkæden er intakt{note}", en: "verified: {waves} waves, {households} households, hash chain intact{note}" },
+  term_verified_one: { da: "verificeret: 1 runde, {households} husstande, hashkæden er intakt{note}", en: "verified: 1 wave, {households} households, hash chain intact{note}" },
+  term_verified_many: { da: "verificeret: {waves} runder, {households} husstande, hashkæden er intakt{note}", en: "verified: {waves} waves, {households} households, hash chain intact{note}" },
   term_verified_lock_one: { da: "; planlåsen er intakt (1 låsning)", en: "; plan lock intact (1 lock)" },
   term_verified_lock_many: { da: "; planlåsen er intakt ({n} låsninger)", en: "; plan lock intact ({n} locks)" },
   term_project_written: {

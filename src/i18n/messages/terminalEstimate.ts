@@ -19,7 +19,7 @@ export const TERMINAL_ESTIMATE_MESSAGES = {
     en: "{register} does not pass effekt verify ({reason}); the effect table is marked \"not verified by effekt\"",
   },
   est_external_allocation: {
-    da: "{file}: fordeling lavet med et andet værktøj, ikke verificeret af effekt (randomiseringsinferensen trækker om ved fuldstændig randomisering inden for bølge x stratum)",
+    da: "{file}: fordeling lavet med et andet værktøj, ikke verificeret af effekt (randomiseringsinferensen trækker om ved fuldstændig randomisering inden for runde x stratum)",
     en: "{file}: allocation made by another tool, not verified by effekt (randomisation inference re-draws by complete randomisation within wave x stratum)",
   },
   est_table_not_verified: {
@@ -118,15 +118,15 @@ export const TERMINAL_ESTIMATE_MESSAGES = {
   },
   est_no_bounds: { da: "{label}: ingen grænser for frafaldet ({reason})", en: "{label}: no bounds on attrition ({reason})" },
   est_blocks_dropped_one: {
-    da: "{label}: en blok (bølge x stratum) har ingen husstand i den ene gruppe og udelades af alle estimatorer ({where})",
+    da: "{label}: en blok (runde x stratum) har ingen husstand i den ene gruppe og udelades af alle estimatorer ({where})",
     en: "{label}: a wave x stratum block has no household in one arm and is left out of every estimator ({where})",
   },
   est_blocks_dropped_many: {
-    da: "{label}: {n} blokke (bølge x stratum) har ingen husstande i den ene gruppe og udelades af alle estimatorer ({where})",
+    da: "{label}: {n} blokke (runde x stratum) har ingen husstande i den ene gruppe og udelades af alle estimatorer ({where})",
     en: "{label}: {n} wave x stratum blocks have no households in one arm and are left out of every estimator ({where})",
   },
   est_block_where: {
-    da: "bølge {wave} {stratum}: kun {n} husstande i {arm}, {persons} personer",
+    da: "runde {wave} {stratum}: kun {n} husstande i {arm}, {persons} personer",
     en: "wave {wave} {stratum}: {n} {arm} households only, {persons} persons",
   },
   est_too_few_households: {
@@ -204,7 +204,7 @@ export const TERMINAL_ESTIMATE_MESSAGES = {
     en: "subgroup {subgroup} = {level}: {n} rows not estimated ({places}): {reasons}; the rows are left empty (each reason in the meta's warnings)",
   },
   est_subgroup_block_reason: {
-    da: "en blok (bølge x stratum) i lodtrækningen har for få husstande i indsats- eller kontrolgruppen i denne undergruppe",
+    da: "en blok (runde x stratum) i lodtrækningen har for få husstande i indsats- eller kontrolgruppen i denne undergruppe",
     en: "a wave x stratum block of the draw has too few treated or control households in this subgroup",
   },
   // estimate: the plan's lock and pending horizons
@@ -381,11 +381,11 @@ export const TERMINAL_ESTIMATE_MESSAGES = {
     en: "--reason: must be a non-empty text saying why the plan changes",
   },
   est_lock_no_register: {
-    da: "kan ikke læse {file}: filen findes ikke; træk en bølge først (låsen registrerer registrets tilstand)",
+    da: "kan ikke læse {file}: filen findes ikke; træk en runde først (låsen registrerer registrets tilstand)",
     en: "cannot read {file}: no such file; draw a wave first (the lock records the register's state)",
   },
   est_lock_register_changed: {
-    da: "{file} stemmer ikke med sine manifester (den er ændret efter bølge {wave}); kør effekt verify --register {file}. Intet blev låst.",
+    da: "{file} stemmer ikke med sine manifester (den er ændret efter runde {wave}); kør effekt verify --register {file}. Intet blev låst.",
     en: "{file} does not match its manifests (it was changed after wave {wave}); run effekt verify --register {file}. Nothing was locked.",
   },
   est_lock_differs: {
@@ -402,8 +402,8 @@ export const TERMINAL_ESTIMATE_MESSAGES = {
   },
   est_reason_without_relock: { da: "--reason hører sammen med --relock", en: "--reason goes with --relock" },
   est_lock_plan_id: { da: "\"{id}\" version {version} (sha256 {sha})", en: "\"{id}\" version {version} (sha256 {sha})" },
-  est_lock_waves: { da: "bølge {waves}", en: "waves {waves}" },
-  est_lock_no_waves: { da: "ingen bølger", en: "no waves" },
+  est_lock_waves: { da: "runde {waves}", en: "waves {waves}" },
+  est_lock_no_waves: { da: "ingen runder", en: "no waves" },
   est_lock_unchanged: {
     da: "planen {plan} er allerede låst for {register}; intet ændret ({path})",
     en: "plan {plan} is already locked for {register}; nothing changed ({path})",
@@ -430,7 +430,7 @@ export const TERMINAL_ESTIMATE_MESSAGES = {
     en: "plan \"{id}\" (sha256 {sha}) DEVIATES from the plan locked for {register} (sha256 {locked}):",
   },
   est_show_register_differs: {
-    da: "advarsel: registrets bølge {waves} giver ikke længere den hash, låsen registrerede (kør effekt verify)",
+    da: "advarsel: registrets runde {waves} giver ikke længere den hash, låsen registrerede (kør effekt verify)",
     en: "warning: the register's waves {waves} no longer hash to what the lock recorded (run effekt verify)",
   },
   est_show_head: { da: "plan \"{id}\": {title}, version {version}", en: "plan \"{id}\": {title}, version {version}" },
@@ -443,16 +443,16 @@ export const TERMINAL_ESTIMATE_MESSAGES = {
   est_show_outcome: { da: "{name} ({role}, år {years})", en: "{name} ({role}, years {years})" },
   est_show_file: { da: "fil: {path}", en: "file: {path}" },
   est_show_consistent: {
-    da: "registrets bølger på låsetidspunktet er uændrede siden låsningen",
+    da: "registrets runder på låsetidspunktet er uændrede siden låsningen",
     en: "the register's waves at lock time are unchanged since the lock",
   },
   est_show_inconsistent: {
-    da: "ADVARSEL: registrets bølger på låsetidspunktet giver ikke længere den hash, låsen registrerede (et andet register, eller ændret siden; kør effekt verify)",
+    da: "ADVARSEL: registrets runder på låsetidspunktet giver ikke længere den hash, låsen registrerede (et andet register, eller ændret siden; kør effekt verify)",
     en: "WARNING: the register's waves at lock time no longer hash to what the lock recorded (another register, or changed since; run effekt verify)",
   },
   est_show_relocked_because: { da: "låst igen, fordi: {reason}", en: "relocked because: {reason}" },
   est_show_earlier: {
-    da: "tidligere låsning {n}: planen \"{id}\" sha256 {sha}{on}, bølger {waves}{reason}",
+    da: "tidligere låsning {n}: planen \"{id}\" sha256 {sha}{on}, runder {waves}{reason}",
     en: "earlier lock {n}: plan \"{id}\" sha256 {sha}{on}, waves {waves}{reason}",
   },
   est_show_earlier_on: { da: ", låst den {date}", en: ", locked on {date}" },
@@ -460,7 +460,7 @@ export const TERMINAL_ESTIMATE_MESSAGES = {
   // power: problems
   est_power_not_number: { da: "--{flag} \"{value}\" er ikke et tal", en: "--{flag} \"{value}\" is not a number" },
   est_power_bad_wave: {
-    da: "--waves \"{raw}\": bølge {i} (\"{part}\") er ikke husstande:andel (f.eks. 321:0.25)",
+    da: "--waves \"{raw}\": runde {i} (\"{part}\") er ikke husstande:andel (f.eks. 321:0.25)",
     en: "--waves \"{raw}\": wave {i} (\"{part}\") is not households:share (e.g. 321:0.25)",
   },
   est_power_need_households: { da: "angiv --households (eller --waves)", en: "give --households (or --waves)" },
@@ -489,7 +489,7 @@ export const TERMINAL_ESTIMATE_MESSAGES = {
   },
   est_power_register_or_file: { da: "angiv --register eller --households-file, ikke begge", en: "give --register or --households-file, not both" },
   est_power_simulate_no_households: {
-    da: "--simulate tager husstande og bølger fra --register eller --households-file; udelad --households og --waves",
+    da: "--simulate tager husstande og runder fra --register eller --households-file; udelad --households og --waves",
     en: "--simulate takes its households and waves from --register or --households-file; leave out --households and --waves",
   },
   est_power_simulate_needs_effect: {
@@ -499,10 +499,10 @@ export const TERMINAL_ESTIMATE_MESSAGES = {
   est_power_bad_sims: { da: "--sims \"{value}\" er ikke et positivt helt tal", en: "--sims \"{value}\" is not a positive whole number" },
   // power: the design's problems (src/estimate/power.ts, power_simulation.ts)
   est_pw_range: { da: "{name} skal ligge i {interval}, fik {value}", en: "{name} must be in {interval}, got {value}" },
-  est_pw_wave_share: { da: "andelen i indsatsgruppen i bølge {i}", en: "wave {i} share treated" },
-  est_pw_no_waves: { da: "--waves skal angive mindst én bølge", en: "waves must list at least one wave" },
+  est_pw_wave_share: { da: "andelen i indsatsgruppen i runde {i}", en: "wave {i} share treated" },
+  est_pw_no_waves: { da: "--waves skal angive mindst én runde", en: "waves must list at least one wave" },
   est_pw_wave_households: {
-    da: "bølge {i}: antallet af husstande skal være et helt tal >= 2, fik {value}",
+    da: "runde {i}: antallet af husstande skal være et helt tal >= 2, fik {value}",
     en: "wave {i}: households must be an integer >= 2, got {value}",
   },
   est_pw_households: { da: "antallet af husstande skal være et helt tal >= 3, fik {value}", en: "households must be an integer >= 3, got {value}" },
@@ -558,9 +558,9 @@ export const TERMINAL_ESTIMATE_MESSAGES = {
     da: "design: {source}{planned} ({waves}); {persons} personer, {mean} pr. husstand (CV {cv}){generated}",
     en: "design: {source}{planned} ({waves}); {persons} persons, {mean} per household (CV {cv}){generated}",
   },
-  est_power_sim_planned: { da: ", den bølge effekt draw ville trække", en: ", the wave effekt draw would run" },
+  est_power_sim_planned: { da: ", den runde effekt draw ville trække", en: ", the wave effekt draw would run" },
   est_power_sim_wave: {
-    da: "bølge {wave}: {households} husstande, {share} % i indsatsgruppen",
+    da: "runde {wave}: {households} husstande, {share} % i indsatsgruppen",
     en: "wave {wave}: {households} households, {share}% treated",
   },
   est_power_sim_generated: { da: ", størrelser genereret", en: ", sizes generated" },
@@ -575,7 +575,7 @@ export const TERMINAL_ESTIMATE_MESSAGES = {
   est_power_col_sd_estimate: { da: "sd af estimat", en: "sd estimate" },
   est_power_col_mean_se: { da: "gns. se", en: "mean se" },
   est_power_analytic: {
-    da: "analytisk styrke for samme design (bølger, andele, husstandsstørrelser, frafald{r2}): ITT {itt}{cace}",
+    da: "analytisk styrke for samme design (runder, andele, husstandsstørrelser, frafald{r2}): ITT {itt}{cace}",
     en: "analytic power of the same design (waves, shares, household sizes, attrition{r2}): ITT {itt}{cace}",
   },
   est_power_analytic_r2: { da: "; R2 forudsætter justering for kovariater, som lm_lin", en: "; R2 assumes covariate adjustment, as lm_lin" },

@@ -106,14 +106,14 @@ export const TERMINAL_FILES_MESSAGES = {
   file_not_fraction: { da: "er ikke en brøk", en: "is not a fraction" },
   file_exp_fraction: { da: "tæller/nævner", en: "numerator/denominator" },
   file_manifest_not_json: {
-    da: "{path}: er ikke gyldig JSON; forventet et bølgemanifest skrevet af effekt draw",
+    da: "{path}: er ikke gyldig JSON; forventet et rundemanifest skrevet af effekt draw",
     en: "{path}: is not valid JSON; expected a wave manifest written by effekt draw",
   },
   file_manifest_field: {
-    da: "{path}: felt {field}: {problem}; forventet et bølgemanifest skrevet af effekt draw",
+    da: "{path}: felt {field}: {problem}; forventet et rundemanifest skrevet af effekt draw",
     en: "{path}: field {field}: {problem}; expected a wave manifest written by effekt draw",
   },
-  file_manifest_wave: { da: "{path}: angiver bølge {wave}, men filnavnet angiver bølge {named}", en: "{path}: says wave {wave} but its file name says wave {named}" },
+  file_manifest_wave: { da: "{path}: angiver runde {wave}, men filnavnet angiver runde {named}", en: "{path}: says wave {wave} but its file name says wave {named}" },
   file_commit_line: {
     da: "{path} linje {n}: er ikke en linje i commit-loggen; forventet \"wave N manifest SHA256 register SHA256\", som effekt draw skriver den",
     en: "{path} line {n}: is not a commit record line; expected \"wave N manifest SHA256 register SHA256\" as effekt draw writes it",
@@ -124,28 +124,28 @@ export const TERMINAL_FILES_MESSAGES = {
     en: "{file} changed while it was being read (its SHA-256 is no longer {sha}...); nothing was drawn, run the draw again",
   },
   file_wave_input_outside: {
-    da: "bølge {wave}: filen til --{what}, som manifestet har registreret ({path}), ligger uden for registrets mappe, og der er ingen gemt kopi af den; angiv --{what} FIL for at sige, hvilken fil der skal kontrolleres",
+    da: "runde {wave}: filen til --{what}, som manifestet har registreret ({path}), ligger uden for registrets mappe, og der er ingen gemt kopi af den; angiv --{what} FIL for at sige, hvilken fil der skal kontrolleres",
     en: "wave {wave}: the {what} file recorded in the manifest ({path}) lies outside the register's folder and no kept copy of it is there; pass --{what} FILE to say which file to check",
   },
   file_wave_input_missing: {
-    da: "bølge {wave}: filen til --{what}, {path}, som manifestet har registreret, findes ikke; angiv --{what} for at sige, hvor den er nu",
+    da: "runde {wave}: filen til --{what}, {path}, som manifestet har registreret, findes ikke; angiv --{what} for at sige, hvor den er nu",
     en: "wave {wave}: the {what} file {path} recorded in the manifest does not exist; pass --{what} to say where it is now",
   },
   file_wave_input_special: {
-    da: "bølge {wave}: filen til --{what}, {path}, som manifestet har registreret, er ikke en almindelig fil; angiv --{what} FIL",
+    da: "runde {wave}: filen til --{what}, {path}, som manifestet har registreret, er ikke en almindelig fil; angiv --{what} FIL",
     en: "wave {wave}: the {what} file {path} recorded in the manifest is not an ordinary file; pass --{what} FILE",
   },
-  file_wave_input_absent: { da: "bølge {wave}: inputfilen {path} findes ikke", en: "wave {wave}: input file {path} does not exist" },
+  file_wave_input_absent: { da: "runde {wave}: inputfilen {path} findes ikke", en: "wave {wave}: input file {path} does not exist" },
   file_kept_copy_changed: {
-    da: "bølge {wave}: de gemte husstande i denne pseudonymiserede bølge ({file}) har ikke den hash, som manifestet har registreret; filen er blevet ændret",
+    da: "runde {wave}: de gemte husstande i denne pseudonymiserede runde ({file}) har ikke den hash, som manifestet har registreret; filen er blevet ændret",
     en: "wave {wave}: the kept households of this pseudonymised wave ({file}) do not hash to what its manifest recorded; the file was changed",
   },
   file_wave_needs_key: {
-    da: "bølge {wave} blev trukket med CPR-lignende id'er erstattet af nøglebaserede pseudonymer; angiv --allow-cpr-like-ids --pseudonym-key FIL med den samme nøgle",
+    da: "runde {wave} blev trukket med CPR-lignende id'er erstattet af nøglebaserede pseudonymer; angiv --allow-cpr-like-ids --pseudonym-key FIL med den samme nøgle",
     en: "wave {wave} was drawn with CPR-like ids replaced by keyed pseudonyms; pass --allow-cpr-like-ids --pseudonym-key FILE with the same key",
   },
   file_wave_other_key: {
-    da: "bølge {wave} blev trukket med en anden pseudonymnøgle (dens manifest har nøglekontrollen {recorded}, denne nøgle giver {given}); angiv den nøgle, bølgen blev trukket med",
+    da: "runde {wave} blev trukket med en anden pseudonymnøgle (dens manifest har nøglekontrollen {recorded}, denne nøgle giver {given}); angiv den nøgle, runden blev trukket med",
     en: "wave {wave} was drawn with a different pseudonym key (its manifest records key check {recorded}, this key gives {given}); pass the key the wave was drawn with",
   },
   // the assignment: effekt's register or another tool's allocation file (io/assignment.ts, io/allocationFile.ts)
@@ -163,10 +163,10 @@ export const TERMINAL_FILES_MESSAGES = {
   file_not_probability: { da: "er ikke en sandsynlighed strengt mellem 0 og 1", en: "is not a probability strictly between 0 and 1" },
   file_exp_open_unit: { da: "et tal i (0, 1)", en: "a number in (0, 1)" },
   file_p_differs: {
-    da: "afviger fra linje {line} ({p}) i samme bølge {wave} og stratum \"{stratum}\"",
+    da: "afviger fra linje {line} ({p}) i samme runde {wave} og stratum \"{stratum}\"",
     en: "differs from line {line} ({p}) in the same wave {wave} and stratum \"{stratum}\"",
   },
-  file_exp_one_p: { da: "én sandsynlighed for indsats pr. bølge og stratum", en: "one probability of treatment per wave and stratum" },
+  file_exp_one_p: { da: "én sandsynlighed for indsats pr. runde og stratum", en: "one probability of treatment per wave and stratum" },
   file_exp_day: { da: "ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ", en: "YYYY-MM-DD or DD-MM-YYYY" },
   // pseudonym keys (io/pseudonym.ts)
   file_key_short: {
@@ -283,11 +283,11 @@ export const TERMINAL_FILES_MESSAGES = {
     en: "write the evaluation folder's project file (register, inputs, plan, report settings), so commands run there need no paths",
   },
   file_help_draw: {
-    da: "træk én bølge af husstandslodtrækningen ind i registret (stratificeret fuldstændig randomisering)",
+    da: "træk én runde af husstandslodtrækningen ind i registret (stratificeret fuldstændig randomisering)",
     en: "draw one wave of the household lottery into the register (stratified complete randomisation)",
   },
   file_help_verify: {
-    da: "genberegn hver bølge ud fra dens manifest og inputfiler, og kontrollér registrets hashkæde",
+    da: "genberegn hver runde ud fra dens manifest og inputfiler, og kontrollér registrets hashkæde",
     en: "re-derive every wave from its manifest and input files and check the register's hash chain",
   },
   file_help_estimate: {
@@ -318,11 +318,11 @@ export const TERMINAL_FILES_MESSAGES = {
     en: "cases.csv: case_id, household_id, opened, closed; gives active cases on --date",
   },
   file_help_draw_date: { da: "lodtrækningsdatoen (registreres pr. husstand; sager tælles som aktive på den dato)", en: "the draw date (recorded per household; cases are counted as active on it)" },
-  file_help_draw_register: { da: "lodtrækningsregistret (oprettes ved første bølge)", en: "the allocation register (created on the first wave)" },
-  file_help_draw_wave: { da: "bølgenummer: den næste bølge, eller en eksisterende for at bekræfte den", en: "wave number: the next wave, or an existing one to confirm it" },
+  file_help_draw_register: { da: "lodtrækningsregistret (oprettes ved første runde)", en: "the allocation register (created on the first wave)" },
+  file_help_draw_wave: { da: "rundenummer: den næste runde, eller en eksisterende for at bekræfte den", en: "wave number: the next wave, or an existing one to confirm it" },
   file_help_draw_seed: { da: "lodtrækningens seed (fastlæg og offentliggør det før lodtrækningen)", en: "the lottery seed (fix and publish it before the draw)" },
   file_help_draw_treat: {
-    da: "indsatspladser i denne bølge: et samlet antal fordelt forholdsmæssigt, eller pr. stratum",
+    da: "indsatspladser i denne runde: et samlet antal fordelt forholdsmæssigt, eller pr. stratum",
     en: "treatment places in this wave: a total split proportionally, or per stratum",
   },
   file_help_strata: { da: "kolonnen, der definerer strata", en: "column that defines the strata" },
@@ -402,7 +402,7 @@ export const TERMINAL_FILES_MESSAGES = {
     en: "the analysis plan: gains_outcome maps table outcomes to model outcomes and each outcome's population (default: the plan named in <estimates>.meta.json)",
   },
   file_help_gains_register: {
-    da: "lodtrækningsregister (effekt draw): hver bølges lodtrækningsdato, og hvem der blev tildelt indsats",
+    da: "lodtrækningsregister (effekt draw): hver rundes lodtrækningsdato, og hvem der blev tildelt indsats",
     en: "allocation register (effekt draw): each wave's draw date and who was assigned to treatment",
   },
   file_help_gains_persons: { da: "persons.csv: hvem der er i hvert udfalds population (rolle, fødselsår)", en: "persons.csv: who is in each outcome's population (role, birth year)" },
@@ -465,7 +465,7 @@ export const TERMINAL_FILES_MESSAGES = {
     en: "coefficient of variation of household size (sd / mean of persons per household)",
   },
   file_help_pow_waves: {
-    da: "bølger med hver sin andel til indsats, som husstande:andel,... (f.eks. 321:0.25,92:0.65); erstatter --households og --share-treated",
+    da: "runder med hver sin andel til indsats, som husstande:andel,... (f.eks. 321:0.25,92:0.65); erstatter --households og --share-treated",
     en: "waves with their own share treated, as households:share,... (e.g. 321:0.25,92:0.65); replaces --households and --share-treated",
   },
   file_help_pow_attrition: { da: "andel af husstandene, hvis udfald vil mangle (tilfældigt)", en: "share of households whose outcome will be missing (at random)" },
@@ -474,7 +474,7 @@ export const TERMINAL_FILES_MESSAGES = {
     en: "share of treated households expected to take up the offer (none in control): also the CACE's MDE",
   },
   file_help_pow_simulate: {
-    da: "simulér den faktiske lodtrækning i --register (dens bølger, strata og pladser), udfaldsmodellen og estimatorerne i effekt estimate; angiv styrke, bias, RMSE og dækning",
+    da: "simulér den faktiske lodtrækning i --register (dens runder, strata og pladser), udfaldsmodellen og estimatorerne i effekt estimate; angiv styrke, bias, RMSE og dækning",
     en: "simulate the actual lottery of --register (its waves, strata and places), the outcome model and the estimators of effekt estimate; report power, bias, RMSE and coverage",
   },
   file_help_pow_register: {
@@ -482,7 +482,7 @@ export const TERMINAL_FILES_MESSAGES = {
     en: "with --simulate: the lottery register (allocations.csv) whose draw is simulated",
   },
   file_help_pow_households_file: {
-    da: "med --simulate, i stedet for --register: households.csv for en lodtrækning, der endnu ikke er foretaget; den bølge, effekt draw ville trække (--treat, --strata, --areas, --min-cases, --cases med --date), simuleres",
+    da: "med --simulate, i stedet for --register: households.csv for en lodtrækning, der endnu ikke er foretaget; den runde, effekt draw ville trække (--treat, --strata, --areas, --min-cases, --cases med --date), simuleres",
     en: "with --simulate, instead of --register: households.csv of a lottery not yet drawn; the wave effekt draw would run (--treat, --strata, --areas, --min-cases, --cases with --date) is simulated",
   },
   file_help_pow_cases: { da: "med --households-file: cases.csv, aktive sager talt på --date", en: "with --households-file: cases.csv, active cases counted on --date" },
@@ -564,7 +564,7 @@ export const TERMINAL_FILES_MESSAGES = {
     en: "Every path is stored relative to the folder; a command run there (or given --project FOLDER) takes them,\nand a flag on its command line wins.",
   },
   file_help_verify_register: { da: "lodtrækningsregistret, der skal verificeres", en: "the allocation register to verify" },
-  file_help_verify_households: { da: "brug denne husstandsfil i stedet for den, manifesterne har registreret (alle bølger)", en: "use this households file instead of the one recorded in the manifests (all waves)" },
+  file_help_verify_households: { da: "brug denne husstandsfil i stedet for den, manifesterne har registreret (alle runder)", en: "use this households file instead of the one recorded in the manifests (all waves)" },
   file_help_verify_cases: { da: "brug denne sagsfil i stedet for den, manifesterne har registreret", en: "use this cases file instead of the one recorded in the manifests" },
   file_help_verify_exit: { da: "Slutkoder: 0 verificeret, 1 en forskel blev fundet, 2 fejl i input.", en: "Exit codes: 0 verified, 1 a difference was found, 2 bad input." },
   file_help_import: {

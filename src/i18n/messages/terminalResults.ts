@@ -115,10 +115,10 @@ export const TERMINAL_RESULTS_MESSAGES = {
     en: "{outcomes}: a CACE effect is per complier; give --takeup FILE to count the compliers",
   },
   res_no_draw_date: {
-    da: "{file}: en husstand i bølge {wave} har ingen draw_date; gevinster kræver hver husstands lodtrækningsdato",
+    da: "{file}: en husstand i runde {wave} har ingen draw_date; gevinster kræver hver husstands lodtrækningsdato",
     en: "{file}: household in wave {wave} has no draw_date; gains need each household's draw date",
   },
-  res_two_draw_dates: { da: "{file}: bølge {wave} har to lodtrækningsdatoer ({first}, {second})", en: "{file}: wave {wave} has two draw dates ({first}, {second})" },
+  res_two_draw_dates: { da: "{file}: runde {wave} har to lodtrækningsdatoer ({first}, {second})", en: "{file}: wave {wave} has two draw dates ({first}, {second})" },
   res_planning_takeup: {
     da: "udfaldet \"{outcome}\": en CACE-effekt er pr. deltager; planlægning kræver outcomes[].planning_count.takeup_share (eller angiv --register, --persons og --takeup)",
     en: "outcome \"{outcome}\": a CACE effect is per complier; planning needs outcomes[].planning_count.takeup_share (or give --register, --persons and --takeup)",
@@ -127,7 +127,7 @@ export const TERMINAL_RESULTS_MESSAGES = {
     da: "{label} blev trukket den {date}, før modellens year0 {year0} (det første budgetår); flyt year0 tilbage",
     en: "{label} was drawn on {date}, before the model's year0 {year0} (the first budget year); move year0 back",
   },
-  res_wave_label: { da: "bølge {wave}", en: "wave {wave}" },
+  res_wave_label: { da: "runde {wave}", en: "wave {wave}" },
   res_price_index: {
     da: "{field}: prisåret {year} afviger fra modellens {model_year}, og price_index mangler {missing}",
     en: "{field}: price year {year} differs from the model's {model_year} and price_index lacks {missing}",
