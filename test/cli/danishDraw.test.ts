@@ -87,7 +87,7 @@ describe("effekt draw in Danish", () => {
     const args = ["--lang", "da", ...DRAW.map((a) => (a === "viborg-2025" ? "andet-seed" : a)), "--wave", "1", "--treat", "90"];
     const other = effekt(args, d);
     expect(other.code).toBe(2);
-    expect(other.stderr).toBe('effekt: runde 1 er allerede trukket med andre indstillinger: seed-teksten; treat (registreret {"kind":"total","places":80}, nu {"kind":"total","places":90}). En trukket runde kan ikke trækkes om; husstandene beholder deres gruppe. Intet blev ændret.\n');
+    expect(other.stderr).toBe('effekt: runde 1 er allerede trukket med andre indstillinger: en anden seed; treat (registreret {"kind":"total","places":80}, nu {"kind":"total","places":90}). En trukket runde kan ikke trækkes om; husstandene beholder deres gruppe. Intet blev ændret.\n');
     expect(effekt(args.slice(2), d).stderr).toBe('effekt: wave 1 was already drawn with different settings: the seed; treat (recorded {"kind":"total","places":80}, now {"kind":"total","places":90}). A drawn wave cannot be redrawn; households keep their arm. Nothing was changed.\n');
     // a missing derived file is rebuilt by the same draw
     const balance = readFileSync(join(d, "allocations.csv.balance.csv"));

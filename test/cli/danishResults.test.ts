@@ -117,7 +117,7 @@ describe("gains in Danish", () => {
     const lines = da.stdout.trimEnd().split("\n");
     expect(lines[0]).toBe("Relationel Velfærd, Viborg Kommune: budgetøkonomiske gevinster (SØM) og DSI-betalingsmodel");
     expect(lines).toContain("antal (planlægning: modellens forventede tilgang): employment 280 (tildelt indsats); foster-placement-avoided 180 (tildelt indsats); residential-placement-avoided 180 (tildelt indsats); school-absence-reduced 140 (tildelt indsats); life-satisfaction-up 320 (tildelt indsats)");
-    expect(lines).toContain("[s]: færre end 5 personer, eller ville give et sådant antal tilbage (se effekt report); filen beholder alle tal");
+    expect(lines).toContain("[s]: færre end 5 personer, eller tallet ville afsløre et sådant antal (se effekt report); filen beholder alle tal");
     expect(lines.at(-1)).toBe(`skrevet til ${join(d, "da.json")}`);
     expect(english(da.stdout)).toEqual([]);
     const en = effekt(args("en", "en.json"));
@@ -155,7 +155,7 @@ describe("indicators in Danish", () => {
     const lines = da.stdout.trimEnd().split("\n");
     expect(lines[0]).toBe(`LBF delaftale Uddannelse og livschancer, Viborg: 26 rækker (2 afventer data) skrevet til ${join(d, "da.csv")}`);
     expect(lines[1]).toMatch(/^indikator +område +år +værdi +95 %-interval +n +ift\. baseline +ift\. sammenligning +mod mål +status$/);
-    expect(lines.at(-1)).toBe("[s]: færre end 5 personer, eller ville give et sådant antal tilbage (se effekt report); filen beholder alle detaljer");
+    expect(lines.at(-1)).toBe("[s]: færre end 5 personer, eller tallet ville afsløre et sådant antal (se effekt report); filen beholder alle detaljer");
     expect(english(da.stdout)).toEqual([]);
     const en = run("en", "en.csv");
     expect(en.stdout.split("\n")[1]).toMatch(/^indicator +area +year +value +95% interval +n +vs baseline +vs comparison +to target +status$/);

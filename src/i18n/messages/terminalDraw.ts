@@ -57,7 +57,7 @@ export const TERMINAL_DRAW_MESSAGES = {
   draw_diff_households_path: { da: "husstandsfilens sti", en: "the households file path" },
   draw_diff_households_read: { da: "hvordan husstandsfilen læses (--sheet, --skip-rows, --column, --mapping)", en: "how the households file is read (--sheet, --skip-rows, --column, --mapping)" },
   draw_diff_cases: { da: "sagsfilen eller dens dato", en: "the cases file or its date" },
-  draw_diff_seed: { da: "seed-teksten", en: "the seed" },
+  draw_diff_seed: { da: "en anden seed", en: "the seed" },
   draw_diff_field: { da: "{field} (registreret {recorded}, nu {now})", en: "{field} (recorded {recorded}, now {now})" },
   // area names of the households file (drawRun/run.ts matchFileAreas)
   draw_area_alias_bad: {

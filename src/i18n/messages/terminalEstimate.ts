@@ -235,7 +235,7 @@ export const TERMINAL_ESTIMATE_MESSAGES = {
     en: "take-up: {took} of {households} {arm} households ({share})",
   },
   est_summary_suppressed: {
-    da: "{mark}: færre end {min} personer eller husstande, eller ville give et sådant antal tilbage (se effekt report)",
+    da: "{mark}: færre end {min} personer eller husstande, eller tallet ville afsløre et sådant antal (se effekt report)",
     en: "{mark}: fewer than {min} persons or households, or would give such a count back (see effekt report)",
   },
   est_summary_table: { da: "effekttabel: {out} (metadata: {meta})", en: "effect table: {out} (metadata: {meta})" },

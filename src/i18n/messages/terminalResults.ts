@@ -12,11 +12,11 @@ export const TERMINAL_RESULTS_MESSAGES = {
   },
   res_min_cell_text: { da: "--min-cell {value}: forventet et helt tal på mindst {floor}", en: "--min-cell {value}: expected a whole number of at least {floor}" },
   res_suppressed_gains: {
-    da: "{mark}: færre end {min} personer, eller ville give et sådant antal tilbage (se effekt report); filen beholder alle tal",
+    da: "{mark}: færre end {min} personer, eller tallet ville afsløre et sådant antal (se effekt report); filen beholder alle tal",
     en: "{mark}: fewer than {min} persons, or would give such a count back (see effekt report); the file keeps every number",
   },
   res_suppressed_indicators: {
-    da: "{mark}: færre end {min} personer, eller ville give et sådant antal tilbage (se effekt report); filen beholder alle detaljer",
+    da: "{mark}: færre end {min} personer, eller tallet ville afsløre et sådant antal (se effekt report); filen beholder alle detaljer",
     en: "{mark}: fewer than {min} persons, or would give such a count back (see effekt report); the file keeps full detail",
   },
 
