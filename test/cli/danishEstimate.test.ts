@@ -111,7 +111,7 @@ describe("estimate, plan and power in Danish", () => {
     expect(english(rd.stdout + rd.stderr)).toEqual([]);
     const out = rd.stdout.split("\n");
     expect(out).toContain("plan relationel-velfaerd: afviger fra den låste plan (låst sha256 " + JSON.parse(readFileSync(join(d, "en.csv.meta.json"), "utf8")).plan.locked_sha256.slice(0, 12) + "...) på 2 punkter:");
-    expect(out).toContain("  afvigelse: alpha: låst 0.05, brugt 0.1");
+    expect(out).toContain("  afvigelse: alpha: låst 0.05, nu 0.1");
     expect(out).toContain("  afvigelse: covariates: tilføjet \"age\"");
     expect(out).toContain("wellbeing år 3: afventer data (intet vindue for år 3 er slut ved den sidste wellbeing-dato i udfaldsfilen (2026-09-01))");
     expect(rd.stderr).toContain("effekt: advarsel: school_absence år 3: 13 personer uden en værdi, hvis vindue for år 3 slutter efter den sidste school_absence-dato i udfaldsfilen (2028-06-30), udelades (deres data afventes)\n");
@@ -135,11 +135,11 @@ describe("estimate, plan and power in Danish", () => {
     expect(first.stdout).toMatch(/^låste planen "relationel-velfaerd" version .* \(sha256 [0-9a-f]{64}\) for .*allocations\.csv \(runde 1 trukket\): .*plan-lock\.json\n$/);
     const refused = da(["plan", "lock", "--plan", changedPlan(d), "--register", reg]);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/^effekt: .*allocations\.csv har allerede planen "relationel-velfaerd" låst \(sha256 [0-9a-f]{12}\.\.\.\); denne plan afviger: alpha: låst 0\.05, brugt 0\.1; covariates: tilføjet "age"\. Kør igen med --relock --reason "hvorfor" for at erstatte den låste plan \(den gamle plan bliver i låsens historik\)\. Intet blev låst\.\n$/);
+    expect(refused.stderr).toMatch(/^effekt: .*allocations\.csv har allerede planen "relationel-velfaerd" låst \(sha256 [0-9a-f]{12}\.\.\.\); denne plan afviger: alpha: låst 0\.05, nu 0\.1; covariates: tilføjet "age"\. Kør igen med --relock --reason "hvorfor" for at erstatte den låste plan \(den gamle plan bliver i låsens historik\)\. Intet blev låst\.\n$/);
     expect(en(["plan", "lock", "--plan", changedPlan(d), "--register", reg]).stderr).toMatch(/this plan differs: alpha: locked 0\.05, used 0\.1; covariates: added "age"\. To replace the locked plan/);
     expect(da(["plan", "lock", "--plan", PLAN, "--register", reg, "--reason", "x"]).stderr).toBe("effekt: --reason hører sammen med --relock\n");
     const show = da(["plan", "show", "--register", reg, "--plan", changedPlan(d)]);
-    expect(show.stdout.split("\n").slice(1, 3)).toEqual(["  alpha: låst 0.05, brugt 0.1", "  covariates: tilføjet \"age\""]);
+    expect(show.stdout.split("\n").slice(1, 3)).toEqual(["  alpha: låst 0.05, nu 0.1", "  covariates: tilføjet \"age\""]);
     const plain = da(["plan", "show", "--register", reg]);
     expect(english(refused.stderr + show.stdout + plain.stdout)).toEqual([]);
     expect(plain.stdout).toContain("  låst den 2025-03-02, da registret rummede runde 1 (registrets sha256 ");

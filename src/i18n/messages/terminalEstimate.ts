@@ -240,7 +240,7 @@ export const TERMINAL_ESTIMATE_MESSAGES = {
   },
   est_summary_table: { da: "effekttabel: {out} (metadata: {meta})", en: "effect table: {out} (metadata: {meta})" },
   // plan deviations (also in the meta's plan.deviations, in English)
-  est_dev_changed: { da: "{path}: låst {locked}, brugt {used}", en: "{path}: locked {locked}, used {used}" },
+  est_dev_changed: { da: "{path}: låst {locked}, nu {used}", en: "{path}: locked {locked}, used {used}" },
   est_dev_removed: { da: "{path}: fjernet {list}", en: "{path}: removed {list}" },
   est_dev_added: { da: "{path}: tilføjet {list}", en: "{path}: added {list}" },
   est_dev_order: { da: "{path}: rækkefølgen ændret fra {from} til {to}", en: "{path}: order changed from {from} to {to}" },
