@@ -44,3 +44,15 @@ export function quiet<T>(f: () => T): { value: T; out: string } {
     log.mockRestore();
   }
 }
+
+/**
+ * The sample lottery (samples/households.csv and cases.csv) drawn into `register`: wave 1 on 2025-03-01 with 80
+ * places, and with `waves` 2 also wave 2 on 2025-09-01 with 60, by the seeds the README uses. Throws if a draw fails.
+ */
+export function drawSampleLottery(register: string, waves: 1 | 2 = 1): void {
+  const plan = [["2025-03-01", "1", "viborg-2025-wave-1", "80"], ["2025-09-01", "2", "viborg-2025-wave-2", "60"]].slice(0, waves);
+  for (const [date, wave, seed, treat] of plan) {
+    const r = effekt(["draw", "--households", join(SAMPLES, "households.csv"), "--cases", join(SAMPLES, "cases.csv"), "--date", date, "--register", register, "--wave", wave, "--seed", seed, "--treat", treat]);
+    if (r.code !== 0) throw new Error(`drawing the sample lottery's wave ${wave} failed: ${r.stderr}`);
+  }
+}

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { effekt, ROOT, SAMPLES, tempDir } from "../helpers.js";
+import { drawSampleLottery, effekt, ROOT, SAMPLES, tempDir } from "../helpers.js";
 
 /**
  * Danish terminal messages (`--lang da`, or a Danish LANG), from the one catalogue (src/i18n), with the
@@ -18,8 +18,7 @@ let register = "";
 beforeAll(() => {
   dir = tempDir();
   register = join(dir, "allocations.csv");
-  const r = effekt(["draw", "--households", join(SAMPLES, "households.csv"), "--cases", join(SAMPLES, "cases.csv"), "--date", "2025-03-01", "--register", register, "--wave", "1", "--seed", "viborg-2025-wave-1", "--treat", "80"]);
-  expect(r.code, r.stderr).toBe(0);
+  drawSampleLottery(register);
 });
 
 describe("Danish terminal messages", () => {

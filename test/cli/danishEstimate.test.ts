@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { englishIn } from "../i18n/englishIn.js";
-import { effekt, ROOT, SAMPLES, tempDir } from "../helpers.js";
+import { drawSampleLottery, effekt, ROOT, SAMPLES, tempDir } from "../helpers.js";
 
 /**
  * estimate, plan and power in Danish (`--lang da`): problems, warnings and summaries from the catalogue's estimate
@@ -17,10 +17,7 @@ let inputs: string[] = [];
 beforeAll(() => {
   dir = tempDir();
   register = join(dir, "allocations.csv");
-  for (const [date, wave, seed, treat] of [["2025-03-01", "1", "viborg-2025-wave-1", "80"], ["2025-09-01", "2", "viborg-2025-wave-2", "60"]]) {
-    const r = effekt(["draw", "--households", join(SAMPLES, "households.csv"), "--cases", join(SAMPLES, "cases.csv"), "--date", date, "--register", register, "--wave", wave, "--seed", seed, "--treat", treat]);
-    expect(r.code, r.stderr).toBe(0);
-  }
+  drawSampleLottery(register, 2);
   inputs = ["--register", register, "--persons", join(SAMPLES, "persons.csv"), "--outcomes", join(SAMPLES, "outcomes.csv")];
 });
 

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { effekt, filesUnder, ROOT, SAMPLES, tempDir } from "../helpers.js";
+import { drawSampleLottery, effekt, filesUnder, ROOT, SAMPLES, tempDir } from "../helpers.js";
 import { englishIn } from "../i18n/englishIn.js";
 
 /**
@@ -42,8 +42,7 @@ let register = "";
 beforeAll(() => {
   dir = tempDir();
   register = join(dir, "allocations.csv");
-  const r = effekt(["draw", "--households", join(SAMPLES, "households.csv"), "--cases", join(SAMPLES, "cases.csv"), "--date", "2025-03-01", "--register", register, "--wave", "1", "--seed", "viborg-2025-wave-1", "--treat", "80"]);
-  expect(r.code, r.stderr).toBe(0);
+  drawSampleLottery(register);
 });
 
 describe("input problems in Danish", () => {

@@ -9,7 +9,7 @@ import { UserError } from "../../src/errors.js";
 import { readRegister } from "../../src/io/register.js";
 import { storedPath } from "../../src/io/waveFiles.js";
 import { holm } from "../../src/estimate/multiplicity.js";
-import { effekt, ROOT, SAMPLES, tempDir } from "../helpers.js";
+import { drawSampleLottery, effekt, ROOT, SAMPLES, tempDir } from "../helpers.js";
 
 const PLAN = join(ROOT, "analyses", "relationel-velfaerd.json");
 const persons = join(SAMPLES, "persons.csv");
@@ -40,10 +40,7 @@ const csvLines = (path: string) => readFileSync(path, "utf8").trim().split("\n")
 beforeAll(() => {
   dir = tempDir();
   register = join(dir, "allocations.csv");
-  for (const [date, wave, seed, treat] of [["2025-03-01", "1", "viborg-2025-wave-1", "80"], ["2025-09-01", "2", "viborg-2025-wave-2", "60"]]) {
-    const r = effekt(["draw", "--households", join(SAMPLES, "households.csv"), "--cases", join(SAMPLES, "cases.csv"), "--date", date, "--register", register, "--wave", wave, "--seed", seed, "--treat", treat]);
-    expect(r.code, r.stderr).toBe(0);
-  }
+  drawSampleLottery(register, 2);
 });
 
 describe("effekt estimate --plan on the samples", () => {
