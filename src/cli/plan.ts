@@ -23,7 +23,7 @@ export function registerPlan(program: Command): void {
   plan
     .command("show")
     .description(tm("est_help_show"))
-    .requiredOption("--register <file>", tm("est_help_show_register"))
+    .requiredOption("--register <file>", tm("file_help_init_register"))
     .option("--plan <file>", tm("est_help_show_plan"))
     .option("--format <text|json>", tm("est_help_show_format"))
     .action((opts: PlanShowOptions) => {

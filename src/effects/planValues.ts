@@ -58,7 +58,7 @@ export function planOutcomeValues(plan: AnalysisPlan, acc: OutcomeAccumulator, d
         if (Number.isFinite(r.values[p])) withValue++;
       }
       // the reasons and warnings go to the meta in English, and to the terminal in the run's language
-      const lastText = (lang: Lang) => (Number.isFinite(last) ? formatDay(last) : t(lang, "est_last_none"));
+      const lastText = (lang: Lang) => (Number.isFinite(last) ? formatDay(last) : t(lang, "mf_none"));
       if (personIndex.length === 0 || withValue === 0) {
         const reason = personIndex.length === 0 && open > 0
           ? stored((lang) => t(lang, "est_pending_no_window", { horizon: h, outcome: o.name, last: lastText(lang) }))

@@ -90,7 +90,7 @@ export function prepare(input: GainsInput, options: PrepareOptions = {}): Prepar
     if (y < y0) {
       // the cohort's label is gains.json's ("wave 2"); the message names the wave in the run's language
       const wave = /^wave (\d+)$/.exec(c.label);
-      throw new UserError(tm("res_drawn_before_year0", { label: wave ? tm("res_wave_label", { wave: wave[1] }) : c.label, date: c.draw_date, year0: y0 }));
+      throw new UserError(tm("res_drawn_before_year0", { label: wave ? tm("draw_joint_wave", { wave: wave[1] }) : c.label, date: c.draw_date, year0: y0 }));
     }
   }
   const pm = model.payment_model;

@@ -103,7 +103,7 @@ export function formatIndicators(rows: readonly IndicatorRowResult[], minCell = 
     const valueHidden = hidden(k, "value_share") || hidden(k, "value_number");
     return [
       r.indicator,
-      r.area === ALL_AREAS ? tm("res_ind_all_areas") : r.area,
+      r.area === ALL_AREAS ? tm("all_areas") : r.area,
       r.year === undefined ? "" : String(r.year),
       r.value === "pending" ? tm("res_ind_pending") : valueHidden ? mark() : pct(r, r.value),
       !r.interval ? "" : hidden(k, "interval_lower") || hidden(k, "interval_upper") ? mark() : `[${pct(r, r.interval.lower)}, ${pct(r, r.interval.upper)}]`,

@@ -44,7 +44,7 @@ export function runPlanLock(opts: PlanLockOptions): string[] {
 
 /** "waves 1, 2" or "no waves", in the run's language. */
 function wavesText(waves: readonly number[]): string {
-  return waves.length > 0 ? tm("est_lock_waves", { waves: waves.join(", ") }) : tm("est_lock_no_waves");
+  return waves.length > 0 ? tm("est_lock_waves", { waves: waves.join(", ") }) : tm("draw_no_waves");
 }
 
 /** `effekt plan show`; returns the lines to print. */
@@ -83,7 +83,7 @@ export function runPlanShow(opts: PlanShowOptions): string[] {
   lock.previous.forEach((p, i) => {
     const on = p.locked_on ? tm("est_show_earlier_on", { date: p.locked_on }) : "";
     const reason = p.reason ? tm("est_show_earlier_reason", { reason: p.reason }) : "";
-    lines.push(`  ${tm("est_show_earlier", { n: i + 1, id: p.plan_id, sha: p.plan_sha256, on, waves: p.waves_at_lock.join(", ") || tm("est_last_none"), reason })}`);
+    lines.push(`  ${tm("est_show_earlier", { n: i + 1, id: p.plan_id, sha: p.plan_sha256, on, waves: p.waves_at_lock.join(", ") || tm("mf_none"), reason })}`);
   });
   return lines;
 }

@@ -46,7 +46,7 @@ export function formatJointBalance(rows: readonly JointBalanceRow[], lang: Lang 
     const p = lang === "en" ? r.p_value.toFixed(3) : formatNumber(r.p_value, lang, 3);
     return t(lang, r.columns === 1 ? "draw_joint_p_one" : "draw_joint_p_many", { p, n: r.columns });
   };
-  const parts = rows.map((r) => `${r.wave === "all" ? t(lang, "draw_joint_all_waves") : t(lang, "draw_joint_wave", { wave: r.wave })} ${result(r)}`);
+  const parts = rows.map((r) => `${r.wave === "all" ? t(lang, "all_waves") : t(lang, "draw_joint_wave", { wave: r.wave })} ${result(r)}`);
   const redraws = lang === "en" ? rows[0].redraws.toLocaleString("en") : formatNumber(rows[0].redraws, lang, 0);
   return t(lang, "draw_joint_line", { redraws, results: parts.join("; ") });
 }
@@ -69,8 +69,7 @@ export function formatBalance(rows: BalanceRow[], minCell = DEFAULT_MIN_CELL, la
   const body = table.rows.map((r, k) => {
     return [
       draftKey(draft.tables[0].rows[k]),
-      // the pooled rows in the terminal's word for waves (the report's label is "alle runder")
-      r[col("wave")] === t(lang, "all_waves") ? t(lang, "draw_joint_all_waves") : String(r[col("wave")]),
+      String(r[col("wave")]),
       text(r[col("n_treatment")], 0),
       text(r[col("n_control")], 0),
       text(r[col("mean_treatment")], 3),

@@ -131,7 +131,6 @@ export const TERMINAL_DRAW_MESSAGES = {
     en: "joint test of balance, all covariates at once (randomisation inference, {redraws} re-draws of the lottery): {results}",
   },
   draw_joint_no_households: { da: "samlet balancetest: ingen husstande", en: "joint test of balance: no households" },
-  draw_joint_all_waves: { da: "alle runder", en: "all waves" },
   draw_joint_wave: { da: "runde {wave}", en: "wave {wave}" },
   draw_joint_p_one: { da: "p = {p} (1 kolonne)", en: "p = {p} (1 column)" },
   draw_joint_p_many: { da: "p = {p} ({n} kolonner)", en: "p = {p} ({n} columns)" },

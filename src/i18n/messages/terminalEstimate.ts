@@ -89,7 +89,6 @@ export const TERMINAL_ESTIMATE_MESSAGES = {
     da: "ingen talte person har en {outcome}-værdi i år {horizon} efter lodtrækningen",
     en: "no counted person has a {outcome} value in year {horizon} after the draw",
   },
-  est_last_none: { da: "ingen", en: "none" },
   est_open_left_out: {
     da: "{outcome} år {horizon}: {n} personer uden en værdi, hvis vindue for år {horizon} slutter efter den sidste {outcome}-dato i udfaldsfilen ({last}), udelades (deres data afventes)",
     en: "{outcome} year {horizon}: {n} persons without a value whose year-{horizon} window ends after the last {outcome} date in the outcomes file ({last}) are left out (their data are pending)",
@@ -269,7 +268,6 @@ export const TERMINAL_ESTIMATE_MESSAGES = {
     da: "vis planen låst i et register, dens historik og (med --plan) om en plan stemmer med den",
     en: "print the plan locked in a register, its history, and (with --plan) whether a plan matches it",
   },
-  est_help_show_register: { da: "lodtrækningsregistret", en: "the allocation register" },
   est_help_show_plan: {
     da: "sammenlign denne plan med den låste, og vis hver afvigelse",
     en: "compare this plan with the locked one and list every deviation",
@@ -403,7 +401,6 @@ export const TERMINAL_ESTIMATE_MESSAGES = {
   est_reason_without_relock: { da: "--reason hører sammen med --relock", en: "--reason goes with --relock" },
   est_lock_plan_id: { da: "\"{id}\" version {version} (sha256 {sha})", en: "\"{id}\" version {version} (sha256 {sha})" },
   est_lock_waves: { da: "runde {waves}", en: "waves {waves}" },
-  est_lock_no_waves: { da: "ingen runder", en: "no waves" },
   est_lock_unchanged: {
     da: "planen {plan} er allerede låst for {register}; intet ændret ({path})",
     en: "plan {plan} is already locked for {register}; nothing changed ({path})",

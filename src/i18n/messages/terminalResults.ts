@@ -127,7 +127,6 @@ export const TERMINAL_RESULTS_MESSAGES = {
     da: "{label} blev trukket den {date}, før modellens year0 {year0} (det første budgetår); flyt year0 tilbage",
     en: "{label} was drawn on {date}, before the model's year0 {year0} (the first budget year); move year0 back",
   },
-  res_wave_label: { da: "runde {wave}", en: "wave {wave}" },
   res_price_index: {
     da: "{field}: prisåret {year} afviger fra modellens {model_year}, og price_index mangler {missing}",
     en: "{field}: price year {year} differs from the model's {model_year} and price_index lacks {missing}",
@@ -200,7 +199,6 @@ export const TERMINAL_RESULTS_MESSAGES = {
   res_ind_h_target: { da: "mod mål", en: "to target" },
   res_ind_h_status: { da: "status", en: "status" },
   res_ind_pending: { da: "afventer", en: "pending" },
-  res_ind_all_areas: { da: "alle områder", en: "all areas" },
   res_ind_status_better: { da: "bedre", en: "better" },
   res_ind_status_worse: { da: "dårligere", en: "worse" },
   res_ind_status_unchanged: { da: "uændret inden for usikkerheden", en: "unchanged-within-uncertainty" },
