@@ -4,7 +4,7 @@ import { VERSION } from "../version.js";
 import { terminalSafe } from "../terminalText.js";
 import { COMMANDS } from "./commands.js";
 import { addInputOptions } from "./inputOptions.js";
-import { langFrom, messageLang, setMessageLang, tm } from "../i18n/messageLang.js";
+import { langArguments, langFrom, messageLang, setMessageLang, tm } from "../i18n/messageLang.js";
 import type { MessageKey } from "../i18n/catalogue.js";
 
 /** commander's own messages (a missing or unknown flag) in the run's language; the rest as commander words them. */
@@ -137,7 +137,7 @@ export async function main(argv: string[]): Promise<void> {
   dropOutputToClosedPipe();
   setMessageLang(langFrom(argv.slice(2), process.env));
   // a --lang effekt does not speak is refused, not quietly read as the locale's language
-  const unknownLang = langValues(argv.slice(2)).find((v) => v !== "da" && v !== "en");
+  const unknownLang = langArguments(argv.slice(2)).find((v) => v !== "da" && v !== "en");
   if (unknownLang !== undefined) {
     const { sayError } = await import("./output.js");
     sayError(tm("draw_init_lang", { value: JSON.stringify(unknownLang) }));
@@ -188,14 +188,4 @@ function fileSystemProblem(err: unknown): string | undefined {
   };
   const problem = what[e.code];
   return problem === undefined ? undefined : maskCprLike(tm(problem, { file: e.path }));
-}
-
-/** The values given to --lang (`--lang X`, `--lang=X`). */
-function langValues(args: readonly string[]): string[] {
-  const values: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === "--lang" && i + 1 < args.length) values.push(args[i + 1]);
-    else if (args[i].startsWith("--lang=")) values.push(args[i].slice(7));
-  }
-  return values;
 }

@@ -24,10 +24,17 @@ export function tm(key: MessageKey, values: MessageValues = {}): string {
 
 /** The language asked for by the arguments (`--lang X`, `--lang=X`) or the environment; undefined for an unknown value. */
 export function langFrom(args: readonly string[], env: NodeJS.ProcessEnv): Lang {
-  for (let i = 0; i < args.length; i++) {
-    const v = args[i] === "--lang" ? args[i + 1] : args[i].startsWith("--lang=") ? args[i].slice(7) : undefined;
-    if (v === "da" || v === "en") return v;
-  }
+  for (const v of langArguments(args)) if (v === "da" || v === "en") return v;
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
   return /^da(\b|_|-)/i.test(locale) ? "da" : "en";
+}
+
+/** The values given to --lang in the arguments (`--lang X`, `--lang=X`), in order. */
+export function langArguments(args: readonly string[]): string[] {
+  const values: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i] === "--lang" ? args[i + 1] : args[i].startsWith("--lang=") ? args[i].slice(7) : undefined;
+    if (v !== undefined) values.push(v);
+  }
+  return values;
 }
