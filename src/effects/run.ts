@@ -273,15 +273,8 @@ async function planAnalysis(opts: EstimateOptions, assignment: Assignment, { say
   const lastDay = new Float64Array(plan.outcomes.length).fill(-Infinity);
   const file = basename(opts.outcomes);
   const otherNames = new Set<string>();
-  // rows come grouped by outcome: the last name's index saves a look-up per row
-  let lastName: string | undefined;
-  let lastIndex = -1;
   const read = await readOutcomes(opts.outcomes, persons.personIds, (p, outcome, day, value, line, dateText) => {
-    if (outcome !== lastName) {
-      lastName = outcome;
-      lastIndex = acc.outcomeIndex(outcome);
-    }
-    const o = lastIndex;
+    const o = acc.outcomeIndex(outcome);
     if (o < 0) { if (otherNames.size < 50) otherNames.add(outcome); return; }
     if (!Number.isFinite(day)) throw new InputError({ file, line, column: "date" }, tm("err_not_date"), tm("est_exp_date"), dateText);
     rowsOf[o]++;

@@ -132,6 +132,8 @@ export function createOutcomeAccumulator(plan: AnalysisPlan, frame: PopulationFr
     };
   });
   const indexOf = new Map(plan.outcomes.map((o, i) => [o.name, i]));
+  let lastName: string | undefined;
+  let lastIndex = -1;
   const unknown = new Map<string, number>();
 
   function stateOf(name: string): OutcomeState {
@@ -191,7 +193,14 @@ export function createOutcomeAccumulator(plan: AnalysisPlan, frame: PopulationFr
 
   return {
     outcomeNames: () => plan.outcomes.map((o) => o.name),
-    outcomeIndex: (name) => indexOf.get(name) ?? -1,
+    outcomeIndex(name) {
+      // rows come grouped by outcome: the last name's index saves a look-up per row of a streamed file
+      if (name !== lastName) {
+        lastName = name;
+        lastIndex = indexOf.get(name) ?? -1;
+      }
+      return lastIndex;
+    },
     add(p, name, day, value) {
       const o = indexOf.get(name);
       if (o === undefined) {
