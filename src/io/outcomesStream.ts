@@ -31,10 +31,7 @@ export type OutcomeRowHandler = (personIndex: number, outcome: string, day: numb
 
 const REQUIRED = ["person_id", "outcome", "date", "value"] as const;
 const MAX_RECORD_CHARS = 1 << 20;
-/**
- * The size of one read: below the 1,031,913 bytes from which Node makes a Latin-1 string an external string,
- * whose characters optimised code reads far slower than those of an ordinary string.
- */
+/** The size of one read (4 MiB): the read loop below holds one such piece and the unfinished line before it. */
 const READ_BYTES = 1 << 22;
 
 export async function readOutcomes(path: string, personIds: readonly string[], onRow: OutcomeRowHandler, personsFile = "persons.csv", pseudonyms?: Pseudonymiser): Promise<{ rows: number; sha256: string }> {
